@@ -1,0 +1,98 @@
+import { Duration } from "aws-cdk-lib";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import * as sfn from "aws-cdk-lib/aws-stepfunctions";
+import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
+import type { Construct } from "constructs";
+
+/** The Lambda functions the workflow invokes, by the names the local stack maps to handlers. */
+export const WORKFLOW_FUNCTIONS = { sendEmail: "SendEmail", recordFailure: "RecordFailure" } as const;
+export type WorkflowFunctions = Record<keyof typeof WORKFLOW_FUNCTIONS, IFunction>;
+
+/** The whole workflow may not outlive this; its waits add up to a few days. */
+export const WORKFLOW_TIMEOUT = Duration.days(30);
+export const TASK_TIMEOUT = Duration.seconds(60);
+
+/** Errors of the Lambda service itself, retried as AWS recommends. */
+const LAMBDA_SERVICE_ERRORS = [
+  "Lambda.ServiceException",
+  "Lambda.AWSLambdaException",
+  "Lambda.SdkClientException",
+  "Lambda.TooManyRequestsException",
+  "Lambda.ClientExecutionTimeoutException",
+];
+
+function retry(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
+  task.addRetry({
+    errors: LAMBDA_SERVICE_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  // Anything else the handler throws (SES or DynamoDB throttling, timeouts) is
+  // transient as far as we know: sends are claimed, so a retry never sends twice.
+  task.addRetry({
+    errors: [sfn.Errors.ALL],
+    interval: Duration.seconds(5),
+    maxAttempts: 4,
+    backoffRate: 3,
+    maxDelay: Duration.minutes(5),
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  return task;
+}
+
+/**
+ * send letter → wait until nudgeAt → send nudge → wait until tipsAt → send tips.
+ * Input: `{ debriefId, nudgeAt, tipsAt }` (ids and times only). Every task has a
+ * Retry, a timeout and a Catch that records the failure on the debrief and fails.
+ */
+export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sfn.IChainable {
+  const failed = new sfn.Fail(scope, "Failed", {
+    error: "DebriefWorkflowFailed",
+    cause: "A step failed after its retries; the failure is recorded on the debrief.",
+  });
+  const recordFailure = retry(
+    new tasks.LambdaInvoke(scope, "RecordFailure", {
+      lambdaFunction: fns.recordFailure,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: false,
+      payload: sfn.TaskInput.fromObject({
+        debriefId: sfn.JsonPath.stringAt("$.debriefId"),
+        failedStep: sfn.JsonPath.stringAt("$.failedStep"),
+        error: sfn.JsonPath.objectAt("$.error"),
+      }),
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(TASK_TIMEOUT),
+    }),
+  );
+  recordFailure.addCatch(failed, { resultPath: "$.recordError" });
+  recordFailure.next(failed);
+
+  const send = (stateName: string, kind: "letter" | "nudge" | "tips") => {
+    const task = retry(
+      new tasks.LambdaInvoke(scope, stateName, {
+        lambdaFunction: fns.sendEmail,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+        payload: sfn.TaskInput.fromObject({ debriefId: sfn.JsonPath.stringAt("$.debriefId"), kind }),
+        resultPath: sfn.JsonPath.DISCARD,
+        taskTimeout: sfn.Timeout.duration(TASK_TIMEOUT),
+      }),
+    );
+    const markStep = new sfn.Pass(scope, `${stateName}Failed`, {
+      result: sfn.Result.fromString(kind),
+      resultPath: "$.failedStep",
+    });
+    task.addCatch(markStep.next(recordFailure), { resultPath: "$.error" });
+    return task;
+  };
+
+  return send("SendLetter", "letter")
+    .next(new sfn.Wait(scope, "WaitForNudge", { time: sfn.WaitTime.timestampPath("$.nudgeAt") }))
+    .next(send("SendNudge", "nudge"))
+    .next(new sfn.Wait(scope, "WaitForTips", { time: sfn.WaitTime.timestampPath("$.tipsAt") }))
+    .next(send("SendTips", "tips"))
+    .next(new sfn.Succeed(scope, "Done"));
+}

@@ -1,0 +1,178 @@
+import { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
+import { isExpired } from "../../debrief/model";
+import type { DebriefStore } from "../../ports";
+
+/**
+ * One table, one item per key (`pk` only). Items:
+ * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
+ * - `TOKEN#<sha256 of a page token>`: points at a debrief.
+ * Every item carries `ttl` (epoch seconds) so DynamoDB deletes it after retention.
+ */
+export const keys = {
+  debrief: (id: string) => `DEBRIEF#${id}`,
+  token: (hash: string) => `TOKEN#${hash}`,
+};
+
+const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+export function createDynamoStore(tableName: string, client = new DynamoDBClient({})): DebriefStore {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const TableName = tableName;
+
+  return {
+    async create(debrief) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: { pk: keys.debrief(debrief.id), ttl: ttl(debrief.expiresAt), ...debrief },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async get(id, now) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, ttl: _ttl, ...debrief } = Item;
+      const d = debrief as Debrief;
+      return isExpired(d, now) ? undefined : d;
+    },
+
+    async delete(id) {
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.debrief(id) } }));
+    },
+
+    async markWorkflowStarted(id, at) {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.debrief(id) },
+          UpdateExpression: "SET workflowStartedAt = if_not_exists(workflowStartedAt, :at)",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":at": at.toISOString() },
+        }),
+      );
+    },
+
+    async claimSend(id, kind, at) {
+      const claim: SendRecord = { claimedAt: at.toISOString() };
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "SET sends.#kind = :claim",
+            ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(sends.#kind)",
+            ExpressionAttributeNames: { "#kind": kind },
+            ExpressionAttributeValues: { ":claim": claim },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async releaseSend(id, kind) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "REMOVE sends.#kind",
+            // Never release a send that completed.
+            ConditionExpression: "attribute_exists(sends.#kind) AND attribute_not_exists(sends.#kind.messageId)",
+            ExpressionAttributeNames: { "#kind": kind },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async completeSend(id: string, kind: EmailKind, record) {
+      const names: Record<string, string> = { "#kind": kind };
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(record)
+        .filter(([, v]) => v !== undefined)
+        .map(([field, value]) => {
+          names[`#${field}`] = field;
+          values[`:${field}`] = value;
+          return `sends.#kind.#${field} = :${field}`;
+        });
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.debrief(id) },
+          UpdateExpression: `SET ${sets.join(", ")}`,
+          ConditionExpression: "attribute_exists(sends.#kind)",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    },
+
+    async recordFailure(id, failure) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "SET failure = :f",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":f": failure },
+          }),
+        );
+      } catch (e) {
+        // An erased debrief has nothing left to record a failure on.
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async addToken(tokenHash, debriefId, expiresAt) {
+      await doc.send(
+        new PutCommand({
+          TableName,
+          Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt) },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(debriefId) },
+            UpdateExpression: "SET tokenHashes = list_append(tokenHashes, :h)",
+            // The submission records its first token on the debrief itself.
+            ConditionExpression: "attribute_exists(pk) AND NOT contains(tokenHashes, :hash)",
+            ExpressionAttributeValues: { ":h": [tokenHash], ":hash": tokenHash },
+          }),
+        )
+        .catch((e) => {
+          if (!isConditionFailure(e)) throw e;
+        });
+    },
+
+    async findToken(tokenHash, now) {
+      const { Item } = await doc.send(new GetCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
+      if (!Item || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
+      return Item.debriefId as string;
+    },
+
+    async ping() {
+      await client.send(new DescribeTableCommand({ TableName }));
+    },
+  };
+}

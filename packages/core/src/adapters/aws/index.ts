@@ -1,0 +1,3 @@
+export { createDynamoStore, keys } from "./dynamo-store";
+export { createSesMailer } from "./ses-mailer";
+export { createSfnWorkflow } from "./sfn-workflow";

@@ -1,0 +1,45 @@
+import type { Schedule } from "../schedule";
+import type { DebriefInput } from "./schema";
+
+export const EMAIL_KINDS = ["letter", "nudge", "tips"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** One email's delivery record: claimed before SES is called, completed after. */
+export type SendRecord = {
+  claimedAt: string;
+  messageId?: string;
+  sentAt?: string;
+  /** A permanent refusal (e.g. SES rejected the address); never retried. */
+  rejected?: string;
+  /** Why the send was skipped (the candidate stopped emails, the address is suppressed). */
+  skipped?: string;
+};
+
+export type Debrief = {
+  id: string;
+  input: DebriefInput;
+  createdAt: string;
+  schedule: Schedule;
+  /** When the debrief and every trace of it must be gone (retention). */
+  expiresAt: string;
+  /** Hashes of the candidate's page tokens, so erasure can remove them. */
+  tokenHashes: string[];
+  workflowStartedAt?: string;
+  sends: Partial<Record<EmailKind, SendRecord>>;
+  /** The candidate said they sent the letter. */
+  letterSentAt?: string;
+  /** The candidate asked for no more emails. */
+  stoppedAt?: string;
+  failure?: { at: string; step: string; error: string };
+};
+
+/** What the workflow carries: ids and times only, never personal data. */
+export type WorkflowInput = { debriefId: string; nudgeAt: string; tipsAt: string };
+
+export function workflowInput(d: Debrief): WorkflowInput {
+  return { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
+}
+
+export function isExpired(d: Pick<Debrief, "expiresAt">, now: Date): boolean {
+  return Date.parse(d.expiresAt) <= now.getTime();
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+/** Values the public API accepts; clients and career centres rely on these names. */
+export const WHAT_HAPPENED = [
+  "nerves",
+  "rambling",
+  "illness",
+  "outfit",
+  "late",
+  "too_blunt",
+  "bad_call",
+  "blanked",
+  "technical_issue",
+  "other",
+] as const;
+export const FORMATS = ["phone", "video", "onsite"] as const;
+export const STAGES = ["screening", "first", "second", "final"] as const;
+export const TONES = ["warm", "formal", "concise"] as const;
+
+export type WhatHappened = (typeof WHAT_HAPPENED)[number];
+export type Tone = (typeof TONES)[number];
+
+// CR/LF and other control characters never belong in a one-line field; they could
+// reach a mail header or subject.
+const ONE_LINE = /^[^\p{Cc}]*$/u;
+// Multi-line text may keep newlines and tabs but no other control characters.
+const MULTI_LINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+
+const line = (max: number) =>
+  z
+    .string({ error: "Must be text" })
+    .trim()
+    .max(max, `Keep this under ${max} characters`)
+    .regex(ONE_LINE, "Must be a single line of text");
+const required = (max: number) => line(max).min(1, "Required");
+const paragraph = (max: number) =>
+  z
+    .string({ error: "Must be text" })
+    .trim()
+    .max(max, `Keep this under ${max} characters`)
+    .regex(MULTI_LINE, "Contains characters that are not allowed");
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item, { error: "Must be a list" }).max(max, `At most ${max} entries`).default([]);
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    // Offsets such as "+02:00" are accepted by Intl but are not IANA names.
+    return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(value);
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = line(64).min(1, "Required").refine(isTimeZone, "Must be an IANA time zone such as Europe/Berlin");
+
+const email = line(254).min(1, "Required").pipe(z.email("Must be a valid email address"));
+
+const httpUrl = line(500)
+  .min(1, "Required")
+  .pipe(z.url({ protocol: /^https?$/, error: "Must be an http(s) link" }));
+
+const isoDate = line(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, "Must be a real calendar date");
+
+export const candidateSchema = z.strictObject({
+  name: required(100),
+  email,
+  timeZone,
+});
+
+export const interviewerSchema = z.strictObject({
+  name: required(100),
+  email: email.optional(),
+  title: line(100).optional(),
+  timeZone: timeZone.optional(),
+});
+
+export const interviewSchema = z.strictObject({
+  company: required(120),
+  role: required(120),
+  date: isoDate,
+  time: line(5)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Must be a time as HH:MM")
+    .optional(),
+  format: z.enum(FORMATS, { error: `Must be one of: ${FORMATS.join(", ")}` }),
+  stage: z.enum(STAGES, { error: `Must be one of: ${STAGES.join(", ")}` }).optional(),
+  interviewer: interviewerSchema,
+});
+
+export const questionSchema = z.strictObject({
+  question: required(300),
+  betterAnswer: paragraph(1500).min(1, "Required"),
+  example: paragraph(1000).optional(),
+});
+
+export const sampleSchema = z.strictObject({ title: required(120), url: httpUrl });
+export const referenceSchema = z.strictObject({
+  name: required(100),
+  relation: required(120),
+  contact: required(200),
+});
+
+/** The one schema behind the form and the JSON API. */
+export const debriefInputSchema = z
+  .strictObject({
+    candidate: candidateSchema,
+    interview: interviewSchema,
+    whatHappened: list(z.enum(WHAT_HAPPENED, { error: "Not a known situation" }), WHAT_HAPPENED.length).refine(
+      (v) => new Set(v).size === v.length,
+      "Each situation may be listed once",
+    ),
+    notes: paragraph(2000).optional(),
+    challenges: list(required(300), 5),
+    questions: list(questionSchema, 5),
+    skills: list(required(80), 10),
+    samples: list(sampleSchema, 5),
+    references: list(referenceSchema, 3),
+    plan: list(required(300), 6),
+    tone: z.enum(TONES, { error: `Must be one of: ${TONES.join(", ")}` }).default("warm"),
+    consent: z.literal(true, { error: "Please confirm that we may store your debrief and email you" }),
+  })
+  .refine((d) => d.whatHappened.length > 0 || d.questions.length > 0, {
+    path: ["whatHappened"],
+    message: "Tell us at least what happened or one question that went badly",
+  });
+
+export type DebriefInput = z.infer<typeof debriefInputSchema>;
+/** What a client sends, before defaults are applied. */
+export type DebriefRequest = z.input<typeof debriefInputSchema>;

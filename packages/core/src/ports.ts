@@ -1,0 +1,61 @@
+import type { Debrief, EmailKind, SendRecord, WorkflowInput } from "./debrief/model";
+
+export type Clock = { now(): Date };
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A store failure the caller may retry (throttling, the table unreachable). */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}
+
+export interface DebriefStore {
+  /** Writes a new debrief; false if one with that id already exists. */
+  create(debrief: Debrief): Promise<boolean>;
+  /** Reads a debrief; expired ones are hidden even before the store deletes them. */
+  get(id: string, now: Date): Promise<Debrief | undefined>;
+  /** Deletes a debrief item (compensation and erasure). */
+  delete(id: string): Promise<void>;
+  markWorkflowStarted(id: string, at: Date): Promise<void>;
+  /** Claims an email before it is sent: true for exactly one caller. */
+  claimSend(id: string, kind: EmailKind, at: Date): Promise<boolean>;
+  /** Gives a claim back after SES refused the message for a reason worth retrying. */
+  releaseSend(id: string, kind: EmailKind): Promise<void>;
+  completeSend(id: string, kind: EmailKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
+  recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
+  /** Links a page token's hash to its debrief, and records the hash on the debrief. */
+  addToken(tokenHash: string, debriefId: string, expiresAt: string): Promise<void>;
+  /** The debrief id behind a page token's hash. */
+  findToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  ping(): Promise<void>;
+}
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+};
+
+/** A refusal that retrying cannot fix (bad address, suppressed, message rejected). */
+export class PermanentSendError extends Error {
+  override name = "PermanentSendError";
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+  ping(): Promise<void>;
+}
+
+export interface Workflow {
+  /** Starts the debrief's workflow; starting one that already exists is a success. */
+  start(input: WorkflowInput): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Turns a debrief into one of its emails (react-email lives behind this port). */
+export type EmailRenderer = (kind: EmailKind, debrief: Debrief, links: EmailLinks) => Promise<RenderedEmail>;
+
+export type EmailLinks = { page: string };

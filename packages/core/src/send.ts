@@ -1,0 +1,64 @@
+import type { Debrief, EmailKind } from "./debrief/model";
+import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
+import { PermanentSendError } from "./ports";
+import { hashToken, newToken } from "./tokens";
+
+export type SendDeps = {
+  store: DebriefStore;
+  mailer: Mailer;
+  render: EmailRenderer;
+  clock: Clock;
+  publicUrl: string;
+};
+
+export type SendOutcome =
+  | { status: "sent"; messageId: string }
+  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" }
+  | { status: "rejected"; reason: string };
+
+/** Why a debrief gets no more email, checked immediately before every send. */
+export function stopReason(d: Debrief): "stopped" | undefined {
+  return d.stoppedAt ? "stopped" : undefined;
+}
+
+/**
+ * Sends one of a debrief's emails at most once: the email is rendered first (a
+ * render failure is safe to retry), then claimed with a conditional write, then
+ * handed to SES. A retry after a crash finds the claim and does not send again.
+ * A transient mailer error means SES did not take the message: the claim is
+ * released and the error propagates, so the workflow's Retry sends it later. A
+ * permanent refusal is recorded and not retried. (A crash between the claim and
+ * SES's answer leaves the claim in place: we prefer a lost email to a duplicate.)
+ */
+export async function sendDebriefEmail(kind: EmailKind, debriefId: string, deps: SendDeps): Promise<SendOutcome> {
+  const debrief = await deps.store.get(debriefId, deps.clock.now());
+  if (!debrief) return { status: "skipped", reason: "gone" };
+  if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };
+  const stop = stopReason(debrief);
+  if (stop) return { status: "skipped", reason: stop };
+
+  const token = newToken();
+  await deps.store.addToken(hashToken(token), debrief.id, debrief.expiresAt);
+  const email = await deps.render(kind, debrief, { page: `${deps.publicUrl}/d/${token}` });
+
+  if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
+    return { status: "skipped", reason: "already-sent" };
+  }
+  try {
+    const { messageId } = await deps.mailer.send({
+      to: debrief.input.candidate.email,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    });
+    await deps.store.completeSend(debrief.id, kind, { messageId, sentAt: deps.clock.now().toISOString() });
+    return { status: "sent", messageId };
+  } catch (error) {
+    if (error instanceof PermanentSendError) {
+      await deps.store.completeSend(debrief.id, kind, { rejected: error.message });
+      return { status: "rejected", reason: error.message };
+    }
+    await deps.store.releaseSend(debrief.id, kind);
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import { type FormFields, formToDebriefRequest, hashToken, submitDebrief, TOKEN_PATTERN } from "@debrief/core";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { APP_CSS, FORM_JS } from "./assets";
+import type { AppDeps } from "./deps";
+import { DebriefPage, NotFoundPage } from "./pages/debrief";
+import { DebriefForm } from "./pages/form";
+
+export type { AppDeps, AppLogger } from "./deps";
+
+const RETRY_AFTER_SECONDS = "5";
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The one HTTP app: served by Lambda through `handle(app)` and locally by @hono/node-server. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  const submitDeps = {
+    store: deps.store,
+    workflow: deps.workflow,
+    clock: deps.clock,
+    schedule: deps.schedule,
+    retentionDays: deps.retentionDays,
+    onWorkflowStartFailed: (debriefId: string, error: unknown) =>
+      deps.log.warn("workflow start failed; the reconciler will start it", { debriefId, error: errorName(error) }),
+  };
+
+  app.use(
+    "*",
+    jsxRenderer(({ children }) => <>{children}</>, { docType: true }),
+  );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json({ error: "too_large", message: `The body must be under ${MAX_BODY_BYTES / 1024} KB` }, 413),
+    }),
+  );
+
+  app.get("/assets/app.css", (c) =>
+    c.body(APP_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }),
+  );
+  app.get("/assets/form.js", (c) =>
+    c.body(FORM_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }),
+  );
+
+  app.get("/", (c) => c.render(<DebriefForm values={{ tone: "warm", "interview.format": "video" }} />));
+
+  app.post("/", async (c) => {
+    const fields = (await c.req.parseBody({ all: true })) as FormFields;
+    try {
+      const result = await submitDebrief(formToDebriefRequest(fields), submitDeps);
+      if (result.kind === "invalid") {
+        c.status(422);
+        return c.render(<DebriefForm values={fields} errors={result.errors} />);
+      }
+      deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "form" });
+      return c.redirect(`/d/${result.token}?new=1`, 303);
+    } catch (error) {
+      deps.log.error("debrief could not be stored", { error: errorName(error) });
+      c.status(503);
+      c.header("Retry-After", RETRY_AFTER_SECONDS);
+      return c.render(
+        <DebriefForm
+          values={fields}
+          errors={{ form: "We could not save your debrief just now. Nothing was kept; please try again in a moment." }}
+        />,
+      );
+    }
+  });
+
+  app.post("/api/debriefs", async (c) => {
+    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+      return c.json({ error: "unsupported_media_type", message: "Send the debrief as application/json" }, 415);
+    }
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json(
+        { error: "malformed_json", message: "The body is not valid JSON", fields: { body: "Not valid JSON" } },
+        400,
+      );
+    }
+    try {
+      const result = await submitDebrief(body, submitDeps);
+      if (result.kind === "invalid") {
+        return c.json({ error: "invalid", message: "Some fields need attention", fields: result.errors }, 422);
+      }
+      deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "api" });
+      return c.json({ id: result.id, status: result.status, page: `${deps.publicUrl}/d/${result.token}` }, 201);
+    } catch (error) {
+      deps.log.error("debrief could not be stored", { error: errorName(error) });
+      c.header("Retry-After", RETRY_AFTER_SECONDS);
+      return c.json(
+        { error: "unavailable", message: "The debrief could not be stored; nothing was kept. Retry shortly." },
+        503,
+      );
+    }
+  });
+
+  app.get("/d/:token", async (c) => {
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("Cache-Control", "no-store");
+    const token = c.req.param("token");
+    const now = deps.clock.now();
+    const id = TOKEN_PATTERN.test(token) ? await deps.store.findToken(hashToken(token), now) : undefined;
+    const debrief = id ? await deps.store.get(id, now) : undefined;
+    if (!debrief) {
+      c.status(404);
+      return c.render(<NotFoundPage />);
+    }
+    return c.render(<DebriefPage debrief={debrief} justSubmitted={c.req.query("new") === "1"} />);
+  });
+
+  app.get("/health", async (c) => {
+    const checks = { table: deps.store.ping(), email: deps.mailer.ping(), workflow: deps.workflow.ping() };
+    const results = await Promise.allSettled(Object.values(checks).map((p) => withTimeout(p, 3000)));
+    const status = Object.fromEntries(
+      Object.keys(checks).map((k, i) => [k, results[i]?.status === "fulfilled" ? "ok" : "unreachable"]),
+    );
+    const ok = results.every((r) => r.status === "fulfilled");
+    return c.json({ status: ok ? "ok" : "unavailable", checks: status }, ok ? 200 : 503);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such route" }, 404);
+    c.status(404);
+    return c.render(<NotFoundPage />);
+  });
+
+  app.onError((error, c) => {
+    deps.log.error("unhandled error", { error: errorName(error), path: c.req.routePath });
+    return c.json({ error: "internal", message: "Something went wrong on our side" }, 500);
+  });
+
+  return app;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms).unref?.()),
+  ]);
+}

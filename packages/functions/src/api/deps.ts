@@ -1,0 +1,20 @@
+import type { Clock, DebriefStore, Mailer, ScheduleConfig, Workflow } from "@debrief/core";
+
+/** Everything the HTTP app needs, passed in so tests and the local stack wire real adapters the same way. */
+export type AppDeps = {
+  store: DebriefStore;
+  workflow: Workflow;
+  mailer: Mailer;
+  clock: Clock;
+  publicUrl: string;
+  schedule: ScheduleConfig;
+  retentionDays: number;
+  log: AppLogger;
+};
+
+/** The slice of a logger the app uses; callers pass ids and error names, never personal data. */
+export type AppLogger = {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+};

@@ -1,0 +1,51 @@
+import { startLocalStack } from "./stack";
+
+const int = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`${name} must be a whole number, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const stack = await startLocalStack({
+  dataDir: process.env.DATA_DIR ?? ".data",
+  port: int("PORT", 3000),
+  dynamoPort: int("DYNAMODB_PORT", 8000),
+  sesPort: int("SES_PORT", 8005),
+  sfnPort: int("SFN_PORT", 8083),
+  localDaySeconds: int("LOCAL_DAY_SECONDS", 60),
+  publicUrl: process.env.PUBLIC_URL,
+});
+
+console.log(`
+  Interview Debrief is running on an embedded local stack.
+
+    Debrief form     ${stack.url}/
+    Local inbox      ${stack.inboxUrl}/
+    Health           ${stack.url}/health
+
+    DynamoDB (dynalite)     http://127.0.0.1:${stack.ports.dynamo}
+    SES v2 (aws-ses-v2-local) ${stack.inboxUrl}
+    Step Functions (local)  http://127.0.0.1:${stack.ports.sfn}
+    Data                    ${stack.dataDir}
+    A workflow day lasts ${process.env.LOCAL_DAY_SECONDS ?? 60} s (LOCAL_DAY_SECONDS).
+
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the local stack…`);
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  timer.unref();
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
