@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postDebrief, validDebrief } from "../support/debriefs";
+import { predictableSchedule } from "../support/env";
+import { emailsTo, waitFor } from "../support/inbox";
+import { startTestStack, type TestStack } from "../support/stack";
+
+// One workflow day lasts this long locally; every wait below is derived from it.
+const DAY_S = 4;
+const DAY_MS = DAY_S * 1000;
+
+describe("the whole journey on the embedded local stack", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule() });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it("answers /health with every dependency reachable", async () => {
+    const res = await fetch(`${stack.appUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", checks: { table: "ok", email: "ok", workflow: "ok" } });
+  });
+
+  it("turns a form submission into the letter, then the nudge, then the tips", async () => {
+    const email = `form-journey-${Date.now()}@example.com`;
+    const form = new URLSearchParams({
+      "candidate.name": "Amira Haddad",
+      "candidate.email": email,
+      "candidate.timeZone": "UTC",
+      "interview.company": "Northwind Logistics",
+      "interview.role": "Data Analyst",
+      "interview.date": new Date().toISOString().slice(0, 10),
+      "interview.format": "phone",
+      "interview.interviewer.name": "Jonas Weber",
+      whatHappened: "bad_call",
+      "questions.0.question": "Why logistics?",
+      "questions.0.betterAnswer": "Because every late parcel is a puzzle I enjoy solving with data.",
+      tone: "warm",
+      consent: "on",
+    });
+    form.append("whatHappened", "nerves");
+
+    const res = await fetch(`${stack.appUrl}/`, { method: "POST", body: form, redirect: "manual" });
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/d\/[A-Za-z0-9_-]{43}\?new=1$/);
+
+    // The confirmation page shows the draft.
+    const page = await fetch(`${stack.appUrl}${location}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Jonas");
+    expect(html).toContain("every late parcel is a puzzle");
+
+    // The letter is sent straight away: well before the nudge is due a scaled day later.
+    const [letter] = await waitFor(async () => {
+      const mails = await emailsTo(stack.inboxUrl, email);
+      return mails.length >= 1 && mails;
+    }, { timeoutMs: DAY_MS / 2, what: "the letter" });
+    expect(letter?.subject).toContain("Data Analyst");
+    expect(letter?.body.text).toContain("Jonas");
+    expect(letter?.body.text).toContain("every late parcel is a puzzle I enjoy solving with data.");
+    expect(letter?.body.html).toContain("Jonas Weber");
+
+    const all = await waitFor(async () => {
+      const mails = await emailsTo(stack.inboxUrl, email);
+      return mails.length >= 3 && mails;
+    }, { timeoutMs: 3 * DAY_MS, what: "the nudge and the tips" });
+    expect(all.map((m) => m.subject)).toEqual([
+      expect.stringContaining("Following up"),
+      expect.stringContaining("Did you send your follow-up"),
+      expect.stringContaining("second interview"),
+    ]);
+    for (const m of all) expect(m.destination.to).toEqual([email]);
+    // The nudge waits about a day after the letter, the tips another day.
+    const [a, b, c] = all.map((m) => m.at);
+    expect(b! - a!).toBeGreaterThanOrEqual(Math.floor((DAY_S * 22) / 24) - 1);
+    expect(c! - b!).toBeGreaterThanOrEqual(DAY_S - 1);
+    // Links in the emails start with PUBLIC_URL and lead to the candidate's page.
+    const link = letter?.body.html?.match(/href="([^"]+\/d\/[A-Za-z0-9_-]{43})"/)?.[1];
+    expect(link?.startsWith(stack.url)).toBe(true);
+    expect((await fetch(link!.replace(stack.url, stack.appUrl))).status).toBe(200);
+  });
+
+  it("accepts the JSON API and answers 201 with the id and status", async () => {
+    const body = validDebrief();
+    const res = await postDebrief(stack.appUrl, body);
+    expect(res.status).toBe(201);
+    const json = (await res.json()) as { id: string; status: string };
+    expect(json.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(json.status).toBe("scheduled");
+    const [letter] = await waitFor(async () => {
+      const mails = await emailsTo(stack.inboxUrl, body.candidate.email);
+      return mails.length >= 1 && mails;
+    }, { timeoutMs: DAY_MS / 2, what: "the letter" });
+    expect(letter?.body.text).toContain(body.questions?.[0]?.betterAnswer);
+  });
+
+  it("keeps no personal data in the workflow input", async () => {
+    const body = validDebrief();
+    const res = await postDebrief(stack.appUrl, body);
+    const { id } = (await res.json()) as { id: string };
+    const execution = stack.sfn.executions().find((e) => e.name === id);
+    expect(execution).toBeDefined();
+    expect(Object.keys(JSON.parse(execution!.input)).sort()).toEqual(["debriefId", "nudgeAt", "tipsAt"]);
+    expect(execution!.input).not.toContain(body.candidate.email);
+    expect(execution!.input).not.toContain("Jonas");
+  });
+});
