@@ -26,8 +26,13 @@ export interface DebriefStore {
   addToken(tokenHash: string, debriefId: string, expiresAt: string): Promise<void>;
   /** The debrief id behind a page token's hash. */
   findToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** Adds an address to the suppression list (bounce, complaint, "this wasn't me"). Only its hash is kept. */
+  suppress(address: string, reason: SuppressionReason, at: Date): Promise<void>;
+  isSuppressed(address: string): Promise<boolean>;
   ping(): Promise<void>;
 }
+
+export type SuppressionReason = "bounce" | "complaint" | "not-me";
 
 export type OutgoingEmail = {
   to: string;

@@ -13,7 +13,7 @@ export type SendDeps = {
 
 export type SendOutcome =
   | { status: "sent"; messageId: string }
-  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" }
+  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" | "suppressed" }
   | { status: "rejected"; reason: string };
 
 /** Why a debrief gets no more email, checked immediately before every send. */
@@ -41,6 +41,8 @@ export async function sendDebriefEmail(kind: EmailKind, debriefId: string, deps:
   await deps.store.addToken(hashToken(token), debrief.id, debrief.expiresAt);
   const email = await deps.render(kind, debrief, { page: `${deps.publicUrl}/d/${token}` });
 
+  // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
+  if (await deps.store.isSuppressed(debrief.input.candidate.email)) return { status: "skipped", reason: "suppressed" };
   if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
     return { status: "skipped", reason: "already-sent" };
   }

@@ -3,16 +3,19 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCo
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
 import type { DebriefStore } from "../../ports";
+import { addressKey } from "../../tokens";
 
 /**
  * One table, one item per key (`pk` only). Items:
  * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
- * - `TOKEN#<sha256 of a page token>`: points at a debrief.
+ * - `TOKEN#<sha256 of a page token>`: points at a debrief;
+ * - `SUPPRESSED#<sha256 of an address>`: an address that gets no more email.
  * Every item carries `ttl` (epoch seconds) so DynamoDB deletes it after retention.
  */
 export const keys = {
   debrief: (id: string) => `DEBRIEF#${id}`,
   token: (hash: string) => `TOKEN#${hash}`,
+  suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
 };
 
 const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -169,6 +172,28 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
       const { Item } = await doc.send(new GetCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
       if (!Item || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
       return Item.debriefId as string;
+    },
+
+    async suppress(address, reason, at) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: { pk: keys.suppressed(address), reason, at: at.toISOString() },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+      } catch (e) {
+        // Already suppressed: the first reason stands.
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async isSuppressed(address) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName, Key: { pk: keys.suppressed(address) }, ConsistentRead: true }),
+      );
+      return Item !== undefined;
     },
 
     async ping() {
