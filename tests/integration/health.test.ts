@@ -19,7 +19,10 @@ describe("GET /health", () => {
       store: createDynamoStore(process.env.TABLE_NAME!),
       workflow: createSfnWorkflow(process.env.STATE_MACHINE_ARN!),
       // The real SES adapter, pointed at a port where nothing listens.
-      mailer: createSesMailer("debrief@localhost.localdomain", new SESv2Client({ endpoint: sesEndpoint, maxAttempts: 1 })),
+      mailer: createSesMailer(
+        "debrief@localhost.localdomain",
+        new SESv2Client({ endpoint: sesEndpoint, maxAttempts: 1 }),
+      ),
       clock: systemClock,
       publicUrl: stack.url,
       schedule: { nudgeHour: 9, nudgeAfterDays: 1, tipsAfterDays: 1 },
@@ -35,6 +38,9 @@ describe("GET /health", () => {
   it("answers 503 and names the dependency that cannot be reached", async () => {
     const res = await appWith("http://127.0.0.1:9").request("/health");
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: "unavailable", checks: { table: "ok", email: "unreachable", workflow: "ok" } });
+    expect(await res.json()).toEqual({
+      status: "unavailable",
+      checks: { table: "ok", email: "unreachable", workflow: "ok" },
+    });
   });
 });

@@ -5,7 +5,8 @@ import { readInbox } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const itemCount = async () =>
-  (await new DynamoDBClient({}).send(new ScanCommand({ TableName: process.env.TABLE_NAME, Select: "COUNT" }))).Count ?? 0;
+  (await new DynamoDBClient({}).send(new ScanCommand({ TableName: process.env.TABLE_NAME, Select: "COUNT" }))).Count ??
+  0;
 
 describe("invalid debriefs", () => {
   let stack: TestStack;
@@ -19,7 +20,11 @@ describe("invalid debriefs", () => {
   const base = validDebrief({ candidate: { name: "Nobody", email: "must-not-receive@example.com", timeZone: "UTC" } });
   const cases: [string, unknown, string][] = [
     ["missing candidate", { ...base, candidate: undefined }, "candidate"],
-    ["missing interviewer name", { ...base, interview: { ...base.interview, interviewer: {} } }, "interview.interviewer.name"],
+    [
+      "missing interviewer name",
+      { ...base, interview: { ...base.interview, interviewer: {} } },
+      "interview.interviewer.name",
+    ],
     ["bad email", { ...base, candidate: { ...base.candidate, email: "not-an-email" } }, "candidate.email"],
     ["bad time zone", { ...base, candidate: { ...base.candidate, timeZone: "Mars/Olympus" } }, "candidate.timeZone"],
     ["wrong type", { ...base, whatHappened: "nerves" }, "whatHappened"],

@@ -55,19 +55,25 @@ describe("the whole journey on the embedded local stack", () => {
     expect(html).toContain("every late parcel is a puzzle");
 
     // The letter is sent straight away: well before the nudge is due a scaled day later.
-    const [letter] = await waitFor(async () => {
-      const mails = await emailsTo(stack.inboxUrl, email);
-      return mails.length >= 1 && mails;
-    }, { timeoutMs: DAY_MS / 2, what: "the letter" });
+    const [letter] = await waitFor(
+      async () => {
+        const mails = await emailsTo(stack.inboxUrl, email);
+        return mails.length >= 1 && mails;
+      },
+      { timeoutMs: DAY_MS / 2, what: "the letter" },
+    );
     expect(letter?.subject).toContain("Data Analyst");
     expect(letter?.body.text).toContain("Jonas");
     expect(letter?.body.text).toContain("every late parcel is a puzzle I enjoy solving with data.");
     expect(letter?.body.html).toContain("Jonas Weber");
 
-    const all = await waitFor(async () => {
-      const mails = await emailsTo(stack.inboxUrl, email);
-      return mails.length >= 3 && mails;
-    }, { timeoutMs: 3 * DAY_MS, what: "the nudge and the tips" });
+    const all = await waitFor(
+      async () => {
+        const mails = await emailsTo(stack.inboxUrl, email);
+        return mails.length >= 3 && mails;
+      },
+      { timeoutMs: 3 * DAY_MS, what: "the nudge and the tips" },
+    );
     expect(all.map((m) => m.subject)).toEqual([
       expect.stringContaining("Following up"),
       expect.stringContaining("Did you send your follow-up"),
@@ -91,10 +97,13 @@ describe("the whole journey on the embedded local stack", () => {
     const json = (await res.json()) as { id: string; status: string };
     expect(json.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(json.status).toBe("scheduled");
-    const [letter] = await waitFor(async () => {
-      const mails = await emailsTo(stack.inboxUrl, body.candidate.email);
-      return mails.length >= 1 && mails;
-    }, { timeoutMs: DAY_MS / 2, what: "the letter" });
+    const [letter] = await waitFor(
+      async () => {
+        const mails = await emailsTo(stack.inboxUrl, body.candidate.email);
+        return mails.length >= 1 && mails;
+      },
+      { timeoutMs: DAY_MS / 2, what: "the letter" },
+    );
     expect(letter?.body.text).toContain(body.questions?.[0]?.betterAnswer);
   });
 

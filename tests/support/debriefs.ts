@@ -6,7 +6,11 @@ let counter = 0;
 export function validDebrief(overrides: Partial<DebriefRequest> = {}): DebriefRequest {
   counter += 1;
   return {
-    candidate: { name: "Amira Haddad", email: `amira+${process.pid}-${counter}@example.com`, timeZone: "Europe/Berlin" },
+    candidate: {
+      name: "Amira Haddad",
+      email: `amira+${process.pid}-${counter}@example.com`,
+      timeZone: "Europe/Berlin",
+    },
     interview: {
       company: "Northwind Logistics",
       role: "Data Analyst",

@@ -16,7 +16,16 @@ export type TestStack = LocalStack & {
  */
 export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "debrief-test-"));
-  const opts: LocalStackOptions = { localDaySeconds: 3, quiet: true, port: 0, sesPort: 0, dynamoPort: 0, sfnPort: 0, ...options, dataDir };
+  const opts: LocalStackOptions = {
+    localDaySeconds: 3,
+    quiet: true,
+    port: 0,
+    sesPort: 0,
+    dynamoPort: 0,
+    sfnPort: 0,
+    ...options,
+    dataDir,
+  };
   const wrap = (stack: LocalStack): TestStack => ({
     ...stack,
     async restart() {
