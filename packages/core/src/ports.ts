@@ -29,6 +29,16 @@ export interface DebriefStore {
   /** Adds an address to the suppression list (bounce, complaint, "this wasn't me"). Only its hash is kept. */
   suppress(address: string, reason: SuppressionReason, at: Date): Promise<void>;
   isSuppressed(address: string): Promise<boolean>;
+  /**
+   * Every stored debrief that has not expired, page by page (operations: reconcile,
+   * redrive, stopping an address's workflows). A Scan: these run a few times an hour
+   * over at most a few thousand items, cheaper than an index written on every change.
+   */
+  listDebriefs(now: Date): AsyncIterable<Debrief>;
+  /** Deletes every item past its retention and returns how many (DynamoDB TTL does it within days; dynalite never). */
+  deleteExpired(now: Date): Promise<number>;
+  /** Records a new execution of a failed debrief's workflow and clears the failure. */
+  markRedriven(id: string, executionName: string, at: Date): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -54,7 +64,9 @@ export interface Mailer {
 
 export interface Workflow {
   /** Starts the debrief's workflow; starting one that already exists is a success. */
-  start(input: WorkflowInput): Promise<void>;
+  start(input: WorkflowInput, executionName?: string): Promise<void>;
+  /** Stops a running execution (default name: the debrief id); one that is not running is left as it is. */
+  stop(executionName: string, reason: string): Promise<void>;
   ping(): Promise<void>;
 }
 

@@ -25,6 +25,8 @@ export type Debrief = {
   /** Hashes of the candidate's page tokens, so erasure can remove them. */
   tokenHashes: string[];
   workflowStartedAt?: string;
+  /** The name of the debrief's current execution when it is not the debrief id (a redrive). */
+  workflowName?: string;
   sends: Partial<Record<EmailKind, SendRecord>>;
   /** The candidate said they sent the letter. */
   letterSentAt?: string;
@@ -38,6 +40,11 @@ export type WorkflowInput = { debriefId: string; nudgeAt: string; tipsAt: string
 
 export function workflowInput(d: Debrief): WorkflowInput {
   return { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
+}
+
+/** The name of the debrief's current workflow execution. */
+export function executionName(d: Pick<Debrief, "id" | "workflowName">): string {
+  return d.workflowName ?? d.id;
 }
 
 export function isExpired(d: Pick<Debrief, "expiresAt">, now: Date): boolean {

@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateScan,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
 import type { DebriefStore } from "../../ports";
@@ -194,6 +201,71 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         new GetCommand({ TableName, Key: { pk: keys.suppressed(address) }, ConsistentRead: true }),
       );
       return Item !== undefined;
+    },
+
+    async *listDebriefs(now) {
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ConsistentRead: true,
+          FilterExpression: "begins_with(pk, :prefix)",
+          ExpressionAttributeValues: { ":prefix": keys.debrief("") },
+        },
+      );
+      for await (const page of pages) {
+        for (const { pk: _pk, ttl: _ttl, ...item } of page.Items ?? []) {
+          const d = item as Debrief;
+          if (!isExpired(d, now)) yield d;
+        }
+      }
+    },
+
+    async deleteExpired(now) {
+      let deleted = 0;
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ProjectionExpression: "pk",
+          FilterExpression: "#ttl <= :now",
+          ExpressionAttributeNames: { "#ttl": "ttl" },
+          ExpressionAttributeValues: { ":now": nowSeconds },
+        },
+      );
+      for await (const page of pages) {
+        for (const { pk } of page.Items ?? []) {
+          try {
+            await doc.send(
+              new DeleteCommand({
+                TableName,
+                Key: { pk },
+                // An item whose retention was extended since the scan stays.
+                ConditionExpression: "#ttl <= :now",
+                ExpressionAttributeNames: { "#ttl": "ttl" },
+                ExpressionAttributeValues: { ":now": nowSeconds },
+              }),
+            );
+            deleted++;
+          } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+          }
+        }
+      }
+      return deleted;
+    },
+
+    async markRedriven(id, executionName, at) {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: keys.debrief(id) },
+          UpdateExpression: "SET workflowName = :name, workflowStartedAt = :at REMOVE failure",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":name": executionName, ":at": at.toISOString() },
+        }),
+      );
     },
 
     async ping() {
