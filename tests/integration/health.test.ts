@@ -1,6 +1,6 @@
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { systemClock } from "@debrief/core";
-import { createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
+import { loadConfig, systemClock } from "@debrief/core";
+import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../support/stack";
@@ -27,6 +27,8 @@ describe("GET /health", () => {
       publicUrl: stack.url,
       schedule: { nudgeHour: 9, nudgeAfterDays: 1, tipsAfterDays: 1 },
       retentionDays: 180,
+      abuse: loadConfig().abuse,
+      rateCounter: createDynamoRateCounter(process.env.TABLE_NAME!),
       log: { info() {}, warn() {}, error() {} },
     });
 

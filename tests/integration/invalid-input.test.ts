@@ -1,6 +1,7 @@
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
+import { formGuardFields } from "../support/forms";
 import { readInbox } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -57,7 +58,12 @@ describe("invalid debriefs", () => {
   });
 
   it("re-renders the form with field errors and the typed values", async () => {
-    const form = new URLSearchParams({ "candidate.name": "Amira <b>H</b>", "candidate.email": "nope", consent: "on" });
+    const form = new URLSearchParams({
+      ...(await formGuardFields(stack.appUrl)),
+      "candidate.name": "Amira <b>H</b>",
+      "candidate.email": "nope",
+      consent: "on",
+    });
     const res = await fetch(`${stack.appUrl}/`, { method: "POST", body: form });
     expect(res.status).toBe(422);
     const html = await res.text();

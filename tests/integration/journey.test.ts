@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
+import { formGuardFields } from "../support/forms";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -26,6 +27,7 @@ describe("the whole journey on the embedded local stack", () => {
   it("turns a form submission into the letter, then the nudge, then the tips", async () => {
     const email = `form-journey-${Date.now()}@example.com`;
     const form = new URLSearchParams({
+      ...(await formGuardFields(stack.appUrl)),
       "candidate.name": "Amira Haddad",
       "candidate.email": email,
       "candidate.timeZone": "UTC",

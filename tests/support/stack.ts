@@ -24,6 +24,8 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     dynamoPort: 0,
     sfnPort: 0,
     ...options,
+    // Tests post forms straight after loading them; the abuse tests set a real minimum fill time.
+    env: { FORM_MIN_FILL_SECONDS: "0", ...options.env },
     dataDir,
   };
   const wrap = (stack: LocalStack): TestStack => ({

@@ -1,4 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { type BotCheckConfig, TURNSTILE_VERIFY_URL } from "./abuse/bot-check";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "./abuse/rate-limit";
 import { DEFAULT_SCHEDULE } from "./schedule";
 
 const configSchema = z.object({
@@ -10,6 +13,14 @@ const configSchema = z.object({
   NUDGE_HOUR: z.coerce.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.nudgeHour),
   NUDGE_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.nudgeAfterDays),
   TIPS_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.tipsAfterDays),
+  RATE_LIMIT_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perAddressPerDay),
+  RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perIpPerHour),
+  FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** Signs the form's ticket; without it each instance signs with its own random key (fine for one process). */
+  FORM_SECRET: z.string().min(32).optional(),
+  BOT_CHECK_SECRET: z.string().min(1).optional(),
+  BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
+  BOT_CHECK_URL: z.url().default(TURNSTILE_VERIFY_URL),
 });
 
 export type Config = {
@@ -20,7 +31,20 @@ export type Config = {
   publicUrl: string;
   retentionDays: number;
   schedule: { nudgeHour: number; nudgeAfterDays: number; tipsAfterDays: number };
+  abuse: AbuseConfig;
 };
+
+/** The abuse controls' settings (see SECURITY.md). */
+export type AbuseConfig = {
+  rateLimits: RateLimits;
+  formMinFillSeconds: number;
+  formSecret: string;
+  /** Only when a bot-check secret and site key are configured. */
+  botCheck?: BotCheckConfig;
+};
+
+// One random key per process when FORM_SECRET is not set: forms then only verify on the instance that served them.
+const processFormSecret = randomBytes(32).toString("base64url");
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -41,5 +65,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
     schedule: { nudgeHour: c.NUDGE_HOUR, nudgeAfterDays: c.NUDGE_AFTER_DAYS, tipsAfterDays: c.TIPS_AFTER_DAYS },
+    abuse: {
+      rateLimits: { perAddressPerDay: c.RATE_LIMIT_PER_ADDRESS_PER_DAY, perIpPerHour: c.RATE_LIMIT_PER_IP_PER_HOUR },
+      formMinFillSeconds: c.FORM_MIN_FILL_SECONDS,
+      formSecret: c.FORM_SECRET ?? processFormSecret,
+      botCheck:
+        c.BOT_CHECK_SECRET && c.BOT_CHECK_SITE_KEY
+          ? { secret: c.BOT_CHECK_SECRET, siteKey: c.BOT_CHECK_SITE_KEY, verifyUrl: c.BOT_CHECK_URL }
+          : undefined,
+    },
   };
 }

@@ -1,3 +1,6 @@
+export * from "./abuse/bot-check";
+export * from "./abuse/form-ticket";
+export * from "./abuse/rate-limit";
 export * from "./config";
 export * from "./content/letter";
 export * from "./content/nudge";
@@ -6,6 +9,7 @@ export * from "./debrief/form";
 export * from "./debrief/model";
 export * from "./debrief/schema";
 export * from "./debrief/validate";
+export * from "./idempotency";
 export * from "./operations";
 export * from "./ports";
 export * from "./schedule";

@@ -1,6 +1,8 @@
+import { checkRateLimits, type RateCounter, type RateLimits } from "./abuse/rate-limit";
 import type { Debrief } from "./debrief/model";
 import { workflowInput } from "./debrief/model";
 import { type FieldErrors, validateDebrief } from "./debrief/validate";
+import { debriefIdForKey, requestFingerprint } from "./idempotency";
 import type { Clock, DebriefStore, Workflow } from "./ports";
 import { type ScheduleConfig, scheduleFor } from "./schedule";
 import { hashToken, newDebriefId, newToken } from "./tokens";
@@ -11,38 +13,81 @@ export type SubmitDeps = {
   clock: Clock;
   schedule: ScheduleConfig;
   retentionDays: number;
+  /** Per-IP and per-address limits on new debriefs; absent only where no client can reach (unit tests). */
+  rateLimit?: { limits: RateLimits; counter: RateCounter };
   /** Reports a failure without personal data (the caller's logger). */
   onWorkflowStartFailed?: (debriefId: string, error: unknown) => void;
+  /** Adds what the entry point knows (a career centre's link, consent, check-in times) before the debrief is stored. */
+  decorate?: (debrief: Debrief) => Debrief;
+};
+
+/** Where a submission came from: neither value is stored as it is. */
+export type SubmitContext = {
+  /** The API's `Idempotency-Key` or the form's nonce: a repeat gets the first result back. */
+  idempotency?: { scope: "api" | "form"; key: string };
+  clientIp?: string;
 };
 
 export type SubmitResult =
   | { kind: "invalid"; errors: FieldErrors }
-  /** `status` is "scheduled" when the workflow started, "queued" when the reconciler will start it. */
-  | { kind: "accepted"; id: string; token: string; status: "scheduled" | "queued" };
+  /**
+   * `status` is "scheduled" when the workflow started, "queued" when the reconciler
+   * will start it. `replayed` marks the answer to a repeat: same id, a fresh page token.
+   */
+  | { kind: "accepted"; id: string; token: string; status: "scheduled" | "queued"; replayed: boolean }
+  /** The idempotency key was already used for a different debrief. */
+  | { kind: "conflict" }
+  | { kind: "limited"; scope: "ip" | "address"; retryAfterSeconds: number };
 
 /**
  * Validates and stores a debrief, then starts its workflow. Nothing is stored for
  * invalid input; a store failure propagates (the caller answers 503) and leaves
  * nothing behind; once stored, the debrief is accepted even if the workflow could
  * not be started, since a reconciler starts stored debriefs that have none.
+ *
+ * With an idempotency key the id is derived from the key, so a repeat (a double
+ * click, a client retry, even one racing the first) finds the first debrief and
+ * starts nothing new; it is not counted against the rate limits either.
  */
-export async function submitDebrief(body: unknown, deps: SubmitDeps): Promise<SubmitResult> {
+export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: SubmitContext = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
   const validation = validateDebrief(body, now);
   if (!validation.ok) return { kind: "invalid", errors: validation.errors };
 
+  const fingerprint = requestFingerprint(validation.value);
+  const id = ctx.idempotency ? debriefIdForKey(ctx.idempotency.scope, ctx.idempotency.key) : newDebriefId();
+  if (ctx.idempotency) {
+    const earlier = await replay(id, fingerprint, deps);
+    if (earlier) return earlier;
+  }
+
+  if (deps.rateLimit) {
+    const verdict = await checkRateLimits(
+      { ip: ctx.clientIp, address: validation.value.candidate.email },
+      now,
+      deps.rateLimit.limits,
+      deps.rateLimit.counter,
+    );
+    if (verdict.limited) return { kind: "limited", scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+
   const token = newToken();
   const tokenHash = hashToken(token);
-  const debrief: Debrief = {
-    id: newDebriefId(),
+  const plain: Debrief = {
+    id,
     input: validation.value,
     createdAt: now.toISOString(),
     schedule: scheduleFor(now, validation.value.candidate.timeZone, deps.schedule),
     expiresAt: new Date(now.getTime() + deps.retentionDays * 86_400_000).toISOString(),
     tokenHashes: [tokenHash],
     sends: {},
+    ...(ctx.idempotency ? { requestHash: fingerprint } : {}),
   };
-  await deps.store.create(debrief);
+  const debrief = deps.decorate ? deps.decorate(plain) : plain;
+  if (!(await deps.store.create(debrief))) {
+    // A repeat with the same key won the race between our look-up and our write.
+    return (await replay(id, fingerprint, deps)) ?? { kind: "conflict" };
+  }
   try {
     await deps.store.addToken(tokenHash, debrief.id, debrief.expiresAt);
   } catch (error) {
@@ -54,9 +99,29 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps): Promise<Su
   try {
     await deps.workflow.start(workflowInput(debrief));
     await deps.store.markWorkflowStarted(debrief.id, deps.clock.now());
-    return { kind: "accepted", id: debrief.id, token, status: "scheduled" };
+    return { kind: "accepted", id: debrief.id, token, status: "scheduled", replayed: false };
   } catch (error) {
     deps.onWorkflowStartFailed?.(debrief.id, error);
-    return { kind: "accepted", id: debrief.id, token, status: "queued" };
+    return { kind: "accepted", id: debrief.id, token, status: "queued", replayed: false };
   }
+}
+
+/**
+ * The first result of a repeated submission: the same id and a fresh page token (only
+ * token hashes are stored, so the first token cannot be handed out again). A key reused
+ * for a different debrief is a conflict: the key alone never opens someone's debrief.
+ */
+async function replay(id: string, fingerprint: string, deps: SubmitDeps): Promise<SubmitResult | undefined> {
+  const existing = await deps.store.get(id, deps.clock.now());
+  if (!existing) return undefined;
+  if (existing.requestHash !== fingerprint) return { kind: "conflict" };
+  const token = newToken();
+  await deps.store.addToken(hashToken(token), existing.id, existing.expiresAt);
+  return {
+    kind: "accepted",
+    id: existing.id,
+    token,
+    status: existing.workflowStartedAt ? "scheduled" : "queued",
+    replayed: true,
+  };
 }

@@ -10,5 +10,6 @@ export const handler = handle(
     publicUrl: config.publicUrl,
     schedule: config.schedule,
     retentionDays: config.retentionDays,
+    abuse: config.abuse,
   }),
 );

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadConfig, systemClock } from "@debrief/core";
-import { createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
+import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { resetRuntime } from "@debrief/functions/runtime";
 import { recordFailure, sendEmail } from "@debrief/functions/steps";
@@ -92,6 +92,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     publicUrl: config.publicUrl,
     schedule: config.schedule,
     retentionDays: config.retentionDays,
+    abuse: config.abuse,
+    rateCounter: createDynamoRateCounter(config.tableName),
     log,
   });
   const server = serve({ fetch: app.fetch, port: appPort, hostname: "127.0.0.1" }) as Server;

@@ -25,6 +25,8 @@ export type Debrief = {
   /** Hashes of the candidate's page tokens, so erasure can remove them. */
   tokenHashes: string[];
   workflowStartedAt?: string;
+  /** Digest of the validated input when it was submitted with an idempotency key (see submit.ts). */
+  requestHash?: string;
   /** The name of the debrief's current execution when it is not the debrief id (a redrive). */
   workflowName?: string;
   sends: Partial<Record<EmailKind, SendRecord>>;

@@ -1,11 +1,22 @@
-import { type FormFields, formToDebriefRequest, hashToken, submitDebrief, TOKEN_PATTERN } from "@debrief/core";
+import {
+  type FormFields,
+  formToDebriefRequest,
+  hashToken,
+  IDEMPOTENCY_KEY_PATTERN,
+  submitDebrief,
+  TOKEN_PATTERN,
+} from "@debrief/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { APP_CSS, FORM_JS } from "./assets";
+import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
+import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
 import { DebriefPage, NotFoundPage } from "./pages/debrief";
 import { DebriefForm } from "./pages/form";
+import { refusalOf } from "./refusals";
+import { csrfProtection, securityHeaders } from "./security";
 
 export type { AppDeps, AppLogger } from "./deps";
 
@@ -21,10 +32,13 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     schedule: deps.schedule,
     retentionDays: deps.retentionDays,
+    rateLimit: { limits: deps.abuse.rateLimits, counter: deps.rateCounter },
     onWorkflowStartFailed: (debriefId: string, error: unknown) =>
       deps.log.warn("workflow start failed; the reconciler will start it", { debriefId, error: errorName(error) }),
   };
 
+  app.use("*", securityHeaders(deps.abuse.botCheck ? [BOT_CHECK_ORIGIN] : []));
+  app.use("*", csrfProtection(deps.publicUrl));
   app.use(
     "*",
     jsxRenderer(({ children }) => <>{children}</>, { docType: true }),
@@ -45,15 +59,44 @@ export function createApp(deps: AppDeps) {
     c.body(FORM_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }),
   );
 
-  app.get("/", (c) => c.render(<DebriefForm values={{ tone: "warm", "interview.format": "video" }} />));
+  app.get("/", (c) =>
+    c.render(
+      <DebriefForm
+        values={{ tone: "warm", "interview.format": "video" }}
+        guard={newFormGuard(deps.abuse, deps.clock.now())}
+      />,
+    ),
+  );
 
   app.post("/", async (c) => {
     const fields = (await c.req.parseBody({ all: true })) as FormFields;
+    const now = deps.clock.now();
+    const ip = clientIp(c);
+    const guard = await checkFormGuard(fields, deps.abuse, now, ip);
+    if (!guard.ok) {
+      c.status(guard.status);
+      return c.render(
+        <DebriefForm values={fields} errors={{ form: guard.message }} guard={newFormGuard(deps.abuse, now)} />,
+      );
+    }
     try {
-      const result = await submitDebrief(formToDebriefRequest(fields), submitDeps);
+      const result = await submitDebrief(formToDebriefRequest(fields), submitDeps, {
+        idempotency: { scope: "form", key: guard.nonce },
+        clientIp: ip,
+      });
       if (result.kind === "invalid") {
         c.status(422);
-        return c.render(<DebriefForm values={fields} errors={result.errors} />);
+        return c.render(
+          <DebriefForm values={fields} errors={result.errors} guard={guardFor(fields, deps.abuse, now)} />,
+        );
+      }
+      if (result.kind === "limited" || result.kind === "conflict") {
+        const refusal = refusalOf(result);
+        c.status(refusal.status);
+        if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
+        return c.render(
+          <DebriefForm values={fields} errors={{ form: refusal.message }} guard={newFormGuard(deps.abuse, now)} />,
+        );
       }
       deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "form" });
       return c.redirect(`/d/${result.token}?new=1`, 303);
@@ -65,6 +108,7 @@ export function createApp(deps: AppDeps) {
         <DebriefForm
           values={fields}
           errors={{ form: "We could not save your debrief just now. Nothing was kept; please try again in a moment." }}
+          guard={guardFor(fields, deps.abuse, now)}
         />,
       );
     }
@@ -73,6 +117,11 @@ export function createApp(deps: AppDeps) {
   app.post("/api/debriefs", async (c) => {
     if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
       return c.json({ error: "unsupported_media_type", message: "Send the debrief as application/json" }, 415);
+    }
+    const idempotencyKey = c.req.header("idempotency-key");
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      const message = "Idempotency-Key must be 8 to 128 letters, digits or . _ : - (a UUID is ideal)";
+      return c.json({ error: "invalid_idempotency_key", message, fields: { "Idempotency-Key": message } }, 400);
     }
     let body: unknown;
     try {
@@ -84,12 +133,23 @@ export function createApp(deps: AppDeps) {
       );
     }
     try {
-      const result = await submitDebrief(body, submitDeps);
+      const result = await submitDebrief(body, submitDeps, {
+        idempotency: idempotencyKey ? { scope: "api", key: idempotencyKey } : undefined,
+        clientIp: clientIp(c),
+      });
       if (result.kind === "invalid") {
         return c.json({ error: "invalid", message: "Some fields need attention", fields: result.errors }, 422);
       }
+      if (result.kind === "limited" || result.kind === "conflict") {
+        const refusal = refusalOf(result);
+        if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
+        return c.json({ error: refusal.error, message: refusal.message }, refusal.status);
+      }
       deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "api" });
-      return c.json({ id: result.id, status: result.status, page: `${deps.publicUrl}/d/${result.token}` }, 201);
+      // A repeat gets the first debrief back (same id; a fresh page link) and starts nothing.
+      if (result.replayed) c.header("Idempotent-Replayed", "true");
+      const page = `${deps.publicUrl}/d/${result.token}`;
+      return c.json({ id: result.id, status: result.status, page }, result.replayed ? 200 : 201);
     } catch (error) {
       deps.log.error("debrief could not be stored", { error: errorName(error) });
       c.header("Retry-After", RETRY_AFTER_SECONDS);

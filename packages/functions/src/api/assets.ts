@@ -42,6 +42,8 @@ button.primary { margin-top: 1.5rem; width: 100%; }
 .letter { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem; background: #fbfcfd; white-space: pre-line; }
 .statuses { list-style: none; padding: 0; }
 .statuses li { display: flex; justify-content: space-between; gap: 1rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+/* The honeypot: out of sight and out of the tab order; only bots fill it in. */
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;
 
 export const FORM_JS = `(function () {

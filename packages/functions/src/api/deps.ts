@@ -1,4 +1,4 @@
-import type { Clock, DebriefStore, Mailer, ScheduleConfig, Workflow } from "@debrief/core";
+import type { AbuseConfig, Clock, DebriefStore, Mailer, RateCounter, ScheduleConfig, Workflow } from "@debrief/core";
 
 /** Everything the HTTP app needs, passed in so tests and the local stack wire real adapters the same way. */
 export type AppDeps = {
@@ -9,6 +9,9 @@ export type AppDeps = {
   publicUrl: string;
   schedule: ScheduleConfig;
   retentionDays: number;
+  /** Rate limits, form ticket, bot check (see SECURITY.md). */
+  abuse: AbuseConfig;
+  rateCounter: RateCounter;
   log: AppLogger;
 };
 

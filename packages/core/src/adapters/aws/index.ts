@@ -1,3 +1,4 @@
+export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { createDynamoStore, keys } from "./dynamo-store";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";

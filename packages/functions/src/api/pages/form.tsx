@@ -1,4 +1,5 @@
 import { type FieldErrors, FORM_SLOTS, FORMATS, type FormFields, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import { type FormGuard, FormGuardFields } from "../form-guard";
 import { Page } from "./layout";
 
 const SITUATION_LABELS: Record<(typeof WHAT_HAPPENED)[number], string> = {
@@ -194,7 +195,16 @@ function TimeZoneField({
   );
 }
 
-export function DebriefForm({ values = {}, errors = {} }: { values?: FormFields; errors?: FieldErrors }) {
+export function DebriefForm({
+  values = {},
+  errors = {},
+  guard,
+}: {
+  values?: FormFields;
+  errors?: FieldErrors;
+  /** The abuse guard's hidden fields (ticket, honeypot, bot check). */
+  guard?: FormGuard;
+}) {
   const s: FormState = { values, errors };
   const errorCount = Object.keys(errors).length;
   const situationError = errors.whatHappened;
@@ -218,6 +228,7 @@ export function DebriefForm({ values = {}, errors = {} }: { values?: FormFields;
         </div>
       ) : null}
       <form method="post" action="/" novalidate data-draft="debrief">
+        {guard ? <FormGuardFields {...guard} /> : null}
         <fieldset>
           <legend>What happened?</legend>
           <p class="hint" id="hint-whatHappened">

@@ -1,0 +1,93 @@
+import {
+  type AbuseConfig,
+  BOT_CHECK_FIELD,
+  checkFormTicket,
+  type FormFields,
+  issueFormTicket,
+  verifyBotCheck,
+} from "@debrief/core";
+
+/** A field people never see or fill in; bots that fill every input give themselves away. */
+export const HONEYPOT_FIELD = "website";
+export const TICKET_FIELD = "ticket";
+/** How long a rendered form stays good to send. */
+const TICKET_MAX_AGE_SECONDS = 24 * 3600;
+
+export type FormGuard = { ticket: string; botCheckSiteKey?: string };
+
+/** The hidden parts of the form: its signed ticket (nonce + issue time), the honeypot and, if configured, the bot check. */
+export function FormGuardFields({ ticket, botCheckSiteKey }: FormGuard) {
+  return (
+    <>
+      <input type="hidden" name={TICKET_FIELD} value={ticket} />
+      <div class="hp" aria-hidden="true">
+        <label for="hp-website">Leave this field empty</label>
+        <input id="hp-website" name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" value="" />
+      </div>
+      {botCheckSiteKey ? (
+        <>
+          <div class="cf-turnstile" data-sitekey={botCheckSiteKey} />
+          <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export const BOT_CHECK_ORIGIN = "https://challenges.cloudflare.com";
+
+/** A fresh guard for a newly rendered form. */
+export function newFormGuard(abuse: AbuseConfig, now: Date): FormGuard {
+  return { ticket: issueFormTicket(abuse.formSecret, now), botCheckSiteKey: abuse.botCheck?.siteKey };
+}
+
+/** The guard to render the form again with: the same ticket while it is still good (the fill time keeps counting). */
+export function guardFor(fields: FormFields, abuse: AbuseConfig, now: Date): FormGuard {
+  const ticket = first(fields[TICKET_FIELD]);
+  const check = checkFormTicket(ticket, abuse.formSecret, now, {
+    minFillSeconds: 0,
+    maxAgeSeconds: TICKET_MAX_AGE_SECONDS,
+  });
+  return check.ok && ticket ? { ticket, botCheckSiteKey: abuse.botCheck?.siteKey } : newFormGuard(abuse, now);
+}
+
+export type FormGuardResult = { ok: true; nonce: string } | { ok: false; status: 400 | 422; message: string };
+
+/**
+ * Checks a posted form before anything else: honeypot empty, a ticket we signed that
+ * is neither too fresh (filled faster than a person can) nor too old, and the bot
+ * check when one is configured. Nothing is stored or counted for a refused form.
+ */
+export async function checkFormGuard(
+  fields: FormFields,
+  abuse: AbuseConfig,
+  now: Date,
+  clientIp: string | undefined,
+): Promise<FormGuardResult> {
+  if ((first(fields[HONEYPOT_FIELD]) ?? "") !== "") {
+    return { ok: false, status: 400, message: "We could not accept this form. Please send it again from the page." };
+  }
+  const ticket = checkFormTicket(first(fields[TICKET_FIELD]), abuse.formSecret, now, {
+    minFillSeconds: abuse.formMinFillSeconds,
+    maxAgeSeconds: TICKET_MAX_AGE_SECONDS,
+  });
+  if (!ticket.ok) {
+    return ticket.reason === "too-fast"
+      ? {
+          ok: false,
+          status: 422,
+          message: "That was quicker than we expected. Please check your answers and send again.",
+        }
+      : {
+          ok: false,
+          status: 400,
+          message: "This form has expired or did not come from our page. Please send it again.",
+        };
+  }
+  if (abuse.botCheck && !(await verifyBotCheck(abuse.botCheck, first(fields[BOT_CHECK_FIELD]), clientIp))) {
+    return { ok: false, status: 422, message: "Please complete the check that you are a person, then send again." };
+  }
+  return { ok: true, nonce: ticket.nonce };
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -1,0 +1,28 @@
+import type { SubmitResult } from "@debrief/core";
+
+export type Refusal = {
+  status: 422 | 429;
+  error: "rate_limited" | "idempotency_key_reused";
+  message: string;
+  retryAfterSeconds?: number;
+};
+
+/** How the form and the API answer a submission that is valid but refused. */
+export function refusalOf(result: Extract<SubmitResult, { kind: "limited" | "conflict" }>): Refusal {
+  if (result.kind === "conflict") {
+    return {
+      status: 422,
+      error: "idempotency_key_reused",
+      message: "This submission key was already used for a different debrief. Start a new debrief to send new answers.",
+    };
+  }
+  return {
+    status: 429,
+    error: "rate_limited",
+    message:
+      result.scope === "address"
+        ? "This address has received as many debriefs as we send in a day. Please try again tomorrow."
+        : "Too many debriefs were sent from your network just now. Please try again later.",
+    retryAfterSeconds: result.retryAfterSeconds,
+  };
+}

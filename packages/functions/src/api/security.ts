@@ -1,0 +1,67 @@
+import type { MiddlewareHandler } from "hono";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+
+/** Pages reached through a bearer token in their path: their address must never leak in a Referer. */
+const TOKEN_PATH = /^\/(?:d|u)\//;
+/** RFC 8058 one-click unsubscribe: posted by mail providers' servers, never from our pages. */
+export const ONE_CLICK_PATH = /^\/u\/[^/]+$/;
+/** A career centre's branded form shows the centre's logo from its own https address. */
+const BRANDED_PATH = /^\/c\//;
+
+/**
+ * Security headers on every response: a CSP that allows no inline script and no
+ * framing, HSTS, nosniff, and a Referrer-Policy that is `no-referrer` on token pages.
+ * `extraScriptOrigins` lets a configured bot check load its widget.
+ */
+export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHandler {
+  const headers = (referrerPolicy: string, imageOrigins: string[] = []) =>
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...extraScriptOrigins],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", ...imageOrigins],
+        connectSrc: ["'self'"],
+        frameSrc: extraScriptOrigins.length ? extraScriptOrigins : ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: "max-age=63072000; includeSubDomains",
+      referrerPolicy,
+      xFrameOptions: "DENY",
+      xContentTypeOptions: "nosniff",
+    });
+  const everywhere = headers("strict-origin-when-cross-origin");
+  const onTokenPages = headers("no-referrer");
+  const onBrandedPages = headers("strict-origin-when-cross-origin", ["https:"]);
+  return (c, next) => {
+    if (TOKEN_PATH.test(c.req.path)) return onTokenPages(c, next);
+    return BRANDED_PATH.test(c.req.path) ? onBrandedPages(c, next) : everywhere(c, next);
+  };
+}
+
+/**
+ * Refuses cross-site form posts with 403 (Hono's csrf(): the Origin or
+ * Sec-Fetch-Site must be ours). A request with neither header does not come from a
+ * browser, and forging a request needs the victim's browser, so it is let through
+ * (API clients, curl, the one-click unsubscribe of mail providers).
+ */
+export function csrfProtection(publicUrl: string): MiddlewareHandler {
+  const ours = new URL(publicUrl).origin;
+  const check = csrf({ origin: (origin, c) => origin === ours || origin === new URL(c.req.url).origin });
+  return async (c, next) => {
+    if (ONE_CLICK_PATH.test(c.req.path)) return next();
+    if (c.req.header("origin") === undefined && c.req.header("sec-fetch-site") === undefined) return next();
+    try {
+      return await check(c, next);
+    } catch (error) {
+      if (!(error instanceof HTTPException) || error.status !== 403) throw error;
+      const message = "Cross-site form posts are refused";
+      return c.req.path.startsWith("/api/") ? c.json({ error: "forbidden", message }, 403) : c.text(message, 403);
+    }
+  };
+}
