@@ -1,47 +1,76 @@
 // Served from the app itself (no external fonts or scripts), so the CSP can stay strict.
 
 export const APP_CSS = `
-:root { --ink:#1f2933; --muted:#52606d; --line:#cbd2d9; --accent:#2f5d8a; --accent-ink:#ffffff; --bad:#b42318; --wash:#f4f6f8; --paper:#fff; }
+/* Contrast: ink 14:1, muted 6.4:1, accent 7.1:1, error 6.6:1 on white; the focus ring is dark on every surface. */
+:root { --ink:#1f2933; --muted:#52606d; --line:#d9e2ec; --field:#7b8794; --accent:#2f5d8a; --accent-dark:#243f5e; --accent-ink:#ffffff;
+  --bad:#b42318; --bad-wash:#fef3f2; --good:#2f7a33; --good-wash:#eef7ee; --wash:#f4f6f8; --paper:#ffffff; --focus:#102a43; }
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--ink); background: var(--wash); }
-header.site, footer.site { max-width: 44rem; margin: 0 auto; padding: 1rem; }
-header.site .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Helvetica, Arial, sans-serif;
+  color: var(--ink); background: var(--wash); overflow-wrap: break-word; }
+.skip-link { position: absolute; left: 1rem; top: -10rem; z-index: 1; background: var(--paper); color: var(--ink); padding: .5rem .75rem; border-radius: 6px; }
+.skip-link:focus { top: .5rem; }
+header.site { background: var(--paper); border-bottom: 1px solid var(--line); }
+header.site .wrap, footer.site .wrap { max-width: 46rem; margin: 0 auto; padding: .85rem 1rem; }
+.brand { display: inline-flex; align-items: center; gap: .55rem; font-weight: 700; font-size: 1.05rem; color: var(--ink); text-decoration: none; }
+.brand .mark { display: inline-grid; place-items: center; width: 1.9rem; height: 1.9rem; border-radius: 6px; background: var(--accent); color: var(--accent-ink); font-size: .8rem; letter-spacing: .02em; }
 footer.site { color: var(--muted); font-size: .875rem; }
-main { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 2rem; background: var(--paper); border-radius: 8px; }
-h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 .5rem; }
-h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
-.lede { color: var(--muted); margin-top: 0; }
-a { color: var(--accent); }
-:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
-fieldset { border: 0; border-top: 1px solid var(--line); margin: 1.5rem 0 0; padding: 1rem 0 0; min-width: 0; }
-legend { font-size: 1.2rem; font-weight: 700; padding: 0; }
-.field { margin: 0 0 1rem; }
+main { display: block; max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 2rem; background: var(--paper); }
+@media (min-width: 48rem) {
+  main { margin: 2rem auto; padding: 2.5rem 3rem 3rem; border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 1px 2px rgb(16 42 67 / 6%), 0 4px 16px rgb(16 42 67 / 6%); }
+  h1 { font-size: 2rem; }
+}
+h1 { font-size: 1.65rem; line-height: 1.2; margin: 0 0 .5rem; letter-spacing: -.01em; }
+h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .35rem; }
+p { margin: 0 0 1rem; }
+.lede { color: var(--muted); font-size: 1.075rem; margin-bottom: 1.5rem; }
+a { color: var(--accent); text-underline-offset: .15em; }
+a:hover { color: var(--accent-dark); }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 2px var(--paper); }
+fieldset { border: 0; border-top: 1px solid var(--line); margin: 2rem 0 0; padding: 1.25rem 0 0; min-width: 0; }
+legend { font-size: 1.25rem; font-weight: 700; padding: 0 .5rem 0 0; }
+.field { margin: 0 0 1.25rem; }
 .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .req { font-weight: 400; color: var(--muted); }
-.hint { color: var(--muted); font-size: .9rem; margin: 0 0 .35rem; }
-.error { color: var(--bad); font-weight: 600; margin: 0 0 .35rem; }
-.has-error input, .has-error textarea, .has-error select { border-color: var(--bad); border-width: 2px; }
-input[type=text], input[type=email], input[type=url], input[type=date], input[type=time], textarea, select {
-  width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #7b8794; border-radius: 6px; background: #fff; color: var(--ink); min-height: 2.75rem; }
-textarea { resize: vertical; }
+.hint { color: var(--muted); font-size: .925rem; margin: 0 0 .4rem; }
+.error { color: var(--bad); font-weight: 600; margin: 0 0 .4rem; }
+.has-error { border-left: 4px solid var(--bad); padding-left: .75rem; }
+.has-error input, .has-error textarea, .has-error select { border-color: var(--bad); box-shadow: inset 0 0 0 1px var(--bad); }
+input[type=text], input[type=email], input[type=url], input[type=date], input[type=time], input[type=number], textarea, select {
+  display: block; width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field); border-radius: 6px; background: var(--paper); color: var(--ink); min-height: 2.875rem; }
+textarea { resize: vertical; min-height: 5.5rem; }
+/* Fields always show focus, also while a date field's own calendar button has it (only :focus-within matches then). */
+input:focus, input:focus-within, textarea:focus, select:focus { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 2px var(--paper); border-color: var(--focus); }
 .row { display: grid; gap: 0 1rem; grid-template-columns: 1fr; }
-@media (min-width: 40rem) { .row { grid-template-columns: 1fr 1fr; } }
-.group { border-left: 3px solid var(--line); padding-left: .75rem; margin-bottom: 1rem; }
-.checks { display: grid; gap: .25rem; grid-template-columns: 1fr; }
+@media (min-width: 40rem) { .row { grid-template-columns: 1fr 1fr; align-items: end; } }
+.group { border-left: 3px solid var(--line); padding-left: .9rem; margin-bottom: 1.25rem; }
+.checks { display: grid; gap: .25rem 1rem; grid-template-columns: 1fr; }
 @media (min-width: 40rem) { .checks { grid-template-columns: 1fr 1fr; } }
-label.check { display: flex; gap: .5rem; align-items: flex-start; font-weight: 400; padding: .35rem 0; min-height: 2.75rem; }
-label.check input { width: 1.25rem; height: 1.25rem; margin-top: .15rem; flex: none; }
-button.primary, .button { display: inline-block; font: inherit; font-weight: 700; padding: .75rem 1.25rem; border: 0; border-radius: 6px; background: var(--accent); color: var(--accent-ink); cursor: pointer; min-height: 2.75rem; text-decoration: none; }
-button.primary { margin-top: 1.5rem; width: 100%; }
+label.check { display: flex; gap: .6rem; align-items: flex-start; font-weight: 400; padding: .45rem 0; min-height: 2.75rem; cursor: pointer; }
+label.check input { width: 1.3rem; height: 1.3rem; margin: .1rem 0 0; flex: none; accent-color: var(--accent); }
+button, .button { display: inline-block; font: inherit; font-weight: 700; line-height: 1.25; padding: .75rem 1.25rem; border: 2px solid var(--accent); border-radius: 6px;
+  background: var(--accent); color: var(--accent-ink); cursor: pointer; min-height: 2.875rem; text-decoration: none; text-align: center; }
+button:hover, .button:hover { background: var(--accent-dark); border-color: var(--accent-dark); color: var(--accent-ink); }
+button.secondary, .button.secondary { background: var(--paper); color: var(--accent); }
+button.secondary:hover, .button.secondary:hover { background: #e8eef5; color: var(--accent-dark); }
+button.primary { margin-top: 2rem; width: 100%; font-size: 1.075rem; }
 @media (min-width: 40rem) { button.primary { width: auto; } }
-.error-summary { border: 3px solid var(--bad); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
-.error-summary h2 { margin-top: 0; font-size: 1.1rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
+.actions form { margin: 0; }
+.error-summary { border: 3px solid var(--bad); border-radius: 8px; background: var(--bad-wash); padding: 1rem 1.25rem; margin: 1rem 0 1.5rem; }
+.error-summary h2 { margin-top: 0; font-size: 1.15rem; }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
 .error-summary a { color: var(--bad); font-weight: 600; }
-.notice { border-left: 5px solid #3f9142; background: #eef7ee; padding: .75rem 1rem; margin-bottom: 1rem; }
-.letter { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem; background: #fbfcfd; white-space: pre-line; }
-.statuses { list-style: none; padding: 0; }
-.statuses li { display: flex; justify-content: space-between; gap: 1rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+.notice { border-left: 5px solid var(--good); background: var(--good-wash); border-radius: 0 8px 8px 0; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+.notice h1 { font-size: 1.5rem; }
+.notice p:last-child { margin-bottom: 0; }
+.letter { border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1.25rem; background: #fbfcfd; white-space: pre-line; }
+.statuses { list-style: none; padding: 0; margin: 0; }
+.statuses li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .25rem 1rem; border-bottom: 1px solid var(--line); padding: .65rem 0; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; padding: .5rem .5rem .5rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+.table-scroll { overflow-x: auto; }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;

@@ -35,6 +35,29 @@ const has = (s: FormState, name: string, value: string): boolean => {
 };
 const errId = (name: string) => `err-${name.replace(/\./g, "-")}`;
 
+// The error summary lists problems in the order the fields appear, so its first link is the first field in error.
+const SECTION_ORDER = [
+  "whatHappened",
+  "interview",
+  "questions",
+  "challenges",
+  "skills",
+  "plan",
+  "samples",
+  "references",
+  "notes",
+  "candidate",
+  "tone",
+  "consent",
+];
+const sectionRank = (field: string) => {
+  const rank = SECTION_ORDER.indexOf(field.split(".")[0] ?? "");
+  return rank === -1 ? SECTION_ORDER.length : rank;
+};
+const inPageOrder = (errors: FieldErrors) => Object.entries(errors).sort(([a], [b]) => sectionRank(a) - sectionRank(b));
+// A list item's error (skills.2) is shown on its list's field (skills).
+const fieldAnchor = (field: string) => field.replace(/\.\d+$/, "");
+
 /** Field errors may be reported on a group (questions.0) or a list item (skills.2): show them on the input that holds them. */
 function errorFor(s: FormState, name: string): string | undefined {
   if (s.errors[name]) return s.errors[name];
@@ -216,12 +239,13 @@ export function DebriefForm({
         tomorrow, and tips for a second interview.
       </p>
       {errorCount ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary">
+        // autofocus moves focus here even with JavaScript off; each link then leads to its field.
+        <div class="error-summary" role="alert" tabindex={-1} id="error-summary" autofocus>
           <h2>There {errorCount === 1 ? "is 1 problem" : `are ${errorCount} problems`} with your debrief</h2>
           <ul>
-            {Object.entries(errors).map(([field, message]) => (
+            {inPageOrder(errors).map(([field, message]) => (
               <li>
-                <a href={`#${field}`}>{message}</a>
+                <a href={`#${fieldAnchor(field)}`}>{message}</a>
               </li>
             ))}
           </ul>

@@ -10,14 +10,26 @@ export function Page({ title, children }: { title: string; children: Child }) {
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
       <body>
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
         <header class="site">
-          <a href="/" class="brand">
-            Interview Debrief
-          </a>
+          <div class="wrap">
+            <a href="/" class="brand">
+              <span class="mark" aria-hidden="true">
+                ID
+              </span>
+              Interview Debrief
+            </a>
+          </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
         <footer class="site">
-          <p>Your debrief is private. We never contact your interviewer.</p>
+          <div class="wrap">
+            <p>Your debrief is private. We never contact your interviewer.</p>
+          </div>
         </footer>
       </body>
     </html>
