@@ -34,6 +34,12 @@ export type Debrief = {
   letterSentAt?: string;
   /** The candidate asked for no more emails. */
   stoppedAt?: string;
+  /** The letter as the candidate edited it on their page; absent while they use the composed one. */
+  draft?: { subject: string; body: string; editedAt: string };
+  /** How many times the candidate put the next email off by a day. */
+  snoozes?: number;
+  /** The candidate told us they got a second interview: the tips go out at once, the nudge is moot. */
+  secondInterviewAt?: string;
   failure?: { at: string; step: string; error: string };
 };
 

@@ -16,6 +16,7 @@ export const WHAT_HAPPENED = [
 export const FORMATS = ["phone", "video", "onsite"] as const;
 export const STAGES = ["screening", "first", "second", "final"] as const;
 export const TONES = ["warm", "formal", "concise"] as const;
+export const OFF_DAY = ["auto", "mention", "omit"] as const;
 
 export type WhatHappened = (typeof WHAT_HAPPENED)[number];
 export type Tone = (typeof TONES)[number];
@@ -89,6 +90,8 @@ export const interviewSchema = z.strictObject({
     .optional(),
   format: z.enum(FORMATS, { error: `Must be one of: ${FORMATS.join(", ")}` }),
   stage: z.enum(STAGES, { error: `Must be one of: ${STAGES.join(", ")}` }).optional(),
+  /** When they said they would decide: the nudge times follow-ups from it. */
+  decisionDate: isoDate.optional(),
   interviewer: interviewerSchema,
 });
 
@@ -98,7 +101,12 @@ export const questionSchema = z.strictObject({
   example: paragraph(1000).optional(),
 });
 
-export const sampleSchema = z.strictObject({ title: required(120), url: httpUrl });
+export const sampleSchema = z.strictObject({
+  title: required(120),
+  url: httpUrl,
+  /** One line on how the sample relates to the role, in the candidate's words. */
+  note: line(200).optional(),
+});
 export const referenceSchema = z.strictObject({
   name: required(100),
   relation: required(120),
@@ -122,6 +130,8 @@ export const debriefInputSchema = z
     references: list(referenceSchema, 3),
     plan: list(required(300), 6),
     tone: z.enum(TONES, { error: `Must be one of: ${TONES.join(", ")}` }).default("warm"),
+    /** Whether the letter owns the off day in one sentence; "auto" decides by what happened. */
+    offDay: z.enum(OFF_DAY, { error: `Must be one of: ${OFF_DAY.join(", ")}` }).default("auto"),
     consent: z.literal(true, { error: "Please confirm that we may store your debrief and email you" }),
   })
   .refine((d) => d.whatHappened.length > 0 || d.questions.length > 0, {
