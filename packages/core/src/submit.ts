@@ -63,7 +63,7 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
 
   if (deps.rateLimit) {
     const verdict = await checkRateLimits(
-      { ip: ctx.clientIp, address: validation.value.candidate.email },
+      { ip: ctx.clientIp, address: validation.value.candidate.email, debriefId: id },
       now,
       deps.rateLimit.limits,
       deps.rateLimit.counter,

@@ -10,10 +10,14 @@ export type RateLimits = {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perAddressPerDay: 3, perIpPerHour: 60 };
 
-/** A counter store (DynamoDB items with TTL in production). */
+/** Counters of debrief ids per window (DynamoDB items with TTL in production). */
 export interface RateCounter {
-  /** Adds one hit to the counter `key`, which may be deleted after `expiresAt`; returns the count including this hit. */
-  hit(key: string, expiresAt: Date): Promise<number>;
+  /**
+   * Counts `id` under `key` unless the counter already holds `limit` other ids; true
+   * when `id` is counted. Counting an id again is free, so racing repeats of one
+   * idempotent submission use one unit of the allowance. The counter may be deleted after `expiresAt`.
+   */
+  admit(key: string, id: string, limit: number, expiresAt: Date): Promise<boolean>;
 }
 
 export type RateLimitVerdict =
@@ -37,22 +41,29 @@ const ipKey = (ip: string) => createHash("sha256").update(`ip:${ip}`).digest("ba
  * Counts a new debrief against its client IP (per hour) and its recipient address
  * (per UTC day). The IP is counted first, so a client already over its limit cannot
  * use up an address's allowance. Only submissions that would create a debrief are
- * counted: invalid input and idempotent repeats are not.
+ * counted: invalid input is not, and
+ * repeats of one idempotent submission count once.
  */
 export async function checkRateLimits(
-  subject: { ip?: string; address: string },
+  subject: { ip?: string; address: string; debriefId: string },
   now: Date,
   limits: RateLimits,
   counter: RateCounter,
 ): Promise<RateLimitVerdict> {
   if (subject.ip) {
     const w = windowOf(now, HOUR_S);
-    const count = await counter.hit(`ip#${ipKey(subject.ip)}#${w.start}`, w.end);
-    if (count > limits.perIpPerHour) return { limited: true, scope: "ip", retryAfterSeconds: w.retryAfterSeconds };
+    const admitted = await counter.admit(
+      `ip#${ipKey(subject.ip)}#${w.start}`,
+      subject.debriefId,
+      limits.perIpPerHour,
+      w.end,
+    );
+    if (!admitted) return { limited: true, scope: "ip", retryAfterSeconds: w.retryAfterSeconds };
   }
   const w = windowOf(now, DAY_S);
-  const count = await counter.hit(`address#${addressKey(subject.address)}#${w.start}`, w.end);
-  if (count > limits.perAddressPerDay)
+  const key = `address#${addressKey(subject.address)}#${w.start}`;
+  if (!(await counter.admit(key, subject.debriefId, limits.perAddressPerDay, w.end))) {
     return { limited: true, scope: "address", retryAfterSeconds: w.retryAfterSeconds };
+  }
   return { limited: false };
 }
