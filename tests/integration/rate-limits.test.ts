@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postDebrief, validDebrief } from "../support/debriefs";
+import { formGuardFields } from "../support/forms";
+import { startTestStack, type TestStack } from "../support/stack";
+import { debriefItems, tableItems } from "../support/table";
+
+const PER_ADDRESS = 2;
+const PER_IP = 5;
+
+describe("rate limits", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      localDaySeconds: 60,
+      env: { RATE_LIMIT_PER_ADDRESS_PER_DAY: String(PER_ADDRESS), RATE_LIMIT_PER_IP_PER_HOUR: String(PER_IP) },
+    });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  const forAddress = (email: string) => validDebrief({ candidate: { name: "Amira Haddad", email, timeZone: "UTC" } });
+
+  it("limits debriefs per recipient address with 429 and Retry-After, and does not count repeats", async () => {
+    const email = `limited-${randomUUID()}@example.com`;
+    const key = randomUUID();
+    expect((await postDebrief(stack.appUrl, forAddress(email), { "idempotency-key": key })).status).toBe(201);
+    // An idempotent repeat is the same debrief: it uses none of the allowance.
+    expect((await postDebrief(stack.appUrl, forAddress(email), { "idempotency-key": key })).status).toBe(200);
+    expect((await postDebrief(stack.appUrl, forAddress(email))).status).toBe(201);
+
+    // Upper case is the same mailbox.
+    const third = await postDebrief(stack.appUrl, forAddress(email.toUpperCase()));
+    expect(third.status).toBe(429);
+    const retryAfter = Number(third.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(86_400);
+    expect(await third.json()).toMatchObject({ error: "rate_limited", message: expect.stringContaining("address") });
+    const stored = (await debriefItems()).filter(
+      (d) => (d.input as { candidate: { email: string } }).candidate.email.toLowerCase() === email,
+    );
+    expect(stored).toHaveLength(PER_ADDRESS);
+  });
+
+  it("limits debriefs per client IP with 429 and Retry-After", async () => {
+    // Three of this client's five were used above: two debriefs and the attempt refused for its address.
+    for (let i = 0; i < PER_IP - 3; i++) {
+      expect((await postDebrief(stack.appUrl, forAddress(`ip-${i}-${randomUUID()}@example.com`))).status).toBe(201);
+    }
+    const over = await postDebrief(stack.appUrl, forAddress(`ip-over-${randomUUID()}@example.com`));
+    expect(over.status).toBe(429);
+    const retryAfter = Number(over.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(await over.json()).toMatchObject({ error: "rate_limited", message: expect.stringContaining("network") });
+    expect(await debriefItems()).toHaveLength(PER_IP - 1);
+  });
+
+  it("answers the form with 429 and Retry-After too", async () => {
+    const res = await fetch(`${stack.appUrl}/`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({
+        ...(await formGuardFields(stack.appUrl)),
+        "candidate.name": "Amira Haddad",
+        "candidate.email": `form-${randomUUID()}@example.com`,
+        "candidate.timeZone": "UTC",
+        "interview.company": "Northwind",
+        "interview.role": "Analyst",
+        "interview.date": new Date().toISOString().slice(0, 10),
+        "interview.format": "phone",
+        "interview.interviewer.name": "Jonas Weber",
+        whatHappened: "nerves",
+        consent: "on",
+      }),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await res.text()).toContain("Too many debriefs");
+  });
+
+  it("keeps counters as digests with a TTL, never the address or IP", async () => {
+    const counters = (await tableItems()).filter((i) => String(i.pk).startsWith("RATE#"));
+    expect(counters.length).toBeGreaterThanOrEqual(2);
+    for (const c of counters) {
+      expect(c.ttl).toEqual(expect.any(Number));
+      expect(JSON.stringify(c)).not.toMatch(/@example\.com|127\.0\.0\.1/);
+    }
+  });
+});
