@@ -1,6 +1,7 @@
-import { composeLetter, composeNudge, composeTips, type EmailRenderer } from "@debrief/core";
+import { composeCheckin, composeLetter, composeNudge, composeTips, type EmailRenderer } from "@debrief/core";
 import { render } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
+import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
 import NudgeEmail from "./templates/nudge";
 import TipsEmail from "./templates/tips";
@@ -31,6 +32,11 @@ export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
     case "tips": {
       const tips = composeTips(debrief);
       return toEmail(tips.subject, createElement(TipsEmail, { tips, pageUrl: links.page }));
+    }
+    case "checkin7":
+    case "checkin14": {
+      const checkin = composeCheckin(debrief, kind, links.page);
+      return toEmail(checkin.subject, createElement(CheckinEmail, { checkin, pageUrl: links.page }));
     }
   }
 };

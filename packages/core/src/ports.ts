@@ -1,4 +1,4 @@
-import type { Debrief, EmailKind, SendRecord, WorkflowInput } from "./debrief/model";
+import type { Debrief, SendKind, SendRecord, WorkflowInput } from "./debrief/model";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -17,10 +17,10 @@ export interface DebriefStore {
   delete(id: string): Promise<void>;
   markWorkflowStarted(id: string, at: Date): Promise<void>;
   /** Claims an email before it is sent: true for exactly one caller. */
-  claimSend(id: string, kind: EmailKind, at: Date): Promise<boolean>;
+  claimSend(id: string, kind: SendKind, at: Date): Promise<boolean>;
   /** Gives a claim back after SES refused the message for a reason worth retrying. */
-  releaseSend(id: string, kind: EmailKind): Promise<void>;
-  completeSend(id: string, kind: EmailKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
+  releaseSend(id: string, kind: SendKind): Promise<void>;
+  completeSend(id: string, kind: SendKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
   recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
   /** Links a page token's hash to its debrief, and records the hash on the debrief. */
   addToken(tokenHash: string, debriefId: string, expiresAt: string): Promise<void>;
@@ -73,6 +73,6 @@ export interface Workflow {
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 /** Turns a debrief into one of its emails (react-email lives behind this port). */
-export type EmailRenderer = (kind: EmailKind, debrief: Debrief, links: EmailLinks) => Promise<RenderedEmail>;
+export type EmailRenderer = (kind: SendKind, debrief: Debrief, links: EmailLinks) => Promise<RenderedEmail>;
 
 export type EmailLinks = { page: string };

@@ -1,4 +1,5 @@
-import type { Debrief, EmailKind } from "./debrief/model";
+import { checkinSkipReason } from "./centres/checkins";
+import type { Debrief, SendKind } from "./debrief/model";
 import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
 import { PermanentSendError } from "./ports";
 import { hashToken, newToken } from "./tokens";
@@ -13,7 +14,7 @@ export type SendDeps = {
 
 export type SendOutcome =
   | { status: "sent"; messageId: string }
-  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" | "suppressed" }
+  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" | "suppressed" | "outcome-given" }
   | { status: "rejected"; reason: string };
 
 /** Why a debrief gets no more email, checked immediately before every send. */
@@ -30,12 +31,14 @@ export function stopReason(d: Debrief): "stopped" | undefined {
  * permanent refusal is recorded and not retried. (A crash between the claim and
  * SES's answer leaves the claim in place: we prefer a lost email to a duplicate.)
  */
-export async function sendDebriefEmail(kind: EmailKind, debriefId: string, deps: SendDeps): Promise<SendOutcome> {
+export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: SendDeps): Promise<SendOutcome> {
   const debrief = await deps.store.get(debriefId, deps.clock.now());
   if (!debrief) return { status: "skipped", reason: "gone" };
   if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };
   const stop = stopReason(debrief);
   if (stop) return { status: "skipped", reason: stop };
+  const checkinSkip = checkinSkipReason(kind, debrief);
+  if (checkinSkip) return { status: "skipped", reason: checkinSkip };
 
   const token = newToken();
   await deps.store.addToken(hashToken(token), debrief.id, debrief.expiresAt);

@@ -1,6 +1,12 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { type Config, loadConfig, systemClock } from "@debrief/core";
-import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
+import {
+  createDynamoCentreStore,
+  createDynamoRateCounter,
+  createDynamoStore,
+  createSesMailer,
+  createSfnWorkflow,
+} from "@debrief/core/aws";
 import type { AppLogger } from "./api/deps";
 
 /** Powertools' JSON logger behind the app's small logger interface. */
@@ -25,6 +31,7 @@ function build(config: Config) {
     clock: systemClock,
     log: structuredLogger(new Logger({ serviceName: "interview-debrief" })),
     store: createDynamoStore(config.tableName),
+    centres: createDynamoCentreStore(config.tableName),
     rateCounter: createDynamoRateCounter(config.tableName),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(config.stateMachineArn ?? ""),

@@ -1,4 +1,4 @@
-import { EMAIL_KINDS, type EmailKind, sendDebriefEmail } from "@debrief/core";
+import { CHECKIN_KINDS, EMAIL_KINDS, type SendKind, sendDebriefEmail } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
 import { runtime } from "./runtime";
 
@@ -6,7 +6,7 @@ import { runtime } from "./runtime";
  * Input of the send step: `{ debriefId, kind }`. Executions started by an older
  * release may carry more fields; only these two are read.
  */
-export type SendStepInput = { debriefId: string; kind: EmailKind };
+export type SendStepInput = { debriefId: string; kind: SendKind };
 
 function readInput(input: unknown): { debriefId: string; kind?: unknown } {
   const id = (input as { debriefId?: unknown } | null)?.debriefId;
@@ -18,12 +18,14 @@ export class InvalidStepInputError extends Error {
   override name = "InvalidStepInputError";
 }
 
-/** Lambda handler of the SendLetter, SendNudge and SendTips tasks. */
+/** Lambda handler of the SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks. */
 export async function sendEmail(input: unknown) {
   const { debriefId, kind } = readInput(input);
-  if (!EMAIL_KINDS.includes(kind as EmailKind)) throw new InvalidStepInputError(`Unknown email kind`);
+  if (![...EMAIL_KINDS, ...CHECKIN_KINDS].includes(kind as SendKind)) {
+    throw new InvalidStepInputError(`Unknown email kind`);
+  }
   const rt = runtime();
-  const outcome = await sendDebriefEmail(kind as EmailKind, debriefId, {
+  const outcome = await sendDebriefEmail(kind as SendKind, debriefId, {
     store: rt.store,
     mailer: rt.mailer,
     render: renderEmail,

@@ -6,6 +6,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
+import { CENTRE_INDEX } from "../../core/src/adapters/aws/centre-index";
 import { close, listen } from "./net";
 
 const require = createRequire(import.meta.url);
@@ -26,7 +27,11 @@ export async function startDynamo(path: string, port: number) {
 /** Creates the table the app uses (same key schema as infra/storage.ts) unless it exists. */
 export async function ensureTable(client: DynamoDBClient, tableName: string) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === CENTRE_INDEX.name)) {
+      // dynalite cannot add an index to an existing table: only centre statistics need it.
+      console.warn(`The local table predates the ${CENTRE_INDEX.name} index: delete the data directory to add it.`);
+    }
     return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
@@ -34,8 +39,22 @@ export async function ensureTable(client: DynamoDBClient, tableName: string) {
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
-      AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: CENTRE_INDEX.partitionKey, AttributeType: "S" },
+        { AttributeName: CENTRE_INDEX.sortKey, AttributeType: "S" },
+      ],
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: CENTRE_INDEX.name,
+          KeySchema: [
+            { AttributeName: CENTRE_INDEX.partitionKey, KeyType: "HASH" },
+            { AttributeName: CENTRE_INDEX.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...CENTRE_INDEX.attributes] },
+        },
+      ],
       BillingMode: "PAY_PER_REQUEST",
     }),
   );

@@ -3,7 +3,13 @@ import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { loadConfig, systemClock } from "@debrief/core";
-import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
+import {
+  createDynamoCentreStore,
+  createDynamoRateCounter,
+  createDynamoStore,
+  createSesMailer,
+  createSfnWorkflow,
+} from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { resetRuntime } from "@debrief/functions/runtime";
 import { recordFailure, sendEmail } from "@debrief/functions/steps";
@@ -86,6 +92,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const log = options.quiet ? silentLogger : consoleLogger;
   const app = createApp({
     store: createDynamoStore(config.tableName),
+    centres: createDynamoCentreStore(config.tableName),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(STATE_MACHINE_ARN),
     clock: systemClock,

@@ -1,8 +1,11 @@
+import type { CentreSnapshot, CheckinKind, CheckinRecord } from "../centres/model";
 import type { Schedule } from "../schedule";
 import type { DebriefInput } from "./schema";
 
 export const EMAIL_KINDS = ["letter", "nudge", "tips"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
+/** Every email the workflow sends: the three above plus the outcome check-ins of centre debriefs. */
+export type SendKind = EmailKind | CheckinKind;
 
 /** One email's delivery record: claimed before SES is called, completed after. */
 export type SendRecord = {
@@ -29,7 +32,7 @@ export type Debrief = {
   requestHash?: string;
   /** The name of the debrief's current execution when it is not the debrief id (a redrive). */
   workflowName?: string;
-  sends: Partial<Record<EmailKind, SendRecord>>;
+  sends: Partial<Record<SendKind, SendRecord>>;
   /** The candidate said they sent the letter. */
   letterSentAt?: string;
   /** The candidate asked for no more emails. */
@@ -41,13 +44,34 @@ export type Debrief = {
   /** The candidate told us they got a second interview: the tips go out at once, the nudge is moot. */
   secondInterviewAt?: string;
   failure?: { at: string; step: string; error: string };
+  /** The career centre the candidate came through (its slug). */
+  centre?: string;
+  /** The candidate chose to let the centre's advisor read this debrief; false once withdrawn. */
+  shareWithCentre?: boolean;
+  /** The centre's cohort the candidate picked, used only in aggregate statistics. */
+  cohort?: string;
+  /** The centre's tips and resources at submission, appended to the tips email. */
+  centreSnapshot?: CentreSnapshot;
+  /** When the outcome check-ins are due (centre debriefs only). */
+  checkinAt?: Record<CheckinKind, string>;
+  /** One answer per check-in email. */
+  checkins?: Partial<Record<CheckinKind, CheckinRecord>>;
 };
 
 /** What the workflow carries: ids and times only, never personal data. */
-export type WorkflowInput = { debriefId: string; nudgeAt: string; tipsAt: string };
+export type WorkflowInput = {
+  debriefId: string;
+  nudgeAt: string;
+  tipsAt: string;
+  /** Present only for debriefs with check-ins; the workflow ends after the tips without them. */
+  checkin7At?: string;
+  checkin14At?: string;
+};
 
 export function workflowInput(d: Debrief): WorkflowInput {
-  return { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
+  const input: WorkflowInput = { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
+  if (d.checkinAt) Object.assign(input, { checkin7At: d.checkinAt.checkin7, checkin14At: d.checkinAt.checkin14 });
+  return input;
 }
 
 /** The name of the debrief's current workflow execution. */

@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { APP_CSS, FORM_JS } from "./assets";
+import { centreRoutes } from "./centres/routes";
 import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
 import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
@@ -183,6 +184,9 @@ export function createApp(deps: AppDeps) {
     const ok = results.every((r) => r.status === "fulfilled");
     return c.json({ status: ok ? "ok" : "unavailable", checks: status }, ok ? 200 : 503);
   });
+
+  // Career centres: /c/{slug}, /api/centres/{slug}/..., and the student's sharing and check-in pages.
+  if (deps.centres) app.route("/", centreRoutes({ ...deps, centres: deps.centres }));
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such route" }, 404);

@@ -1,4 +1,13 @@
-import type { AbuseConfig, Clock, DebriefStore, Mailer, RateCounter, ScheduleConfig, Workflow } from "@debrief/core";
+import type {
+  AbuseConfig,
+  CentreStore,
+  Clock,
+  DebriefStore,
+  Mailer,
+  RateCounter,
+  ScheduleConfig,
+  Workflow,
+} from "@debrief/core";
 
 /** Everything the HTTP app needs, passed in so tests and the local stack wire real adapters the same way. */
 export type AppDeps = {
@@ -13,6 +22,8 @@ export type AppDeps = {
   abuse: AbuseConfig;
   rateCounter: RateCounter;
   log: AppLogger;
+  /** Career centres (branded links, admin API); the routes are mounted only when it is given. */
+  centres?: CentreStore;
 };
 
 /** The slice of a logger the app uses; callers pass ids and error names, never personal data. */

@@ -1,4 +1,5 @@
 import { type FieldErrors, FORM_SLOTS, FORMATS, type FormFields, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import type { Child } from "hono/jsx";
 import { type FormGuard, FormGuardFields } from "../form-guard";
 import { Page } from "./layout";
 
@@ -222,17 +223,21 @@ export function DebriefForm({
   values = {},
   errors = {},
   guard,
+  centre,
 }: {
   values?: FormFields;
   errors?: FieldErrors;
   /** The abuse guard's hidden fields (ticket, honeypot, bot check). */
   guard?: FormGuard;
+  /** A career centre's branded form (/c/{slug}): its banner, where to post, and its own fields. */
+  centre?: { action: string; banner: Child; fields: Child };
 }) {
   const s: FormState = { values, errors };
   const errorCount = Object.keys(errors).length;
   const situationError = errors.whatHappened;
   return (
     <Page title={errorCount ? "Check your debrief" : "Debrief your interview"}>
+      {centre?.banner}
       <h1>Debrief your interview</h1>
       <p class="lede">
         Tell us how it went. Within minutes we email you a drafted follow-up letter to send your interviewer, a reminder
@@ -251,7 +256,7 @@ export function DebriefForm({
           </ul>
         </div>
       ) : null}
-      <form method="post" action="/" novalidate data-draft="debrief">
+      <form method="post" action={centre?.action ?? "/"} novalidate data-draft="debrief">
         {guard ? <FormGuardFields {...guard} /> : null}
         <fieldset>
           <legend>What happened?</legend>
@@ -413,6 +418,7 @@ export function DebriefForm({
             </label>
           </div>
         </fieldset>
+        {centre?.fields}
         <datalist id="time-zones">
           {TIME_ZONES.map((z) => (
             <option value={z} />

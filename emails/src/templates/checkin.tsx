@@ -1,0 +1,46 @@
+/** @jsxImportSource react */
+import { type Checkin, composeCheckin } from "@debrief/core";
+import { Heading, Link, Section, Text } from "@react-email/components";
+import { Layout } from "../components/layout";
+import { previewDebrief, previewPageUrl } from "../fixtures";
+
+export type CheckinEmailProps = { checkin: Checkin; pageUrl: string };
+
+const para = { fontSize: "15px", lineHeight: "24px" };
+const answer = {
+  display: "block",
+  border: "1px solid #2f5d8a",
+  borderRadius: "6px",
+  padding: "10px 16px",
+  margin: "8px 0",
+  color: "#2f5d8a",
+  fontWeight: 700,
+  textDecoration: "none",
+};
+
+/** The day-7 and day-14 outcome check-in: one question, one click per answer. */
+export default function CheckinEmail({ checkin, pageUrl }: CheckinEmailProps) {
+  return (
+    <Layout preview={checkin.question} pageUrl={pageUrl}>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {checkin.subject}
+      </Heading>
+      <Text style={para}>{checkin.question}</Text>
+      <Section>
+        {checkin.answers.map((a) => (
+          <Link key={a.answer} href={a.url} style={answer}>
+            {a.label}
+          </Link>
+        ))}
+      </Section>
+      <Text style={{ ...para, color: "#52606d" }}>
+        One click records your answer; we only count answers in anonymous totals for your career centre.
+      </Text>
+    </Layout>
+  );
+}
+
+CheckinEmail.PreviewProps = {
+  checkin: composeCheckin(previewDebrief, "checkin7", previewPageUrl),
+  pageUrl: previewPageUrl,
+} satisfies CheckinEmailProps;

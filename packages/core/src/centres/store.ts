@@ -1,0 +1,44 @@
+import type { Debrief } from "../debrief/model";
+import type { Centre } from "./model";
+
+/** One advisor access to a shared debrief, kept for the student to see. */
+export type AuditEntry = {
+  at: string;
+  centre: string;
+  /** Which admin key was used: a short prefix of its hash, never the key. */
+  keyId: string;
+  action: "viewed";
+};
+
+/** What the centre index holds of a debrief: enough for statistics and the share list, no personal data. */
+export type CentreDebriefSummary = Pick<
+  Debrief,
+  "id" | "createdAt" | "expiresAt" | "cohort" | "letterSentAt" | "checkins" | "shareWithCentre"
+>;
+
+export interface CentreStore {
+  /** Writes a new centre; false if the slug is taken. */
+  createCentre(centre: Centre): Promise<boolean>;
+  getCentre(slug: string): Promise<Centre | undefined>;
+  /** Every centre (the CLI's list; a handful of items). */
+  listCentres(): Promise<Centre[]>;
+  /** Replaces a centre's settings, keeping its keys; false if there is no such centre. */
+  saveCentre(centre: Centre): Promise<boolean>;
+  /** Stores an admin key's hash, scoped to one centre. */
+  addKey(keyHash: string, slug: string, at: Date): Promise<void>;
+  /** The centre an admin key's hash belongs to, if the key is live. */
+  findKey(keyHash: string): Promise<string | undefined>;
+  /** Revokes a key: its hash no longer authenticates. */
+  deleteKey(keyHash: string): Promise<void>;
+  deleteCentre(slug: string): Promise<void>;
+  /** The centre's unexpired debriefs, through the byCentre index. */
+  centreDebriefs(slug: string, now: Date): Promise<CentreDebriefSummary[]>;
+  /** Sets or withdraws the student's consent to share with the centre; false if the debrief has no centre. */
+  setSharing(debriefId: string, share: boolean, at: Date): Promise<boolean>;
+  /** Unlinks a debrief from its centre (the centre was deleted): it stays the student's. */
+  detachFromCentre(debriefId: string): Promise<void>;
+  appendAudit(debriefId: string, entry: AuditEntry, expiresAt: string): Promise<void>;
+  auditLog(debriefId: string): Promise<AuditEntry[]>;
+  /** Records a check-in answer; false if that check-in was already answered. */
+  recordCheckin(debriefId: string, kind: string, answer: { answer: string; at: string }): Promise<boolean>;
+}

@@ -1,0 +1,215 @@
+import {
+  type AuditEntry,
+  type Centre,
+  CHECKIN_ANSWER_LABELS,
+  type CheckinAnswer,
+  type CheckinKind,
+  type Debrief,
+  type FieldErrors,
+  type FormFields,
+} from "@debrief/core";
+import { Page } from "../pages/layout";
+
+/** The centre's name, logo and accent rule above its form (the accent comes from /c/{slug}/brand.css). */
+export function CentreBanner({ centre }: { centre: Centre }) {
+  return (
+    <div class="centre-banner" data-centre={centre.slug}>
+      <link rel="stylesheet" href={`/c/${centre.slug}/brand.css`} />
+      {centre.logoUrl ? <img src={centre.logoUrl} alt={`${centre.displayName} logo`} height={48} /> : null}
+      <p class="centre-name">
+        Offered by <strong>{centre.displayName}</strong>
+      </p>
+    </div>
+  );
+}
+
+/** The centre's own fields on its form: cohort, and the choice to share (off unless the student ticks it). */
+export function CentreFields({ centre, values, errors }: { centre: Centre; values: FormFields; errors: FieldErrors }) {
+  const picked = typeof values.cohort === "string" ? values.cohort : "";
+  const shared = values.shareWithCentre === "on";
+  return (
+    <fieldset>
+      <legend>{centre.displayName}</legend>
+      {centre.cohorts.length > 0 ? (
+        <div class={errors.cohort ? "field has-error" : "field"}>
+          <label for="cohort">Your programme or cohort</label>
+          <p class="hint" id="hint-cohort">
+            Optional. Counted only in anonymous totals of five or more students.
+          </p>
+          {errors.cohort ? (
+            <p class="error" id="err-cohort">
+              {errors.cohort}
+            </p>
+          ) : null}
+          <select
+            id="cohort"
+            name="cohort"
+            aria-describedby={errors.cohort ? "hint-cohort err-cohort" : "hint-cohort"}
+            aria-invalid={errors.cohort ? "true" : undefined}
+          >
+            <option value="">Prefer not to say</option>
+            {centre.cohorts.map((c) => (
+              <option value={c} selected={picked === c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div class="field">
+        <label class="check">
+          <input type="checkbox" id="shareWithCentre" name="shareWithCentre" value="on" checked={shared} /> Share my
+          debrief with my advisor at {centre.displayName} ({centre.advisor.name})
+        </label>
+        <p class="hint">
+          Off unless you tick it. Without it, {centre.displayName} sees only anonymous totals, never your debrief. You
+          can withdraw at any time from your page, which also lists every time an advisor opened it.
+        </p>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The student's view of their centre link: what is shared, who looked, and the switch to withdraw or share. */
+export function CentreSharingPage({
+  debrief,
+  centreName,
+  audit,
+  token,
+  changed,
+}: {
+  debrief: Debrief;
+  centreName: string;
+  audit: AuditEntry[];
+  token: string;
+  changed?: "withdrawn" | "shared";
+}) {
+  const shared = debrief.shareWithCentre === true;
+  return (
+    <Page title={`Sharing with ${centreName}`}>
+      <h1>Sharing with {centreName}</h1>
+      {changed ? (
+        <div class="notice" role="status">
+          <p>
+            {changed === "withdrawn"
+              ? `Done: ${centreName}'s advisors can no longer open your debrief.`
+              : `Done: ${centreName}'s advisors can now open your debrief.`}
+          </p>
+        </div>
+      ) : null}
+      <p>
+        {shared
+          ? `Your advisors at ${centreName} can read this debrief. Every time they open it is listed below.`
+          : `Your debrief is not shared. ${centreName} sees only anonymous totals of five or more students.`}
+      </p>
+      <form method="post" action={`/d/${token}/centre`}>
+        <input type="hidden" name="share" value={shared ? "off" : "on"} />
+        <button type="submit" class="primary">
+          {shared ? "Stop sharing with my advisor" : "Share with my advisor"}
+        </button>
+      </form>
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Who opened your debrief</h2>
+        {audit.length === 0 ? (
+          <p>No advisor has opened it.</p>
+        ) : (
+          <table class="audit">
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((e) => (
+                <tr>
+                  <td>{e.at.slice(0, 16).replace("T", " ")}</td>
+                  <td>
+                    An advisor at {centreName} (key {e.keyId})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <p>
+        <a href={`/d/${token}`}>Back to your debrief</a>
+      </p>
+    </Page>
+  );
+}
+
+/** A check-in link's landing page: one button records the answer (link scanners only ever GET). */
+export function CheckinPage({
+  token,
+  kind,
+  answer,
+  state,
+}: {
+  token: string;
+  kind: CheckinKind;
+  answer: CheckinAnswer;
+  state: "confirm" | "recorded" | "already-answered";
+}) {
+  const label = CHECKIN_ANSWER_LABELS[answer];
+  return (
+    <Page title="Your news">
+      <h1>Your news</h1>
+      {state === "confirm" ? (
+        <form method="post" action={`/d/${token}/checkin/${kind}/${answer}`}>
+          <p>Record this answer?</p>
+          <button type="submit" class="primary">
+            {label}
+          </button>
+        </form>
+      ) : (
+        <div class="notice" role="status">
+          <p>
+            {state === "recorded"
+              ? `Thank you: we recorded "${label}".`
+              : "This check-in already has an answer; we kept the first one."}
+          </p>
+        </div>
+      )}
+      <p>
+        <a href={`/d/${token}`}>Open your debrief</a>
+      </p>
+    </Page>
+  );
+}
+
+/** A centre's admin page: sign in with the key, see the funnel and the shared debriefs (data comes from the API). */
+export function CentreAdminPage({ slug }: { slug: string }) {
+  return (
+    <Page title="Centre admin">
+      <h1>Centre admin</h1>
+      <form id="centre-signin" data-slug={slug}>
+        <div class="field">
+          <label for="admin-key">Admin key</label>
+          <p class="hint" id="hint-admin-key">
+            Kept in this tab only, never stored by the page.
+          </p>
+          <input id="admin-key" name="key" type="password" autocomplete="off" aria-describedby="hint-admin-key" />
+        </div>
+        <button type="submit" class="primary">
+          Sign in
+        </button>
+      </form>
+      <p id="centre-status" role="status" />
+      <section id="centre-data" hidden aria-labelledby="funnel-heading">
+        <h2 id="funnel-heading">Funnel by week</h2>
+        <p class="hint">Groups under five students are hidden (shown as "fewer than 5").</p>
+        <div id="funnel-chart" />
+        <h2>Shared debriefs</h2>
+        <ul id="shared-list" />
+        <p>
+          <a id="csv-link" href={`/api/centres/${slug}/stats.csv`} download>
+            Download the statistics as CSV
+          </a>
+        </p>
+      </section>
+      <script src="/assets/centre-admin.js" defer />
+    </Page>
+  );
+}
