@@ -1,0 +1,174 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postDebrief, validDebrief } from "../support/debriefs";
+import { predictableSchedule } from "../support/env";
+import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
+import { startTestStack, type TestStack } from "../support/stack";
+import { describeViolations, seriousViolations } from "./support/axe";
+import { contextOptions, DESKTOP, launchChromium, PHONE } from "./support/chromium";
+import { FAST_FORMS } from "./support/journey";
+import { focused, tabTo, typeInto } from "./support/keyboard";
+import { horizontalOverflow, layoutShift, recordLayoutShifts, tabThroughPage } from "./support/layout";
+
+// A short workflow day: the three emails arrive within seconds.
+const DAY_S = 2;
+const DAY_MS = DAY_S * 1000;
+
+/**
+ * Rules that never apply to an email's HTML: a mail client shows the subject, not
+ * a <title>, and email markup has no page landmarks.
+ */
+const RULES_THAT_NEVER_APPLY_TO_EMAIL = ["document-title", "landmark-one-main", "region", "page-has-heading-one"];
+
+describe("every page and email in Chromium", () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let candidatePage: string;
+  let emails: StoredEmail[];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } }),
+      launchChromium(),
+    ]);
+    const debrief = validDebrief();
+    const res = await postDebrief(stack.appUrl, debrief);
+    expect(res.status).toBe(201);
+    candidatePage = ((await res.json()) as { page: string }).page;
+    emails = await waitFor(
+      async () => {
+        const all = await emailsTo(stack.inboxUrl, debrief.candidate.email);
+        return all.length >= 3 && all;
+      },
+      { timeoutMs: 4 * DAY_MS, what: "the letter, the nudge and the tips" },
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  });
+
+  /** A context that lets axe in (the app's CSP rightly refuses injected scripts) and records layout shifts. */
+  async function auditContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
+    const context = await browser.newContext(contextOptions({ viewport, bypassCSP: true }));
+    await recordLayoutShifts(context);
+    return context;
+  }
+
+  /** Each page a candidate can reach, and how to reach it. */
+  const pages: { name: string; open: (page: Page) => Promise<unknown> }[] = [
+    { name: "form", open: (page) => page.goto(`${stack.appUrl}/`) },
+    {
+      name: "form with errors",
+      open: async (page) => {
+        await page.goto(`${stack.appUrl}/`);
+        await Promise.all([page.waitForEvent("load"), page.locator('button[type="submit"]').press("Enter")]);
+      },
+    },
+    { name: "confirmation", open: (page) => page.goto(`${candidatePage}?new=1`) },
+    { name: "candidate page", open: (page) => page.goto(candidatePage) },
+    { name: "not found", open: (page) => page.goto(`${stack.appUrl}/d/no-such-debrief`) },
+  ];
+
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const { name, open } of pages) {
+      it(`${name} at ${viewport.width} px: no serious accessibility violations, no sideways scrolling, no layout shift`, async () => {
+        const context = await auditContext(viewport);
+        const page = await context.newPage();
+        await open(page);
+        expect(describeViolations(await seriousViolations(page))).toEqual([]);
+        expect(await horizontalOverflow(page)).toBe(0);
+        expect(await layoutShift(page)).toBe(0);
+        await context.close();
+      });
+    }
+  }
+
+  for (const { name, open } of pages.filter((p) => ["form", "candidate page"].includes(p.name))) {
+    it(`reaches every control of the ${name} by keyboard and shows where focus is`, async () => {
+      const context = await auditContext(PHONE);
+      const page = await context.newPage();
+      await open(page);
+      const { stops, unreached } = await tabThroughPage(page);
+      expect(unreached).toEqual([]);
+      expect(stops[0]?.element).toBe("a:#main");
+      for (const stop of stops) {
+        expect(stop.outlineStyle, `focus style on ${stop.element}`).toBe("solid");
+        expect(stop.outlineWidth, `focus outline on ${stop.element}`).toBeGreaterThanOrEqual(2);
+      }
+      await context.close();
+    });
+  }
+
+  for (const kind of ["letter", "nudge", "tips"] as const) {
+    it(`the ${kind} email has no serious accessibility violations and fits a 360 px screen`, async () => {
+      const email = emails[["letter", "nudge", "tips"].indexOf(kind)];
+      expect(email?.body.html).toBeTruthy();
+      const context = await auditContext(PHONE);
+      const page = await context.newPage();
+      await page.setContent(email?.body.html ?? "");
+      const violations = await seriousViolations(page, { disableRules: RULES_THAT_NEVER_APPLY_TO_EMAIL });
+      expect(describeViolations(violations)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await context.close();
+    });
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`announces field errors and keeps typed values (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const context = await browser.newContext(contextOptions({ javaScriptEnabled }));
+      const page = await context.newPage();
+      await page.goto(`${stack.appUrl}/`);
+      await typeInto(page, '[name="interview.company"]', "Northwind Logistics");
+      await typeInto(page, '[name="questions.0.betterAnswer"]', "Start with the largest delay segment.");
+      await typeInto(page, '[name="candidate.email"]', "amira-at-example");
+      await tabTo(page, 'button[type="submit"]');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        page.waitForEvent("load"),
+        page.keyboard.press("Enter"),
+      ]);
+      expect(response.status()).toBe(422);
+
+      // Focus lands on the error summary, which screen readers announce with its list of problems.
+      expect(await focused(page)).toBe("error-summary");
+      const summary = page.locator("#error-summary");
+      await expect(summary.getAttribute("role")).resolves.toBe("alert");
+
+      // Every invalid field says so and is described by its own message.
+      const invalid = page.locator('[aria-invalid="true"]');
+      const invalidIds = await invalid.evaluateAll((els) => els.map((el) => el.id));
+      expect(invalidIds).toEqual(expect.arrayContaining(["interview.role", "candidate.email", "consent"]));
+      expect(invalidIds).not.toContain("interview.company");
+      for (const id of invalidIds) {
+        const messages = await page.evaluate((fieldId) => {
+          const field = document.getElementById(fieldId);
+          return (field?.getAttribute("aria-describedby") ?? "")
+            .split(/\s+/)
+            .map((ref) => document.getElementById(ref))
+            .filter((el): el is HTMLElement => el?.classList.contains("error") ?? false)
+            .map((el) => el.textContent ?? "");
+        }, id);
+        expect(messages, `${id} is described by its error message`).toHaveLength(1);
+        expect(messages[0]).not.toBe("");
+      }
+      await expect(page.locator("#err-candidate-email").textContent()).resolves.toBe("Must be a valid email address");
+
+      // The summary lists problems in page order: its first link leads to the first invalid field.
+      const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(links).toHaveLength(invalidIds.length);
+      expect(links[0]).toBe(`#${invalidIds[0]}`);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(await focused(page)).toBe(invalidIds[0]);
+
+      // What was typed is still there.
+      await expect(page.locator('[name="interview.company"]').inputValue()).resolves.toBe("Northwind Logistics");
+      await expect(page.locator('[name="questions.0.betterAnswer"]').inputValue()).resolves.toBe(
+        "Start with the largest delay segment.",
+      );
+      await expect(page.locator('[name="candidate.email"]').inputValue()).resolves.toBe("amira-at-example");
+      await context.close();
+    });
+  }
+});

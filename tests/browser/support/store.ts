@@ -1,0 +1,16 @@
+import { type Debrief, hashToken } from "@debrief/core";
+import { createDynamoStore } from "@debrief/core/aws";
+
+/**
+ * The debrief behind a candidate-page link, read from DynamoDB (the in-process
+ * stack points the SDK at dynalite through AWS_ENDPOINT_URL_DYNAMODB).
+ */
+export async function storedDebrief(pageUrl: string): Promise<Debrief> {
+  const store = createDynamoStore(process.env.TABLE_NAME ?? "debriefs");
+  const token = new URL(pageUrl).pathname.split("/").pop() ?? "";
+  const now = new Date();
+  const id = await store.findToken(hashToken(token), now);
+  const debrief = id ? await store.get(id, now) : undefined;
+  if (!debrief) throw new Error("No debrief behind that page link");
+  return debrief;
+}
