@@ -1,6 +1,6 @@
-export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { CENTRE_INDEX } from "./centre-index";
 export { centreKeys, createDynamoCentreStore } from "./centre-store";
+export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { createDynamoStore, keys } from "./dynamo-store";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";

@@ -1,0 +1,286 @@
+import { hashAdminKey } from "@debrief/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../support/centres";
+import { waitFor } from "../support/inbox";
+import { startTestStack, type TestStack } from "../support/stack";
+import { debriefItems, tableItems } from "../support/table";
+
+const DOMAIN = "students.northfield.ac.uk";
+
+describe("career centres on the local stack", () => {
+  let stack: TestStack;
+  let north: Awaited<ReturnType<typeof provisionCentre>>;
+  let east: Awaited<ReturnType<typeof provisionCentre>>;
+  let n = 0;
+  const studentEmail = () => `student${++n}-${process.pid}@${DOMAIN}`;
+  const api = (path: string, key?: string) =>
+    fetch(`${stack.appUrl}/api/centres/${path}`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  const debriefIdOf = async (email: string) => {
+    const item = (await debriefItems()).find(
+      (i) => (i.input as { candidate: { email: string } }).candidate.email === email,
+    );
+    return item?.id as string | undefined;
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ env: { FORM_MIN_FILL_SECONDS: "0", RATE_LIMIT_PER_IP_PER_HOUR: "1000" } });
+    north = await provisionCentre({
+      slug: "northfield",
+      displayName: "Northfield University Careers",
+      logoUrl: "https://careers.northfield.example/logo.png",
+      accentColour: "#7a1f5c",
+      allowedDomains: [DOMAIN],
+      cohorts: ["MSc Data 2026", "BA History 2026"],
+      tips: ["Book a mock interview with us before any second round."],
+    });
+    east = await provisionCentre({ slug: "eastbay", displayName: "East Bay Bootcamp" });
+  });
+  afterAll(async () => {
+    // Let every letter go out first, so no workflow step is cut off by the shutdown.
+    await waitFor(
+      async () =>
+        (await debriefItems()).every((i) => (i.sends as { letter?: { messageId?: string } }).letter?.messageId),
+      { timeoutMs: 20_000, what: "every letter to be sent" },
+    ).catch(() => undefined);
+    await stack?.dispose();
+  });
+
+  it("shows the centre's branded form, and 404 for an unknown centre", async () => {
+    const res = await fetch(`${stack.appUrl}/c/northfield`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Northfield University Careers");
+    expect(html).toContain('src="https://careers.northfield.example/logo.png"');
+    expect(html).toContain('action="/c/northfield"');
+    expect(html).toContain('href="/c/northfield/brand.css"');
+    expect(html).toContain('<option value="MSc Data 2026">');
+    // Sharing is offered, and off unless the student ticks it.
+    expect(html).toMatch(/<input type="checkbox" id="shareWithCentre" name="shareWithCentre" value="on"\s*\/?>/);
+    // The logo's origin is allowed by this page's CSP.
+    expect(res.headers.get("content-security-policy")).toMatch(/img-src[^;]*https:/);
+    const css = await (await fetch(`${stack.appUrl}/c/northfield/brand.css`)).text();
+    expect(css).toContain("--brand: #7a1f5c");
+
+    expect((await fetch(`${stack.appUrl}/c/no-such-centre`)).status).toBe(404);
+    expect((await fetch(`${stack.appUrl}/c/Not_A_Slug!`)).status).toBe(404);
+  });
+
+  it("refuses a student outside the allowed domains with a clear message and stores nothing", async () => {
+    const email = `lena-${process.pid}@gmail.com`;
+    const res = await postCentreForm(stack.appUrl, "northfield", centreFormFields(email));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain(
+      "Northfield University Careers accepts only student addresses ending in @students.northfield.ac.uk. Use your student email address.",
+    );
+    expect(await debriefIdOf(email)).toBeUndefined();
+
+    // A student address is accepted, and the debrief remembers its centre (not shared unless ticked).
+    const student = studentEmail();
+    const ok = await postCentreForm(stack.appUrl, "northfield", centreFormFields(student));
+    expect(ok.status).toBe(303);
+    const id = await debriefIdOf(student);
+    const item = (await debriefItems()).find((i) => i.id === id);
+    expect(item?.centre).toBe("northfield");
+    expect(item?.shareWithCentre).toBe(false);
+  });
+
+  it("answers 401 to a missing, wrong, revoked or other centre's key before revealing anything", async () => {
+    expect((await api("northfield/stats", north.key)).status).toBe(200);
+    const refused = [
+      await api("northfield/stats"),
+      await api("northfield/stats", east.key),
+      await api("northfield/stats", `cak_${"A".repeat(43)}`),
+      await api("northfield/stats", "not-even-a-key"),
+      await api("northfield/shared", east.key),
+      await api(`northfield/shared/00000000-0000-4000-8000-000000000000`, east.key),
+      await api("northfield/no-such-route", east.key),
+      // An unknown centre looks exactly like a known one without a key.
+      await api("no-such-centre/stats", north.key),
+      await api("no-such-centre/stats"),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+      expect(await res.json()).toEqual({
+        error: "unauthorized",
+        message: "Send a valid admin key of this centre as a Bearer token",
+      });
+    }
+    // And the other way round.
+    expect((await api("eastbay/stats", north.key)).status).toBe(401);
+    expect((await api("eastbay/stats", east.key)).status).toBe(200);
+  });
+
+  it("keeps admin keys only as hashes, and a rotated key stops working", async () => {
+    const items = JSON.stringify(await tableItems());
+    expect(items).not.toContain(north.key);
+    expect(items).not.toContain(east.key);
+    expect(items).toContain(hashAdminKey(east.key));
+    expect(north.key).toMatch(/^cak_[A-Za-z0-9_-]{43}$/);
+
+    const { rotateCentreKey, systemClock } = await import("@debrief/core");
+    const fresh = await rotateCentreKey(east.store, "eastbay", systemClock);
+    expect((await api("eastbay/stats", east.key)).status).toBe(401);
+    expect((await api("eastbay/stats", fresh)).status).toBe(200);
+    const after = JSON.stringify(await tableItems());
+    expect(after).not.toContain(fresh);
+    expect(after).not.toContain(hashAdminKey(east.key));
+    east = { ...east, key: fresh };
+  });
+
+  it("shows the advisor nothing of a student who did not share", async () => {
+    const email = studentEmail();
+    const res = await postCentreForm(stack.appUrl, "northfield", centreFormFields(email));
+    expect(res.status).toBe(303);
+    const id = await debriefIdOf(email);
+    expect(id).toBeDefined();
+
+    const list = (await (await api("northfield/shared", north.key)).json()) as { debriefs: { id: string }[] };
+    expect(list.debriefs.map((d) => d.id)).not.toContain(id);
+    const open = await api(`northfield/shared/${id}`, north.key);
+    expect(open.status).toBe(404);
+    expect(await open.text()).not.toContain("Lena");
+  });
+
+  it("lets a student share, shows them each advisor access, and withdraw", async () => {
+    const email = studentEmail();
+    const res = await postCentreForm(
+      stack.appUrl,
+      "northfield",
+      centreFormFields(email, { shareWithCentre: "on", cohort: "MSc Data 2026" }),
+    );
+    const token = tokenOf(res);
+    const id = await debriefIdOf(email);
+
+    const list = (await (await api("northfield/shared", north.key)).json()) as { debriefs: { id: string }[] };
+    expect(list.debriefs.map((d) => d.id)).toContain(id);
+    // Another centre's key sees nothing of it.
+    expect((await api(`eastbay/shared/${id}`, east.key)).status).toBe(404);
+    const open = await api(`northfield/shared/${id}`, north.key);
+    expect(open.status).toBe(200);
+    const view = (await open.json()) as { debrief: { candidate: { email: string } }; cohort: string };
+    expect(view.debrief.candidate.email).toBe(email);
+    expect(view.cohort).toBe("MSc Data 2026");
+
+    const page = await (await fetch(`${stack.appUrl}/d/${token}/centre`)).text();
+    expect(page).toContain("Your advisors at Northfield University Careers can read this debrief");
+    expect(page).toContain(`(key ${hashAdminKey(north.key).slice(0, 8)})`);
+    expect(page.match(/An advisor at Northfield University Careers/g)).toHaveLength(1);
+
+    const withdraw = await fetch(`${stack.appUrl}/d/${token}/centre`, {
+      method: "POST",
+      body: new URLSearchParams({ share: "off" }),
+    });
+    expect(withdraw.status).toBe(200);
+    expect(await withdraw.text()).toContain("can no longer open your debrief");
+    expect((await api(`northfield/shared/${id}`, north.key)).status).toBe(404);
+    const after = (await (await api("northfield/shared", north.key)).json()) as { debriefs: { id: string }[] };
+    expect(after.debriefs.map((d) => d.id)).not.toContain(id);
+    // The refused attempt after withdrawal is not an access: the log still holds one entry.
+    const page2 = await (await fetch(`${stack.appUrl}/d/${token}/centre`)).text();
+    expect(page2.match(/An advisor at Northfield University Careers/g)).toHaveLength(1);
+  });
+
+  it("records exactly one answer per check-in link, and only on the button press", async () => {
+    const email = studentEmail();
+    const token = tokenOf(await postCentreForm(stack.appUrl, "northfield", centreFormFields(email)));
+    const id = await debriefIdOf(email);
+    const link = (answer: string) => `${stack.appUrl}/d/${token}/checkin/checkin7/${answer}`;
+    const stored = async () => (await debriefItems()).find((i) => i.id === id)?.checkins;
+
+    // Following the link (as a mail scanner would) records nothing.
+    const shown = await fetch(link("offer"));
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain("I got an offer");
+    expect(await stored()).toBeUndefined();
+
+    // Two different answers racing: exactly one is kept.
+    const [a, b] = await Promise.all([
+      fetch(link("offer"), { method: "POST" }),
+      fetch(link("rejected"), { method: "POST" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const kept = a.status === 200 ? "offer" : "rejected";
+    const checkins = (await stored()) as Record<string, { answer: string }>;
+    expect(Object.keys(checkins)).toEqual(["checkin7"]);
+    expect(checkins.checkin7?.answer).toBe(kept);
+    // A later click changes nothing.
+    expect((await fetch(link("no_reply"), { method: "POST" })).status).toBe(409);
+    expect(((await stored()) as Record<string, { answer: string }>).checkin7?.answer).toBe(kept);
+
+    expect((await fetch(`${stack.appUrl}/d/${token}/checkin/checkin9/offer`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${stack.appUrl}/d/${token}/checkin/checkin7/hired`, { method: "POST" })).status).toBe(404);
+  });
+
+  describe("statistics", () => {
+    let stats: {
+      weeks: Record<string, unknown>[];
+      cohorts: Record<string, unknown>[];
+      minGroupSize: number;
+    };
+    let key: string;
+
+    beforeAll(async () => {
+      const centre = await provisionCentre({ slug: "statsville", cohorts: ["Big cohort", "Small cohort"] });
+      key = centre.key;
+      const submit = async (cohort: string, answer?: string) => {
+        const res = await postCentreForm(
+          stack.appUrl,
+          "statsville",
+          centreFormFields(`stats-${++n}-${process.pid}@example.com`, { cohort }),
+        );
+        if (answer) {
+          const r = await fetch(`${stack.appUrl}/d/${tokenOf(res)}/checkin/checkin7/${answer}`, { method: "POST" });
+          expect(r.status).toBe(200);
+        }
+      };
+      // Big cohort: 6 students, 5 reached a second interview, one of them an offer; small cohort: 2 students.
+      await submit("Big cohort", "offer");
+      for (let i = 0; i < 4; i++) await submit("Big cohort", "second_interview");
+      await submit("Big cohort", "rejected");
+      await submit("Small cohort", "offer");
+      await submit("Small cohort");
+      const res = await api("statsville/stats", key);
+      expect(res.status).toBe(200);
+      stats = await res.json();
+    });
+
+    it("suppresses groups and counts under 5", () => {
+      expect(stats.minGroupSize).toBe(5);
+      expect(stats.cohorts).toEqual([
+        { group: "Big cohort", suppressed: false, debriefs: 6, letterSent: 0, secondInterview: 5, offer: null },
+        {
+          group: "Small cohort",
+          suppressed: true,
+          debriefs: null,
+          letterSent: null,
+          secondInterview: null,
+          offer: null,
+        },
+      ]);
+      // All eight were submitted this week: one group of eight, whose single offer is still hidden.
+      expect(stats.weeks).toHaveLength(1);
+      expect(stats.weeks[0]).toMatchObject({ suppressed: false, debriefs: 8, secondInterview: 6, offer: null });
+      expect(JSON.stringify(stats)).not.toContain("@example.com");
+    });
+
+    it("exports the same aggregates as CSV", async () => {
+      const res = await api("statsville/stats.csv", key);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/csv");
+      const [header, ...lines] = (await res.text()).trimEnd().split("\r\n");
+      expect(header).toBe("grouping,group,suppressed,debriefs,letterSent,secondInterview,offer");
+      const fromCsv = lines.map((line) => {
+        const [grouping, group, suppressed, ...counts] = line.split(",");
+        const [debriefs, letterSent, secondInterview, offer] = counts.map((v) => (v === "" ? null : Number(v)));
+        return {
+          grouping,
+          row: { group, suppressed: suppressed === "true", debriefs, letterSent, secondInterview, offer },
+        };
+      });
+      expect(fromCsv.filter((r) => r.grouping === "week").map((r) => r.row)).toEqual(stats.weeks);
+      expect(fromCsv.filter((r) => r.grouping === "cohort").map((r) => r.row)).toEqual(stats.cohorts);
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { type CentreSettingsInput, createCentre, systemClock } from "@debrief/core";
+import { createDynamoCentreStore } from "@debrief/core/aws";
+
+/** A centre written through the same core code as `pnpm centre create`, into the running stack's table. */
+export async function provisionCentre(settings: Partial<CentreSettingsInput> & { slug: string }) {
+  const store = createDynamoCentreStore(process.env.TABLE_NAME ?? "debriefs");
+  const result = await createCentre(
+    store,
+    {
+      displayName: `Careers at ${settings.slug}`,
+      advisor: { name: "Priya Nair", email: `advisor@${settings.slug}.example.edu` },
+      ...settings,
+    },
+    systemClock,
+  );
+  if (!result.ok) throw new Error(`Invalid centre: ${JSON.stringify(result.errors)}`);
+  return { ...result.value, store };
+}
+
+/** The fields of a complete branded-form submission; `extra` adds or overrides any. */
+export function centreFormFields(email: string, extra: Record<string, string> = {}): URLSearchParams {
+  return new URLSearchParams({
+    "candidate.name": "Lena Okafor",
+    "candidate.email": email,
+    "candidate.timeZone": "UTC",
+    "interview.company": "Harbour Analytics",
+    "interview.role": "Junior Analyst",
+    "interview.date": new Date().toISOString().slice(0, 10),
+    "interview.format": "video",
+    "interview.interviewer.name": "Tomas Berg",
+    whatHappened: "nerves",
+    tone: "warm",
+    consent: "on",
+    ...extra,
+  });
+}
+
+/** Opens the centre's form (for its ticket) and posts it as a browser would. */
+export async function postCentreForm(appUrl: string, slug: string, fields: URLSearchParams) {
+  const html = await (await fetch(`${appUrl}/c/${slug}`)).text();
+  const ticket = /name="ticket" value="([^"]+)"/.exec(html)?.[1];
+  if (!ticket) throw new Error("The centre form carries no ticket");
+  fields.set("ticket", ticket);
+  fields.set("website", "");
+  return fetch(`${appUrl}/c/${slug}`, { method: "POST", body: fields, redirect: "manual" });
+}
+
+/** The page token from a submission's redirect (`/d/<token>?new=1`). */
+export function tokenOf(res: Response): string {
+  const token = /^\/d\/([A-Za-z0-9_-]{43})\?new=1$/.exec(res.headers.get("location") ?? "")?.[1];
+  if (!token) throw new Error(`No page token in the redirect (status ${res.status})`);
+  return token;
+}
