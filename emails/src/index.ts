@@ -1,4 +1,12 @@
-import { composeCheckin, composeLetter, composeNudge, composeTips, type EmailRenderer } from "@debrief/core";
+import {
+  composeCheckin,
+  composeNudge,
+  composeTips,
+  currentDraft,
+  type EmailRenderer,
+  mailtoLink,
+  sendWindow,
+} from "@debrief/core";
 import { render } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
 import CheckinEmail from "./templates/checkin";
@@ -6,8 +14,13 @@ import LetterEmail from "./templates/letter";
 import NudgeEmail from "./templates/nudge";
 import TipsEmail from "./templates/tips";
 
+// A mailto: link carries the whole letter: in the plain-text part its label is enough.
+const htmlToTextOptions = {
+  selectors: [{ selector: 'a[href^="mailto:"]', format: "anchor", options: { ignoreHref: true } }],
+};
+
 async function toEmail(subject: string, element: ReactElement) {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
   return { subject, html, text };
 }
 
@@ -15,23 +28,29 @@ async function toEmail(subject: string, element: ReactElement) {
 export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
   switch (kind) {
     case "letter": {
-      const letter = composeLetter(debrief.input);
+      const draft = currentDraft(debrief);
+      const { interviewer } = debrief.input.interview;
       return toEmail(
-        letter.subject,
+        draft.subject,
         createElement(LetterEmail, {
-          letter,
-          interviewerName: debrief.input.interview.interviewer.name,
-          pageUrl: links.page,
+          draft,
+          interviewerName: interviewer.name,
+          interviewerEmail: interviewer.email,
+          // The window is advised from when the debrief arrived, so a retried send says the same.
+          window: sendWindow(debrief.input, new Date(debrief.createdAt)),
+          mailto: mailtoLink(draft, interviewer.email),
+          links,
         }),
       );
     }
     case "nudge": {
       const nudge = composeNudge(debrief);
-      return toEmail(nudge.subject, createElement(NudgeEmail, { nudge, pageUrl: links.page }));
+      const mailto = mailtoLink(currentDraft(debrief), debrief.input.interview.interviewer.email);
+      return toEmail(nudge.subject, createElement(NudgeEmail, { nudge, mailto, links }));
     }
     case "tips": {
       const tips = composeTips(debrief);
-      return toEmail(tips.subject, createElement(TipsEmail, { tips, pageUrl: links.page }));
+      return toEmail(tips.subject, createElement(TipsEmail, { tips, links }));
     }
     case "checkin7":
     case "checkin14": {

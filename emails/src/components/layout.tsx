@@ -1,4 +1,5 @@
 /** @jsxImportSource react */
+import type { EmailLinks } from "@debrief/core";
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
@@ -7,13 +8,26 @@ export const colors = { ink: "#1f2933", muted: "#52606d", accent: "#2f5d8a", pap
 const body = { backgroundColor: colors.wash, fontFamily: "Helvetica, Arial, sans-serif", color: colors.ink, margin: 0 };
 const container = { backgroundColor: colors.paper, maxWidth: "600px", margin: "24px auto", padding: "32px" };
 const footer = { color: colors.muted, fontSize: "13px", lineHeight: "20px" };
-// Underlined and in the accent colour: a link inside text must not rely on colour alone, and must contrast 4.5:1.
-export const link = { color: colors.accent, textDecoration: "underline" };
+const actionLink = { color: colors.accent, fontWeight: 700 };
 
-export type LayoutProps = { preview: string; pageUrl: string; children: ReactNode };
+export const ACTION_LABELS = {
+  sent: "I sent it",
+  snooze: "Snooze a day",
+  stop: "Stop emails",
+  delete: "Delete my data",
+} as const;
 
-/** The frame every Interview Debrief email shares: preview text, body and a footer linking the candidate's page. */
-export function Layout({ preview, pageUrl, children }: LayoutProps) {
+export type LayoutProps = {
+  preview: string;
+  pageUrl: string;
+  /** One-use links shown in the footer, in this order. */
+  actions?: EmailLinks["actions"];
+  children: ReactNode;
+};
+
+/** The frame every Interview Debrief email shares: preview text, body, one-use action links and a footer. */
+export function Layout({ preview, pageUrl, actions, children }: LayoutProps) {
+  const links = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((a) => actions?.[a]);
   return (
     <Html lang="en">
       <Head />
@@ -23,12 +37,21 @@ export function Layout({ preview, pageUrl, children }: LayoutProps) {
           {children}
           <Hr />
           <Section>
+            {links.length > 0 ? (
+              <Text style={footer}>
+                {links.map((a, i) => (
+                  <span key={a}>
+                    {i > 0 ? " · " : ""}
+                    <Link href={actions?.[a]} style={actionLink}>
+                      {ACTION_LABELS[a]}
+                    </Link>
+                  </span>
+                ))}
+              </Text>
+            ) : null}
             <Text style={footer}>
-              Your debrief and these emails are yours to manage:{" "}
-              <Link href={pageUrl} style={link}>
-                open your page
-              </Link>{" "}
-              to edit the draft, mark it sent or stop these emails.
+              Your debrief and these emails are yours to manage: <Link href={pageUrl}>open your page</Link> to edit the
+              draft, download your data or delete it. Each link above works once.
             </Text>
             <Text style={footer}>Interview Debrief never contacts your interviewer.</Text>
           </Section>

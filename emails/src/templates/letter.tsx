@@ -1,44 +1,93 @@
 /** @jsxImportSource react */
-import { composeLetter, type Letter } from "@debrief/core";
-import { Heading, Section, Text } from "@react-email/components";
+import {
+  currentDraft,
+  type Draft,
+  type EmailLinks,
+  type Mailto,
+  mailtoLink,
+  type SendWindow,
+  sendWindow,
+} from "@debrief/core";
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
-import { previewDebrief, previewPageUrl } from "../fixtures";
+import { keyed, Lines } from "../components/lines";
+import { previewDebrief, previewLinks } from "../fixtures";
 
-export type LetterEmailProps = { letter: Letter; interviewerName: string; pageUrl: string };
+export type LetterEmailProps = {
+  draft: Draft;
+  interviewerName: string;
+  /** Where the interviewer's address is, if the candidate gave it. */
+  interviewerEmail?: string;
+  window: SendWindow;
+  mailto: Mailto;
+  links: EmailLinks;
+};
 
 const letterBox = { border: "1px solid #d9e2ec", borderRadius: "6px", padding: "8px 20px", backgroundColor: "#fbfcfd" };
+const letterText = { fontSize: "15px", lineHeight: "24px", margin: "12px 0" };
 const para = { fontSize: "15px", lineHeight: "24px", margin: "12px 0" };
+const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" };
 
 /** The drafted recovery letter, ready for the candidate to copy and send from their own mailbox. */
-export default function LetterEmail({ letter, interviewerName, pageUrl }: LetterEmailProps) {
+export default function LetterEmail({
+  draft,
+  interviewerName,
+  interviewerEmail,
+  window,
+  mailto,
+  links,
+}: LetterEmailProps) {
   return (
-    <Layout preview={`Your draft follow-up to ${interviewerName} is ready`} pageUrl={pageUrl}>
+    <Layout
+      preview={`Your draft follow-up to ${interviewerName} is ready`}
+      pageUrl={links.page}
+      actions={links.actions}
+    >
       <Heading as="h1" style={{ fontSize: "22px" }}>
         Your follow-up to {interviewerName} is ready
       </Heading>
       <Text style={para}>
-        Read it through, change anything that does not sound like you, and send it from your own mailbox. Subject:{" "}
-        <strong>{letter.subject}</strong>
+        Read it through, change anything that does not sound like you, and send it from your own mailbox. We never write
+        to {interviewerName}.
+      </Text>
+      <Text style={para}>
+        <strong>Best time to send:</strong> {window.label}
+        {window.candidateLabel ? `, which is ${window.candidateLabel}` : ""}. Sending minutes after an interview can
+        read as rushed; that evening or the next morning reads as considered.
+      </Text>
+      <Section>
+        <Button href={mailto.href} style={button}>
+          Open in my mail program
+        </Button>
+      </Section>
+      <Text style={para}>
+        {mailto.full
+          ? `The button opens a new message ${interviewerEmail ? `to ${interviewerEmail} ` : ""}with the subject and letter filled in.`
+          : "Your letter is longer than mail programs accept in a link, so the button opens a message with a short placeholder: paste the letter below over it, or download the ready-made email instead."}{" "}
+        <Link href={`${links.page}/letter.eml`}>Download it as an email file (.eml)</Link> to open it as a draft.
+      </Text>
+      <Text style={para}>
+        Subject: <strong>{draft.subject}</strong>
       </Text>
       <Section style={letterBox}>
-        <Text style={para}>{letter.greeting}</Text>
-        {letter.paragraphs.map((p) => (
-          <Text key={p} style={para}>
-            {p}
+        {/* Paragraphs and line breaks survive in the HTML and in the plain-text part alike, so the letter copies cleanly. */}
+        {keyed(draft.body, /\n{2,}/).map((paragraph) => (
+          <Text key={paragraph.key} style={letterText}>
+            <Lines text={paragraph.text} />
           </Text>
         ))}
-        <Text style={para}>
-          {letter.closing}
-          <br />
-          {letter.signature}
-        </Text>
       </Section>
     </Layout>
   );
 }
 
+const previewDraft = currentDraft(previewDebrief);
+
 LetterEmail.PreviewProps = {
-  letter: composeLetter(previewDebrief.input),
+  draft: previewDraft,
   interviewerName: previewDebrief.input.interview.interviewer.name,
-  pageUrl: previewPageUrl,
+  interviewerEmail: previewDebrief.input.interview.interviewer.email,
+  window: sendWindow(previewDebrief.input, new Date(previewDebrief.createdAt)),
+  mailto: mailtoLink(previewDraft, previewDebrief.input.interview.interviewer.email),
+  links: previewLinks,
 } satisfies LetterEmailProps;

@@ -1,18 +1,23 @@
 /** @jsxImportSource react */
-import { composeNudge, type Nudge } from "@debrief/core";
-import { Button, Heading, Text } from "@react-email/components";
+import { composeNudge, type EmailLinks, type Mailto, type Nudge } from "@debrief/core";
+import { Button, Heading, Link, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
-import { previewDebrief, previewPageUrl } from "../fixtures";
+import { previewDebrief, previewLinks } from "../fixtures";
 
-export type NudgeEmailProps = { nudge: Nudge; pageUrl: string };
+export type NudgeEmailProps = {
+  nudge: Nudge;
+  /** The letter, ready to send, for the reminder. */
+  mailto?: Mailto;
+  links: EmailLinks;
+};
 
 const para = { fontSize: "15px", lineHeight: "24px" };
 const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" };
 
-/** The next-day check-in. */
-export default function NudgeEmail({ nudge, pageUrl }: NudgeEmailProps) {
+/** The next-day check-in: a reminder while the letter is unsent, what to expect once it is. */
+export default function NudgeEmail({ nudge, mailto, links }: NudgeEmailProps) {
   return (
-    <Layout preview={nudge.heading} pageUrl={pageUrl}>
+    <Layout preview={nudge.heading} pageUrl={links.page} actions={links.actions}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {nudge.heading}
       </Heading>
@@ -21,11 +26,23 @@ export default function NudgeEmail({ nudge, pageUrl }: NudgeEmailProps) {
           {p}
         </Text>
       ))}
-      <Button href={pageUrl} style={button}>
-        Open your page
-      </Button>
+      {nudge.variant === "reminder" && mailto ? (
+        <>
+          <Button href={mailto.href} style={button}>
+            Send it from my mail program
+          </Button>
+          <Text style={para}>
+            Or <Link href={`${links.page}/letter.eml`}>download it as an email file (.eml)</Link>, or{" "}
+            <Link href={links.page}>edit it on your page</Link> first.
+          </Text>
+        </>
+      ) : (
+        <Button href={links.page} style={button}>
+          Open your page
+        </Button>
+      )}
     </Layout>
   );
 }
 
-NudgeEmail.PreviewProps = { nudge: composeNudge(previewDebrief), pageUrl: previewPageUrl } satisfies NudgeEmailProps;
+NudgeEmail.PreviewProps = { nudge: composeNudge(previewDebrief), links: previewLinks } satisfies NudgeEmailProps;

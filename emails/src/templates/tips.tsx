@@ -1,35 +1,57 @@
 /** @jsxImportSource react */
-import { composeTips, type Tips } from "@debrief/core";
-import { Heading, Section, Text } from "@react-email/components";
+import { composeTips, type EmailLinks, type Tips } from "@debrief/core";
+import { Button, Heading, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
-import { previewDebrief, previewPageUrl } from "../fixtures";
+import { Lines } from "../components/lines";
+import { previewDebrief, previewLinks } from "../fixtures";
 
-export type TipsEmailProps = { tips: Tips; pageUrl: string };
+export type TipsEmailProps = { tips: Tips; links: EmailLinks };
 
 const para = { fontSize: "15px", lineHeight: "24px", margin: "6px 0" };
+const item = { ...para, margin: "10px 0" };
+const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" };
+
+function practiceLabel(tips: Tips): string {
+  const { start, end, timeZone } = tips.practice;
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" });
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${day.format(new Date(start))}, ${time.format(new Date(start))}–${time.format(new Date(end))} (your time)`;
+}
 
 /** Preparation for a second interview, built from the candidate's own debrief. */
-export default function TipsEmail({ tips, pageUrl }: TipsEmailProps) {
+export default function TipsEmail({ tips, links }: TipsEmailProps) {
   return (
-    <Layout preview={tips.intro} pageUrl={pageUrl}>
+    <Layout preview={tips.intro} pageUrl={links.page} actions={links.actions}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         Getting ready for the next round
       </Heading>
       <Text style={para}>{tips.intro}</Text>
       {tips.sections.map((section) => (
-        <Section key={section.heading}>
+        <Section key={section.id}>
           <Heading as="h2" style={{ fontSize: "17px", marginTop: "20px" }}>
             {section.heading}
           </Heading>
-          {section.items.map((item) => (
-            <Text key={item} style={para}>
-              • {item}
+          {section.items.map((text) => (
+            <Text key={text} style={item}>
+              • <Lines text={text} />
             </Text>
           ))}
         </Section>
       ))}
+      <Section>
+        <Heading as="h2" style={{ fontSize: "17px", marginTop: "20px" }}>
+          Book a practice session
+        </Heading>
+        <Text style={para}>
+          An hour to rehearse out loud: {practiceLabel(tips)}. Add it to your calendar, then move it if another time
+          suits you better.
+        </Text>
+        <Button href={`${links.page}/practice.ics`} style={button}>
+          Add the practice session to my calendar (.ics)
+        </Button>
+      </Section>
     </Layout>
   );
 }
 
-TipsEmail.PreviewProps = { tips: composeTips(previewDebrief), pageUrl: previewPageUrl } satisfies TipsEmailProps;
+TipsEmail.PreviewProps = { tips: composeTips(previewDebrief), links: previewLinks } satisfies TipsEmailProps;

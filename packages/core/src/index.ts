@@ -2,6 +2,7 @@ export * from "./abuse/bot-check";
 export * from "./abuse/form-ticket";
 export * from "./abuse/rate-limit";
 export * from "./centres";
+export * from "./candidate";
 export * from "./config";
 export * from "./content/eml";
 export * from "./content/ics";

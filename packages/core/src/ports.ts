@@ -22,10 +22,21 @@ export interface DebriefStore {
   releaseSend(id: string, kind: SendKind): Promise<void>;
   completeSend(id: string, kind: SendKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
   recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
-  /** Links a page token's hash to its debrief, and records the hash on the debrief. */
-  addToken(tokenHash: string, debriefId: string, expiresAt: string): Promise<void>;
-  /** The debrief id behind a page token's hash. */
+  /**
+   * Links a token's hash to its debrief, and records the hash on the debrief (so erasure finds it).
+   * With `action`, the token is a one-use action link from an email, never a page token.
+   */
+  addToken(tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction): Promise<void>;
+  /** The debrief id behind a page token's hash (action tokens are not page tokens). */
   findToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** The debrief and action behind an action token, without using it up. */
+  findActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
+  /** Uses an action token up: exactly one caller gets its debrief and action, later ones nothing. */
+  consumeActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
+  /** Changes what the candidate controls on their page; a debrief that is gone is left gone. */
+  updateDebrief(id: string, changes: DebriefChanges): Promise<void>;
+  /** Erasure: deletes the debrief and every token item that leads to it. */
+  erase(debrief: Pick<Debrief, "id" | "tokenHashes">): Promise<void>;
   /** Adds an address to the suppression list (bounce, complaint, "this wasn't me"). Only its hash is kept. */
   suppress(address: string, reason: SuppressionReason, at: Date): Promise<void>;
   isSuppressed(address: string): Promise<boolean>;
@@ -43,6 +54,18 @@ export interface DebriefStore {
 }
 
 export type SuppressionReason = "bounce" | "complaint" | "not-me";
+
+/** What the one-use links in an email can do. */
+export const CANDIDATE_ACTIONS = ["sent", "snooze", "stop", "delete"] as const;
+export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
+
+/** Fields the candidate's page may change; `undefined` removes a field. */
+export type DebriefChanges = Partial<
+  Pick<
+    Debrief,
+    "draft" | "letterSentAt" | "stoppedAt" | "snoozes" | "secondInterviewAt" | "schedule" | "workflowName" | "input"
+  >
+>;
 
 export type OutgoingEmail = {
   to: string;
@@ -75,4 +98,8 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 /** Turns a debrief into one of its emails (react-email lives behind this port). */
 export type EmailRenderer = (kind: SendKind, debrief: Debrief, links: EmailLinks) => Promise<RenderedEmail>;
 
-export type EmailLinks = { page: string };
+export type EmailLinks = {
+  page: string;
+  /** One-use links for the email's buttons ("I sent it", "snooze a day", "stop emails", "delete my data"). */
+  actions?: Partial<Record<CandidateAction, string>>;
+};

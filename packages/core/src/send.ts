@@ -2,7 +2,7 @@ import { checkinSkipReason } from "./centres/checkins";
 import type { Debrief, SendKind } from "./debrief/model";
 import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
 import { PermanentSendError } from "./ports";
-import { hashToken, newToken } from "./tokens";
+import { mintEmailLinks, supersededReason } from "./candidate";
 
 export type SendDeps = {
   store: DebriefStore;
@@ -14,7 +14,7 @@ export type SendDeps = {
 
 export type SendOutcome =
   | { status: "sent"; messageId: string }
-  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" | "suppressed" | "outcome-given" }
+  | { status: "skipped"; reason: "gone" | "already-sent" | "stopped" | "suppressed" | "superseded" | "outcome-given" }
   | { status: "rejected"; reason: string };
 
 /** Why a debrief gets no more email, checked immediately before every send. */
@@ -37,12 +37,13 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
   if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };
   const stop = stopReason(debrief);
   if (stop) return { status: "skipped", reason: stop };
+  const superseded = supersededReason(kind, debrief);
+  if (superseded) return { status: "skipped", reason: superseded };
   const checkinSkip = checkinSkipReason(kind, debrief);
   if (checkinSkip) return { status: "skipped", reason: checkinSkip };
 
-  const token = newToken();
-  await deps.store.addToken(hashToken(token), debrief.id, debrief.expiresAt);
-  const email = await deps.render(kind, debrief, { page: `${deps.publicUrl}/d/${token}` });
+  const links = await mintEmailLinks(kind, debrief, deps, deps.publicUrl);
+  const email = await deps.render(kind, debrief, links);
 
   // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
   if (await deps.store.isSuppressed(debrief.input.candidate.email)) return { status: "skipped", reason: "suppressed" };

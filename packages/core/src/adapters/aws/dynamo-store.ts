@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
-import type { DebriefStore } from "../../ports";
+import type { CandidateAction, DebriefStore } from "../../ports";
 import { addressKey } from "../../tokens";
 
 /**
@@ -151,11 +151,11 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
       }
     },
 
-    async addToken(tokenHash, debriefId, expiresAt) {
+    async addToken(tokenHash, debriefId, expiresAt, action) {
       await doc.send(
         new PutCommand({
           TableName,
-          Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt) },
+          Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt), action },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -170,15 +170,91 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
             ExpressionAttributeValues: { ":h": [tokenHash], ":hash": tokenHash },
           }),
         )
-        .catch((e) => {
+        .catch(async (e) => {
           if (!isConditionFailure(e)) throw e;
+          // Erased meanwhile: the token must not outlive its debrief.
+          const { Item } = await doc.send(
+            new GetCommand({ TableName, Key: { pk: keys.debrief(debriefId) }, ConsistentRead: true }),
+          );
+          if (!Item) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
         });
     },
 
     async findToken(tokenHash, now) {
       const { Item } = await doc.send(new GetCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
-      if (!Item || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
+      if (!Item || Item.action || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
       return Item.debriefId as string;
+    },
+
+    async findActionToken(tokenHash, now) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName, Key: { pk: keys.token(tokenHash) }, ConsistentRead: true }),
+      );
+      if (!Item?.action || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
+      return { debriefId: Item.debriefId as string, action: Item.action as CandidateAction };
+    },
+
+    async consumeActionToken(tokenHash, now) {
+      try {
+        // The conditional delete is the "once": of two concurrent clicks, one deletes, the other finds nothing.
+        const { Attributes } = await doc.send(
+          new DeleteCommand({
+            TableName,
+            Key: { pk: keys.token(tokenHash) },
+            ConditionExpression: "attribute_exists(#action) AND expiresAt > :now",
+            ExpressionAttributeNames: { "#action": "action" },
+            ExpressionAttributeValues: { ":now": now.toISOString() },
+            ReturnValues: "ALL_OLD",
+          }),
+        );
+        if (!Attributes) return undefined;
+        return { debriefId: Attributes.debriefId as string, action: Attributes.action as CandidateAction };
+      } catch (e) {
+        if (isConditionFailure(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async updateDebrief(id, changes) {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const sets: string[] = [];
+      const removes: string[] = [];
+      for (const [field, value] of Object.entries(changes)) {
+        names[`#${field}`] = field;
+        if (value === undefined) removes.push(`#${field}`);
+        else {
+          values[`:${field}`] = value;
+          sets.push(`#${field} = :${field}`);
+        }
+      }
+      if (sets.length === 0 && removes.length === 0) return;
+      const expression = [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""]
+        .filter(Boolean)
+        .join(" ");
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: expression,
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async erase(debrief) {
+      // The debrief goes first, returning the latest token list: a token minted after this finds no debrief and removes itself.
+      const { Attributes } = await doc.send(
+        new DeleteCommand({ TableName, Key: { pk: keys.debrief(debrief.id) }, ReturnValues: "ALL_OLD" }),
+      );
+      const hashes = new Set([...debrief.tokenHashes, ...((Attributes?.tokenHashes as string[] | undefined) ?? [])]);
+      for (const hash of hashes) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.token(hash) } }));
     },
 
     async suppress(address, reason, at) {

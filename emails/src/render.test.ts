@@ -1,0 +1,68 @@
+import { currentDraft, type Debrief, type EmailKind } from "@debrief/core";
+import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
+import { describe, expect, it } from "vitest";
+import { previewLinks } from "./fixtures";
+import { renderEmail } from "./index";
+
+/**
+ * Golden files of every persona's emails: the text parts live beside this test
+ * (read them in review), the HTML in one snapshot file, and three personas are
+ * also rendered to docs/examples/ as the examples a person reads.
+ */
+const EXAMPLES: PersonaName[] = ["amira", "ben", "kate"];
+
+const variants: { name: string; kind: EmailKind; debrief: (p: PersonaName) => Debrief }[] = [
+  { name: "letter", kind: "letter", debrief: (p) => personaDebrief(p) },
+  { name: "nudge-reminder", kind: "nudge", debrief: (p) => personaDebrief(p) },
+  {
+    name: "nudge-sent",
+    kind: "nudge",
+    debrief: (p) => personaDebrief(p, { letterSentAt: "2026-11-25T07:30:00.000Z" }),
+  },
+  { name: "tips", kind: "tips", debrief: (p) => personaDebrief(p) },
+];
+
+describe("rendered emails (golden files)", () => {
+  for (const persona of PERSONA_NAMES) {
+    it(`${persona}: letter, nudge (unsent and sent) and tips`, async () => {
+      for (const v of variants) {
+        const email = await renderEmail(v.kind, v.debrief(persona), previewLinks);
+        // The letter copies out of the plain-text part exactly as composed.
+        if (v.kind === "letter") expect(email.text).toContain(currentDraft(v.debrief(persona)).body);
+        await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot(
+          `./__golden__/${persona}/${v.name}.txt`,
+        );
+        expect(email.html).toMatchSnapshot(`${persona} ${v.name} html`);
+        if (EXAMPLES.includes(persona)) {
+          await expect(email.html).toMatchFileSnapshot(`../../docs/examples/${persona}-${v.name}.html`);
+        }
+      }
+    });
+  }
+
+  it("puts the one-use links, the .eml and the mailto in the letter email", async () => {
+    const email = await renderEmail("letter", personaDebrief("amira"), previewLinks);
+    for (const url of Object.values(previewLinks.actions ?? {})) expect(email.html).toContain(`href="${url}"`);
+    expect(email.html).toContain(`href="${previewLinks.page}/letter.eml"`);
+    expect(email.html).toMatch(/href="mailto:jonas\.weber@example\.com\?subject=/);
+    for (const label of ["I sent it", "Snooze a day", "Stop emails", "Delete my data"])
+      expect(email.text).toContain(label);
+    expect(email.text).toContain("Wednesday 25 November, 09:00–11:00 (Europe/Berlin time)");
+  });
+
+  it("offers the .ics practice session in the tips, and only stop and delete links", async () => {
+    const links = { page: previewLinks.page, actions: { stop: "http://x/a/stop", delete: "http://x/a/delete" } };
+    const email = await renderEmail("tips", personaDebrief("amira"), links);
+    expect(email.html).toContain(`href="${previewLinks.page}/practice.ics"`);
+    expect(email.text).toContain("Thursday 26 November, 18:00–19:00 (your time)");
+    expect(email.text).not.toContain("I sent it");
+  });
+
+  it("escapes what the candidate typed", async () => {
+    const base = personaDebrief("chloe");
+    const d = { ...base, input: { ...base.input, candidate: { ...base.input.candidate, name: "<script>x</script>" } } };
+    const email = await renderEmail("letter", d, previewLinks);
+    expect(email.html).not.toContain("<script>x</script>");
+    expect(email.html).toContain("&lt;script&gt;");
+  });
+});
