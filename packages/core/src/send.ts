@@ -1,8 +1,8 @@
+import { mintEmailLinks, supersededReason } from "./candidate";
 import { checkinSkipReason } from "./centres/checkins";
 import type { Debrief, SendKind } from "./debrief/model";
 import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
 import { PermanentSendError } from "./ports";
-import { mintEmailLinks, supersededReason } from "./candidate";
 
 export type SendDeps = {
   store: DebriefStore;

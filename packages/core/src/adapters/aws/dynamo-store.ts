@@ -229,7 +229,10 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         }
       }
       if (sets.length === 0 && removes.length === 0) return;
-      const expression = [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""]
+      const expression = [
+        sets.length ? `SET ${sets.join(", ")}` : "",
+        removes.length ? `REMOVE ${removes.join(", ")}` : "",
+      ]
         .filter(Boolean)
         .join(" ");
       try {
