@@ -21,11 +21,15 @@ export const OFF_DAY = ["auto", "mention", "omit"] as const;
 export type WhatHappened = (typeof WHAT_HAPPENED)[number];
 export type Tone = (typeof TONES)[number];
 
-// CR/LF and other control characters never belong in a one-line field; they could
-// reach a mail header or subject.
-const ONE_LINE = /^[^\p{Cc}]*$/u;
-// Multi-line text may keep newlines and tabs but no other control characters.
-const MULTI_LINE = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
+// CR/LF, other control characters and the Unicode line/paragraph separators never
+// belong in a one-line field; they could reach a mail header or subject. No field
+// holds lone surrogates (not encodable in an email), bidirectional overrides or
+// isolates (they disguise what text says) or noncharacters.
+const ONE_LINE = /^[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]*$/u;
+// Multi-line text may keep newlines and tabs but nothing else of the above.
+const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]|[\n\r\t])*$/u;
+// A required field needs something visible: zero-width and format characters alone are blank.
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 const line = (max: number) =>
   z
@@ -33,7 +37,7 @@ const line = (max: number) =>
     .trim()
     .max(max, `Keep this under ${max} characters`)
     .regex(ONE_LINE, "Must be a single line of text");
-const required = (max: number) => line(max).min(1, "Required");
+const required = (max: number) => line(max).min(1, "Required").regex(VISIBLE, "Required");
 const paragraph = (max: number) =>
   z
     .string({ error: "Must be text" })

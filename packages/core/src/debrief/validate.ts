@@ -7,7 +7,8 @@ export type FieldErrors = Record<string, string>;
 export type Validation = { ok: true; value: DebriefInput } | { ok: false; errors: FieldErrors };
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
+  // No prototype: a field named `__proto__` or `constructor` must get its message too.
+  const errors: FieldErrors = Object.create(null);
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {

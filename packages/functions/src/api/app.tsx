@@ -48,8 +48,11 @@ export function createApp(deps: AppDeps) {
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
+      // The rest of the body is never read: close the connection so it cannot be mistaken for the next request.
       onError: (c) =>
-        c.json({ error: "too_large", message: `The body must be under ${MAX_BODY_BYTES / 1024} KB` }, 413),
+        c.json({ error: "too_large", message: `The body must be under ${MAX_BODY_BYTES / 1024} KB` }, 413, {
+          connection: "close",
+        }),
     }),
   );
 
@@ -116,7 +119,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.post("/api/debriefs", async (c) => {
-    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    if (!/^application\/json\s*(?:;|$)/i.test(c.req.header("content-type") ?? "")) {
       return c.json({ error: "unsupported_media_type", message: "Send the debrief as application/json" }, 415);
     }
     const idempotencyKey = c.req.header("idempotency-key");
