@@ -1,39 +1,83 @@
+import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { Email } from "./email";
-import { lambdaDefaults } from "./settings";
+import { stageConfig } from "./config";
+import { accept } from "./nag";
+import { grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
-import { publicUrl, Workflow } from "./workflow";
+import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
 
-/** The Hono app behind an HTTP API. */
-export function Api({ stack }: StackContext) {
-  const { table } = use(Storage);
-  const { fromAddress } = use(Email);
+/** API access log fields: no caller IP and no user agent (personal data), no path (carries a page token). */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestTime: "$context.requestTime",
+  requestId: "$context.requestId",
+  httpMethod: "$context.httpMethod",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  responseLatency: "$context.responseLatency",
+  integrationStatus: "$context.integration.status",
+  integrationError: "$context.integrationErrorMessage",
+});
+
+/** The Hono app on Lambda behind an HTTP API, throttled, with CORS limited to the configured origins. */
+export function Api({ stack, app }: StackContext) {
+  const config = stageConfig(app);
+  const { table, parameters } = use(Storage);
   const { machine } = use(Workflow);
 
-  const api = new HttpApi(stack, "Api", {
-    defaults: {
-      function: {
-        ...lambdaDefaults,
-        timeout: "10 seconds",
-        bind: [table],
-        environment: {
-          TABLE_NAME: table.tableName,
-          FROM_ADDRESS: fromAddress,
-          STATE_MACHINE_ARN: machine.stateMachineArn,
-          PUBLIC_URL: publicUrl(),
-        },
-      },
-    },
-    routes: { $default: "packages/functions/src/api.handler" },
+  const handler = lambdaFunction(stack, "ApiHandler", {
+    // Imports no email template: only the send step renders emails.
+    handler: "packages/functions/src/api.handler",
+    timeout: "10 seconds",
+    environment: { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn },
+    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL, parameters.RETENTION_DAYS],
   });
-  const fn = api.getFunction("$default");
-  if (fn) {
-    machine.grantStartExecution(fn);
-    // The health check reads the machine and the account's sending status; the API never sends email.
-    machine.grant(fn, "states:DescribeStateMachine");
-    fn.addToRolePolicy(new PolicyStatement({ actions: ["ses:GetAccount"], resources: ["*"] }));
-  }
-  stack.addOutputs({ url: api.url });
-  return { api };
+  // Scan: "this wasn't me" suppresses the address and finds its debriefs (core suppressAndStop).
+  grantTable(handler, table.cdk.table, "read", "write", "scan", "describe");
+  machine.grantStartExecution(handler);
+  handler.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["states:StopExecution"],
+      resources: [executionsArn(stack, machine)],
+    }),
+  );
+  acceptExecutionsWildcard(handler);
+  // The health check reads the machine and the account's sending status; the API never sends email.
+  machine.grant(handler, "states:DescribeStateMachine");
+  handler.addToRolePolicy(new PolicyStatement({ actions: ["ses:GetAccount"], resources: ["*"] }));
+  accept(handler, [
+    {
+      id: "AwsSolutions-IAM5",
+      appliesTo: ["Resource::*"],
+      reason: "ses:GetAccount (the health check's read of the sending status) accepts no resource.",
+    },
+  ]);
+
+  const api = new HttpApi(stack, "Api", {
+    defaults: { throttle: { rate: config.throttle.rate, burst: config.throttle.burst } },
+    cors: {
+      allowOrigins: config.corsOrigins,
+      allowMethods: ["GET", "POST"],
+      allowHeaders: ["content-type"],
+      maxAge: "1 day",
+    },
+    accessLog: { format: ACCESS_LOG_FORMAT, retention: "one_month" },
+    // The certificate is given, not looked up: synthesis needs no AWS account; point the domain's CNAME at the output.
+    customDomain: config.apiDomain && {
+      domainName: config.apiDomain.name,
+      isExternalDomain: true,
+      cdk: { certificate: Certificate.fromCertificateArn(stack, "ApiCertificate", config.apiDomain.certificateArn) },
+    },
+    routes: { $default: { function: handler } },
+  });
+  accept(api, [
+    {
+      id: "AwsSolutions-APIG4",
+      reason:
+        "A public form: anyone may submit a debrief (validated, throttled); a candidate's page is reached only " +
+        "with an unguessable 256-bit token.",
+    },
+  ]);
+  stack.addOutputs({ url: api.customDomainUrl ?? api.url });
+  return { api, handler };
 }

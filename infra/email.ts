@@ -1,10 +1,35 @@
+import * as events from "aws-cdk-lib/aws-events";
 import * as ses from "aws-cdk-lib/aws-ses";
 import type { StackContext } from "sst/constructs";
+import { stageConfig } from "./config";
 
-/** The sending identity. The domain must be verified (DKIM records) before SES sends from it. */
-export function Email({ stack }: StackContext) {
-  const domain = process.env.SES_DOMAIN ?? "example.com";
-  const fromAddress = process.env.FROM_ADDRESS ?? `debrief@${domain}`;
-  const identity = new ses.EmailIdentity(stack, "Identity", { identity: ses.Identity.domain(domain) });
-  return { identity, domain, fromAddress };
+/** The SES event types that suppress an address; the handler reads only these. */
+export const SUPPRESSING_EVENTS = [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT];
+/** EventBridge detail types of those events. */
+export const SUPPRESSING_DETAIL_TYPES = ["Email Bounced", "Email Complaint Received"];
+
+/**
+ * The sending identity and its configuration set. The domain is verified by the
+ * DKIM records SES asks for; every message goes through the configuration set
+ * (the identity's default), which keeps bounced and complaining addresses off the
+ * account's suppression list and publishes those events to EventBridge.
+ */
+export function Email({ stack, app }: StackContext) {
+  const { sesDomain: domain, fromAddress } = stageConfig(app);
+  const configurationSet = new ses.ConfigurationSet(stack, "Sending", {
+    suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    reputationMetrics: true,
+    sendingEnabled: true,
+  });
+  configurationSet.addEventDestination("SuppressingEvents", {
+    destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(stack, "DefaultBus", "default")),
+    events: SUPPRESSING_EVENTS,
+  });
+  const identity = new ses.EmailIdentity(stack, "Identity", {
+    identity: ses.Identity.domain(domain),
+    configurationSet,
+    dkimSigning: true,
+  });
+  stack.addOutputs({ sesDomain: domain, configurationSet: configurationSet.configurationSetName });
+  return { identity, configurationSet, domain, fromAddress };
 }

@@ -1,11 +1,25 @@
+import { Aspects } from "aws-cdk-lib";
+import { AwsSolutionsChecks, ServerlessChecks } from "cdk-nag";
 import type { App } from "sst/constructs";
+import { Alarms } from "./alarms";
 import { Api } from "./api";
+import { loadStageConfig, type StageConfig, setStageConfig } from "./config";
 import { Email } from "./email";
+import { suppressNagFindings } from "./nag";
+import { Operations } from "./operations";
 import { Storage } from "./storage";
 import { Workflow } from "./workflow";
 
-/** Every stack, in dependency order; called by sst.config.ts and by the infra tests. */
-export function stacks(app: App) {
+/**
+ * Every stack, in dependency order; called by sst.config.ts, `pnpm synth` and the
+ * infra tests. cdk-nag's AwsSolutions and Serverless packs check every synthesis:
+ * an unsuppressed finding is an error annotation on the stack.
+ */
+export function stacks(app: App, config: StageConfig = loadStageConfig(app.stage)) {
+  setStageConfig(app, config);
   app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-  app.stack(Storage).stack(Email).stack(Workflow).stack(Api);
+  app.stack(Storage).stack(Email).stack(Workflow).stack(Api).stack(Operations).stack(Alarms);
+  suppressNagFindings(app);
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  Aspects.of(app).add(new ServerlessChecks());
 }

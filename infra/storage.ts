@@ -1,11 +1,16 @@
 import { RemovalPolicy } from "aws-cdk-lib";
-import { type StackContext, Table } from "sst/constructs";
+import { Config, type StackContext, Table } from "sst/constructs";
 import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
-import { isProductionStage } from "./settings";
+import { stageConfig } from "./config";
 
-/** One table for debriefs and their page tokens; every item expires through the `ttl` attribute. */
+/**
+ * One table for debriefs, page tokens and suppressed addresses (one item per `pk`;
+ * operations scan; one sparse index lists a centre's debriefs), on-demand, with point-in-time recovery. Every
+ * debrief and token expires through the `ttl` attribute after the stage's retention.
+ */
 export function Storage({ stack, app }: StackContext) {
-  const production = isProductionStage(app);
+  const config = stageConfig(app);
+  // SST's Table is on-demand with point-in-time recovery by default (the template tests hold it to that).
   const table = new Table(stack, "Debriefs", {
     fields: { pk: "string", [CENTRE_INDEX.partitionKey]: "string", [CENTRE_INDEX.sortKey]: "string" },
     primaryIndex: { partitionKey: "pk" },
@@ -20,11 +25,16 @@ export function Storage({ stack, app }: StackContext) {
     timeToLiveAttribute: "ttl",
     cdk: {
       table: {
-        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-        deletionProtection: production,
-        removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        deletionProtection: config.production,
+        removalPolicy: config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       },
     },
   });
-  return { table };
+  // The handlers' settings, bound to each function that reads them and validated at its cold start (core loadConfig).
+  const parameters = Config.Parameter.create(stack, {
+    FROM_ADDRESS: config.fromAddress,
+    PUBLIC_URL: config.publicUrl,
+    RETENTION_DAYS: String(config.retentionDays),
+  });
+  return { table, parameters };
 }

@@ -21,7 +21,11 @@ const LAMBDA_SERVICE_ERRORS = [
   "Lambda.ClientExecutionTimeoutException",
 ];
 
+/** Errors a step throws when retrying cannot help: they take the catch path at once. */
+export const PERMANENT_ERRORS = ["InvalidStepInputError"];
+
 function retry(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
+  task.addRetry({ errors: PERMANENT_ERRORS, maxAttempts: 0 });
   task.addRetry({
     errors: LAMBDA_SERVICE_ERRORS,
     interval: Duration.seconds(2),

@@ -1,38 +1,92 @@
+import { ArnFormat, type Stack } from "aws-cdk-lib";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
-import { Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { Construct, type IConstruct } from "constructs";
+import { type StackContext, use } from "sst/constructs";
 import { Email } from "./email";
-import { lambdaDefaults } from "./settings";
+import { accept } from "./nag";
+import { grantTable, lambdaFunction, logGroup } from "./settings";
 import { Storage } from "./storage";
 import { WORKFLOW_TIMEOUT, workflowDefinition } from "./workflow-definition";
 
-export const publicUrl = () => process.env.PUBLIC_URL ?? "https://debrief.example.com";
+/** The ARN of every execution of the machine: executions are named per debrief, so a stop cannot name one ARN in advance. */
+export function executionsArn(stack: Stack, machine: sfn.StateMachine) {
+  return stack.formatArn({
+    service: "states",
+    resource: "execution",
+    resourceName: `${machine.stateMachineName}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
 
-/** The Standard state machine that sends the letter, the nudge and the tips. */
+export function acceptExecutionsWildcard(fn: IConstruct) {
+  accept(fn, [
+    {
+      id: "AwsSolutions-IAM5",
+      reason: "states:StopExecution on this machine's executions only; each is named after its debrief.",
+    },
+  ]);
+}
+
+/**
+ * The Standard state machine that sends the letter, the nudge and the tips, and
+ * the two Lambda functions it invokes. Its logs carry events, never execution
+ * data (the input holds ids only, but a task's error cause could hold more).
+ */
 export function Workflow({ stack }: StackContext) {
-  const { table } = use(Storage);
-  const { identity, fromAddress } = use(Email);
-  const environment = { TABLE_NAME: table.tableName, FROM_ADDRESS: fromAddress, PUBLIC_URL: publicUrl() };
+  const { table, parameters } = use(Storage);
+  const { identity, configurationSet, fromAddress } = use(Email);
+  const environment = { TABLE_NAME: table.tableName };
 
-  const sendEmail = new SstFunction(stack, "SendEmail", {
-    ...lambdaDefaults,
+  const sendEmail = lambdaFunction(stack, "SendEmail", {
     handler: "packages/functions/src/steps.sendEmail",
     timeout: "30 seconds",
     environment,
-    bind: [table],
+    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],
   });
-  identity.grantSendEmail(sendEmail);
-  const recordFailure = new SstFunction(stack, "RecordFailure", {
-    ...lambdaDefaults,
+  grantTable(sendEmail, table.cdk.table, "read", "write");
+  // SES v2 authorizes a send against the identity and the configuration set it goes through.
+  sendEmail.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["ses:SendEmail"],
+      resources: [
+        identity.emailIdentityArn,
+        stack.formatArn({
+          service: "ses",
+          resource: "configuration-set",
+          resourceName: configurationSet.configurationSetName,
+        }),
+      ],
+      conditions: { StringEquals: { "ses:FromAddress": fromAddress } },
+    }),
+  );
+
+  const recordFailure = lambdaFunction(stack, "RecordFailure", {
     handler: "packages/functions/src/steps.recordFailure",
     timeout: "10 seconds",
     environment,
-    bind: [table],
+    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],
   });
+  grantTable(recordFailure, table.cdk.table, "write");
 
   const machine = new sfn.StateMachine(stack, "DebriefWorkflow", {
     stateMachineType: sfn.StateMachineType.STANDARD,
-    definitionBody: sfn.DefinitionBody.fromChainable(workflowDefinition(stack, { sendEmail, recordFailure })),
+    // The states live in their own scope: their names (SendLetter, RecordFailure, ...) are the ASL state names.
+    definitionBody: sfn.DefinitionBody.fromChainable(
+      workflowDefinition(new Construct(stack, "States"), { sendEmail, recordFailure }),
+    ),
     timeout: WORKFLOW_TIMEOUT,
+    tracingEnabled: true,
+    logs: { destination: logGroup(stack, "DebriefWorkflow"), level: sfn.LogLevel.ALL, includeExecutionData: false },
   });
-  return { machine };
+  accept(machine, [
+    {
+      id: "AwsSolutions-IAM5",
+      reason:
+        "The machine may invoke its two functions and their versions (`:*`); X-Ray and CloudWatch Logs " +
+        "delivery actions (tracing, logging) accept no resource.",
+    },
+  ]);
+  stack.addOutputs({ stateMachineArn: machine.stateMachineArn });
+  return { machine, functions: { sendEmail, recordFailure } };
 }

@@ -46,13 +46,26 @@ export type AbuseConfig = {
 // One random key per process when FORM_SECRET is not set: forms then only verify on the instance that served them.
 const processFormSecret = randomBytes(32).toString("base64url");
 
+/** SST binds a `Config.Parameter` named X to a function as `SST_Parameter_value_X` (see infra/storage.ts). */
+const SST_PARAMETER = /^SST_Parameter_value_(.+)$/;
+
+/** The SST Config parameters bound to this function, by their plain names. */
+export function sstParameters(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([key, value]) => {
+      const name = SST_PARAMETER.exec(key)?.[1];
+      return name ? [[name, value]] : [];
+    }),
+  );
+}
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
 /** Reads and validates the service's settings once; the error names every missing or bad value. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema.safeParse({ ...sstParameters(env), ...env });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

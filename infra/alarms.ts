@@ -1,0 +1,84 @@
+import { Duration } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { type StackContext, use } from "sst/constructs";
+import { Api } from "./api";
+import { stageConfig } from "./config";
+import { accept } from "./nag";
+import { Operations } from "./operations";
+import { Workflow } from "./workflow";
+
+/** SES reviews an account above 5 % bounces or 0.1 % complaints: warn well before. */
+export const BOUNCE_RATE_THRESHOLD = 0.04;
+export const COMPLAINT_RATE_THRESHOLD = 0.0008;
+
+/** Alarms on failed executions, Lambda errors and throttles, dead letters and SES reputation, to one topic. */
+export function Alarms({ stack, app }: StackContext) {
+  const { alarmEmail } = stageConfig(app);
+  const { machine, functions: workflowFunctions } = use(Workflow);
+  const { handler } = use(Api);
+  const { deadLetters, functions: operationFunctions } = use(Operations);
+
+  const topic = new sns.Topic(stack, "AlarmTopic", { displayName: "Interview Debrief alarms", enforceSSL: true });
+  // Notifications SNS could not deliver (an unconfirmed or failing address) are kept for two weeks.
+  const undelivered = new sqs.Queue(stack, "UndeliveredAlarms", {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  accept(undelivered, [
+    { id: "AwsSolutions-SQS3", reason: "This queue is the alarm subscription's dead-letter queue." },
+    { id: "Serverless-SQSRedrivePolicy", reason: "This queue is the alarm subscription's dead-letter queue." },
+  ]);
+  topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail, { deadLetterQueue: undelivered }));
+  const action = new SnsAction(topic);
+
+  const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string) => {
+    const a = new cloudwatch.Alarm(stack, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    a.addAlarmAction(action);
+    return a;
+  };
+  const fiveMinutes = { period: Duration.minutes(5), statistic: "Sum" };
+
+  alarm(
+    "WorkflowFailed",
+    machine.metricFailed(fiveMinutes),
+    1,
+    "A debrief workflow failed (see the debrief's failure, then redrive)",
+  );
+  alarm("WorkflowTimedOut", machine.metricTimedOut(fiveMinutes), 1, "A debrief workflow timed out");
+
+  const functions = { Api: handler, ...workflowFunctions, ...operationFunctions };
+  for (const [name, fn] of Object.entries(functions)) {
+    const id = name[0]?.toUpperCase() + name.slice(1);
+    alarm(`${id}Errors`, fn.metricErrors(fiveMinutes), 1, `The ${name} function failed`);
+    alarm(`${id}Throttles`, fn.metricThrottles(fiveMinutes), 1, `The ${name} function was throttled`);
+  }
+  alarm(
+    "DeadLetters",
+    deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
+    1,
+    "An SES event or a scheduled run could not be delivered or handled",
+  );
+
+  const reputation = (metricName: string) =>
+    new cloudwatch.Metric({ namespace: "AWS/SES", metricName, period: Duration.hours(1), statistic: "Maximum" });
+  alarm("SesBounceRate", reputation("Reputation.BounceRate"), BOUNCE_RATE_THRESHOLD, "SES bounce rate is high");
+  alarm(
+    "SesComplaintRate",
+    reputation("Reputation.ComplaintRate"),
+    COMPLAINT_RATE_THRESHOLD,
+    "SES complaint rate is high",
+  );
+  return { topic };
+}

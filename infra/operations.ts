@@ -1,0 +1,138 @@
+import { Duration } from "aws-cdk-lib";
+import * as events from "aws-cdk-lib/aws-events";
+import * as eventTargets from "aws-cdk-lib/aws-events-targets";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
+import * as scheduler from "aws-cdk-lib/aws-scheduler";
+import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { type StackContext, use } from "sst/constructs";
+import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
+import { accept } from "./nag";
+import { grantTable, lambdaFunction } from "./settings";
+import { Storage } from "./storage";
+import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
+
+/** How often the reconciler looks for debriefs whose workflow never started, and the sweeper for expired items. */
+export const RECONCILE_EVERY = Duration.minutes(15);
+export const SWEEP_EVERY = Duration.days(1);
+
+/**
+ * The SES event handler (bounce, complaint → suppress and stop), the scheduled
+ * reconciler and sweeper, and the operator's redrive function. Events that
+ * cannot be delivered or handled end in one dead-letter queue, which is alarmed.
+ */
+export function Operations({ stack }: StackContext) {
+  const { table, parameters } = use(Storage);
+  const { configurationSet } = use(Email);
+  const { machine } = use(Workflow);
+  const environment = { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn };
+  const bind = [parameters.FROM_ADDRESS, parameters.PUBLIC_URL];
+  const executions = executionsArn(stack, machine);
+
+  const deadLetters = new sqs.Queue(stack, "DeadLetters", {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  accept(deadLetters, [
+    { id: "Serverless-SQSRedrivePolicy", reason: "This queue is the dead-letter queue; nothing redrives it further." },
+    { id: "AwsSolutions-SQS3", reason: "This queue is the functions' on-failure destination and the targets' DLQ." },
+  ]);
+
+  const sesEvents = lambdaFunction(
+    stack,
+    "SesEvents",
+    {
+      handler: "packages/functions/src/ses-events.handler",
+      timeout: "30 seconds",
+      environment,
+      bind,
+      onFailure: new SqsDestination(deadLetters),
+      retryAttempts: 2,
+    },
+    "async",
+  );
+  grantTable(sesEvents, table.cdk.table, "write", "scan");
+  sesEvents.addToRolePolicy(new PolicyStatement({ actions: ["states:StopExecution"], resources: [executions] }));
+  acceptExecutionsWildcard(sesEvents);
+  new events.Rule(stack, "SuppressingSesEvents", {
+    description: "Bounces and complaints of the debrief emails",
+    eventPattern: {
+      source: ["aws.ses"],
+      detailType: SUPPRESSING_DETAIL_TYPES,
+      detail: { mail: { tags: { "ses:configuration-set": [configurationSet.configurationSetName] } } },
+    },
+    targets: [
+      new eventTargets.LambdaFunction(sesEvents, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(24),
+      }),
+    ],
+  });
+
+  const reconcile = lambdaFunction(
+    stack,
+    "Reconcile",
+    {
+      handler: "packages/functions/src/operations.reconcileHandler",
+      timeout: "5 minutes",
+      environment,
+      bind,
+      onFailure: new SqsDestination(deadLetters),
+      retryAttempts: 0,
+    },
+    "async",
+  );
+  grantTable(reconcile, table.cdk.table, "write", "scan");
+  machine.grantStartExecution(reconcile);
+
+  const sweep = lambdaFunction(
+    stack,
+    "Sweep",
+    {
+      handler: "packages/functions/src/operations.sweepHandler",
+      timeout: "5 minutes",
+      environment,
+      bind,
+      onFailure: new SqsDestination(deadLetters),
+      retryAttempts: 0,
+    },
+    "async",
+  );
+  grantTable(sweep, table.cdk.table, "write", "scan");
+
+  const redrive = lambdaFunction(stack, "Redrive", {
+    handler: "packages/functions/src/operations.redriveHandler",
+    timeout: "5 minutes",
+    environment,
+    bind,
+  });
+  grantTable(redrive, table.cdk.table, "write", "scan");
+  machine.grantStartExecution(redrive);
+
+  const scheduled = (id: string, fn: typeof reconcile, every: Duration, description: string) =>
+    new scheduler.Schedule(stack, id, {
+      description,
+      schedule: scheduler.ScheduleExpression.rate(every),
+      target: new schedulerTargets.LambdaInvoke(fn, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+  scheduled("ReconcileSchedule", reconcile, RECONCILE_EVERY, "Starts stored debriefs whose workflow never started");
+  scheduled("SweepSchedule", sweep, SWEEP_EVERY, "Deletes items past their retention");
+  for (const role of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
+    accept(role, [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "EventBridge Scheduler's role may invoke only its target function and that function's versions (`:*`).",
+      },
+    ]);
+  }
+
+  stack.addOutputs({ redriveFunction: redrive.functionName });
+  return { deadLetters, functions: { sesEvents, reconcile, sweep, redrive } };
+}
