@@ -1,0 +1,102 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { loadConfig, systemClock } from "@debrief/core";
+import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
+import { createApp } from "@debrief/functions/app";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validDebrief } from "../support/debriefs";
+import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
+import { formGuardFields } from "../support/forms";
+import { readInbox } from "../support/inbox";
+import { startTestStack, type TestStack } from "../support/stack";
+import { tableItems } from "../support/table";
+
+describe("when the debrief cannot be stored", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ localDaySeconds: 60 });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  /** The real app and adapters, with DynamoDB reached through `dynamoEndpoint`. */
+  const appWithTableAt = (dynamoEndpoint: string) => {
+    const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, maxAttempts: 2 });
+    const config = loadConfig();
+    return createApp({
+      store: createDynamoStore(config.tableName, dynamo),
+      rateCounter: createDynamoRateCounter(config.tableName, dynamo),
+      workflow: createSfnWorkflow(process.env.STATE_MACHINE_ARN ?? ""),
+      mailer: createSesMailer(config.fromAddress),
+      clock: systemClock,
+      publicUrl: stack.url,
+      schedule: config.schedule,
+      retentionDays: config.retentionDays,
+      abuse: config.abuse,
+      log: { info() {}, warn() {}, error() {} },
+    });
+  };
+  const json = (body: unknown) => ({
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+  it("answers 503 with Retry-After when DynamoDB is unreachable, from the API and the form", async () => {
+    // A port where nothing listens.
+    const app = appWithTableAt("http://127.0.0.1:9");
+    const res = await app.request("/api/debriefs", json(validDebrief()));
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await res.json()).toMatchObject({
+      error: "unavailable",
+      message: expect.stringContaining("nothing was kept"),
+    });
+
+    const form = new URLSearchParams({
+      ...(await formGuardFields(stack.appUrl)),
+      "candidate.name": "Amira Haddad",
+      "candidate.email": "unreachable@example.com",
+      "candidate.timeZone": "UTC",
+      "interview.company": "Northwind",
+      "interview.role": "Analyst",
+      "interview.date": new Date().toISOString().slice(0, 10),
+      "interview.format": "phone",
+      "interview.interviewer.name": "Jonas Weber",
+      whatHappened: "nerves",
+      consent: "on",
+    });
+    const page = await app.request("/", { method: "POST", body: form });
+    expect(page.status).toBe(503);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
+    const html = await page.text();
+    expect(html).toContain("Nothing was kept");
+    // What was typed is still there to send again.
+    expect(html).toContain('value="unreachable@example.com"');
+  });
+
+  it("keeps nothing when DynamoDB fails after the debrief item was written", async () => {
+    // Writing the page token fails every time: the debrief item written just before must be undone.
+    const proxy = await startFaultProxy(
+      process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
+      (req) =>
+        req.headers["x-amz-target"] === "DynamoDB_20120810.PutItem" && req.body.includes('"TOKEN#') ? "fail" : "pass",
+      dynamoInternalError,
+    );
+    try {
+      const res = await appWithTableAt(proxy.url).request("/api/debriefs", json(validDebrief()));
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(proxy.stats.failed).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("kept no debrief, started no workflow and sent no email", async () => {
+    const items = await tableItems();
+    expect(items.filter((i) => /^(DEBRIEF|TOKEN)#/.test(String(i.pk)))).toEqual([]);
+    expect(stack.sfn.executions()).toHaveLength(0);
+    expect(await readInbox(stack.inboxUrl)).toHaveLength(0);
+  });
+});
