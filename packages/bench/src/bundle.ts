@@ -1,0 +1,49 @@
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import esbuild, { type Metafile } from "esbuild";
+
+export type Bundle = { name: string; file: string; bytes: number; metafile: Metafile };
+
+/**
+ * Bundles one Lambda entry exactly as SST v2 does for `nodejs: { format: "esm", minify: true,
+ * sourcemap: false }` (sst/runtime/handlers/node.js with esbuild 0.18.13): platform node,
+ * everything bundled including @aws-sdk, esnext, keepNames, the createRequire banner.
+ */
+export async function bundleLikeSst(name: string, entry: string, outDir: string): Promise<Bundle> {
+  const file = join(outDir, `${name}.mjs`);
+  mkdirSync(dirname(file), { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    platform: "node",
+    external: ["sharp", "pg-native"],
+    keepNames: true,
+    bundle: true,
+    logLevel: "silent",
+    metafile: true,
+    format: "esm",
+    target: "esnext",
+    mainFields: ["module", "main"],
+    banner: {
+      js: [
+        `import { createRequire as topLevelCreateRequire } from 'module';`,
+        `const require = topLevelCreateRequire(import.meta.url);`,
+        `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+        `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+        "",
+      ].join("\n"),
+    },
+    outfile: file,
+    sourcemap: false,
+    minify: true,
+  });
+  return { name, file, bytes: statSync(file).size, metafile: result.metafile };
+}
+
+/** Bytes of the bundle's output that came from inputs whose path matches `pattern`. */
+export function bytesFrom(bundle: Bundle, pattern: RegExp): number {
+  const output = Object.values(bundle.metafile.outputs)[0];
+  if (!output) return 0;
+  return Object.entries(output.inputs)
+    .filter(([path]) => pattern.test(path))
+    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+}

@@ -1,0 +1,97 @@
+import autocannon from "autocannon";
+import { debriefBody } from "../debriefs";
+import type { SesWatch } from "../letters";
+
+export type LoadResult = {
+  /** Accepted submissions (2xx) per second. */
+  rps: number;
+  p50: number;
+  p99: number;
+  accepted: number;
+  failed: number;
+};
+export type ApiFigure = {
+  app: LoadResult;
+  baseline: LoadResult;
+  connections: number;
+  durationS: number;
+  drainS: number;
+};
+
+async function load(url: string, connections: number, durationS: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `${url}/api/debriefs`,
+    connections,
+    duration: durationS,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        // Each request is a different candidate, as in real traffic (and per-address limits).
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(debriefBody()) }),
+      },
+    ],
+  });
+  return {
+    rps: result["2xx"] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    accepted: result["2xx"],
+    failed: result.non2xx + result.errors,
+  };
+}
+
+function combine(rounds: LoadResult[]): LoadResult {
+  const mean = (f: (r: LoadResult) => number) => rounds.reduce((s, r) => s + f(r), 0) / rounds.length;
+  return {
+    rps: mean((r) => r.rps),
+    p50: mean((r) => r.p50),
+    p99: mean((r) => r.p99),
+    accepted: rounds.reduce((s, r) => s + r.accepted, 0),
+    failed: rounds.reduce((s, r) => s + r.failed, 0),
+  };
+}
+
+/**
+ * Figure 2: POST /api/debriefs under `connections` concurrent clients, against the
+ * baseline server in the same process, in rounds app, baseline, baseline, app so that
+ * drift on a shared machine falls on both. Every accepted submission starts a real
+ * workflow whose letter is sent in this same process: between rounds the bench waits
+ * until those letters are stored, so each round starts quiet.
+ */
+export async function measureApi(
+  appUrl: string,
+  baselineUrl: string,
+  ses: SesWatch,
+  { connections, durationS, rounds }: { connections: number; durationS: number; rounds: number },
+): Promise<ApiFigure> {
+  const results: Record<"app" | "baseline", LoadResult[]> = { app: [], baseline: [] };
+  const order: ("app" | "baseline")[] = [];
+  for (let i = 0; i < rounds; i++)
+    order.push(...(i % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const)));
+  let drainMs = 0;
+  for (const which of order) {
+    const before = ses.saved();
+    const r = await load(which === "app" ? appUrl : baselineUrl, connections, durationS);
+    results[which].push(r);
+    const t0 = performance.now();
+    await drain(ses, before + r.accepted);
+    drainMs += performance.now() - t0;
+  }
+  return {
+    app: combine(results.app),
+    baseline: combine(results.baseline),
+    connections,
+    durationS,
+    drainS: drainMs / 1000 / order.length,
+  };
+}
+
+/** Waits until `expected` messages have been stored (every accepted submission's letter). */
+async function drain(ses: SesWatch, expected: number, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (ses.saved() < expected) {
+    if (Date.now() > deadline) throw new Error(`Only ${ses.saved()} of ${expected} letters were stored in time`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startBaselineApi } from "./baseline/api-server";
+import { debriefBody, readDebrief, seedDebriefs } from "./debriefs";
+import { type ApiFigure, measureApi } from "./figures/api";
+import { type ColdFigure, measureColdStart } from "./figures/cold-start";
+import { type CostFigure, measureCost } from "./figures/cost";
+import { measureRender, type RenderFigure } from "./figures/render";
+import { measureTimeToLetter, type TimeToLetter } from "./figures/time-to-letter";
+import { type Machine, renderReport, renderSummary } from "./report";
+import { describe, label } from "./requests";
+import { startBenchStack } from "./stack";
+
+/**
+ * `pnpm bench`: every figure of BENCHMARKS.md on the local stack, each beside its
+ * baseline measured in the same run. `pnpm bench --quick`: fewer samples, one table
+ * size, prints the summary and leaves BENCHMARKS.md alone.
+ */
+const quick = process.argv.includes("--quick");
+const plan = quick
+  ? {
+      levels: [100],
+      submissions: 40,
+      concurrency: 4,
+      connections: 10,
+      durationS: 3,
+      rounds: 1,
+      coldRuns: 2,
+      renders: 40,
+      costSamples: 5,
+    }
+  : {
+      levels: [100, 1000, 5000],
+      submissions: 200,
+      concurrency: 4,
+      connections: 10,
+      durationS: 8,
+      rounds: 2,
+      coldRuns: 7,
+      renders: 200,
+      costSamples: 15,
+    };
+
+export type ScaleRow = {
+  stored: number;
+  timeToLetter: TimeToLetter;
+  api: ApiFigure;
+  submissionCalls: string;
+  baselineCalls: string;
+};
+
+async function main() {
+  const started = Date.now();
+  const machine: Machine = {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    date: new Date().toISOString(),
+    loadAtStart: loadavg()[0] ?? 0,
+  };
+  const log = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  const bundles = mkdtempSync(join(tmpdir(), "debrief-bench-bundles-"));
+  const scale: ScaleRow[] = [];
+  let cost: CostFigure | undefined;
+  let cold: ColdFigure | undefined;
+  let render: RenderFigure | undefined;
+
+  try {
+    for (const [i, level] of plan.levels.entries()) {
+      const stack = await startBenchStack();
+      try {
+        log(`stack up; storing ${level} debriefs`);
+        await seedDebriefs(level);
+
+        // One real submission, recorded request by request: the baseline replays exactly these.
+        stack.requests.take();
+        const body = debriefBody();
+        const letter = stack.ses.firstTo(body.candidate.email, 30_000);
+        const res = await fetch(`${stack.appUrl}/api/debriefs`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (res.status !== 201) throw new Error(`POST /api/debriefs answered ${res.status}: ${await res.text()}`);
+        await letter;
+        const submission = stack.requests.take().filter((r) => r.source === "api");
+        const baseline = await startBaselineApi(submission);
+        try {
+          // Check that the baseline does make the same calls.
+          stack.requests.take();
+          const check = await fetch(`${baseline.url}/api/debriefs`, { method: "POST", body: JSON.stringify(body) });
+          if (check.status !== 201) throw new Error(`The baseline answered ${check.status}: ${await check.text()}`);
+          const baselineCalls = stack.requests.take().filter((r) => r.source === "bench" && r.service !== "ses");
+          if (describe(baselineCalls) !== describe(submission)) {
+            log(`warning: the baseline made ${describe(baselineCalls)}; the app made ${describe(submission)}`);
+          }
+
+          log(`figure 1: ${plan.submissions} submissions to their letters`);
+          const timeToLetter = await measureTimeToLetter(stack.appUrl, stack.ses, plan);
+          log(`figure 2: ${plan.connections} connections, ${plan.rounds * 2} rounds of ${plan.durationS} s`);
+          const api = await measureApi(stack.appUrl, baseline.url, stack.ses, plan);
+          scale.push({
+            stored: level,
+            timeToLetter,
+            api,
+            submissionCalls: submission.map(label).join(" → "),
+            baselineCalls: describe(baselineCalls),
+          });
+        } finally {
+          await baseline.close();
+        }
+
+        if (i === 0) {
+          log("figure 5: one debrief counted, handler durations");
+          cost = await measureCost(stack, plan.costSamples);
+          log("figure 3: bundles and cold starts");
+          cold = await measureColdStart(join(bundles, "lambda"), plan.coldRuns);
+          log("figure 4: email rendering");
+          const [seeded] = await seedDebriefs(1);
+          render = await measureRender(
+            await readDebrief(seeded as string),
+            { iterations: plan.renders, coldRuns: plan.coldRuns },
+            join(bundles, "emails"),
+          );
+        }
+      } finally {
+        await stack.dispose();
+      }
+    }
+  } finally {
+    rmSync(bundles, { recursive: true, force: true });
+  }
+
+  if (!cost || !cold || !render) throw new Error("A figure is missing");
+  const elapsedS = (Date.now() - started) / 1000;
+  const results = { machine, plan, quick, elapsedS, scale, cost, cold, render };
+  console.log(renderSummary(results));
+  // The raw figures, for a closer look: BENCH_JSON=/tmp/bench.json pnpm bench --quick
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 1));
+  if (!quick) {
+    const file = fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url));
+    writeFileSync(file, renderReport(results));
+    log(`wrote ${file}`);
+  }
+  // A budget the bench can check without timing: no email renderer in the API bundle.
+  if (cold.emailRenderingInApi > 0) {
+    console.error("FAIL: the API bundle contains the email renderer (react-email / react-dom)");
+    process.exitCode = 1;
+  }
+}
+
+export type Results = {
+  machine: Machine;
+  plan: typeof plan;
+  quick: boolean;
+  elapsedS: number;
+  scale: ScaleRow[];
+  cost: CostFigure;
+  cold: ColdFigure;
+  render: RenderFigure;
+};
+
+main().then(
+  () => process.exit(),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

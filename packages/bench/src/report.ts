@@ -1,0 +1,297 @@
+import { PRICES } from "./cost";
+import type { Results } from "./main";
+import { kib, ms, ratio, table } from "./stats";
+
+export type Machine = { nproc: number; cpu: string; node: string; date: string; loadAtStart: number };
+
+const usd = (v: number) => `$${v.toFixed(4)}`;
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+/** Budgets of issue 6, checked on the measured figures. */
+export function budgets(r: Results) {
+  const first = r.scale[0]!;
+  const last = r.scale.at(-1)!;
+  return {
+    timeToLetterP95: Math.max(...r.scale.map((s) => s.timeToLetter.app.p95)) < 1000,
+    apiRatio: Math.min(...r.scale.map((s) => s.api.app.rps / s.api.baseline.rps)) >= 0.8,
+    apiBundleSize: r.cold.bundles.api.bytes <= 1.3 * r.cold.bundles.baseline.bytes,
+    apiImport: r.cold.runs.api.importMs <= 1.3 * r.cold.runs.baseline.importMs,
+    noEmailInApi: r.cold.emailRenderingInApi === 0,
+    renderMedian: ["letter", "nudge", "tips"].every((k) => (r.render.warm[k]?.p50 ?? Infinity) < 5),
+    cost: r.cost.total < 0.5,
+    // Compared through each figure's ratio to its own baseline, which the machine's drift cancels out of.
+    flatTimeToLetter:
+      last.timeToLetter.app.p50 / last.timeToLetter.floor.p50 <=
+        1.5 * (first.timeToLetter.app.p50 / first.timeToLetter.floor.p50) ||
+      last.timeToLetter.app.p50 <= 1.5 * first.timeToLetter.app.p50,
+    flatApi: last.api.app.rps / last.api.baseline.rps >= 0.8 * (first.api.app.rps / first.api.baseline.rps),
+  };
+}
+
+export function renderSummary(r: Results): string {
+  const b = budgets(r);
+  const first = r.scale[0]!;
+  const rows: (string | number)[][] = [];
+  for (const s of r.scale) {
+    rows.push([
+      `1. time to letter (${s.stored} stored)`,
+      `p50 ${ms(s.timeToLetter.app.p50)} / p95 ${ms(s.timeToLetter.app.p95)} / max ${ms(s.timeToLetter.app.max)} ms`,
+      `floor p50 ${ms(s.timeToLetter.floor.p50)} ms`,
+      ratio(s.timeToLetter.app.p50, s.timeToLetter.floor.p50),
+      `p95 < 1 s: ${verdict(s.timeToLetter.app.p95 < 1000)}`,
+    ]);
+  }
+  for (const s of r.scale) {
+    rows.push([
+      `2. POST /api/debriefs (${s.stored} stored)`,
+      `${s.api.app.rps.toFixed(1)} req/s, p50 ${ms(s.api.app.p50)} / p99 ${ms(s.api.app.p99)} ms`,
+      `${s.api.baseline.rps.toFixed(1)} req/s, p50 ${ms(s.api.baseline.p50)} / p99 ${ms(s.api.baseline.p99)} ms`,
+      ratio(s.api.app.rps, s.api.baseline.rps),
+      `≥ 0.8: ${verdict(s.api.app.rps / s.api.baseline.rps >= 0.8)}`,
+    ]);
+  }
+  const c = r.cold;
+  rows.push(
+    [
+      "3. api bundle",
+      kib(c.bundles.api.bytes),
+      kib(c.bundles.baseline.bytes),
+      ratio(c.bundles.api.bytes, c.bundles.baseline.bytes),
+      `≤ 1.3: ${verdict(b.apiBundleSize)}; react-email inside: ${c.emailRenderingInApi ? "**yes**" : "no"}`,
+    ],
+    [
+      "3. api cold import / first event",
+      `${ms(c.runs.api.importMs)} / ${ms(c.runs.api.callMs)} ms`,
+      `${ms(c.runs.baseline.importMs)} / ${ms(c.runs.baseline.callMs)} ms`,
+      ratio(c.runs.api.importMs, c.runs.baseline.importMs),
+      `import ≤ 1.3: ${verdict(b.apiImport)}`,
+    ],
+    [
+      "3. send-step bundle, cold import / first letter",
+      `${kib(c.bundles.steps.bytes)}, ${ms(c.runs.steps.importMs)} / ${ms(c.runs.steps.callMs)} ms`,
+      `${kib(c.bundles.baseline.bytes)}, ${ms(c.runs.baseline.importMs)} ms`,
+      ratio(c.runs.steps.importMs, c.runs.baseline.importMs),
+      "reported",
+    ],
+  );
+  for (const kind of ["letter", "nudge", "tips"]) {
+    const w = r.render.warm[kind]!;
+    rows.push([
+      `4. render ${kind}, warm`,
+      `p50 ${ms(w.p50)} / p99 ${ms(w.p99)} ms`,
+      `p50 ${ms(r.render.warm.baseline!.p50)} ms`,
+      ratio(w.p50, r.render.warm.baseline!.p50),
+      `median < 5 ms: ${verdict(w.p50 < 5)}`,
+    ]);
+  }
+  rows.push(
+    [
+      "4. render, cold (import + first letter)",
+      `${ms(r.render.cold.app.importMs)} + ${ms(r.render.cold.app.firstRenderMs)} ms`,
+      `${ms(r.render.cold.baseline.importMs)} + ${ms(r.render.cold.baseline.firstRenderMs)} ms`,
+      ratio(
+        r.render.cold.app.importMs + r.render.cold.app.firstRenderMs,
+        r.render.cold.baseline.importMs + r.render.cold.baseline.firstRenderMs,
+      ),
+      "reported",
+    ],
+    [
+      "5. cost per 1,000 debriefs",
+      usd(r.cost.total),
+      `floor ${usd(r.cost.floor)} (3 SES sends)`,
+      ratio(r.cost.total, r.cost.floor),
+      `< $0.50: ${verdict(b.cost)}`,
+    ],
+  );
+  if (r.cost.checkins)
+    rows.push([
+      "5. check-in emails, per 1,000 centre debriefs",
+      `+${usd(r.cost.checkins.usdPer1000)}`,
+      `${r.cost.checkins.emails} emails`,
+      "",
+      "reported on its own",
+    ]);
+  const last = r.scale.at(-1)!;
+  if (r.scale.length > 1) {
+    rows.push([
+      `6. scale ${first.stored} → ${last.stored} stored`,
+      `time to letter p50 ×${ratio(last.timeToLetter.app.p50, first.timeToLetter.app.p50)}, API req/s ×${ratio(last.api.app.rps, first.api.app.rps)}`,
+      `floor p50 ×${ratio(last.timeToLetter.floor.p50, first.timeToLetter.floor.p50)}, baseline req/s ×${ratio(last.api.baseline.rps, first.api.baseline.rps)}`,
+      "",
+      `no growth: ${verdict(b.flatTimeToLetter && b.flatApi)}`,
+    ]);
+  }
+  return [
+    `Interview Debrief benchmarks${r.quick ? " (--quick: fewer samples, one table size)" : ""}: ${r.machine.nproc} CPUs (${r.machine.cpu}), Node ${r.machine.node}, load ${r.machine.loadAtStart.toFixed(1)} at start, ${r.elapsedS.toFixed(0)} s`,
+    "",
+    table(["figure", "service", "baseline (same run)", "ratio", "budget"], rows),
+  ].join("\n");
+}
+
+export function renderReport(r: Results): string {
+  const first = r.scale[0]!;
+  const costRows = r.cost.lines.map((l) => [l.item, Number(l.perDebrief.toPrecision(4)), usd(l.usdPer1000)]);
+  return `# Benchmarks
+
+Figures of the service on the embedded local stack, each measured beside a baseline in the same run so that
+the noise of a shared machine falls on both. Written by \`pnpm bench\` (edit the notes in
+\`packages/bench/src/report.ts\`, not here).
+
+- Command: \`pnpm bench\` (${r.elapsedS.toFixed(0)} s for this run; \`pnpm bench --quick\` prints a smaller run and leaves this file alone)
+- Date: ${r.machine.date}
+- Machine: ${r.machine.nproc} CPUs (\`nproc\`), ${r.machine.cpu} (\`/proc/cpuinfo\`), Node ${r.machine.node}; load average ${r.machine.loadAtStart.toFixed(1)} at the start (the machine is shared: other work runs alongside, which is why ratios matter more than absolute numbers)
+
+## Summary
+
+${renderSummary(r).split("\n").slice(2).join("\n")}
+
+## 1. Time to letter
+
+From the POST of a debrief to its letter being written into the SES emulator's store (observed in-process at the
+store's write, no polling), ${r.plan.submissions} submissions per table size with ${r.plan.concurrency} submitters in a closed loop.
+The floor is one SES \`SendEmail\` of a letter-sized message through the same SDK client, observed the same way.
+
+${table(
+  ["stored debriefs", "p50 ms", "p95 ms", "max ms", "201 answered, p50 ms", "floor p50 / p95 ms"],
+  r.scale.map((s) => [
+    s.stored,
+    ms(s.timeToLetter.app.p50),
+    ms(s.timeToLetter.app.p95),
+    ms(s.timeToLetter.app.max),
+    ms(s.timeToLetter.accepted.p50),
+    `${ms(s.timeToLetter.floor.p50)} / ${ms(s.timeToLetter.floor.p95)}`,
+  ]),
+)}
+
+**What limits it**: everything runs in one Node process on a shared 2-CPU machine: the app, dynalite, the local
+Step Functions service and the letter's send step (render, then SES). The path is the submission's round trips
+(below), \`StartExecution\`, then the send step's six DynamoDB calls, one render and one SES call, all sequential. On
+AWS the Lambda invocation adds its own latency (tens of ms warm, the cold start of figure 3 otherwise).
+
+## 2. API throughput
+
+autocannon, ${r.plan.connections} connections, rounds of ${r.plan.durationS} s in the order app, baseline, baseline, app; each
+request is a different candidate. The baseline is a bare \`node:http\` server in the same process whose
+\`POST /api/debriefs\` replays, through the same SDK clients, the exact DynamoDB and Step Functions requests one
+real submission made (same bodies, order and parallelism, fresh ids): no Hono, no zod, no app code. Between
+rounds the bench waits until every accepted submission's letter is stored, so each round starts quiet.
+
+${table(
+  ["stored debriefs", "app req/s", "app p50 / p99 ms", "baseline req/s", "baseline p50 / p99 ms", "ratio"],
+  r.scale.map((s) => [
+    s.stored,
+    s.api.app.rps.toFixed(1),
+    `${ms(s.api.app.p50)} / ${ms(s.api.app.p99)}`,
+    s.api.baseline.rps.toFixed(1),
+    `${ms(s.api.baseline.p50)} / ${ms(s.api.baseline.p99)}`,
+    ratio(s.api.app.rps, s.api.baseline.rps),
+  ]),
+)}
+
+Round trips of one submission, as recorded at the emulators (in order): ${first.submissionCalls}.
+
+${ROUND_TRIPS}
+
+**What limits it**: the local emulators, not the app. Each submission is ${first.submissionCalls.split(" → ").length} sequential round trips to
+dynalite (LevelDB, in this process) and the local Step Functions service, and every accepted submission starts a
+workflow whose letter is rendered and sent in this same process during the measurement, for the app and the
+baseline alike. On AWS, DynamoDB and Step Functions calls take a few ms each and run elsewhere.
+
+## 3. Lambda cold start
+
+Each handler bundled exactly as SST v2 bundles it (esbuild 0.18.13, esm, minify, platform node, everything
+including \`@aws-sdk\` bundled, the createRequire banner); the baseline is \`handle(new Hono())\` with the same SDK
+clients (DynamoDB document client, SFN, SESv2) and zod, doing nothing. Each run is a fresh \`node\` process that
+imports the bundle and handles one event against the local stack (the API: a real submission; the send step: a
+letter for a stored debrief; the baseline: the same API event, answered 404). Medians of ${r.plan.coldRuns} runs each,
+the three in turn.
+
+${table(
+  ["bundle", "size", "of which zod", "of which AWS SDK", "import ms", "first event ms", "whole process ms"],
+  (["api", "steps", "baseline"] as const).map((k) => [
+    k === "steps" ? "send steps" : k,
+    kib(r.cold.bundles[k].bytes),
+    kib(r.cold.bundles[k].zodBytes),
+    kib(r.cold.bundles[k].sdkBytes),
+    ms(r.cold.runs[k].importMs),
+    ms(r.cold.runs[k].callMs),
+    ms(r.cold.runs[k].processMs),
+  ]),
+)}
+
+API against baseline: size ×${ratio(r.cold.bundles.api.bytes, r.cold.bundles.baseline.bytes)}, import ×${ratio(r.cold.runs.api.importMs, r.cold.runs.baseline.importMs)}. Email rendering (react-email, react-dom) in the API bundle's metafile: ${r.cold.emailRenderingInApi === 0 ? "none" : `**${r.cold.emailRenderingInApi} inputs**`}.
+
+**What limits it**: parsing and evaluating the bundle. zod is the largest single part of both the API and the
+baseline; the send step also carries react-dom's server renderer and prettier (pulled in by react-email's
+render). On Lambda the runtime's own init (~100-200 ms) comes on top and arm64 CPUs are slower than this one.
+
+## 4. Email rendering
+
+\`renderEmail\` (HTML and plain text, in parallel, as the send step calls it), ${r.plan.renders} renders of each email warm,
+interleaved with the baseline: react-email's \`render\` of a one-paragraph email (HTML and text).
+
+${table(
+  ["email", "p50 ms", "p99 ms", "max ms"],
+  [...["letter", "nudge", "tips"], "baseline"].map((k) => [
+    k,
+    ms(r.render.warm[k]!.p50),
+    ms(r.render.warm[k]!.p99),
+    ms(r.render.warm[k]!.max),
+  ]),
+)}
+
+Cold, in a fresh process from the bundles Lambda would run (medians of ${r.plan.coldRuns}): import ${ms(r.render.cold.app.importMs)} ms and first
+letter ${ms(r.render.cold.app.firstRenderMs)} ms, against ${ms(r.render.cold.baseline.importMs)} ms and ${ms(r.render.cold.baseline.firstRenderMs)} ms for the baseline.
+
+**What limits it**: React's server renderer and react-email's plain-text conversion (html-to-text) run twice per
+email; the first render also pays for JIT warm-up.
+
+## 5. Cost per 1,000 debriefs on AWS
+
+Prices: ${PRICES.listDate}. Lambda at 512 MB on arm64, durations measured warm on the local stack (medians of
+${r.plan.costSamples}: API ${ms(r.cost.durations.api)} ms, letter ${ms(r.cost.durations.letter)} ms, nudge ${ms(r.cost.durations.nudge)} ms, tips ${ms(r.cost.durations.tips)} ms), billed per started ms.
+State transitions from the synthesized state machine (\`synthesizeLocalDefinition()\`), walked along the success
+path: ${r.cost.path.join(" → ")} = ${r.cost.transitions} transitions. DynamoDB requests counted at the emulator for one debrief
+from submission to tips (${r.cost.dynamo.requests} requests): submission ${r.cost.requests.submission}; letter ${r.cost.requests.letter};
+nudge ${r.cost.requests.nudge}; tips ${r.cost.requests.tips}. Units from item sizes: the debrief item at its largest is
+${r.cost.dynamo.debriefItemBytes} bytes, so each write to it costs ${Math.ceil(r.cost.dynamo.debriefItemBytes / 1024)} WRU (a failed conditional write is billed too).
+
+${table(["line", "per debrief", "per 1,000 debriefs"], [...costRows, ["**total**", "", `**${usd(r.cost.total)}**`], ["floor: three SES sends", 3, usd(r.cost.floor)]])}
+
+${r.cost.checkins ? `Check-in emails (centre debriefs that opt in): ${r.cost.checkins.emails} more emails and ${r.cost.checkins.transitions} more transitions, **+${usd(r.cost.checkins.usdPer1000)} per 1,000** such debriefs, priced like the nudge.` : "Check-in emails: none in the synthesized state machine."}
+
+**What limits it**: Step Functions transitions and SES are nearly all of it; both are fixed by the design (one
+Standard execution with two waits, three emails). Retries add transitions; data transfer and the free tiers are
+left out.
+
+## 6. Scale
+
+Figures 1 and 2 with 100, 1,000 and 5,000 debriefs stored before the run (a fresh stack per size, seeded
+through the real submission code with a workflow port that starts nothing; the runs add their own).
+
+${table(
+  ["stored", "time to letter p50 / p95 ms", "floor p50 ms", "API req/s (app / baseline)", "ratio"],
+  r.scale.map((s) => [
+    s.stored,
+    `${ms(s.timeToLetter.app.p50)} / ${ms(s.timeToLetter.app.p95)}`,
+    ms(s.timeToLetter.floor.p50),
+    `${s.api.app.rps.toFixed(1)} / ${s.api.baseline.rps.toFixed(1)}`,
+    ratio(s.api.app.rps, s.api.baseline.rps),
+  ]),
+)}
+
+**What limits it**: every request is by key (GetItem, PutItem, UpdateItem on \`pk\`): no Scan or Query is on these
+paths, so the table's size does not enter. Differences between rows are the machine's drift; the ratios to the
+baselines measured alongside are what to compare.
+`;
+}
+
+const ROUND_TRIPS = `Why each round trip:
+
+- \`UpdateItem RATE\` ×2: the per-IP (hourly) and per-address (daily) submission counters; the IP is counted first,
+  so a client already over its limit cannot use up an address's allowance.
+- \`PutItem DEBRIEF\`: the debrief, conditional on its id being new.
+- \`PutItem TOKEN\`: the page token's lookup item (\`GET /d/:token\` goes from the token's hash to the debrief).
+- \`StartExecution\`: the workflow, named after the debrief so that a second start is refused.
+- \`UpdateItem DEBRIEF\` (\`workflowStartedAt\`): the put and the start cannot be one transaction; this mark is how
+  the reconciler tells a debrief whose workflow never started.`;
