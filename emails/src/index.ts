@@ -7,7 +7,7 @@ import {
   mailtoLink,
   sendWindow,
 } from "@debrief/core";
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
 import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
@@ -20,8 +20,9 @@ const htmlToTextOptions = {
 };
 
 async function toEmail(subject: string, element: ReactElement) {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  return { subject, html, text };
+  // One React render serves both parts: the plain text is converted from that same HTML.
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html, htmlToTextOptions) };
 }
 
 /** Renders one of a debrief's emails as HTML plus a plain-text part. */
