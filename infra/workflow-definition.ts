@@ -74,7 +74,7 @@ export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sf
   recordFailure.addCatch(failed, { resultPath: "$.recordError" });
   recordFailure.next(failed);
 
-  const send = (stateName: string, kind: "letter" | "nudge" | "tips") => {
+  const send = (stateName: string, kind: "letter" | "nudge" | "tips" | "checkin7" | "checkin14") => {
     const task = retry(
       new tasks.LambdaInvoke(scope, stateName, {
         lambdaFunction: fns.sendEmail,
@@ -93,10 +93,19 @@ export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sf
     return task;
   };
 
+  const done = new sfn.Succeed(scope, "Done");
+  // Outcome check-ins (career-centre debriefs only: their input carries the times), 7 and 14 days
+  // after the interview; the send step skips them after "stop emails" or once an outcome is known.
+  const checkins = new sfn.Wait(scope, "WaitForCheckin7", { time: sfn.WaitTime.timestampPath("$.checkin7At") })
+    .next(send("SendCheckin7", "checkin7"))
+    .next(new sfn.Wait(scope, "WaitForCheckin14", { time: sfn.WaitTime.timestampPath("$.checkin14At") }))
+    .next(send("SendCheckin14", "checkin14"))
+    .next(done);
+
   return send("SendLetter", "letter")
     .next(new sfn.Wait(scope, "WaitForNudge", { time: sfn.WaitTime.timestampPath("$.nudgeAt") }))
     .next(send("SendNudge", "nudge"))
     .next(new sfn.Wait(scope, "WaitForTips", { time: sfn.WaitTime.timestampPath("$.tipsAt") }))
     .next(send("SendTips", "tips"))
-    .next(new sfn.Succeed(scope, "Done"));
+    .next(new sfn.Choice(scope, "HasCheckins").when(sfn.Condition.isPresent("$.checkin7At"), checkins).otherwise(done));
 }

@@ -34,7 +34,8 @@ export default function CheckinEmail({ checkin, pageUrl }: CheckinEmailProps) {
         ))}
       </Section>
       <Text style={{ ...para, color: "#52606d" }}>
-        One click records your answer; we only count answers in anonymous totals for your career centre.
+        Pick an answer and confirm it on the page that opens. Your career centre sees answers only in anonymous totals
+        of five or more students, unless you chose to share your debrief.
       </Text>
     </Layout>
   );

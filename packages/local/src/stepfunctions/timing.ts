@@ -12,6 +12,9 @@ type StateDef = {
   Timestamp?: string;
   SecondsPath?: string;
   TimestampPath?: string;
+  /** Choice states: only `IsPresent` rules are followed when planning waits; others take the Default. */
+  Choices?: { Variable?: string; IsPresent?: boolean; Next: string }[];
+  Default?: string;
   Retry?: {
     ErrorEquals: string[];
     IntervalSeconds?: number;
@@ -34,6 +37,20 @@ function readPath(input: unknown, path: string): unknown {
     .split(".")
     .slice(1)
     .reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), input);
+}
+
+/** The branch a Choice takes for this input, as far as wait planning needs (IsPresent rules). */
+function choiceNext(state: StateDef, input: unknown): string | undefined {
+  for (const rule of state.Choices ?? []) {
+    if (
+      rule.Variable &&
+      rule.IsPresent !== undefined &&
+      (readPath(input, rule.Variable) !== undefined) === rule.IsPresent
+    ) {
+      return rule.Next;
+    }
+  }
+  return state.Default;
 }
 
 /**
@@ -71,7 +88,7 @@ export function waitOverrides(
       overrides[name] = Math.max(0, Math.round(deadline - cursor));
       cursor = Math.max(cursor, deadline);
     }
-    name = state.End ? undefined : state.Next;
+    name = state.End ? undefined : state.Type === "Choice" ? choiceNext(state, input) : state.Next;
   }
   return overrides;
 }

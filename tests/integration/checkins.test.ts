@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centreFormFields, postCentreForm, provisionCentre } from "../support/centres";
+import { postDebrief, validDebrief } from "../support/debriefs";
+import { emailsTo, waitFor } from "../support/inbox";
+import { startTestStack, type TestStack } from "../support/stack";
+import { debriefItems } from "../support/table";
+
+// One workflow day lasts a second here: the day-14 check-in arrives about 14 s after the interview day began.
+const DAY_S = 1;
+const DAY_MS = DAY_S * 1000;
+
+describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow", () => {
+  let stack: TestStack;
+  const idOf = async (email: string) =>
+    (await debriefItems()).find((i) => (i.input as { candidate: { email: string } }).candidate.email === email)
+      ?.id as string;
+  const finished = (id: string) =>
+    waitFor(async () => stack.sfn.executions().find((e) => e.name === id && e.status === "SUCCEEDED"), {
+      timeoutMs: 25 * DAY_MS,
+      what: "the workflow to finish",
+    });
+
+  beforeAll(async () => {
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: { FORM_MIN_FILL_SECONDS: "0" } });
+    await provisionCentre({ slug: "harbour" });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it("asks twice with one-click answers, stops once an outcome is given, and never asks a debrief without a centre", async () => {
+    const asked = `asked-${process.pid}@example.com`;
+    const answered = `answered-${process.pid}@example.com`;
+    const plain = validDebrief();
+    expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(asked))).status).toBe(303);
+    expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(answered))).status).toBe(303);
+    expect((await postDebrief(stack.appUrl, plain)).status).toBe(201);
+
+    // The workflow input carries the check-in times, and still no personal data.
+    const askedId = await idOf(asked);
+    const execution = stack.sfn.executions().find((e) => e.name === askedId);
+    expect(Object.keys(JSON.parse(execution?.input ?? "{}")).sort()).toEqual([
+      "checkin14At",
+      "checkin7At",
+      "debriefId",
+      "nudgeAt",
+      "tipsAt",
+    ]);
+    expect(execution?.input).not.toContain(asked);
+
+    // The day-7 check-in comes after the tips; its links answer with one click through the candidate's page token.
+    const [, , , checkin7] = await waitFor(
+      async () => {
+        const mails = await emailsTo(stack.inboxUrl, answered);
+        return mails.length >= 4 && mails;
+      },
+      { timeoutMs: 12 * DAY_MS, what: "the day-7 check-in" },
+    );
+    expect(checkin7?.subject).toBe("Any news from Harbour Analytics?");
+    const links = [...(checkin7?.body.html ?? "").matchAll(/href="([^"]+\/checkin\/checkin7\/([a-z_]+))"/g)];
+    expect(links.map((m) => m[2])).toEqual(["no_reply", "second_interview", "offer", "rejected", "stop"]);
+    const offer = links.find((m) => m[2] === "offer")?.[1] ?? "";
+    expect(offer.startsWith(`${stack.url}/d/`)).toBe(true);
+    expect(checkin7?.body.text).toContain("I got an offer");
+    const answer = await fetch(offer.replace(stack.url, stack.appUrl), { method: "POST" });
+    expect(answer.status).toBe(200);
+
+    await finished(askedId);
+    const answeredId = await idOf(answered);
+    await finished(answeredId);
+    await finished(await idOf(plain.candidate.email));
+
+    // No answer: asked on day 7 and day 14. An offer on day 7: the day-14 check-in is skipped.
+    expect((await emailsTo(stack.inboxUrl, asked)).map((m) => m.subject)).toEqual([
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      "Any news from Harbour Analytics?",
+      "Any news from Harbour Analytics?",
+    ]);
+    expect(await emailsTo(stack.inboxUrl, answered)).toHaveLength(4);
+    const record = (await debriefItems()).find((i) => i.id === answeredId) as {
+      checkins: Record<string, { answer: string }>;
+      sends: Record<string, unknown>;
+    };
+    expect(record.checkins).toEqual({ checkin7: { answer: "offer", at: expect.any(String) } });
+    expect(record.sends.checkin14).toBeUndefined();
+    // A debrief without a centre ends after the tips.
+    expect(await emailsTo(stack.inboxUrl, plain.candidate.email)).toHaveLength(3);
+  });
+});
