@@ -9,7 +9,10 @@ export class StoreUnavailableError extends Error {
 }
 
 export interface DebriefStore {
-  /** Writes a new debrief; false if one with that id already exists. */
+  /**
+   * Writes a new debrief and the lookup items of the page tokens it lists (undoing the
+   * debrief if they cannot be written); false if one with that id already exists.
+   */
   create(debrief: Debrief): Promise<boolean>;
   /** Reads a debrief; expired ones are hidden even before the store deletes them. */
   get(id: string, now: Date): Promise<Debrief | undefined>;

@@ -84,16 +84,10 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
     ...(ctx.idempotency ? { requestHash: fingerprint } : {}),
   };
   const debrief = deps.decorate ? deps.decorate(plain) : plain;
+  // The store writes the page token's lookup item with the debrief, or neither.
   if (!(await deps.store.create(debrief))) {
     // A repeat with the same key won the race between our look-up and our write.
     return (await replay(id, fingerprint, deps)) ?? { kind: "conflict" };
-  }
-  try {
-    await deps.store.addToken(tokenHash, debrief.id, debrief.expiresAt);
-  } catch (error) {
-    // Without its token the candidate could never reach the debrief: undo, so nothing half-written stays.
-    await deps.store.delete(debrief.id).catch(() => undefined);
-    throw error;
   }
 
   try {

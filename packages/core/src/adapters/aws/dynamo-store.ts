@@ -31,6 +31,14 @@ const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedEx
 export function createDynamoStore(tableName: string, client = new DynamoDBClient({})): DebriefStore {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const TableName = tableName;
+  const putToken = (tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction) =>
+    doc.send(
+      new PutCommand({
+        TableName,
+        Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt), action },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
 
   return {
     async create(debrief) {
@@ -42,11 +50,20 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
-        return true;
       } catch (e) {
         if (isConditionFailure(e)) return false;
         throw e;
       }
+      // The new debrief already lists its page tokens: only their lookup items are left to
+      // write (one request each, where addToken would also update and re-read the debrief).
+      try {
+        for (const hash of debrief.tokenHashes) await putToken(hash, debrief.id, debrief.expiresAt);
+      } catch (error) {
+        // Without its token the candidate could never reach the debrief: undo, so nothing half-written stays.
+        await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.debrief(debrief.id) } })).catch(() => undefined);
+        throw error;
+      }
+      return true;
     },
 
     async get(id, now) {
@@ -152,13 +169,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
     },
 
     async addToken(tokenHash, debriefId, expiresAt, action) {
-      await doc.send(
-        new PutCommand({
-          TableName,
-          Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt), action },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
+      await putToken(tokenHash, debriefId, expiresAt, action);
       await doc
         .send(
           new UpdateCommand({
