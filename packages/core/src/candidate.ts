@@ -141,9 +141,11 @@ export async function secondInterview(
 ): Promise<{ status: "sending" | "already-sent" }> {
   if (d.sends.tips) return { status: "already-sent" };
   const now = deps.clock.now().toISOString();
+  // The workflow waits for the nudge before the tips: an unsent nudge is moved to now too (and skipped as moot).
+  const nudgeAt = d.sends.nudge ? d.schedule.nudgeAt : now;
   await reschedule(
     d,
-    { secondInterviewAt: d.secondInterviewAt ?? now, schedule: { nudgeAt: d.schedule.nudgeAt, tipsAt: now } },
+    { secondInterviewAt: d.secondInterviewAt ?? now, schedule: { nudgeAt, tipsAt: now } },
     "tips-now",
     deps,
   );

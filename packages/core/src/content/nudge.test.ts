@@ -15,7 +15,7 @@ describe("the next-day nudge", () => {
   it("while unsent, is a short reminder with the recommended window in the interviewer's hours", () => {
     const n = composeNudge(personaDebrief("ben"));
     expect(n.variant).toBe("reminder");
-    expect(n.subject).toBe("Your follow-up to Maria Santos is ready to send");
+    expect(n.subject).toBe("Did you send your follow-up to Harbor Health?");
     // Scheduled for 08:00 UTC on Wednesday = 03:00 in New York: the window is that working day's evening there.
     expect(n.window).toMatchObject({ start: "2026-11-25T21:00:00.000Z", timeZone: "America/New_York" });
     expect(n.paragraphs.join(" ")).toContain("Wednesday 25 November, 16:00–17:30 (America/New_York time)");

@@ -47,7 +47,7 @@ export function composeNudge(d: Debrief): Nudge {
   const window = sendWindow(d.input, new Date(d.schedule.nudgeAt));
   return {
     variant: "reminder",
-    subject: `Your follow-up to ${who} is ready to send`,
+    subject: `Did you send your follow-up to ${interview.company}?`,
     heading: "Your letter is still waiting",
     paragraphs: [
       `Yesterday's draft to ${who} about the ${interview.role} role is ready. A follow-up works best within a day of the interview.`,

@@ -1,23 +1,18 @@
-import {
-  type FormFields,
-  formToDebriefRequest,
-  hashToken,
-  IDEMPOTENCY_KEY_PATTERN,
-  submitDebrief,
-  TOKEN_PATTERN,
-} from "@debrief/core";
+import { type FormFields, formToDebriefRequest, IDEMPOTENCY_KEY_PATTERN, submitDebrief } from "@debrief/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { APP_CSS, FORM_JS } from "./assets";
+import { candidateRoutes } from "./candidate";
 import { centreRoutes } from "./centres/routes";
 import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
 import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
-import { DebriefPage, NotFoundPage } from "./pages/debrief";
+import { NotFoundPage } from "./pages/debrief";
 import { DebriefForm } from "./pages/form";
 import { refusalOf } from "./refusals";
 import { csrfProtection, securityHeaders } from "./security";
+import { unsubscribeRoutes } from "./unsubscribe";
 
 export type { AppDeps, AppLogger } from "./deps";
 
@@ -164,19 +159,11 @@ export function createApp(deps: AppDeps) {
     }
   });
 
-  app.get("/d/:token", async (c) => {
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("Cache-Control", "no-store");
-    const token = c.req.param("token");
-    const now = deps.clock.now();
-    const id = TOKEN_PATTERN.test(token) ? await deps.store.findToken(hashToken(token), now) : undefined;
-    const debrief = id ? await deps.store.get(id, now) : undefined;
-    if (!debrief) {
-      c.status(404);
-      return c.render(<NotFoundPage />);
-    }
-    return c.render(<DebriefPage debrief={debrief} justSubmitted={c.req.query("new") === "1"} />);
-  });
+  // The candidate's page /d/{token} with its actions, and the one-use links /a/{token} of the emails.
+  app.route("/", candidateRoutes(deps));
+
+  // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
+  app.route("/", unsubscribeRoutes(deps));
 
   app.get("/health", async (c) => {
     const checks = { table: deps.store.ping(), email: deps.mailer.ping(), workflow: deps.workflow.ping() };
