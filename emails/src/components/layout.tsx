@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { EmailLinks } from "@debrief/core";
+import { type EmailLinks, notMeUrl } from "@debrief/core";
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
@@ -27,6 +27,7 @@ export type LayoutProps = {
 
 /** The frame every Interview Debrief email shares: preview text, body, one-use action links and a footer. */
 export function Layout({ preview, pageUrl, actions, children }: LayoutProps) {
+  const notMe = notMeUrl(pageUrl);
   const links = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((a) => actions?.[a]);
   return (
     <Html lang="en">
@@ -54,6 +55,15 @@ export function Layout({ preview, pageUrl, actions, children }: LayoutProps) {
               draft, download your data or delete it. Each link above works once.
             </Text>
             <Text style={footer}>Interview Debrief never contacts your interviewer.</Text>
+            {notMe ? (
+              <Text style={footer}>
+                Did not fill in a debrief? Someone may have typed your address:{" "}
+                <Link href={notMe} style={{ color: colors.accent, textDecorationLine: "underline" }}>
+                  this wasn't me
+                </Link>
+                , and we will never email you again.
+              </Text>
+            ) : null}
           </Section>
         </Container>
       </Body>

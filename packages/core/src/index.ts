@@ -23,3 +23,4 @@ export * from "./send";
 export * from "./submit";
 export * from "./suppression";
 export * from "./tokens";
+export * from "./unsubscribe";

@@ -3,6 +3,7 @@ import { checkinSkipReason } from "./centres/checkins";
 import type { Debrief, SendKind } from "./debrief/model";
 import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
 import { PermanentSendError } from "./ports";
+import { listUnsubscribeHeaders } from "./unsubscribe";
 
 export type SendDeps = {
   store: DebriefStore;
@@ -56,6 +57,7 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
       subject: email.subject,
       html: email.html,
       text: email.text,
+      headers: listUnsubscribeHeaders(kind, links.page),
     });
     await deps.store.completeSend(debrief.id, kind, { messageId, sentAt: deps.clock.now().toISOString() });
     return { status: "sent", messageId };

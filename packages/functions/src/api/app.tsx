@@ -12,6 +12,7 @@ import { NotFoundPage } from "./pages/debrief";
 import { DebriefForm } from "./pages/form";
 import { refusalOf } from "./refusals";
 import { csrfProtection, securityHeaders } from "./security";
+import { unsubscribeRoutes } from "./unsubscribe";
 
 export type { AppDeps, AppLogger } from "./deps";
 
@@ -160,6 +161,9 @@ export function createApp(deps: AppDeps) {
 
   // The candidate's page /d/{token} with its actions, and the one-use links /a/{token} of the emails.
   app.route("/", candidateRoutes(deps));
+
+  // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
+  app.route("/", unsubscribeRoutes(deps));
 
   app.get("/health", async (c) => {
     const checks = { table: deps.store.ping(), email: deps.mailer.ping(), workflow: deps.workflow.ping() };

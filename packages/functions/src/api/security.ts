@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 
 /** Pages reached through a bearer token in their path: their address must never leak in a Referer. */
-const TOKEN_PATH = /^\/(?:d|u)\//;
+const TOKEN_PATH = /^\/(?:d|a|u|not-me)\//;
 /** RFC 8058 one-click unsubscribe: posted by mail providers' servers, never from our pages. */
 export const ONE_CLICK_PATH = /^\/u\/[^/]+$/;
 /** A career centre's branded form shows the centre's logo from its own https address. */
@@ -34,6 +34,8 @@ export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHa
       referrerPolicy,
       xFrameOptions: "DENY",
       xContentTypeOptions: "nosniff",
+      // A handler that sets one of these itself (a stricter Referrer-Policy on its token page) is left alone.
+      overwrite: false,
     });
   const everywhere = headers("strict-origin-when-cross-origin");
   const onTokenPages = headers("no-referrer");
