@@ -2,6 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { type Config, loadConfig, systemClock } from "@debrief/core";
 import {
   createDynamoCentreStore,
+  createDynamoClient,
   createDynamoRateCounter,
   createDynamoStore,
   createSesMailer,
@@ -26,13 +27,15 @@ function structuredLogger(logger: Logger): AppLogger {
 let cached: ReturnType<typeof build> | undefined;
 
 function build(config: Config) {
+  // One client, so the three stores share its connections.
+  const dynamo = createDynamoClient();
   return {
     config,
     clock: systemClock,
     log: structuredLogger(new Logger({ serviceName: "interview-debrief" })),
-    store: createDynamoStore(config.tableName),
-    centres: createDynamoCentreStore(config.tableName),
-    rateCounter: createDynamoRateCounter(config.tableName),
+    store: createDynamoStore(config.tableName, dynamo),
+    centres: createDynamoCentreStore(config.tableName, dynamo),
+    rateCounter: createDynamoRateCounter(config.tableName, dynamo),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(config.stateMachineArn ?? ""),
   };

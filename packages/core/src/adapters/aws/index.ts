@@ -1,5 +1,6 @@
 export { CENTRE_INDEX } from "./centre-index";
 export { centreKeys, createDynamoCentreStore } from "./centre-store";
+export { createDynamoClient } from "./dynamo-client";
 export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { createDynamoStore, keys } from "./dynamo-store";
 export { createSesMailer } from "./ses-mailer";
