@@ -6,6 +6,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
+import { formGuardFields } from "../support/forms";
 import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -85,6 +86,38 @@ describe("the candidate's page and the one-use links", () => {
     expect((await get(`${tamper(path)}/letter.eml`)).status).toBe(404);
     expect((await post(`${tamper(path)}/stop`)).status).toBe(404);
     expect((await get("/d/not-a-token")).status).toBe(404);
+  });
+
+  it("takes the decision date, a sample's relevance and the off-day choice from the form into the letter", async () => {
+    const email = `form-content-${Date.now()}@example.com`;
+    const form = new URLSearchParams({
+      ...(await formGuardFields(stack.appUrl)),
+      "candidate.name": "Amira Haddad",
+      "candidate.email": email,
+      "candidate.timeZone": "UTC",
+      "interview.company": "Northwind Logistics",
+      "interview.role": "Data Analyst",
+      "interview.date": new Date().toISOString().slice(0, 10),
+      "interview.decisionDate": "2030-01-15",
+      "interview.format": "video",
+      "interview.interviewer.name": "Jonas Weber",
+      whatHappened: "nerves",
+      "samples.0.title": "Delay dashboard",
+      "samples.0.url": "https://example.com/dashboard",
+      "samples.0.note": "It reports delays daily",
+      tone: "warm",
+      offDay: "mention",
+      consent: "on",
+    });
+    const res = await fetch(`${stack.appUrl}/`, { method: "POST", body: form, redirect: "manual" });
+    expect(res.status).toBe(303);
+    const page = await (await get(res.headers.get("location")!)).text();
+    // Nerves are left out by default; asked for, the letter owns them in one sentence.
+    expect(page).toContain("I was more nervous than I expected");
+    expect(page).toContain("Delay dashboard (https://example.com/dashboard): It reports delays daily.");
+    const id = (await items()).find((i) => (i.input as { candidate?: { email?: string } })?.candidate?.email === email)
+      ?.id as string;
+    expect((await stored(id))?.input.interview.decisionDate).toBe("2030-01-15");
   });
 
   it("saves an edited draft, which the .eml and the mailto then carry; another tone replaces it", async () => {

@@ -56,6 +56,7 @@ export function formToDebriefRequest(fields: FormFields): DebriefRequest {
       time: opt(fields["interview.time"]),
       format: (first(fields["interview.format"]) ?? "") as never,
       stage: opt(fields["interview.stage"]) as never,
+      decisionDate: opt(fields["interview.decisionDate"]),
       interviewer,
     },
     whatHappened: all(fields.whatHappened) as never,
@@ -63,10 +64,11 @@ export function formToDebriefRequest(fields: FormFields): DebriefRequest {
     challenges: lines(fields.challenges),
     questions: groups(fields, "questions", FORM_SLOTS.questions, ["question", "betterAnswer", "example"]) as never,
     skills: lines(fields.skills),
-    samples: groups(fields, "samples", FORM_SLOTS.samples, ["title", "url"]) as never,
+    samples: groups(fields, "samples", FORM_SLOTS.samples, ["title", "url", "note"]) as never,
     references: groups(fields, "references", FORM_SLOTS.references, ["name", "relation", "contact"]) as never,
     plan: lines(fields.plan),
     tone: (opt(fields.tone) ?? "warm") as never,
+    offDay: (opt(fields.offDay) ?? "auto") as never,
     consent: (["on", "true", "yes"].includes(first(fields.consent) ?? "") ? true : undefined) as never,
   };
 }

@@ -1,4 +1,13 @@
-import { type FieldErrors, FORM_SLOTS, FORMATS, type FormFields, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import {
+  type FieldErrors,
+  FORM_SLOTS,
+  FORMATS,
+  type FormFields,
+  OFF_DAY,
+  STAGES,
+  TONES,
+  WHAT_HAPPENED,
+} from "@debrief/core";
 import type { Child } from "hono/jsx";
 import { type FormGuard, FormGuardFields } from "../form-guard";
 import { Page } from "./layout";
@@ -23,6 +32,11 @@ const STAGE_LABELS = {
   final: "Final round",
 };
 const TONE_LABELS = { warm: "Warm", formal: "Formal", concise: "Concise" };
+const OFF_DAY_LABELS = {
+  auto: "Let the letter decide (recommended)",
+  mention: "Yes, in one short sentence",
+  omit: "No, leave it out",
+};
 
 type FormState = { values: FormFields; errors: FieldErrors };
 
@@ -137,6 +151,7 @@ function Choice({
   options,
   labels,
   blank,
+  hint,
 }: {
   s: FormState;
   name: string;
@@ -144,22 +159,25 @@ function Choice({
   options: readonly string[];
   labels: Record<string, string>;
   blank?: string;
+  hint?: string;
 }) {
   const error = errorFor(s, name);
+  const hintId = hint ? `hint-${name.replace(/\./g, "-")}` : undefined;
+  const describedBy = [hintId, error ? errId(name) : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <div class={error ? "field has-error" : "field"}>
       <label for={name}>{label}</label>
+      {hint ? (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p class="error" id={errId(name)}>
           {error}
         </p>
       ) : null}
-      <select
-        id={name}
-        name={name}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? errId(name) : undefined}
-      >
+      <select id={name} name={name} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option value={o} selected={val(s, name) === o}>
@@ -284,7 +302,7 @@ export function DebriefForm({
           <Field s={s} name="interview.role" label="Role" required autocomplete="organization-title" maxlength={120} />
           <div class="row">
             <Field s={s} name="interview.date" label="Date" type="date" required />
-            <Field s={s} name="interview.time" label="Time" type="time" hint="Optional" />
+            <Field s={s} name="interview.time" label="Time" type="time" hint="Optional, on your clock." />
           </div>
           <div class="row">
             <Choice s={s} name="interview.format" label="Format" options={FORMATS} labels={FORMAT_LABELS} />
@@ -297,6 +315,13 @@ export function DebriefForm({
               blank="Not sure"
             />
           </div>
+          <Field
+            s={s}
+            name="interview.decisionDate"
+            label="When they said they would decide"
+            type="date"
+            hint="Optional. If they gave a date, we tell you when to follow up after it."
+          />
           <Field
             s={s}
             name="interview.interviewer.name"
@@ -324,7 +349,10 @@ export function DebriefForm({
 
         <fieldset>
           <legend>Questions that went badly</legend>
-          <p class="hint">Your second chance: name the question, then the answer you wish you had given.</p>
+          <p class="hint">
+            Your second chance: name the question as they asked it, then the answer you wish you had given, in two or
+            three sentences. The letter puts your example first, so make it a real situation with a result.
+          </p>
           {Array.from({ length: FORM_SLOTS.questions }, (_, i) => (
             <div class="group">
               <Field s={s} name={`questions.${i}.question`} label={`Question ${i + 1}`} maxlength={300} />
@@ -333,7 +361,7 @@ export function DebriefForm({
                 s={s}
                 name={`questions.${i}.example`}
                 label="A concrete example"
-                hint="Optional: a real situation and its result."
+                hint="Optional: a real situation and its result, with a number if you have one."
                 textarea
                 rows={2}
                 maxlength={1000}
@@ -344,19 +372,40 @@ export function DebriefForm({
 
         <fieldset>
           <legend>What you can offer</legend>
-          <Field s={s} name="challenges" label="Challenges they described" hint="One per line." textarea />
-          <Field s={s} name="skills" label="Skills that fit" hint="One per line." textarea />
+          <Field
+            s={s}
+            name="challenges"
+            label="Challenges they described"
+            hint="One per line, in their words, e.g. “Delivery delays are reported a week late”."
+            textarea
+          />
+          <Field
+            s={s}
+            name="skills"
+            label="Skills that fit"
+            hint="One per line, in the same order as the challenges: the letter pairs the first skill with the first challenge."
+            textarea
+          />
           <Field
             s={s}
             name="plan"
             label="Ideas for your first 60 days"
-            hint="One per line. Offered as something to walk through, not attached."
+            hint="One per line. The letter offers to walk them through it and names only the first point: employers have used plans they were sent without hiring."
             textarea
           />
           {Array.from({ length: FORM_SLOTS.samples }, (_, i) => (
-            <div class="row">
-              <Field s={s} name={`samples.${i}.title`} label={`Work sample ${i + 1}`} maxlength={120} />
-              <Field s={s} name={`samples.${i}.url`} label="Link" type="url" maxlength={500} />
+            <div class="group">
+              <div class="row">
+                <Field s={s} name={`samples.${i}.title`} label={`Work sample ${i + 1}`} maxlength={120} />
+                <Field s={s} name={`samples.${i}.url`} label="Link" type="url" maxlength={500} />
+              </div>
+              <Field
+                s={s}
+                name={`samples.${i}.note`}
+                label="How it relates to the role"
+                hint="Optional, one line."
+                maxlength={200}
+              />
             </div>
           ))}
           {Array.from({ length: FORM_SLOTS.references }, (_, i) => (
@@ -397,7 +446,22 @@ export function DebriefForm({
             hint="e.g. Europe/Berlin. The reminder arrives at 9:00 your time."
             required
           />
-          <Choice s={s} name="tone" label="Tone of the letter" options={TONES} labels={TONE_LABELS} />
+          <Choice
+            s={s}
+            name="tone"
+            label="Tone of the letter"
+            options={TONES}
+            labels={TONE_LABELS}
+            hint="Warm is friendly, formal is traditional, concise is short. The facts stay the same; you can change it later."
+          />
+          <Choice
+            s={s}
+            name="offDay"
+            label="Mention the bad day in the letter?"
+            options={OFF_DAY}
+            labels={OFF_DAY_LABELS}
+            hint="Advisers disagree about apologising for nerves, so by default the letter mentions only illness, leaving early, a bad call or a blunt answer."
+          />
           <div class={errors.consent ? "field has-error" : "field"}>
             {errors.consent ? (
               <p class="error" id={errId("consent")}>
