@@ -50,6 +50,19 @@ function newClaims(letter: string, d: DebriefInput): string[] {
   return found;
 }
 
+describe("the persona fixtures", () => {
+  it("cover every situation, every tone and format, and sparse and rich debriefs", () => {
+    const all = PERSONA_NAMES.map((n) => PERSONAS[n]);
+    expect(new Set(all.flatMap((p) => p.whatHappened))).toEqual(new Set(WHAT_HAPPENED));
+    expect(new Set(all.map((p) => p.tone))).toEqual(new Set(TONES));
+    expect(new Set(all.map((p) => p.interview.format))).toEqual(new Set(["phone", "video", "onsite"]));
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    const size = (p: DebriefInput) => p.questions.length + p.challenges.length + p.samples.length + p.references.length;
+    expect(all.some((p) => size(p) === 0)).toBe(true);
+    expect(all.some((p) => size(p) >= 8 && p.plan.length > 0)).toBe(true);
+  });
+});
+
 describe("no new claims", () => {
   it("finds an invented name, number, link or address (the check can fail)", () => {
     const letter = `${full(amira)}\nI led 12 people at Initech with Bob, see https://evil.example or mail x@y.z.`;
