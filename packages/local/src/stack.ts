@@ -11,11 +11,13 @@ import {
   createSfnWorkflow,
 } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
+import { sweepHandler } from "@debrief/functions/operations";
 import { resetRuntime } from "@debrief/functions/runtime";
 import { recordFailure, sendEmail } from "@debrief/functions/steps";
 import { serve } from "@hono/node-server";
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "../../../infra/local-definition";
 import { WORKFLOW_FUNCTIONS } from "../../../infra/workflow-definition";
+import { devRoutes } from "./dev-routes";
 import { ensureTable, startDynamo } from "./dynamo";
 import { close } from "./net";
 import { startSes } from "./ses";
@@ -36,6 +38,8 @@ export type LocalStackOptions = {
   /** Extra settings for the app (e.g. NUDGE_HOUR), as environment variables. */
   env?: Record<string, string>;
   quiet?: boolean;
+  /** How often the retention sweeper runs (the emulator has no TTL); 0 turns it off. Default 60 s. */
+  sweepEverySeconds?: number;
 };
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
@@ -103,7 +107,20 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     rateCounter: createDynamoRateCounter(config.tableName),
     log,
   });
-  const server = serve({ fetch: app.fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
+  // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.
+  const dev = devRoutes();
+  const fetch = (req: Request, env: unknown) =>
+    new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : app.fetch(req, env);
+  const server = serve({ fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
+  const sweepMs = (options.sweepEverySeconds ?? 60) * 1000;
+  const sweeper =
+    sweepMs > 0
+      ? setInterval(
+          () => void sweepHandler().catch((e) => log.warn("sweep failed", { error: (e as Error).name })),
+          sweepMs,
+        )
+      : undefined;
+  sweeper?.unref();
   await new Promise<void>((done) => (server.listening ? done() : server.once("listening", () => done())));
 
   return {
@@ -114,6 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     ports: { app: appPort, dynamo: dynamo.port, ses: ses.port, sfn: sfn.port },
     sfn,
     async stop() {
+      clearInterval(sweeper);
       await close(server);
       await sfn.close();
       await ses.close();

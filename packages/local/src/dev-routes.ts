@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { sweepHandler } from "@debrief/functions/operations";
+import { handler as sesEventHandler } from "@debrief/functions/ses-events";
+import { Hono } from "hono";
+
+/**
+ * What SES publishes to EventBridge for a permanent bounce or a complaint: the
+ * local simulation feeds this to the SAME handler production runs for SES events.
+ */
+export function sesEvent(kind: "bounce" | "complaint", address: string, at = new Date()) {
+  const timestamp = at.toISOString();
+  const mail = { timestamp, messageId: `local-${randomUUID()}`, source: "debrief@localhost", destination: [address] };
+  const detail =
+    kind === "bounce"
+      ? {
+          eventType: "Bounce",
+          bounce: {
+            bounceType: "Permanent",
+            bounceSubType: "General",
+            bouncedRecipients: [
+              {
+                emailAddress: address,
+                action: "failed",
+                status: "5.1.1",
+                diagnosticCode: "smtp; 550 5.1.1 user unknown",
+              },
+            ],
+            timestamp,
+            feedbackId: `local-${randomUUID()}`,
+          },
+          mail,
+        }
+      : {
+          eventType: "Complaint",
+          complaint: {
+            complainedRecipients: [{ emailAddress: address }],
+            complaintFeedbackType: "abuse",
+            timestamp,
+            feedbackId: `local-${randomUUID()}`,
+          },
+          mail,
+        };
+  return {
+    version: "0",
+    id: randomUUID(),
+    "detail-type": kind === "bounce" ? "Email Bounced" : "Email Complaint Received",
+    source: "aws.ses",
+    time: timestamp,
+    region: process.env.AWS_REGION ?? "eu-west-1",
+    resources: [],
+    detail,
+  };
+}
+
+/**
+ * Dev-only routes of the local stack (never part of the deployed app, served on
+ * loopback only, under /__dev/):
+ * - `POST /__dev/ses-events {"type":"bounce"|"complaint","address":"..."}` simulates SES
+ *   telling us about a bounce or complaint (`pnpm local:bounce <address> [complaint]`);
+ * - `POST /__dev/sweep` runs the retention sweeper now (the emulator has no TTL).
+ */
+export function devRoutes() {
+  const app = new Hono();
+  app.post("/__dev/ses-events", async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { type?: unknown; address?: unknown };
+    if ((body.type !== "bounce" && body.type !== "complaint") || typeof body.address !== "string" || !body.address) {
+      return c.json({ error: "invalid", message: 'Send {"type": "bounce" | "complaint", "address": "..."}' }, 400);
+    }
+    return c.json(await sesEventHandler(sesEvent(body.type, body.address)));
+  });
+  app.post("/__dev/sweep", async (c) => c.json(await sweepHandler()));
+  return app;
+}
