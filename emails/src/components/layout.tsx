@@ -9,6 +9,8 @@ const body = { backgroundColor: colors.wash, fontFamily: "Helvetica, Arial, sans
 const container = { backgroundColor: colors.paper, maxWidth: "600px", margin: "24px auto", padding: "32px" };
 const footer = { color: colors.muted, fontSize: "13px", lineHeight: "20px" };
 const actionLink = { color: colors.accent, fontWeight: 700 };
+/** A link inside a sentence: underlined (not colour alone) and in the accent colour (7:1, not the default 4:1 blue). */
+export const textLink = { color: colors.accent, textDecorationLine: "underline" };
 
 export const ACTION_LABELS = {
   sent: "I sent it",
@@ -51,8 +53,11 @@ export function Layout({ preview, pageUrl, actions, children }: LayoutProps) {
               </Text>
             ) : null}
             <Text style={footer}>
-              Your debrief and these emails are yours to manage: <Link href={pageUrl}>open your page</Link> to edit the
-              draft, download your data or delete it. Each link above works once.
+              Your debrief and these emails are yours to manage:{" "}
+              <Link href={pageUrl} style={textLink}>
+                open your page
+              </Link>{" "}
+              to edit the draft, download your data or delete it. Each link above works once.
             </Text>
             <Text style={footer}>Interview Debrief never contacts your interviewer.</Text>
             {notMe ? (

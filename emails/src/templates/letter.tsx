@@ -9,7 +9,7 @@ import {
   sendWindow,
 } from "@debrief/core";
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { Layout } from "../components/layout";
+import { Layout, textLink } from "../components/layout";
 import { keyed, Lines } from "../components/lines";
 import { previewDebrief, previewLinks } from "../fixtures";
 
@@ -64,7 +64,10 @@ export default function LetterEmail({
         {mailto.full
           ? `The button opens a new message ${interviewerEmail ? `to ${interviewerEmail} ` : ""}with the subject and letter filled in.`
           : "Your letter is longer than mail programs accept in a link, so the button opens a message with a short placeholder: paste the letter below over it, or download the ready-made email instead."}{" "}
-        <Link href={`${links.page}/letter.eml`}>Download it as an email file (.eml)</Link> to open it as a draft.
+        <Link href={`${links.page}/letter.eml`} style={textLink}>
+          Download it as an email file (.eml)
+        </Link>{" "}
+        to open it as a draft.
       </Text>
       <Text style={para}>
         Subject: <strong>{draft.subject}</strong>

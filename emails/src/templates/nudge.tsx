@@ -1,7 +1,7 @@
 /** @jsxImportSource react */
 import { composeNudge, type EmailLinks, type Mailto, type Nudge } from "@debrief/core";
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { Layout } from "../components/layout";
+import { Layout, textLink } from "../components/layout";
 import { previewDebrief, previewLinks } from "../fixtures";
 
 export type NudgeEmailProps = {
@@ -32,8 +32,15 @@ export default function NudgeEmail({ nudge, mailto, links }: NudgeEmailProps) {
             Send it from my mail program
           </Button>
           <Text style={para}>
-            Or <Link href={`${links.page}/letter.eml`}>download it as an email file (.eml)</Link>, or{" "}
-            <Link href={links.page}>edit it on your page</Link> first.
+            Or{" "}
+            <Link href={`${links.page}/letter.eml`} style={textLink}>
+              download it as an email file (.eml)
+            </Link>
+            , or{" "}
+            <Link href={links.page} style={textLink}>
+              edit it on your page
+            </Link>{" "}
+            first.
           </Text>
         </>
       ) : (

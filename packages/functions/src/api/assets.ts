@@ -37,7 +37,7 @@ legend { font-size: 1.25rem; font-weight: 700; padding: 0 .5rem 0 0; }
 .error { color: var(--bad); font-weight: 600; margin: 0 0 .4rem; }
 .has-error { border-left: 4px solid var(--bad); padding-left: .75rem; }
 .has-error input, .has-error textarea, .has-error select { border-color: var(--bad); box-shadow: inset 0 0 0 1px var(--bad); }
-input[type=text], input[type=email], input[type=url], input[type=date], input[type=time], input[type=number], textarea, select {
+input[type=text], input[type=email], input[type=url], input[type=date], input[type=time], input[type=number], input[type=password], input[type=search], input[type=tel], textarea, select {
   display: block; width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field); border-radius: 6px; background: var(--paper); color: var(--ink); min-height: 2.875rem; }
 textarea { resize: vertical; min-height: 5.5rem; }
 /* Fields always show focus, also while a date field's own calendar button has it (only :focus-within matches then). */
@@ -71,6 +71,10 @@ button.primary { margin-top: 2rem; width: 100%; font-size: 1.075rem; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: .5rem .5rem .5rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table-scroll { overflow-x: auto; }
+/* A wide table wraps its cells on a phone rather than making the page scroll sideways. */
+@media (max-width: 30rem) { th, td { overflow-wrap: anywhere; font-size: .8125rem; } }
+/* Room below a form, so a link after its button is not a cramped touch target (WCAG 2.5.8). */
+main form { margin-bottom: 1.5rem; }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;
