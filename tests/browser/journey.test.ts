@@ -6,12 +6,15 @@ import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { contextOptions, launchChromium } from "./support/chromium";
 import { FAST_FORMS, fillDebriefByKeyboard, pageLinkIn, typedDebrief } from "./support/journey";
+import { tabTo, typeInto } from "./support/keyboard";
 import { storedDebrief } from "./support/store";
 
 // One workflow day lasts this long: long enough for a keyboard journey to finish
 // before the next-day nudge is due; every wait below is derived from it.
-const DAY_S = 15;
+const DAY_S = 20;
 const DAY_MS = DAY_S * 1000;
+const EDITED_SUBJECT = "Thank you, and a better answer";
+const ADDED_LINE = "P.S. I have attached the route analysis I mentioned.";
 
 describe("the candidate's journey in Chromium, keyboard only", () => {
   let stack: TestStack;
@@ -39,7 +42,7 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    it.concurrent(`form → confirmation → letter email → candidate page → nudge (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    it.concurrent(`form → confirmation → letter email → candidate page → edit → mark sent → "sent" nudge (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const email = `browser-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}@example.com`;
       const typed = typedDebrief(email);
       const { page, refused } = await openPage(javaScriptEnabled);
@@ -55,20 +58,39 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
       expect(await page.getByRole("status").textContent()).toContain(email);
 
       // The letter email links to the candidate's page; open it from there.
-      const [letter] = await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).slice(0, 1), {
-        timeoutMs: DAY_MS / 3,
-        what: "the letter email",
-      });
+      const [letter] = await waitFor(
+        async () => {
+          const all = await emailsTo(stack.inboxUrl, email);
+          return all.length >= 1 && all;
+        },
+        { timeoutMs: DAY_MS / 3, what: "the letter email" },
+      );
       const pageUrl = pageLinkIn(letter?.body.html, stack.url);
       await page.goto(pageUrl);
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(typed.interviewer);
-      expect(await page.locator(".letter").textContent()).toContain(typed.betterAnswer);
-      await expect(page.getByRole("listitem").filter({ hasText: "Drafted letter" }).textContent()).resolves.toContain(
-        "Sent",
-      );
+      expect(await page.locator("#letter").textContent()).toContain(typed.betterAnswer);
 
-      // The next-day nudge follows; the letter being unsent, it is the reminder
-      // (its wording is the domain's: composeNudge over the debrief as stored).
+      // Edit the draft, keyboard only: open "Edit the letter", change the subject, add a line, save.
+      await tabTo(page, "#edit-draft summary");
+      await page.keyboard.press("Enter");
+      await typeInto(page, "#draft-subject", EDITED_SUBJECT);
+      await tabTo(page, "#draft-body");
+      await page.keyboard.press("ControlOrMeta+End");
+      await page.keyboard.type(`\n\n${ADDED_LINE}`);
+      await tabTo(page, "#save-draft");
+      await Promise.all([page.waitForURL(/\?done=draft$/), page.keyboard.press("Enter")]);
+      expect(await page.locator("#letter").textContent()).toContain(ADDED_LINE);
+      expect(await page.locator("#draft-subject").inputValue()).toBe(EDITED_SUBJECT);
+
+      // Mark it sent.
+      await tabTo(page, "#mark-sent");
+      await Promise.all([page.waitForURL(/\?done=sent$/), page.keyboard.press("Enter")]);
+      const afterSent = await storedDebrief(pageUrl);
+      expect(afterSent.letterSentAt).toBeDefined();
+      expect(afterSent.sends.nudge, "the nudge went before the letter was marked sent: raise DAY_S").toBeUndefined();
+
+      // The next-day nudge follows and reflects it: the "sent" variant, worded by the
+      // domain (composeNudge over the debrief as stored), not the reminder.
       const mails = await waitFor(
         async () => {
           const all = await emailsTo(stack.inboxUrl, email);
@@ -77,9 +99,12 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
         { timeoutMs: 2 * DAY_MS, what: "the nudge" },
       );
       const stored = await storedDebrief(pageUrl);
-      expect(stored.letterSentAt).toBeUndefined();
-      expect(mails[1]?.subject).toBe(composeNudge(stored).subject);
-      pageLinkIn(mails[1]?.body.html, stack.url);
+      const nudge = composeNudge(stored);
+      expect(nudge.variant).toBe("sent");
+      expect(mails[1]?.subject).toBe(nudge.subject);
+      expect(mails[1]?.subject).not.toBe(composeNudge({ ...stored, letterSentAt: undefined }).subject);
+      // The plain-text part sets headings in capitals.
+      expect(mails[1]?.body.text?.toLowerCase()).toContain(nudge.heading.toLowerCase());
 
       expect(refused).toEqual([]);
       await page.context().close();

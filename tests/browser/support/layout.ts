@@ -36,7 +36,7 @@ export async function tabThroughPage(page: Page): Promise<{ stops: FocusStop[]; 
   const describe = `(el) => el.id || (el.getAttribute("name") ? el.getAttribute("name") + "=" + (el.getAttribute("value") ?? "") : el.tagName.toLowerCase() + ":" + (el.getAttribute("href") ?? el.textContent.trim()))`;
   const tabbable: string[] = await page.evaluate(
     `[...document.querySelectorAll("a[href], input, select, textarea, button, [tabindex]")]
-      .filter((el) => el.tabIndex >= 0 && !el.disabled && el.type !== "hidden" && el.getClientRects().length > 0)
+      .filter((el) => el.tabIndex >= 0 && !el.disabled && el.type !== "hidden" && el.checkVisibility())
       .map(${describe})`,
   );
   const last = tabbable.at(-1);
