@@ -1,4 +1,5 @@
 import { hashAdminKey } from "@debrief/core";
+import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/openapi/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../support/centres";
 import { waitFor } from "../support/inbox";
@@ -153,13 +154,14 @@ describe("career centres on the local stack", () => {
     const token = tokenOf(res);
     const id = await debriefIdOf(email);
 
-    const list = (await (await api("northfield/shared", north.key)).json()) as { debriefs: { id: string }[] };
+    const list = sharedListSchema.parse(await (await api("northfield/shared", north.key)).json());
     expect(list.debriefs.map((d) => d.id)).toContain(id);
     // Another centre's key sees nothing of it.
     expect((await api(`eastbay/shared/${id}`, east.key)).status).toBe(404);
     const open = await api(`northfield/shared/${id}`, north.key);
     expect(open.status).toBe(200);
-    const view = (await open.json()) as { debrief: { candidate: { email: string } }; cohort: string };
+    // What the API answers is what its OpenAPI document says (both come from these schemas).
+    const view = sharedDebriefSchema.parse(await open.json());
     expect(view.debrief.candidate.email).toBe(email);
     expect(view.cohort).toBe("MSc Data 2026");
 
@@ -243,7 +245,7 @@ describe("career centres on the local stack", () => {
       await submit("Small cohort");
       const res = await api("statsville/stats", key);
       expect(res.status).toBe(200);
-      stats = await res.json();
+      stats = centreStatsSchema.parse(await res.json()) as typeof stats;
     });
 
     it("suppresses groups and counts under 5", () => {

@@ -8,6 +8,7 @@ import { centreRoutes } from "./centres/routes";
 import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
 import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
+import { openApiRoutes } from "./openapi/routes";
 import { NotFoundPage } from "./pages/debrief";
 import { DebriefForm } from "./pages/form";
 import { refusalOf } from "./refusals";
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps) {
 
   // Career centres: /c/{slug}, /api/centres/{slug}/..., and the student's sharing and check-in pages.
   if (deps.centres) app.route("/", centreRoutes({ ...deps, centres: deps.centres }));
+  app.route("/", openApiRoutes(deps.publicUrl));
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) return c.json({ error: "not_found", message: "No such route" }, 404);
