@@ -202,6 +202,16 @@ describe("the candidate's page and the one-use links", () => {
     const snooze = links["Snooze a day"]!;
     expect((await post(snooze)).status).toBe(200);
     expect((await post(snooze)).status).toBe(404);
+
+    // "Delete my data" from the email erases everything: the links not yet used stop working too.
+    const erase = links["Delete my data"]!;
+    expect((await post(tamper(erase))).status).toBe(404);
+    const erased = await post(erase);
+    expect(erased.status).toBe(200);
+    expect(await erased.text()).toContain("deleted");
+    expect(await stored(id)).toBeUndefined();
+    expect((await get(links["Stop emails"]!)).status).toBe(404);
+    expect((await post(erase)).status).toBe(404);
   });
 
   it("stops every email through the 'stop emails' link; a debrief sent alongside still gets its own", async () => {
