@@ -17,7 +17,7 @@ const startsNothing: Workflow = {
  * DynamoDB store, page tokens), against a workflow port that starts nothing: items
  * exactly like real ones, without thousands of executions and letters. Returns their ids.
  */
-export async function seedDebriefs(count: number, concurrency = 16): Promise<string[]> {
+export async function seedDebriefs(count: number, concurrency = 32): Promise<string[]> {
   const config = loadConfig();
   const store = createDynamoStore(config.tableName);
   const deps = {

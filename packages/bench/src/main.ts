@@ -22,25 +22,25 @@ const quick = process.argv.includes("--quick");
 const plan = quick
   ? {
       levels: [100],
-      submissions: 40,
-      concurrency: 4,
+      submissions: 30,
+      concurrency: 2,
       connections: 10,
       durationS: 3,
       rounds: 1,
       coldRuns: 2,
-      renders: 40,
-      costSamples: 5,
+      renders: 30,
+      costSamples: 4,
     }
   : {
       levels: [100, 1000, 5000],
       submissions: 200,
-      concurrency: 4,
+      concurrency: 2,
       connections: 10,
-      durationS: 8,
+      durationS: 6,
       rounds: 2,
       coldRuns: 7,
       renders: 200,
-      costSamples: 15,
+      costSamples: 10,
     };
 
 export type ScaleRow = {

@@ -291,7 +291,9 @@ const ROUND_TRIPS = `Why each round trip:
 - \`UpdateItem RATE\` ×2: the per-IP (hourly) and per-address (daily) submission counters; the IP is counted first,
   so a client already over its limit cannot use up an address's allowance.
 - \`PutItem DEBRIEF\`: the debrief, conditional on its id being new.
-- \`PutItem TOKEN\`: the page token's lookup item (\`GET /d/:token\` goes from the token's hash to the debrief).
+- \`PutItem TOKEN\`: the page token's lookup item (\`GET /d/:token\` goes from the token's hash to the debrief). The
+  debrief is written already listing the token, so no update of it follows (the bench found one that always
+  failed its condition and then re-read the debrief: two round trips of six, now gone).
 - \`StartExecution\`: the workflow, named after the debrief so that a second start is refused.
 - \`UpdateItem DEBRIEF\` (\`workflowStartedAt\`): the put and the start cannot be one transaction; this mark is how
   the reconciler tells a debrief whose workflow never started.`;

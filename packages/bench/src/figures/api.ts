@@ -87,11 +87,21 @@ export async function measureApi(
   };
 }
 
-/** Waits until `expected` messages have been stored (every accepted submission's letter). */
-async function drain(ses: SesWatch, expected: number, timeoutMs = 180_000) {
+/**
+ * Waits until `expected` messages have been stored (every accepted submission's letter)
+ * and then until none has been stored for `quietMs` (requests still in flight when the
+ * round ended were answered too, uncounted, and send their letters as well).
+ */
+export async function drain(ses: SesWatch, expected: number, { quietMs = 500, timeoutMs = 180_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
-  while (ses.saved() < expected) {
+  let last = ses.saved();
+  let quietSince = Date.now();
+  while (ses.saved() < expected || Date.now() - quietSince < quietMs) {
     if (Date.now() > deadline) throw new Error(`Only ${ses.saved()} of ${expected} letters were stored in time`);
     await new Promise((r) => setTimeout(r, 50));
+    if (ses.saved() !== last) {
+      last = ses.saved();
+      quietSince = Date.now();
+    }
   }
 }

@@ -19,6 +19,7 @@ import { debriefBody, readDebrief, seedDebriefs } from "../debriefs";
 import { type CountedRequest, describe } from "../requests";
 import type { BenchStack } from "../stack";
 import { median } from "../stats";
+import { drain } from "./api";
 
 const MEMORY_MB = 512;
 const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem"]);
@@ -77,8 +78,9 @@ function units(requests: CountedRequest[], debriefBytes: number, smallBytes: num
  * path walked, and all of it priced per 1,000 debriefs.
  */
 export async function measureCost(stack: BenchStack, samples: number): Promise<CostFigure> {
-  // Counted: one debrief from submission to tips.
-  stack.requests.take();
+  // Counted: one debrief from submission to tips, once the letters of earlier figures are out.
+  await drain(stack.ses, 0);
+  await settle(stack, []);
   const body = debriefBody();
   const letter = stack.ses.firstTo(body.candidate.email, 30_000);
   const res = await fetch(`${stack.appUrl}/api/debriefs`, {
