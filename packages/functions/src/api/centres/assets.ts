@@ -6,7 +6,8 @@ export function brandCss(accent: string | undefined): string {
 .centre-name { margin: 0; color: var(--muted); }
 table.audit, table.funnel { border-collapse: collapse; width: 100%; }
 table.audit th, table.audit td, table.funnel th, table.funnel td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem .4rem 0; vertical-align: middle; }
-.bar { display: inline-block; height: .8rem; background: var(--brand); margin-right: .4rem; vertical-align: middle; min-width: 2px; }
+.bar { display: inline-block; height: .8rem; background: var(--brand); margin-right: .4rem; vertical-align: middle; }
+#shared-list li { margin: .4rem 0; }
 `;
 }
 
@@ -41,6 +42,7 @@ export const CENTRE_ADMIN_JS = `(() => {
         const td = el("td");
         const v = r[stage];
         if (v === null) td.append("fewer than 5");
+        else if (v === 0) td.append("0");
         else { const bar = el("span"); bar.className = "bar"; bar.style.width = Math.round((v / max) * 8) + "rem"; bar.setAttribute("aria-hidden", "true"); td.append(bar, String(v)); }
         tr.append(td);
       }
