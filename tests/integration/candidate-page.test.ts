@@ -82,6 +82,12 @@ describe("the candidate's page and the one-use links", () => {
       expect(html).toContain(id);
     }
     expect(html).toContain('href="mailto:jonas@example.com?subject=');
+    // The page's one script comes from the app (the CSP allows no inline script).
+    expect(html).toContain('<script src="/assets/candidate.js" defer="">');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const script = await get("/assets/candidate.js");
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await script.text()).toContain("navigator.clipboard");
     expect((await get(tamper(path))).status).toBe(404);
     expect((await get(`${tamper(path)}/letter.eml`)).status).toBe(404);
     expect((await post(`${tamper(path)}/stop`)).status).toBe(404);

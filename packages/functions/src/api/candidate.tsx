@@ -23,6 +23,31 @@ import { ActionDonePage, ConfirmActionPage, DebriefPage, DeletedPage, NotFoundPa
 
 type Env = { Variables: { debrief: Debrief; base: string } };
 
+/**
+ * The page's only script, served from here (the CSP allows no inline script): it
+ * adds a "Copy the letter" button where the clipboard can be used. Without
+ * JavaScript the letter is still there to select and copy.
+ */
+export const CANDIDATE_JS = `(function () {
+  var actions = document.querySelector("[data-copy]");
+  var source = actions && document.getElementById(actions.getAttribute("data-copy"));
+  var status = document.getElementById("copy-status");
+  if (!actions || !source || !navigator.clipboard) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "secondary";
+  button.id = "copy-letter";
+  button.textContent = "Copy the letter";
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(source.textContent || "").then(
+      function () { if (status) status.textContent = "Copied. Paste it into a new email."; },
+      function () { if (status) status.textContent = "Copying did not work: select the letter and copy it."; }
+    );
+  });
+  actions.insertBefore(button, actions.firstChild);
+})();
+`;
+
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 /** Token pages are private: never cached, never sent as a Referer. */
@@ -179,6 +204,13 @@ export function candidateRoutes(deps: AppDeps) {
     c.body(JSON.stringify(exportDebrief(c.var.debrief), null, 2), 200, {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": 'attachment; filename="my-debrief.json"',
+    }),
+  );
+
+  app.get("/assets/candidate.js", (c) =>
+    c.body(CANDIDATE_JS, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=3600",
     }),
   );
 

@@ -130,7 +130,7 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
         <article class="letter" id="letter">
           {draft.body}
         </article>
-        <div class="actions">
+        <div class="actions" id="send-actions" data-copy="letter">
           <a class="button" id="send-mailto" href={mailto.href}>
             Open in my mail program
           </a>
@@ -138,6 +138,7 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
             Download as an email file (.eml)
           </a>
         </div>
+        <p class="hint" id="copy-status" aria-live="polite" />
         <p class="hint">
           {mailto.full
             ? "To copy the letter instead, select its text above."
@@ -259,6 +260,7 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
           </p>
         ) : null}
       </section>
+      <script src="/assets/candidate.js" defer />
 
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
