@@ -1,9 +1,10 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
+import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
-import { grantTable, lambdaFunction } from "./settings";
+import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
 import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
 
@@ -34,6 +35,8 @@ export function Api({ stack, app }: StackContext) {
   });
   // Scan: "this wasn't me" suppresses the address and finds its debriefs (core suppressAndStop).
   grantTable(handler, table.cdk.table, "read", "write", "scan", "describe");
+  // A career centre's statistics and share list.
+  grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
   machine.grantStartExecution(handler);
   handler.addToRolePolicy(
     new PolicyStatement({

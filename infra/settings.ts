@@ -62,3 +62,10 @@ export function grantTable(fn: SstFunction, table: ITable, ...access: (keyof typ
     new PolicyStatement({ actions: access.flatMap((a) => TABLE_ACCESS[a]), resources: [table.tableArn] }),
   );
 }
+
+/** Query on one named index of the table (e.g. a centre's debriefs), by its ARN. */
+export function grantIndexQuery(fn: SstFunction, table: ITable, indexName: string) {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${indexName}`] }),
+  );
+}

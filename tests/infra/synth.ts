@@ -1,0 +1,82 @@
+import { rmSync } from "node:fs";
+import { App } from "sst/constructs";
+import { initProject } from "sst/project.js";
+import type { StageConfig } from "../../infra/config";
+import { stacks } from "../../infra/stacks";
+
+export const APP_NAME = "interview-debrief";
+export const REGION = "eu-west-1";
+
+type CfnTemplate = {
+  Resources: Record<
+    string,
+    { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+  >;
+  Outputs?: Record<string, unknown>;
+};
+
+export type Synthesized = Awaited<ReturnType<typeof synthesize>>;
+
+/**
+ * Synthesizes every stack the way `sst deploy` does (SST's App in deploy mode,
+ * the shared `stacks()` function, every Lambda bundled), without AWS: NODE_ENV=test
+ * keeps SST from looking up the CDK bootstrap bucket.
+ */
+export async function synthesize(stage = "test", config?: StageConfig) {
+  process.env.NODE_ENV = "test";
+  await initProject({ stage });
+  const app = new App({ mode: "deploy", stage, name: APP_NAME, region: REGION });
+  stacks(app, config);
+  await app.finish();
+  const assembly = app.synth();
+  const byName = (name: string) => assembly.getStackByName(`${stage}-${APP_NAME}-${name}`);
+  return {
+    directory: assembly.directory,
+    stackNames: assembly.stacks.map((s) => s.stackName),
+    template: (name: string) => byName(name).template as CfnTemplate,
+    /** cdk-nag findings and other warnings/errors the synthesis attached to each stack. */
+    findings: () =>
+      assembly.stacks.flatMap((s) =>
+        s.messages
+          .filter((m) => m.level !== "info")
+          .map((m) => ({ stack: s.stackName, level: m.level, path: m.id, message: String(m.entry.data) })),
+      ),
+    dispose: () => rmSync(assembly.directory, { recursive: true, force: true }),
+  };
+}
+
+/** Every resource of a type in a template. */
+export function resourcesOf(template: CfnTemplate, type: string) {
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === type)
+    .map(([logicalId, r]) => ({ logicalId, ...r, Properties: r.Properties ?? {} }));
+}
+
+export const LOCAL_FUNCTION_ARN = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+
+/**
+ * The state machine's Amazon States Language, read out of the synthesized
+ * template: `Fn::Join` is joined, and each function's `Fn::GetAtt Arn` becomes a
+ * local ARN named after the function's construct id (its logical id without CDK's hash).
+ */
+export function extractDefinition(template: CfnTemplate): Record<string, unknown> {
+  const [machine] = resourcesOf(template, "AWS::StepFunctions::StateMachine");
+  if (!machine) throw new Error("No state machine in the template");
+  const resolve = (value: unknown): string => {
+    if (typeof value === "string") return value;
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v["Fn::Join"])) {
+      const [sep, parts] = v["Fn::Join"] as [string, unknown[]];
+      return parts.map(resolve).join(sep);
+    }
+    if (Array.isArray(v["Fn::GetAtt"])) {
+      const [logicalId, attribute] = v["Fn::GetAtt"] as [string, string];
+      if (attribute === "Arn" && template.Resources[logicalId]?.Type === "AWS::Lambda::Function") {
+        return LOCAL_FUNCTION_ARN(logicalId.replace(/[0-9A-F]{8}$/, ""));
+      }
+    }
+    if (v.Ref === "AWS::Partition") return "aws";
+    throw new Error(`Cannot resolve ${JSON.stringify(value)} in the definition`);
+  };
+  return JSON.parse(resolve(machine.Properties.DefinitionString));
+}
