@@ -182,6 +182,16 @@ describe("career centres on the local stack", () => {
     // The refused attempt after withdrawal is not an access: the log still holds one entry.
     const page2 = await (await fetch(`${stack.appUrl}/d/${token}/centre`)).text();
     expect(page2.match(/An advisor at Northfield University Careers/g)).toHaveLength(1);
+
+    // Erasing the debrief takes its access log with it.
+    const auditKey = `AUDIT#${id}`;
+    expect((await tableItems()).some((i) => i.pk === auditKey)).toBe(true);
+    const erase = await fetch(`${stack.appUrl}/d/${token}/delete`, {
+      method: "POST",
+      body: new URLSearchParams({ confirm: "yes" }),
+    });
+    expect(erase.status).toBe(200);
+    expect((await tableItems()).some((i) => i.pk === auditKey || i.id === id)).toBe(false);
   });
 
   it("records exactly one answer per check-in link, and only on the button press", async () => {

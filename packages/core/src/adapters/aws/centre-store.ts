@@ -23,7 +23,7 @@ import { keys } from "./dynamo-store";
 export const centreKeys = {
   centre: (slug: string) => `CENTRE#${slug}`,
   key: (hash: string) => `CENTREKEY#${hash}`,
-  audit: (debriefId: string) => `AUDIT#${debriefId}`,
+  audit: keys.audit,
 };
 
 const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;

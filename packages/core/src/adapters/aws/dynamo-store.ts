@@ -23,6 +23,8 @@ export const keys = {
   debrief: (id: string) => `DEBRIEF#${id}`,
   token: (hash: string) => `TOKEN#${hash}`,
   suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
+  /** Advisor accesses to a debrief shared with a career centre (see centre-store.ts). */
+  audit: (debriefId: string) => `AUDIT#${debriefId}`,
 };
 
 const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -269,6 +271,8 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
       );
       const hashes = new Set([...debrief.tokenHashes, ...((Attributes?.tokenHashes as string[] | undefined) ?? [])]);
       for (const hash of hashes) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.token(hash) } }));
+      // The log of advisor accesses goes with it (a debrief never shared has none).
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.audit(debrief.id) } }));
     },
 
     async suppress(address, reason, at) {
