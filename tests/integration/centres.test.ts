@@ -165,6 +165,10 @@ describe("career centres on the local stack", () => {
     expect(view.debrief.candidate.email).toBe(email);
     expect(view.cohort).toBe("MSc Data 2026");
 
+    // The candidate's page leads to the sharing page.
+    const own = await (await fetch(`${stack.appUrl}/d/${token}`)).text();
+    expect(own).toContain(`href="/d/${token}/centre"`);
+    expect(own).toContain("Shared with Northfield University Careers");
     const page = await (await fetch(`${stack.appUrl}/d/${token}/centre`)).text();
     expect(page).toContain("Your advisors at Northfield University Careers can read this debrief");
     expect(page).toContain(`(key ${hashAdminKey(north.key).slice(0, 8)})`);

@@ -264,6 +264,14 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
 
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
+        {debrief.centre ? (
+          <p>
+            <a id="centre-sharing" href={`${base}/centre`}>
+              {debrief.shareWithCentre ? "Shared with" : "Not shared with"}{" "}
+              {debrief.centreSnapshot?.displayName ?? "your career centre"}: see who opened it, or change that
+            </a>
+          </p>
+        ) : null}
         <p>
           <a id="download-data" href={`${base}/data.json`} download="my-debrief.json">
             Download my data (JSON)
