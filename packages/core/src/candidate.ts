@@ -117,18 +117,33 @@ export type SnoozeResult =
   | { status: "snoozed"; nudgeAt: string; tipsAt: string }
   | { status: "nothing-pending" | "limit" };
 
+/**
+ * The schedule after "snooze a day": the next email that has not gone out comes a
+ * day later (a day from now if it is overdue), and the tips keep their distance behind the nudge.
+ */
+export function snoozedSchedule(d: Pick<Debrief, "schedule" | "sends">, now: Date): Debrief["schedule"] {
+  const later = (iso: string) => new Date(Math.max(Date.parse(iso), now.getTime()) + DAY_MS).toISOString();
+  if (d.sends.nudge) return { nudgeAt: d.schedule.nudgeAt, tipsAt: later(d.schedule.tipsAt) };
+  const nudgeAt = later(d.schedule.nudgeAt);
+  const gap = Math.max(Date.parse(d.schedule.tipsAt) - Date.parse(d.schedule.nudgeAt), 0);
+  return { nudgeAt, tipsAt: new Date(Date.parse(nudgeAt) + gap).toISOString() };
+}
+
+/** Why a snooze cannot happen: nothing left to send, or the limit reached. */
+export function snoozeRefusal(
+  d: Pick<Debrief, "stoppedAt" | "sends" | "snoozes">,
+): "nothing-pending" | "limit" | undefined {
+  if (d.stoppedAt || (d.sends.nudge && d.sends.tips)) return "nothing-pending";
+  return (d.snoozes ?? 0) >= MAX_SNOOZES ? "limit" : undefined;
+}
+
 /** "Snooze a day": the next email that has not gone out, and the one after it, come a day later. */
 export async function snooze(d: Debrief, deps: CandidateDeps): Promise<SnoozeResult> {
-  if (d.stoppedAt || (d.sends.nudge && d.sends.tips)) return { status: "nothing-pending" };
-  if ((d.snoozes ?? 0) >= MAX_SNOOZES) return { status: "limit" };
-  const now = deps.clock.now().getTime();
-  const later = (iso: string) => new Date(Math.max(Date.parse(iso), now) + DAY_MS).toISOString();
-  const nudgeAt = d.sends.nudge ? d.schedule.nudgeAt : later(d.schedule.nudgeAt);
-  // The tips keep their distance behind the nudge.
-  const gap = Math.max(Date.parse(d.schedule.tipsAt) - Date.parse(d.schedule.nudgeAt), 0);
-  const tipsAt = d.sends.nudge ? later(d.schedule.tipsAt) : new Date(Date.parse(nudgeAt) + gap).toISOString();
-  await reschedule(d, { schedule: { nudgeAt, tipsAt }, snoozes: (d.snoozes ?? 0) + 1 }, "snooze", deps);
-  return { status: "snoozed", nudgeAt, tipsAt };
+  const refusal = snoozeRefusal(d);
+  if (refusal) return { status: refusal };
+  const schedule = snoozedSchedule(d, deps.clock.now());
+  await reschedule(d, { schedule, snoozes: (d.snoozes ?? 0) + 1 }, "snooze", deps);
+  return { status: "snoozed", ...schedule };
 }
 
 /**

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { exportDebrief, MAX_SNOOZES, snoozedSchedule, snoozeRefusal, supersededReason } from "./candidate";
+import { personaDebrief } from "./content/personas";
+
+const DAY = 86_400_000;
+const schedule = { nudgeAt: "2026-11-25T08:00:00.000Z", tipsAt: "2026-11-26T08:00:00.000Z" };
+const sent = { claimedAt: "x", messageId: "m", sentAt: "x" };
+
+describe("snooze a day", () => {
+  it("moves the nudge a day and keeps the tips a day behind it", () => {
+    const d = personaDebrief("amira", { schedule });
+    expect(snoozedSchedule(d, new Date("2026-11-24T18:00:00Z"))).toEqual({
+      nudgeAt: "2026-11-26T08:00:00.000Z",
+      tipsAt: "2026-11-27T08:00:00.000Z",
+    });
+  });
+
+  it("moves only the tips once the nudge has gone out", () => {
+    const d = personaDebrief("amira", { schedule, sends: { letter: sent, nudge: sent } });
+    expect(snoozedSchedule(d, new Date("2026-11-25T10:00:00Z"))).toEqual({
+      nudgeAt: schedule.nudgeAt,
+      tipsAt: "2026-11-27T08:00:00.000Z",
+    });
+  });
+
+  it("counts an overdue email from now, so a snooze always means a day from the click", () => {
+    const d = personaDebrief("amira", { schedule });
+    const now = new Date("2026-11-25T12:00:00Z");
+    const after = snoozedSchedule(d, now);
+    expect(Date.parse(after.nudgeAt) - now.getTime()).toBe(DAY);
+    expect(Date.parse(after.tipsAt) - Date.parse(after.nudgeAt)).toBe(DAY);
+  });
+
+  it("is refused when nothing is left to send, after stop, and past the limit", () => {
+    expect(snoozeRefusal(personaDebrief("amira"))).toBeUndefined();
+    expect(snoozeRefusal(personaDebrief("amira", { sends: { nudge: sent, tips: sent } }))).toBe("nothing-pending");
+    expect(snoozeRefusal(personaDebrief("amira", { stoppedAt: "x" }))).toBe("nothing-pending");
+    expect(snoozeRefusal(personaDebrief("amira", { snoozes: MAX_SNOOZES - 1 }))).toBeUndefined();
+    expect(snoozeRefusal(personaDebrief("amira", { snoozes: MAX_SNOOZES }))).toBe("limit");
+  });
+});
+
+describe("the candidate's data", () => {
+  it("exports everything stored except the hashes of the secret links", () => {
+    const d = personaDebrief("kate", { tokenHashes: ["secret"], letterSentAt: "2026-11-25T09:00:00.000Z" });
+    const data = exportDebrief(d);
+    expect(data).not.toHaveProperty("tokenHashes");
+    expect(JSON.stringify(data)).not.toContain("secret");
+    expect(data).toMatchObject({ id: d.id, input: d.input, letterSentAt: d.letterSentAt, schedule: d.schedule });
+  });
+
+  it("skips the nudge once a second interview made it moot, and nothing else", () => {
+    const d = personaDebrief("amira", { secondInterviewAt: "2026-11-25T09:00:00.000Z" });
+    expect(supersededReason("nudge", d)).toBe("superseded");
+    expect(supersededReason("tips", d)).toBeUndefined();
+    expect(supersededReason("nudge", personaDebrief("amira"))).toBeUndefined();
+  });
+});
