@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { createDynamoCentreStore } from "@debrief/core/aws";
+import { runCentreCli } from "@debrief/functions/cli/centre";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreFormFields, postCentreForm } from "../support/centres";
 import { waitFor } from "../support/inbox";
@@ -15,7 +17,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
   let stack: TestStack;
   let dir: string;
   /** Runs the CLI as `pnpm centre` does, in its own process, pointed at the stack's table. */
-  const centre = async (...args: string[]) => {
+  const centreProcess = async (...args: string[]) => {
     const env = {
       PATH: process.env.PATH,
       TABLE_NAME: process.env.TABLE_NAME,
@@ -28,6 +30,14 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
       const err = e as { code: number; stdout: string; stderr: string };
       return { code: err.code, stdout: err.stdout, stderr: err.stderr };
     }
+  };
+  /** The same CLI code in this process (each process start costs seconds on a busy machine). */
+  const centre = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const store = createDynamoCentreStore(process.env.TABLE_NAME ?? "debriefs");
+    const code = await runCentreCli(args, store, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
   };
   const stats = (key: string) =>
     fetch(`${stack.appUrl}/api/centres/westgate/stats`, { headers: { authorization: `Bearer ${key}` } });
@@ -47,7 +57,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
   });
 
   it("creates, lists, updates, rotates, exports and deletes a centre", async () => {
-    const created = await centre(
+    const created = await centreProcess(
       "create",
       "--slug=westgate",
       "--name=Westgate College Careers",
@@ -92,7 +102,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
 
     const file = join(dir, "westgate.json");
     expect((await centre("delete", "westgate")).stderr).toContain("--yes");
-    const deleted = await centre("delete", "westgate", "--yes", `--export=${file}`);
+    const deleted = await centreProcess("delete", "westgate", "--yes", `--export=${file}`);
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toContain("1 debrief(s) no longer link to it");
     const exported = JSON.parse(readFileSync(file, "utf8"));

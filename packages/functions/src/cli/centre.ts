@@ -102,12 +102,31 @@ async function settingsFrom(v: Values, current?: Centre): Promise<Record<string,
 
 class UsageError extends Error {}
 
-function printErrors(errors: Record<string, string>) {
-  console.error("The centre's settings need attention:");
-  for (const [field, message] of Object.entries(errors)) console.error(`  ${field}: ${message}`);
+/** Where the CLI writes: the terminal, or a test's buffers. */
+export type CliIo = { out: (line: string) => void; err: (line: string) => void };
+const terminal: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** Runs one command and returns its exit code: 0 done, 1 invalid settings, 2 a usage or state problem. */
+export async function runCentreCli(argv: string[], store: CentreStore, io: CliIo = terminal): Promise<number> {
+  try {
+    return await run(argv, store, io);
+  } catch (error) {
+    const known =
+      error instanceof UsageError || error instanceof CentreNotFoundError || error instanceof CentreExistsError;
+    // parseArgs refuses unknown or malformed options with a TypeError carrying an ERR_PARSE_ARGS_* code.
+    const badArgs =
+      error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+    if (!known && !badArgs) throw error;
+    io.err((error as Error).message);
+    return 2;
+  }
 }
 
-export async function runCentreCli(argv: string[], store: CentreStore, out = console.log): Promise<number> {
+async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Promise<number> {
+  const printErrors = (errors: Record<string, string>) => {
+    err("The centre's settings need attention:");
+    for (const [field, message] of Object.entries(errors)) err(`  ${field}: ${message}`);
+  };
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, slugArg] = positionals;
   if (v.help || !command) {
@@ -201,13 +220,6 @@ async function main() {
   try {
     process.exitCode = await runCentreCli(process.argv.slice(2), store);
   } catch (error) {
-    const known =
-      error instanceof UsageError || error instanceof CentreNotFoundError || error instanceof CentreExistsError;
-    if (known || (error instanceof Error && error.name === "TypeError" && "code" in error)) {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 2;
-      return;
-    }
     console.error(`Failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     process.exitCode = 1;
   }
