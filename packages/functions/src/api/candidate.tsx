@@ -32,7 +32,9 @@ export const CANDIDATE_JS = `(function () {
   var actions = document.querySelector("[data-copy]");
   var source = actions && document.getElementById(actions.getAttribute("data-copy"));
   var status = document.getElementById("copy-status");
-  if (!actions || !source || !navigator.clipboard) return;
+  if (!actions || !source) return;
+  // The slot app.css reserves for the button is released when there is no clipboard to copy to.
+  if (!navigator.clipboard) { actions.classList.add("copy-unavailable"); return; }
   var button = document.createElement("button");
   button.type = "button";
   button.className = "secondary";
@@ -44,7 +46,9 @@ export const CANDIDATE_JS = `(function () {
       function () { if (status) status.textContent = "Copying did not work: select the letter and copy it."; }
     );
   });
-  actions.insertBefore(button, actions.firstChild);
+  // Into the slot app.css reserved at the end of the row, in the same task: nothing moves.
+  actions.appendChild(button);
+  actions.classList.add("copy-ready");
 })();
 `;
 
@@ -78,17 +82,9 @@ export function candidateRoutes(deps: AppDeps) {
     return c.render(<NotFoundPage />);
   };
 
-  // Every /d/{token}/... route resolves the token first; an unknown or altered one is a 404 before anything else.
+  // Every /d/{token} route (the page and its actions; the pattern matches both) resolves the token first:
+  // an unknown or altered one is a 404 before anything else.
   app.use("/d/:token/*", async (c, next) => {
-    privateHeaders(c);
-    const token = c.req.param("token");
-    const debrief = await debriefForPageToken(token, deps);
-    if (!debrief) return notFound(c);
-    c.set("debrief", debrief);
-    c.set("base", `/d/${token}`);
-    await next();
-  });
-  app.use("/d/:token", async (c, next) => {
     privateHeaders(c);
     const token = c.req.param("token");
     const debrief = await debriefForPageToken(token, deps);
