@@ -51,16 +51,15 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
   if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
     return { status: "skipped", reason: "already-sent" };
   }
+  let messageId: string;
   try {
-    const { messageId } = await deps.mailer.send({
+    ({ messageId } = await deps.mailer.send({
       to: debrief.input.candidate.email,
       subject: email.subject,
       html: email.html,
       text: email.text,
       headers: listUnsubscribeHeaders(kind, links.page),
-    });
-    await deps.store.completeSend(debrief.id, kind, { messageId, sentAt: deps.clock.now().toISOString() });
-    return { status: "sent", messageId };
+    }));
   } catch (error) {
     if (error instanceof PermanentSendError) {
       await deps.store.completeSend(debrief.id, kind, { rejected: error.message });
@@ -69,4 +68,8 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
     await deps.store.releaseSend(debrief.id, kind);
     throw error;
   }
+  // SES has the message: whatever fails from here on (recording its id), the claim
+  // stays, so the step's retry finds it and never sends the email a second time.
+  await deps.store.completeSend(debrief.id, kind, { messageId, sentAt: deps.clock.now().toISOString() });
+  return { status: "sent", messageId };
 }
