@@ -73,6 +73,13 @@ th, td { text-align: left; padding: .5rem .5rem .5rem 0; border-bottom: 1px soli
 .table-scroll { overflow-x: auto; }
 /* A wide table wraps its cells on a phone rather than making the page scroll sideways. */
 @media (max-width: 30rem) { th, td { overflow-wrap: anywhere; font-size: .8125rem; } }
+/* No layout shift: where scripts run, the candidate page's "Copy the letter" button (added by candidate.js) gets a
+   slot of its exact size at the end of the send actions, so adding it moves nothing. */
+#copy-letter { flex: 0 0 12rem; height: 3rem; }
+@media (scripting: enabled) {
+  [data-copy]::after { content: ""; flex: 0 0 12rem; height: 3rem; }
+  [data-copy].copy-ready::after, [data-copy].copy-unavailable::after { display: none; }
+}
 /* Room below a form, so a link after its button is not a cramped touch target (WCAG 2.5.8). */
 main form { margin-bottom: 1.5rem; }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
