@@ -7,7 +7,7 @@ import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { contextOptions, DESKTOP, launchChromium, PHONE } from "./support/chromium";
-import { FAST_FORMS } from "./support/journey";
+import { emailLink, FAST_FORMS } from "./support/journey";
 import { focused, tabTo, typeInto } from "./support/keyboard";
 import { horizontalOverflow, layoutShift, recordLayoutShifts, tabThroughPage } from "./support/layout";
 
@@ -19,6 +19,9 @@ const DAY_MS = DAY_S * 1000;
  * Rules that never apply to an email's HTML: a mail client shows the subject, not
  * a <title>, and email markup has no page landmarks.
  */
+const STUDENT = `student-${process.pid}@example.edu`;
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
 const RULES_THAT_NEVER_APPLY_TO_EMAIL = ["document-title", "landmark-one-main", "region", "page-has-heading-one"];
 
 describe("every page and email in Chromium", () => {
@@ -44,7 +47,8 @@ describe("every page and email in Chromium", () => {
     const shared = await postCentreForm(
       stack.appUrl,
       "northfield",
-      centreFormFields(`student-${process.pid}@example.edu`, { shareWithCentre: "on" }),
+      // An interview eight days ago: the day-7 check-in email comes with the tips.
+      centreFormFields(STUDENT, { shareWithCentre: "on", "interview.date": daysAgo(8) }),
     );
     centreToken = tokenOf(shared);
 
@@ -59,6 +63,14 @@ describe("every page and email in Chromium", () => {
       },
       { timeoutMs: 4 * DAY_MS, what: "the letter, the nudge and the tips" },
     );
+    const [checkin] = await waitFor(
+      async () => {
+        const all = await emailsTo(stack.inboxUrl, STUDENT);
+        return all.length >= 4 && all.slice(3);
+      },
+      { timeoutMs: 4 * DAY_MS, what: "the centre student's day-7 check-in" },
+    );
+    if (checkin) emails.push(checkin);
   });
   afterAll(async () => {
     await browser?.close();
@@ -88,6 +100,24 @@ describe("every page and email in Chromium", () => {
     { name: "confirmation", open: (page) => page.goto(`${candidatePage}?new=1`) },
     { name: "candidate page", open: (page) => page.goto(candidatePage) },
     { name: "not found", open: (page) => page.goto(`${stack.appUrl}/d/no-such-debrief`) },
+    { name: "candidate page after marking sent", open: (page) => page.goto(`${candidatePage}?done=sent`) },
+    {
+      name: "candidate page with a draft error",
+      open: (page) => page.goto(candidatePage),
+      act: async (page) => {
+        await page.locator("#edit-draft summary").click();
+        await page.locator("#draft-body").fill("");
+        await Promise.all([page.waitForEvent("load"), page.locator("#save-draft").press("Enter")]);
+      },
+    },
+    {
+      name: "one-use action link",
+      open: (page) => page.goto(emailLink(emails[1]?.body.html, stack.url, "a")),
+    },
+    {
+      name: "this wasn't me",
+      open: (page) => page.goto(emailLink(emails[1]?.body.html, stack.url, "not-me")),
+    },
     // Career centres (issue 8): the branded form, its errors, the student's sharing and check-in pages, the admin.
     { name: "centre form", open: (page) => page.goto(`${stack.appUrl}/c/northfield`) },
     {
@@ -145,9 +175,10 @@ describe("every page and email in Chromium", () => {
     });
   }
 
-  for (const kind of ["letter", "nudge", "tips"] as const) {
+  const EMAIL_KINDS = ["letter", "nudge", "tips", "centre check-in"] as const;
+  for (const kind of EMAIL_KINDS) {
     it(`the ${kind} email has no serious accessibility violations and fits a 360 px screen`, async () => {
-      const email = emails[["letter", "nudge", "tips"].indexOf(kind)];
+      const email = emails[EMAIL_KINDS.indexOf(kind)];
       expect(email?.body.html).toBeTruthy();
       const context = await auditContext(PHONE);
       const page = await context.newPage();

@@ -73,10 +73,13 @@ export async function fillDebriefByKeyboard(page: Page, d: TypedDebrief): Promis
   await Promise.all([page.waitForURL(/\/d\/[A-Za-z0-9_-]+\?new=1$/), page.keyboard.press("Enter")]);
 }
 
-/** The candidate page's address as written in an email (an unguessable token, nothing else). */
-export function pageLinkIn(html: string | undefined, publicUrl: string): string {
+/** A link an email holds to one of the app's token paths (/d/, /a/, /not-me/): the address as written. */
+export function emailLink(html: string | undefined, publicUrl: string, path: string): string {
   const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = html?.match(new RegExp(`href="(${escaped}/d/[A-Za-z0-9_-]{43})"`));
-  if (!match?.[1]) throw new Error("The email holds no link to the candidate's page");
+  const match = html?.match(new RegExp(`href="(${escaped}/${path}/[A-Za-z0-9_-]{43})"`));
+  if (!match?.[1]) throw new Error(`The email holds no /${path}/ link`);
   return match[1];
 }
+
+/** The candidate page's address as written in an email (an unguessable token, nothing else). */
+export const pageLinkIn = (html: string | undefined, publicUrl: string) => emailLink(html, publicUrl, "d");
