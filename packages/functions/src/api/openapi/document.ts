@@ -120,6 +120,11 @@ export const OPERATIONS: Operation[] = [
     tag: "Service",
     responses: { "200": { description: "JavaScript", type: "text/javascript" } },
   }),
+  page("Candidate page script", {
+    path: "/assets/candidate.js",
+    tag: "Service",
+    responses: { "200": { description: "JavaScript", type: "text/javascript" } },
+  }),
   page("Centre admin page script", {
     path: "/assets/centre-admin.js",
     tag: "Service",
