@@ -233,6 +233,10 @@ describe("every page and email in Chromium", () => {
       // The summary lists problems in page order: its first link leads to the first invalid field.
       const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       expect(links).toHaveLength(invalidIds.length);
+      // Each link says which field it leads to: no two read the same.
+      const texts = await summary.locator("a").allTextContents();
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(texts).toContain("Your email: Must be a valid email address");
       expect(links[0]).toBe(`#${invalidIds[0]}`);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");

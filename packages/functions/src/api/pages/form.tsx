@@ -72,6 +72,21 @@ const sectionRank = (field: string) => {
 const inPageOrder = (errors: FieldErrors) => Object.entries(errors).sort(([a], [b]) => sectionRank(a) - sectionRank(b));
 // A list item's error (skills.2) is shown on its list's field (skills).
 const fieldAnchor = (field: string) => field.replace(/\.\d+$/, "");
+// Each summary link names its field: a list of links all reading "Required" would not say where to go.
+const SUMMARY_NAMES: Record<string, string> = {
+  "interview.company": "Company",
+  "interview.role": "Role",
+  "interview.date": "Interview date",
+  "interview.time": "Interview time",
+  "interview.interviewer.name": "Interviewer's name",
+  "interview.interviewer.email": "Interviewer's email",
+  "interview.interviewer.timeZone": "Interviewer's time zone",
+  "candidate.name": "Your name",
+  "candidate.email": "Your email",
+  "candidate.timeZone": "Your time zone",
+};
+const summaryText = (field: string, message: string) =>
+  SUMMARY_NAMES[field] ? `${SUMMARY_NAMES[field]}: ${message}` : message;
 
 /** Field errors may be reported on a group (questions.0) or a list item (skills.2): show them on the input that holds them. */
 function errorFor(s: FormState, name: string): string | undefined {
@@ -268,7 +283,7 @@ export function DebriefForm({
           <ul>
             {inPageOrder(errors).map(([field, message]) => (
               <li>
-                <a href={`#${fieldAnchor(field)}`}>{message}</a>
+                <a href={`#${fieldAnchor(field)}`}>{summaryText(field, message)}</a>
               </li>
             ))}
           </ul>
