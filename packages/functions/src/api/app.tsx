@@ -10,7 +10,7 @@ import type { AppDeps } from "./deps";
 import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
 import { openApiRoutes } from "./openapi/routes";
 import { NotFoundPage } from "./pages/debrief";
-import { DebriefForm } from "./pages/form";
+import { DebriefForm, formDefaults } from "./pages/form";
 import { refusalOf } from "./refusals";
 import { csrfProtection, securityHeaders } from "./security";
 import { unsubscribeRoutes } from "./unsubscribe";
@@ -61,10 +61,7 @@ export function createApp(deps: AppDeps) {
 
   app.get("/", (c) =>
     c.render(
-      <DebriefForm
-        values={{ tone: "warm", "interview.format": "video" }}
-        guard={newFormGuard(deps.abuse, deps.clock.now())}
-      />,
+      <DebriefForm values={formDefaults(deps.clock.now())} guard={newFormGuard(deps.abuse, deps.clock.now())} />,
     ),
   );
 

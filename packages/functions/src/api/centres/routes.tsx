@@ -26,7 +26,7 @@ import { clientIp } from "../client-ip";
 import type { AppDeps } from "../deps";
 import { checkFormGuard, guardFor, newFormGuard } from "../form-guard";
 import { NotFoundPage } from "../pages/debrief";
-import { DebriefForm } from "../pages/form";
+import { DebriefForm, formDefaults } from "../pages/form";
 import { refusalOf } from "../refusals";
 import { brandCss, CENTRE_ADMIN_JS } from "./assets";
 import { CentreAdminPage, CentreBanner, CentreFields, CentreSharingPage, CheckinPage } from "./pages";
@@ -66,7 +66,7 @@ export function centreRoutes(deps: Deps) {
   app.get("/c/:slug", async (c) => {
     const centre = await findCentre(c.req.param("slug"));
     if (!centre) return notFound(c);
-    return c.render(form(centre, { tone: "warm", "interview.format": "video" }, {}, deps.clock.now(), true));
+    return c.render(form(centre, formDefaults(deps.clock.now()), {}, deps.clock.now(), true));
   });
 
   app.get("/c/:slug/brand.css", async (c) => {

@@ -38,6 +38,14 @@ const OFF_DAY_LABELS = {
   omit: "No, leave it out",
 };
 
+/**
+ * What a new form starts with: a warm tone, a video call, and today's date (most
+ * debriefs are written the day of the interview; the date check allows a day either way).
+ */
+export function formDefaults(now: Date): FormFields {
+  return { tone: "warm", "interview.format": "video", "interview.date": now.toISOString().slice(0, 10) };
+}
+
 type FormState = { values: FormFields; errors: FieldErrors };
 
 const val = (s: FormState, name: string): string => {
