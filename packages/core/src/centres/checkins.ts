@@ -42,12 +42,15 @@ export function checkinSkipReason(kind: SendKind, d: Debrief): "outcome-given" |
   return answers.some((a) => a && isFinalAnswer(a.answer)) ? "outcome-given" : undefined;
 }
 
-/** The outcome a debrief reached, as the funnel counts it. */
-export function outcomeOf(d: Pick<Debrief, "checkins">): { secondInterview: boolean; offer: boolean } {
+/** The outcome a debrief reached, as the funnel counts it: check-in answers or the page's "I got a second interview". */
+export function outcomeOf(d: Pick<Debrief, "checkins" | "secondInterviewAt">): {
+  secondInterview: boolean;
+  offer: boolean;
+} {
   const answers = Object.values(d.checkins ?? {}).map((a) => a?.answer);
   const offer = answers.includes("offer");
   // An offer implies the candidate got past the interview they debriefed.
-  return { secondInterview: offer || answers.includes("second_interview"), offer };
+  return { secondInterview: offer || answers.includes("second_interview") || Boolean(d.secondInterviewAt), offer };
 }
 
 export type Checkin = {

@@ -35,6 +35,15 @@ describe("centreStats", () => {
     ]);
   });
 
+  it("counts the page's 'I got a second interview' as a second interview", () => {
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      src("2026-11-23T10:00:00Z", { secondInterviewAt: i < 4 ? "2026-11-24T10:00:00Z" : undefined }),
+    );
+    expect(centreStats("c", rows, now).weeks[0]).toMatchObject({ debriefs: 5, secondInterview: null, offer: 0 });
+    rows[4] = src("2026-11-23T10:00:00Z", { checkins: { checkin7: { answer: "second_interview", at: "x" } } });
+    expect(centreStats("c", rows, now).weeks[0]).toMatchObject({ debriefs: 5, secondInterview: 5 });
+  });
+
   it("shows zero, and counts an offer as past the second interview too", () => {
     const rows = Array.from({ length: 5 }, () =>
       src("2026-11-23T10:00:00Z", { checkins: { checkin14: { answer: "offer", at: "x" } } }),

@@ -21,7 +21,7 @@ export type CentreStats = {
 };
 
 /** The fields statistics read: nothing that identifies a student. */
-export type StatsSource = Pick<Debrief, "createdAt" | "cohort" | "letterSentAt" | "checkins">;
+export type StatsSource = Pick<Debrief, "createdAt" | "cohort" | "letterSentAt" | "secondInterviewAt" | "checkins">;
 
 /** `2026-W07`: the ISO 8601 week of a UTC instant. */
 export function isoWeek(iso: string): string {

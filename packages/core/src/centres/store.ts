@@ -13,7 +13,7 @@ export type AuditEntry = {
 /** What the centre index holds of a debrief: enough for statistics and the share list, no personal data. */
 export type CentreDebriefSummary = Pick<
   Debrief,
-  "id" | "createdAt" | "expiresAt" | "cohort" | "letterSentAt" | "checkins" | "shareWithCentre"
+  "id" | "createdAt" | "expiresAt" | "cohort" | "letterSentAt" | "secondInterviewAt" | "checkins" | "shareWithCentre"
 >;
 
 export interface CentreStore {

@@ -7,5 +7,5 @@ export const CENTRE_INDEX = {
   name: "byCentre",
   partitionKey: "centre",
   sortKey: "createdAt",
-  attributes: ["id", "expiresAt", "cohort", "letterSentAt", "checkins", "shareWithCentre"],
+  attributes: ["id", "expiresAt", "cohort", "letterSentAt", "secondInterviewAt", "checkins", "shareWithCentre"],
 } as const;

@@ -141,6 +141,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
             expiresAt: item.expiresAt,
             cohort: item.cohort,
             letterSentAt: item.letterSentAt,
+            secondInterviewAt: item.secondInterviewAt,
             checkins: item.checkins,
             shareWithCentre: item.shareWithCentre === true,
           });
