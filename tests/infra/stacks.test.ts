@@ -88,7 +88,15 @@ describe("storage", () => {
         ],
         Projection: {
           ProjectionType: "INCLUDE",
-          NonKeyAttributes: ["id", "expiresAt", "cohort", "letterSentAt", "checkins", "shareWithCentre"],
+          NonKeyAttributes: [
+            "id",
+            "expiresAt",
+            "cohort",
+            "letterSentAt",
+            "secondInterviewAt",
+            "checkins",
+            "shareWithCentre",
+          ],
         },
       },
     ]);
