@@ -35,6 +35,9 @@ describe("rendered emails (golden files)", () => {
         expect(email.html).toMatchSnapshot(`${persona} ${v.name} html`);
         if (EXAMPLES.includes(persona)) {
           await expect(email.html).toMatchFileSnapshot(`../../docs/examples/${persona}-${v.name}.html`);
+          await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot(
+            `../../docs/examples/${persona}-${v.name}.txt`,
+          );
         }
       }
     });
