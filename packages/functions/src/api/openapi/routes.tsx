@@ -7,8 +7,13 @@ const TAGS: Operation["tag"][] = ["Debriefs", "Candidate pages", "Career centres
 /** The OpenAPI document at /api/openapi.json and the same reference for people at /api/docs. */
 export function openApiRoutes(publicUrl: string) {
   const app = new Hono();
-  const document = openApiDocument(publicUrl);
-  app.get("/api/openapi.json", (c) => c.json(document));
+  // Built on first request, not at cold start: converting the schemas to JSON Schema is
+  // most of the API's init time beyond its libraries (pnpm bench, figure 3).
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/api/openapi.json", (c) => {
+    document ??= openApiDocument(publicUrl);
+    return c.json(document);
+  });
   app.get("/api/docs", (c) => c.render(<ApiReference />));
   return app;
 }
