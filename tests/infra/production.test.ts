@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadStageConfig } from "../../infra/config";
+import { resourcesOf, type Synthesized, synthesize } from "./synth";
+
+/** A production stage as an operator configures it (see README, "Deploying"). */
+const config = loadStageConfig("prod", {
+  DEBRIEF_SES_DOMAIN: "careers.example.edu",
+  DEBRIEF_PUBLIC_URL: "https://debrief.careers.example.edu",
+  DEBRIEF_ALARM_EMAIL: "ops@careers.example.edu",
+  DEBRIEF_CORS_ORIGINS: "https://careers.example.edu",
+  DEBRIEF_RETENTION_DAYS: "90",
+  DEBRIEF_API_DOMAIN: "debrief.careers.example.edu",
+  DEBRIEF_API_CERTIFICATE_ARN: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab",
+});
+
+let synth: Synthesized;
+beforeAll(async () => {
+  synth = await synthesize("prod", config);
+}, 180_000);
+afterAll(() => synth?.dispose());
+
+const all = (type: string) =>
+  synth.stackNames.flatMap((n) => resourcesOf(synth.template(n.split("-").pop() ?? ""), type));
+
+describe("a production stage", () => {
+  it("keeps the table: retained on removal and replacement, with deletion protection", () => {
+    const [table] = all("AWS::DynamoDB::Table");
+    expect(table?.DeletionPolicy).toBe("Retain");
+    expect(table?.UpdateReplacePolicy).toBe("Retain");
+    expect(table?.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table?.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  it("serves the API on the custom domain with the given certificate", () => {
+    const [domain] = all("AWS::ApiGatewayV2::DomainName");
+    expect(domain?.Properties).toMatchObject({
+      DomainName: "debrief.careers.example.edu",
+      DomainNameConfigurations: [{ CertificateArn: config.apiDomain?.certificateArn }],
+    });
+    expect(all("AWS::ApiGatewayV2::ApiMapping")).toHaveLength(1);
+  });
+
+  it("sends from the configured domain and address, and alarms the configured operator", () => {
+    expect(all("AWS::SES::EmailIdentity")[0]?.Properties.EmailIdentity).toBe("careers.example.edu");
+    const sending = all("AWS::IAM::Policy")
+      .flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Condition?: unknown }[] }).Statement,
+      )
+      .filter((s) => JSON.stringify(s.Action).includes("ses:SendEmail"));
+    expect(sending.map((s) => s.Condition)).toEqual([
+      { StringEquals: { "ses:FromAddress": "debrief@careers.example.edu" } },
+    ]);
+    expect(all("AWS::SNS::Subscription")[0]?.Properties).toMatchObject({
+      Protocol: "email",
+      Endpoint: "ops@careers.example.edu",
+    });
+  });
+
+  it("passes the stage's settings to the functions and the allow-list to CORS", () => {
+    const [api] = all("AWS::ApiGatewayV2::Api");
+    expect((api?.Properties.CorsConfiguration as { AllowOrigins: string[] }).AllowOrigins).toEqual([
+      "https://debrief.careers.example.edu",
+      "https://careers.example.edu",
+    ]);
+    const handler = all("AWS::Lambda::Function").find((f) => f.logicalId.startsWith("ApiHandler"));
+    expect((handler?.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      SST_Parameter_value_FROM_ADDRESS: "debrief@careers.example.edu",
+      SST_Parameter_value_PUBLIC_URL: "https://debrief.careers.example.edu",
+      SST_Parameter_value_RETENTION_DAYS: "90",
+    });
+  });
+
+  it("passes cdk-nag with nothing unsuppressed", () => {
+    expect(synth.findings()).toEqual([]);
+  });
+});
