@@ -1,4 +1,4 @@
-import { currentDraft, type Debrief, type EmailKind } from "@debrief/core";
+import { currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
 import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
 import { describe, expect, it } from "vitest";
 import { previewLinks } from "./fixtures";
@@ -26,7 +26,13 @@ describe("rendered emails (golden files)", () => {
   for (const persona of PERSONA_NAMES) {
     it(`${persona}: letter, nudge (unsent and sent) and tips`, async () => {
       for (const v of variants) {
-        const email = await renderEmail(v.kind, v.debrief(persona), previewLinks);
+        const d = v.debrief(persona);
+        // The links an email of this kind and state carries, as the send step mints them.
+        const wanted = emailActions(v.kind, d);
+        const actions = Object.fromEntries(
+          Object.entries(previewLinks.actions ?? {}).filter(([a]) => wanted.includes(a as never)),
+        );
+        const email = await renderEmail(v.kind, d, { ...previewLinks, actions });
         // The letter copies out of the plain-text part exactly as composed.
         if (v.kind === "letter") expect(email.text).toContain(currentDraft(v.debrief(persona)).body);
         await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot(

@@ -184,24 +184,23 @@ export function supersededReason(kind: string, d: Debrief): "superseded" | undef
   return kind === "nudge" && d.secondInterviewAt ? "superseded" : undefined;
 }
 
-/** Which one-use links each email carries. */
-export const EMAIL_ACTIONS: Record<string, readonly CandidateAction[]> = {
-  letter: CANDIDATE_ACTIONS,
-  nudge: CANDIDATE_ACTIONS,
-  tips: ["stop", "delete"],
-};
+/** Which one-use links an email carries: "I sent it" only while the letter is unsent, snooze only before the tips. */
+export function emailActions(kind: string, d: Pick<Debrief, "letterSentAt">): CandidateAction[] {
+  if (kind !== "letter" && kind !== "nudge") return ["stop", "delete"];
+  return CANDIDATE_ACTIONS.filter((a) => a !== "sent" || !d.letterSentAt);
+}
 
 /** Mints the page token and one-use action tokens of one email, stored as hashes only. */
 export async function mintEmailLinks(
   kind: string,
-  d: Pick<Debrief, "id" | "expiresAt">,
+  d: Pick<Debrief, "id" | "expiresAt" | "letterSentAt">,
   deps: Pick<CandidateDeps, "store">,
   publicUrl: string,
 ): Promise<EmailLinks> {
   const page = newToken();
   await deps.store.addToken(hashToken(page), d.id, d.expiresAt);
   const actions: EmailLinks["actions"] = {};
-  for (const action of EMAIL_ACTIONS[kind] ?? ["stop", "delete"]) {
+  for (const action of emailActions(kind, d)) {
     const token = newToken();
     await deps.store.addToken(hashToken(token), d.id, d.expiresAt, action);
     actions[action] = `${publicUrl}/a/${token}`;
