@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { exportDebrief, MAX_SNOOZES, snoozedSchedule, snoozeRefusal, supersededReason } from "./candidate";
+import {
+  emailActions,
+  exportDebrief,
+  MAX_SNOOZES,
+  snoozedSchedule,
+  snoozeRefusal,
+  supersededReason,
+} from "./candidate";
 import { personaDebrief } from "./content/personas";
 
 const DAY = 86_400_000;
@@ -54,5 +61,16 @@ describe("the candidate's data", () => {
     expect(supersededReason("nudge", d)).toBe("superseded");
     expect(supersededReason("tips", d)).toBeUndefined();
     expect(supersededReason("nudge", personaDebrief("amira"))).toBeUndefined();
+  });
+});
+
+describe("the one-use links of each email", () => {
+  it("offer I sent it only while the letter is unsent, and only stop and delete in the tips", () => {
+    const unsent = personaDebrief("amira");
+    const sentAlready = personaDebrief("amira", { letterSentAt: "2026-11-25T09:00:00.000Z" });
+    expect(emailActions("letter", unsent)).toEqual(["sent", "snooze", "stop", "delete"]);
+    expect(emailActions("nudge", unsent)).toEqual(["sent", "snooze", "stop", "delete"]);
+    expect(emailActions("nudge", sentAlready)).toEqual(["snooze", "stop", "delete"]);
+    expect(emailActions("tips", unsent)).toEqual(["stop", "delete"]);
   });
 });
