@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -162,7 +162,15 @@ export type Results = {
   render: RenderFigure;
 };
 
-main().then(
+/** `--from <results.json>`: writes BENCHMARKS.md again from a saved run (after editing the notes), measuring nothing. */
+function fromSaved(file: string) {
+  const results = JSON.parse(readFileSync(file, "utf8")) as Results;
+  console.log(renderSummary(results));
+  writeFileSync(fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url)), renderReport(results));
+}
+
+const from = process.argv.indexOf("--from");
+(from > 0 ? Promise.resolve(fromSaved(process.argv[from + 1] ?? "")) : main()).then(
   () => process.exit(),
   (error) => {
     console.error(error);
