@@ -1,8 +1,13 @@
+import { sharedFormSecret } from "@debrief/core/aws";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./api/app";
 import { runtime } from "./runtime";
 
 const { config, ...rt } = runtime();
+// Without FORM_SECRET, every instance signs form tickets with the one key kept in the table.
+const abuse = process.env.FORM_SECRET
+  ? config.abuse
+  : { ...config.abuse, formSecret: await sharedFormSecret(config.tableName) };
 
 export const handler = handle(
   createApp({
@@ -10,6 +15,6 @@ export const handler = handle(
     publicUrl: config.publicUrl,
     schedule: config.schedule,
     retentionDays: config.retentionDays,
-    abuse: config.abuse,
+    abuse,
   }),
 );
