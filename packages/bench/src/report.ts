@@ -332,7 +332,7 @@ function missedNotes(r: Results): string {
       ["letter", "nudge", "tips"].sort((x, y) => (r.render.warm[y]?.p50 ?? 0) - (r.render.warm[x]?.p50 ?? 0))[0] ??
       "tips";
     notes.push(
-      `- **Render median < 5 ms**: the ${worst} email takes ${ms(r.render.warm[worst]?.p50 ?? Number.NaN)} ms at the median, ×${ratio(r.render.warm[worst]?.p50 ?? 0, r.render.warm.baseline?.p50 ?? 0)} the one-paragraph baseline, on a machine with a load average of ${r.machine.loadAtStart.toFixed(0)} on ${r.machine.nproc} CPUs. React's server rendering is nearly all of it (the text conversion is under 1 ms, and the second render per email is gone). What would meet it: rendering with \`react-dom/server\`'s synchronous \`renderToStaticMarkup\` instead of react-email's web-stream render, or a quieter machine (the baseline itself takes ${ms(r.render.warm.baseline?.p50 ?? Number.NaN)} ms here, against about 1 ms alone).`,
+      `- **Render median < 5 ms**: the ${worst} email takes ${ms(r.render.warm[worst]?.p50 ?? Number.NaN)} ms at the median, ×${ratio(r.render.warm[worst]?.p50 ?? 0, r.render.warm.baseline?.p50 ?? 0)} the one-paragraph baseline, on a machine with a load average of ${r.machine.loadAtStart.toFixed(0)} on ${r.machine.nproc} CPUs. React's server rendering is nearly all of it (the text conversion is under 1 ms, and the second render per email is gone). What would meet it: a quieter machine first (the one-paragraph baseline itself takes ${ms(r.render.warm.baseline?.p50 ?? Number.NaN)} ms here); then rendering with \`react-dom/server\`'s synchronous \`renderToStaticMarkup\` instead of react-email's web-stream render (about a third faster for the tips email in a side test on this machine).`,
     );
   }
   if (!b.cost) {
