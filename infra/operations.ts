@@ -53,7 +53,7 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  grantTable(sesEvents, table.cdk.table, "write", "scan");
+  grantTable(sesEvents, table.cdk.table, "put", "scan");
   sesEvents.addToRolePolicy(new PolicyStatement({ actions: ["states:StopExecution"], resources: [executions] }));
   acceptExecutionsWildcard(sesEvents);
   new events.Rule(stack, "SuppressingSesEvents", {
@@ -85,7 +85,7 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  grantTable(reconcile, table.cdk.table, "write", "scan");
+  grantTable(reconcile, table.cdk.table, "update", "scan");
   machine.grantStartExecution(reconcile);
 
   const sweep = lambdaFunction(
@@ -101,7 +101,7 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  grantTable(sweep, table.cdk.table, "write", "scan");
+  grantTable(sweep, table.cdk.table, "delete", "scan");
 
   const redrive = lambdaFunction(stack, "Redrive", {
     handler: "packages/functions/src/operations.redriveHandler",
@@ -109,7 +109,7 @@ export function Operations({ stack }: StackContext) {
     environment,
     bind,
   });
-  grantTable(redrive, table.cdk.table, "write", "scan");
+  grantTable(redrive, table.cdk.table, "update", "scan");
   machine.grantStartExecution(redrive);
 
   const scheduled = (id: string, fn: typeof reconcile, every: Duration, description: string) =>

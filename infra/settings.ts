@@ -53,6 +53,9 @@ export function lambdaFunction(
 export const TABLE_ACCESS = {
   read: ["dynamodb:GetItem"],
   write: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+  put: ["dynamodb:PutItem"],
+  update: ["dynamodb:UpdateItem"],
+  delete: ["dynamodb:DeleteItem"],
   scan: ["dynamodb:Scan"],
   describe: ["dynamodb:DescribeTable"],
 } as const;

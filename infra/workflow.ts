@@ -67,7 +67,7 @@ export function Workflow({ stack }: StackContext) {
     environment,
     bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],
   });
-  grantTable(recordFailure, table.cdk.table, "write");
+  grantTable(recordFailure, table.cdk.table, "update");
 
   const machine = new sfn.StateMachine(stack, "DebriefWorkflow", {
     stateMachineType: sfn.StateMachineType.STANDARD,

@@ -316,8 +316,11 @@ describe("least privilege", () => {
         .flatMap(actions)
         .filter((a) => a.startsWith("dynamodb:"))
         .sort();
-    expect(tableActions("RecordFailure")).toEqual(["dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]);
-    expect(tableActions("Sweep")).toContain("dynamodb:Scan");
+    expect(tableActions("RecordFailure")).toEqual(["dynamodb:UpdateItem"]);
+    expect(tableActions("Sweep")).toEqual(["dynamodb:DeleteItem", "dynamodb:Scan"]);
+    expect(tableActions("SesEvents")).toEqual(["dynamodb:PutItem", "dynamodb:Scan"]);
+    expect(tableActions("Reconcile")).toEqual(["dynamodb:Scan", "dynamodb:UpdateItem"]);
+    expect(tableActions("Redrive")).toEqual(["dynamodb:Scan", "dynamodb:UpdateItem"]);
     expect(tableActions("SendEmail")).not.toContain("dynamodb:Scan");
     expect(tableActions("ApiHandler")).not.toContain("dynamodb:DeleteTable");
     for (const name of FUNCTIONS) {

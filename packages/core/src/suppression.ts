@@ -15,7 +15,8 @@ export type SuppressionDeps = {
  * Suppresses an address and stops the workflows still pending for it. Suppression
  * comes first: even if a stop fails, every send checks the list immediately before
  * SES is called, so no further email reaches the address. Used by the SES event
- * handler (bounce, complaint) and by "this wasn't me".
+ * handler (bounce, complaint) and by "this wasn't me". `stopped` counts the
+ * executions asked to stop.
  */
 export async function suppressAndStop(
   address: string,
@@ -28,8 +29,8 @@ export async function suppressAndStop(
   let stopped = 0;
   for await (const debrief of deps.store.listDebriefs(now)) {
     if (addressKey(debrief.input.candidate.email) !== key) continue;
-    // Finished (the tips went out) or never started: no execution is waiting.
-    if (!debrief.workflowStartedAt || debrief.sends.tips) continue;
+    // Never started: nothing to stop. A finished execution ignores the stop (centre debriefs wait on past the tips).
+    if (!debrief.workflowStartedAt) continue;
     try {
       await deps.workflow.stop(executionName(debrief), `address suppressed (${reason})`);
       stopped++;
