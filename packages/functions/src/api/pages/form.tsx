@@ -33,7 +33,7 @@ const STAGE_LABELS = {
 };
 const TONE_LABELS = { warm: "Warm", formal: "Formal", concise: "Concise" };
 const OFF_DAY_LABELS = {
-  auto: "Let the letter decide (recommended)",
+  auto: "Let the letter decide",
   mention: "Yes, in one short sentence",
   omit: "No, leave it out",
 };
@@ -483,7 +483,7 @@ export function DebriefForm({
             label="Mention the bad day in the letter?"
             options={OFF_DAY}
             labels={OFF_DAY_LABELS}
-            hint="Advisers disagree about apologising for nerves, so by default the letter mentions only illness, leaving early, a bad call or a blunt answer."
+            hint="Advisers disagree about apologising for nerves, so by default the letter mentions only illness, leaving early, a bad call, technical problems or a blunt answer."
           />
           <div class={errors.consent ? "field has-error" : "field"}>
             {errors.consent ? (
