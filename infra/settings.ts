@@ -1,6 +1,7 @@
 import { RemovalPolicy, type Stack } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LoggingFormat } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { type App, type FunctionProps, Function as SstFunction } from "sst/constructs";
 import { isProductionStage as isProductionStageName } from "./config";
@@ -42,8 +43,10 @@ export function lambdaFunction(
   const fn = new SstFunction(stack, id, {
     ...lambdaDefaults,
     logGroup: logGroup(stack, id),
+    // Lambda's own lines (start, end, report) as JSON too, next to Powertools' structured logs.
+    loggingFormat: LoggingFormat.JSON,
     ...props,
-    environment: { POWERTOOLS_SERVICE_NAME: "interview-debrief", ...props.environment },
+    environment: { POWERTOOLS_SERVICE_NAME: "interview-debrief", POWERTOOLS_LOG_LEVEL: "INFO", ...props.environment },
   });
   acceptFunctionFindings(fn, invocation);
   return fn;

@@ -123,6 +123,10 @@ describe("functions", () => {
         Runtime: "nodejs22.x",
         Architectures: ["arm64"],
         TracingConfig: { Mode: "Active" },
+        LoggingConfig: { LogFormat: "JSON" },
+      });
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: "interview-debrief",
       });
       const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(logGroups.get(ref)?.Properties.RetentionInDays).toBe(30);
