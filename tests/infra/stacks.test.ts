@@ -167,6 +167,10 @@ describe("functions", () => {
     expect(steps.includes(REACT)).toBe(true);
     expect(api.includes(REACT)).toBe(false);
     expect(/@react-email|react-dom/.test(api)).toBe(false);
+    // The SDK v3 clients the API uses are bundled, and no others.
+    for (const client of ["DynamoDBClient", "SFNClient", "SESv2Client"])
+      expect(api.includes(client), client).toBe(true);
+    for (const client of ["S3Client", "SSMClient", "LambdaClient"]) expect(api.includes(client), client).toBe(false);
     // Minified: long lines (unminified source averages well under 100 characters a line).
     expect(api.length / api.split("\n").length).toBeGreaterThan(1000);
   });
