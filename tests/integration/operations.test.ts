@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { SFNClient } from "@aws-sdk/client-sfn";
-import { type Clock, listFailed, reconcile, redrive, submitDebrief, sweep, systemClock } from "@debrief/core";
+import { type Clock, listFailed, reconcile, submitDebrief, sweep, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
 import { handler as sesEventHandler } from "@debrief/functions/ses-events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +10,7 @@ import { predictableSchedule } from "../support/env";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
+const run = promisify(execFile);
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;
 const env = predictableSchedule();
@@ -28,6 +31,14 @@ function sesEvent(kind: "Bounce" | "Complaint", address: string, bounceType = "P
     "detail-type": kind === "Bounce" ? "Email Bounced" : "Email Complaint Received",
     detail: { ...detail, mail: { tags: { "ses:configuration-set": ["debrief"] } } },
   };
+}
+
+/** Runs `pnpm redrive` (scripts/redrive.ts) with this process's settings, which point at the local stack. */
+async function redriveCommand(...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/redrive.ts", ...args], {
+    env: process.env,
+  });
+  return stdout;
 }
 
 describe("operations on the local stack", () => {
@@ -106,7 +117,10 @@ describe("operations on the local stack", () => {
     expect(await listFailed(deps)).toContainEqual(
       expect.objectContaining({ id, step: "tips", error: "Lambda.Unknown" }),
     );
-    const { redriven } = await redrive(deps, [id]);
+    // The operator's command (`pnpm redrive`, then `pnpm redrive <id>`), against the local stack.
+    const listed = JSON.parse(await redriveCommand()) as { failed: { id: string }[] };
+    expect(listed.failed.map((f) => f.id)).toContain(id);
+    const { redriven } = JSON.parse(await redriveCommand(id)) as { redriven: string[] };
     expect(redriven).toEqual([id]);
     const after = await store().get(id, new Date());
     expect(after?.failure).toBeUndefined();
