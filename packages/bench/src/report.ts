@@ -312,13 +312,15 @@ function missedNotes(r: Results): string {
   const b = budgets(r);
   const notes: string[] = [];
   if (!b.timeToLetterP95) {
+    const worst = [...r.scale].sort((x, y) => y.timeToLetter.app.p95 - x.timeToLetter.app.p95)[0]!;
     notes.push(
-      "- **Time to letter p95**: the letter's path is two dozen sequential requests to emulators sharing one process (and two CPUs) with everything else; writing each email's tokens in one batch, and the load of a shared machine falling, would meet it.",
+      `- **Time to letter p95 < 1 s**: ${ms(worst.timeToLetter.app.p95)} ms with ${worst.stored} stored (p50 ${ms(worst.timeToLetter.app.p50)} ms; the other sizes in this run: ${r.scale.map((x) => `${ms(x.timeToLetter.app.p95)} ms`).join(", ")}), with the machine's load average at ${r.machine.loadAtStart.toFixed(0)} on ${r.machine.nproc} CPUs. The letter's path is ${[...r.cost.requests.letter.matchAll(/×(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0)} sequential requests to emulators that share one process with the app, the workflow and the render. What would meet it: fewer sequential requests on the send step (each email's five token writes, ten requests, as one \`BatchWriteItem\` and one \`UpdateItem\`, or in parallel), and a machine not shared with seven test suites.`,
     );
   }
   if (!b.apiRatio) {
+    const ratios = r.scale.map((x) => ratio(x.api.app.rps, x.api.baseline.rps));
     notes.push(
-      "- **API throughput**: the app does the same calls as the baseline plus Hono, zod and its own work; look at the per-request CPU profile of `POST /api/debriefs`.",
+      `- **API throughput ≥ 0.8 of the baseline**: ${ratios.join(", ")} at ${r.scale.map((x) => x.stored).join(", ")} stored. The spread between sizes within this one run (${Math.min(...ratios)} to ${Math.max(...ratios)}) is larger than anything the app adds, and is the machine's: rounds of ${r.plan.durationS} s alternate app, baseline, baseline, app, and a load average of ${r.machine.loadAtStart.toFixed(0)} on ${r.machine.nproc} CPUs changes faster than that. The app's own work per submission (Hono routing and middleware, JSON parsing, zod validation, marshalling) is a few ms next to its ${r.scale[0]?.submissionCalls.split(" → ").length ?? 6} round trips, which the baseline makes too. What would settle it: more and shorter alternating rounds on a quieter machine.`,
     );
   }
   if (!b.apiImport) {
@@ -339,7 +341,7 @@ function missedNotes(r: Results): string {
     const perTransition = PRICES.stateTransition * 1000;
     const extra = r.cost.transitions - 5;
     notes.push(
-      `- **Cost < $0.50 per 1,000** (${usd(r.cost.total)}): SES (${usd(r.cost.floor)}) and ${r.cost.transitions} state transitions (${usd(r.cost.transitions * perTransition)}) are ${Math.round(((r.cost.floor + r.cost.transitions * perTransition) / r.cost.total) * 100)}% of it. The check-in branch adds ${extra > 0 ? `${extra} transitions` : "transitions"} (${r.cost.path.slice(5).join(", ")}) to every debrief, though only centre debriefs that opt in get check-ins. What would meet it: end the plain workflow at SendTips and run the check-ins as their own execution, started only for those debriefs (5 transitions: ${usd(r.cost.total - extra * perTransition)}); and write each email's tokens in one batch (fewer DynamoDB write units: each write to the ${r.cost.dynamo.debriefItemBytes}-byte debrief costs ${Math.ceil(r.cost.dynamo.debriefItemBytes / 1024)}).`,
+      `- **Cost < $0.50 per 1,000** (${usd(r.cost.total)}): SES (${usd(r.cost.floor)}) and ${r.cost.transitions} state transitions (${usd(r.cost.transitions * perTransition)}) are ${Math.round(((r.cost.floor + r.cost.transitions * perTransition) / r.cost.total) * 100)}% of it. Beyond the five states that do the work (three sends, two waits), every debrief also passes ${r.cost.path.slice(5).join(" and ")} (${extra} transitions), though only centre debriefs that opt in get check-ins. What would meet it: end the plain workflow at SendTips and run the check-ins as their own execution, started only for those debriefs (5 transitions: ${usd(r.cost.total - extra * perTransition)}); and write each email's tokens in one batch (fewer DynamoDB write units: each write to the ${r.cost.dynamo.debriefItemBytes}-byte debrief costs ${Math.ceil(r.cost.dynamo.debriefItemBytes / 1024)}).`,
     );
   }
   if (!(b.flatTimeToLetter && b.flatApi)) {
