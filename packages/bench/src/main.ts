@@ -25,9 +25,9 @@ const plan = quick
       submissions: 30,
       concurrency: 2,
       connections: 10,
-      durationS: 3,
+      durationS: 2,
       rounds: 1,
-      coldRuns: 2,
+      coldRuns: 1,
       renders: 30,
       costSamples: 4,
     }
