@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
         );
       }
       if (result.kind === "limited" || result.kind === "conflict") {
-        const refusal = refusalOf(result);
+        const refusal = refusalOf(result, "form");
         c.status(refusal.status);
         if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
         return c.render(
@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps) {
         return c.json({ error: "invalid", message: "Some fields need attention", fields: result.errors }, 422);
       }
       if (result.kind === "limited" || result.kind === "conflict") {
-        const refusal = refusalOf(result);
+        const refusal = refusalOf(result, "api");
         if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
         return c.json({ error: refusal.error, message: refusal.message }, refusal.status);
       }

@@ -8,12 +8,18 @@ export type Refusal = {
 };
 
 /** How the form and the API answer a submission that is valid but refused. */
-export function refusalOf(result: Extract<SubmitResult, { kind: "limited" | "conflict" }>): Refusal {
+export function refusalOf(
+  result: Extract<SubmitResult, { kind: "limited" | "conflict" }>,
+  via: "form" | "api" = "form",
+): Refusal {
   if (result.kind === "conflict") {
     return {
       status: 422,
       error: "idempotency_key_reused",
-      message: "This submission key was already used for a different debrief. Start a new debrief to send new answers.",
+      message:
+        via === "form"
+          ? "This form was already sent with other answers. Send it again to start a new debrief with these."
+          : "This Idempotency-Key was already used for a different debrief. Use a new key for a new debrief.",
     };
   }
   return {
