@@ -17,6 +17,7 @@ header.site .wrap, footer.site .wrap { max-width: 46rem; margin: 0 auto; padding
 footer.site { color: var(--muted); font-size: .875rem; }
 main { display: block; max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 2rem; background: var(--paper); }
 @media (min-width: 48rem) {
+  header.site .wrap, footer.site .wrap { padding-left: 3rem; padding-right: 3rem; }
   main { margin: 2rem auto; padding: 2.5rem 3rem 3rem; border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 1px 2px rgb(16 42 67 / 6%), 0 4px 16px rgb(16 42 67 / 6%); }
   h1 { font-size: 2rem; }
 }
@@ -58,6 +59,12 @@ button.primary { margin-top: 2rem; width: 100%; font-size: 1.075rem; }
 @media (min-width: 40rem) { button.primary { width: auto; } }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
 .actions form { margin: 0; }
+form.actions { align-items: flex-end; }
+.actions .field { margin: 0; }
+details { margin: 1rem 0; }
+summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: .6rem 0; }
+summary:hover { color: var(--accent-dark); }
+details[open] > summary { margin-bottom: .5rem; }
 .error-summary { border: 3px solid var(--bad); border-radius: 8px; background: var(--bad-wash); padding: 1rem 1.25rem; margin: 1rem 0 1.5rem; }
 .error-summary h2 { margin-top: 0; font-size: 1.15rem; }
 .error-summary ul { margin: 0; padding-left: 1.25rem; }
@@ -79,6 +86,11 @@ th, td { text-align: left; padding: .5rem .5rem .5rem 0; border-bottom: 1px soli
 @media (scripting: enabled) {
   [data-copy]::after { content: ""; flex: 0 0 12rem; height: 3rem; }
   [data-copy].copy-ready::after, [data-copy].copy-unavailable::after { display: none; }
+}
+/* On a phone each action is a full-width button, one per row. */
+@media (max-width: 39.99rem) {
+  .actions > .button, .actions > button, .actions > form, .actions > .field, #copy-letter, [data-copy]::after { flex: 1 1 100%; }
+  .actions > form > button { width: 100%; }
 }
 /* Room below a form, so a link after its button is not a cramped touch target (WCAG 2.5.8). */
 main form { margin-bottom: 1.5rem; }

@@ -1,0 +1,170 @@
+import type { Page } from "playwright-core";
+import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../../support/centres";
+import { postDebrief, validDebrief } from "../../support/debriefs";
+import { emailsTo, type StoredEmail, waitFor } from "../../support/inbox";
+import type { TestStack } from "../../support/stack";
+import { emailLink } from "./journey";
+
+/**
+ * Every page and email of the service, for the accessibility checks and the
+ * screenshots alike: one list, so a new page is checked and pictured at once.
+ */
+export type Site = {
+  appUrl: string;
+  publicUrl: string;
+  /** A candidate's page (submitted through the JSON API) and their letter, nudge and tips. */
+  candidatePage: string;
+  emails: StoredEmail[];
+  /** A career centre's student (sharing with the centre) and the centre's admin key. */
+  centreToken: string;
+  centreKey: string;
+  checkin: StoredEmail;
+};
+
+export type SitePage = {
+  name: string;
+  /** The screenshot's file name (without the width). */
+  file: string;
+  open: (page: Page, site: Site) => Promise<unknown>;
+  /** For a page that changes on use: what a person does on it before it is checked. */
+  act?: (page: Page, site: Site) => Promise<unknown>;
+};
+
+const CENTRE = "northfield";
+const STUDENT = `student-${process.pid}@example.edu`;
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+const submitEmpty = async (page: Page) => {
+  await Promise.all([page.waitForEvent("load"), page.locator('button[type="submit"]').press("Enter")]);
+};
+
+export const PAGES: SitePage[] = [
+  { name: "form", file: "form", open: (page, s) => page.goto(`${s.appUrl}/`) },
+  {
+    name: "form with errors",
+    file: "form-errors",
+    open: async (page, s) => {
+      await page.goto(`${s.appUrl}/`);
+      await page.locator('[name="interview.company"]').fill("Northwind Logistics");
+      await page.locator('[name="candidate.email"]').fill("amira-at-example");
+      await submitEmpty(page);
+    },
+  },
+  { name: "confirmation", file: "confirmation", open: (page, s) => page.goto(`${s.candidatePage}?new=1`) },
+  { name: "candidate page", file: "candidate-page", open: (page, s) => page.goto(s.candidatePage) },
+  {
+    name: "candidate page, editing the draft",
+    file: "candidate-page-edit",
+    open: (page, s) => page.goto(s.candidatePage),
+    act: (page) => page.locator("#edit-draft summary").click(),
+  },
+  {
+    name: "candidate page with a draft error",
+    file: "candidate-page-draft-error",
+    open: (page, s) => page.goto(s.candidatePage),
+    act: async (page) => {
+      await page.locator("#edit-draft summary").click();
+      await page.locator("#draft-body").fill("");
+      await Promise.all([page.waitForEvent("load"), page.locator("#save-draft").press("Enter")]);
+    },
+  },
+  {
+    name: "candidate page after marking sent",
+    file: "candidate-page-sent",
+    open: (page, s) => page.goto(`${s.candidatePage}?done=sent`),
+  },
+  {
+    name: "one-use action link",
+    file: "action-link",
+    open: (page, s) => page.goto(emailLink(s.emails[1]?.body.html, s.publicUrl, "a")),
+  },
+  {
+    name: "this wasn't me",
+    file: "not-me",
+    open: (page, s) => page.goto(emailLink(s.emails[1]?.body.html, s.publicUrl, "not-me")),
+  },
+  { name: "not found", file: "not-found", open: (page, s) => page.goto(`${s.appUrl}/d/no-such-debrief`) },
+  // Career centres: the branded form, its errors, the student's sharing and check-in pages, the admin.
+  { name: "centre form", file: "centre-form", open: (page, s) => page.goto(`${s.appUrl}/c/${CENTRE}`) },
+  {
+    name: "centre form with errors",
+    file: "centre-form-errors",
+    open: async (page, s) => {
+      await page.goto(`${s.appUrl}/c/${CENTRE}`);
+      await submitEmpty(page);
+    },
+  },
+  {
+    name: "centre sharing page",
+    file: "centre-sharing",
+    open: (page, s) => page.goto(`${s.appUrl}/d/${s.centreToken}/centre`),
+  },
+  {
+    name: "check-in page",
+    file: "centre-checkin",
+    open: (page, s) => page.goto(`${s.appUrl}/d/${s.centreToken}/checkin/checkin7/second_interview`),
+  },
+  {
+    name: "centre admin, signed in",
+    file: "centre-admin",
+    open: (page, s) => page.goto(`${s.appUrl}/c/${CENTRE}/admin`),
+    act: async (page, s) => {
+      await page.locator("#admin-key").fill(s.centreKey);
+      await page.locator("#admin-key").press("Enter");
+      await page.locator("#centre-data").waitFor({ state: "visible" });
+    },
+  },
+];
+
+export const EMAILS: { name: string; file: string; of: (s: Site) => StoredEmail | undefined }[] = [
+  { name: "letter", file: "email-letter", of: (s) => s.emails[0] },
+  { name: "nudge", file: "email-nudge", of: (s) => s.emails[1] },
+  { name: "tips", file: "email-tips", of: (s) => s.emails[2] },
+  { name: "centre check-in", file: "email-checkin", of: (s) => s.checkin },
+];
+
+/**
+ * Fills the stack with what the pages show: a candidate's debrief with its three
+ * emails, and a career centre with a student whose day-7 check-in has arrived.
+ * Waits are derived from the stack's scaled day.
+ */
+export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site> {
+  const centre = await provisionCentre({
+    slug: CENTRE,
+    displayName: "Northfield University Careers",
+    accentColour: "#7a1f5c",
+    cohorts: ["MSc Data 2026", "BA History 2026"],
+  });
+  // An interview eight days ago: the day-7 check-in email comes with the tips.
+  const fields = centreFormFields(STUDENT, { shareWithCentre: "on", "interview.date": daysAgo(8) });
+  const centreToken = tokenOf(await postCentreForm(stack.appUrl, CENTRE, fields));
+
+  const debrief = validDebrief({
+    candidate: { name: "Amira Haddad", email: `amira-${process.pid}@example.com`, timeZone: "Europe/Berlin" },
+  });
+  const res = await postDebrief(stack.appUrl, debrief);
+  if (res.status !== 201) throw new Error(`The debrief was refused: ${res.status} ${await res.text()}`);
+  const candidatePage = ((await res.json()) as { page: string }).page;
+
+  const emails = await waitFor(
+    async () => {
+      const all = await emailsTo(stack.inboxUrl, debrief.candidate.email);
+      return all.length >= 3 && all;
+    },
+    { timeoutMs: 4 * dayMs, what: "the letter, the nudge and the tips" },
+  );
+  // The check-in comes with the tips (in either order): it is the email with the check-in answers.
+  const checkin = await waitFor(
+    async () => (await emailsTo(stack.inboxUrl, STUDENT)).find((e) => e.body.html?.includes("/checkin/checkin7/")),
+    { timeoutMs: 4 * dayMs, what: "the centre student's day-7 check-in" },
+  );
+  return {
+    appUrl: stack.appUrl,
+    publicUrl: stack.url,
+    candidatePage,
+    emails,
+    centreToken,
+    centreKey: centre.key,
+    checkin,
+  };
+}
