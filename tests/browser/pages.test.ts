@@ -91,6 +91,25 @@ describe("every page and email in Chromium", () => {
     });
   }
 
+  it("moves focus to the candidate page's draft error, whose link leads to the field (JavaScript off)", async () => {
+    const context = await browser.newContext(contextOptions({ javaScriptEnabled: false }));
+    const page = await context.newPage();
+    await page.goto(site.candidatePage);
+    await tabTo(page, "#edit-draft summary");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "#draft-body");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await tabTo(page, "#save-draft");
+    await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+    expect(await focused(page)).toBe("error-summary");
+    await expect(page.locator("#draft-body").getAttribute("aria-invalid")).resolves.toBe("true");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toBe("draft-body");
+    await context.close();
+  });
+
   for (const javaScriptEnabled of [true, false]) {
     it(`announces field errors and keeps typed values (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const context = await browser.newContext(contextOptions({ javaScriptEnabled }));

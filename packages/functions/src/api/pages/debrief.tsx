@@ -102,7 +102,8 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
         </>
       )}
       {errorCount ? (
-        <div class="error-summary" role="alert" id="error-summary" tabindex={-1}>
+        // autofocus: focus moves to the problems even with JavaScript off (as on the form).
+        <div class="error-summary" role="alert" id="error-summary" tabindex={-1} autofocus>
           <h2>Your letter was not saved</h2>
           <ul>
             {Object.entries(errors).map(([field, message]) => (
