@@ -39,6 +39,8 @@ export type AbuseConfig = {
   rateLimits: RateLimits;
   formMinFillSeconds: number;
   formSecret: string;
+  /** False when FORM_SECRET is not set and `formSecret` is this process's own random key. */
+  formSecretConfigured: boolean;
   /** Only when a bot-check secret and site key are configured. */
   botCheck?: BotCheckConfig;
 };
@@ -82,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimits: { perAddressPerDay: c.RATE_LIMIT_PER_ADDRESS_PER_DAY, perIpPerHour: c.RATE_LIMIT_PER_IP_PER_HOUR },
       formMinFillSeconds: c.FORM_MIN_FILL_SECONDS,
       formSecret: c.FORM_SECRET ?? processFormSecret,
+      formSecretConfigured: c.FORM_SECRET !== undefined,
       botCheck:
         c.BOT_CHECK_SECRET && c.BOT_CHECK_SITE_KEY
           ? { secret: c.BOT_CHECK_SECRET, siteKey: c.BOT_CHECK_SITE_KEY, verifyUrl: c.BOT_CHECK_URL }

@@ -5,7 +5,7 @@ import { runtime } from "./runtime";
 
 const { config, ...rt } = runtime();
 // Without FORM_SECRET, every instance signs form tickets with the one key kept in the table.
-const abuse = process.env.FORM_SECRET
+const abuse = config.abuse.formSecretConfigured
   ? config.abuse
   : { ...config.abuse, formSecret: await sharedFormSecret(config.tableName) };
 
