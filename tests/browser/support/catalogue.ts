@@ -84,6 +84,7 @@ export const PAGES: SitePage[] = [
     open: (page, s) => page.goto(emailLink(s.emails[1]?.body.html, s.publicUrl, "not-me")),
   },
   { name: "not found", file: "not-found", open: (page, s) => page.goto(`${s.appUrl}/d/no-such-debrief`) },
+  { name: "API reference", file: "api-docs", open: (page, s) => page.goto(`${s.appUrl}/api/docs`) },
   // Career centres: the branded form, its errors, the student's sharing and check-in pages, the admin.
   { name: "centre form", file: "centre-form", open: (page, s) => page.goto(`${s.appUrl}/c/${CENTRE}`) },
   {
