@@ -356,6 +356,7 @@ for (const path of [
 api("a lone high surrogate in the name", withPath("candidate.name", "Amira \ud800"));
 api("a lone low surrogate in a question", withPath("questions.0.question", "Why \udc00?"));
 api("a zero-width-only name", withPath("candidate.name", "\u200b\u200b"));
+api("a zero-width-only better answer", withPath("questions.0.betterAnswer", "\u200b\n\u200d"));
 api("a byte-order-mark-only company", withPath("interview.company", "\ufeff"));
 api("a right-to-left override in the role", withPath("interview.role", "Analyst \u202egnp.exe"));
 api("a bidi isolate in the interviewer's name", withPath("interview.interviewer.name", "Jonas \u2066Weber\u2069"));

@@ -101,7 +101,7 @@ export const interviewSchema = z.strictObject({
 
 export const questionSchema = z.strictObject({
   question: required(300),
-  betterAnswer: paragraph(1500).min(1, "Required"),
+  betterAnswer: paragraph(1500).min(1, "Required").regex(VISIBLE, "Required"),
   example: paragraph(1000).optional(),
 });
 
