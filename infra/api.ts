@@ -23,7 +23,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 /** The Hono app on Lambda behind an HTTP API, throttled, with CORS limited to the configured origins. */
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app);
-  const { table, parameters } = use(Storage);
+  const { table, parameters, botCheck } = use(Storage);
   const { machine } = use(Workflow);
 
   const handler = lambdaFunction(stack, "ApiHandler", {
@@ -31,7 +31,12 @@ export function Api({ stack, app }: StackContext) {
     handler: "packages/functions/src/api.handler",
     timeout: "10 seconds",
     environment: { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn },
-    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL, parameters.RETENTION_DAYS],
+    bind: [
+      parameters.FROM_ADDRESS,
+      parameters.PUBLIC_URL,
+      parameters.RETENTION_DAYS,
+      ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
+    ],
   });
   // Scan: "this wasn't me" suppresses the address and finds its debriefs (core suppressAndStop).
   grantTable(handler, table.cdk.table, "read", "write", "scan", "describe");

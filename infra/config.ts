@@ -38,6 +38,11 @@ const schema = z.object({
   /** Steady requests per second and burst allowed to the whole API. */
   DEBRIEF_API_RATE: z.coerce.number().int().min(1).default(20),
   DEBRIEF_API_BURST: z.coerce.number().int().min(1).default(50),
+  /**
+   * Optional bot check (Cloudflare Turnstile): its public site key. Its secret is an SST secret,
+   * `pnpm sst secrets set BOT_CHECK_SECRET <secret> --stage <stage>`, read from SSM at cold start.
+   */
+  DEBRIEF_BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
 });
 
 /** Throwaway stages run with harmless placeholders; production stages must set every required value. */
@@ -58,6 +63,7 @@ export type StageConfig = {
   retentionDays: number;
   apiDomain?: { name: string; certificateArn: string };
   throttle: { rate: number; burst: number };
+  botCheckSiteKey?: string;
 };
 
 export class StageConfigError extends Error {
@@ -94,6 +100,7 @@ export function loadStageConfig(stage: string, env: Record<string, string | unde
         ? { name: c.DEBRIEF_API_DOMAIN, certificateArn: c.DEBRIEF_API_CERTIFICATE_ARN }
         : undefined,
     throttle: { rate: c.DEBRIEF_API_RATE, burst: c.DEBRIEF_API_BURST },
+    botCheckSiteKey: c.DEBRIEF_BOT_CHECK_SITE_KEY,
   };
 }
 

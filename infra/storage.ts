@@ -36,5 +36,12 @@ export function Storage({ stack, app }: StackContext) {
     PUBLIC_URL: config.publicUrl,
     RETENTION_DAYS: String(config.retentionDays),
   });
-  return { table, parameters };
+  // The bot check, when configured: a public site key, and a secret kept in SSM (SecureString), never in the template.
+  const botCheck = config.botCheckSiteKey
+    ? {
+        siteKey: new Config.Parameter(stack, "BOT_CHECK_SITE_KEY", { value: config.botCheckSiteKey }),
+        secret: new Config.Secret(stack, "BOT_CHECK_SECRET"),
+      }
+    : undefined;
+  return { table, parameters, botCheck };
 }

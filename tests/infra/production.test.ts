@@ -11,6 +11,7 @@ const config = loadStageConfig("prod", {
   DEBRIEF_RETENTION_DAYS: "90",
   DEBRIEF_API_DOMAIN: "debrief.careers.example.edu",
   DEBRIEF_API_CERTIFICATE_ARN: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab",
+  DEBRIEF_BOT_CHECK_SITE_KEY: "0x4AAAAAAAexample",
 });
 
 let synth: Synthesized;
@@ -70,6 +71,34 @@ describe("a production stage", () => {
       SST_Parameter_value_PUBLIC_URL: "https://debrief.careers.example.edu",
       SST_Parameter_value_RETENTION_DAYS: "90",
     });
+  });
+
+  it("binds the bot check's secret to the API as an SST secret, readable from its SSM path only", () => {
+    const fns = all("AWS::Lambda::Function").filter((f) => !f.logicalId.startsWith("CustomResourceHandler"));
+    const vars = (name: string) =>
+      (
+        fns.find((f) => f.logicalId.startsWith(name))?.Properties.Environment as
+          | { Variables: Record<string, unknown> }
+          | undefined
+      )?.Variables ?? {};
+    expect(vars("ApiHandler")).toMatchObject({
+      SST_Secret_value_BOT_CHECK_SECRET: "__FETCH_FROM_SSM__",
+      SST_Parameter_value_BOT_CHECK_SITE_KEY: "0x4AAAAAAAexample",
+      SST_SSM_PREFIX: "/sst/interview-debrief/prod/",
+    });
+    for (const name of ["SendEmail", "SesEvents", "Reconcile"]) {
+      expect(vars(name).SST_Secret_value_BOT_CHECK_SECRET, name).toBeUndefined();
+    }
+    const reads = all("AWS::IAM::Policy")
+      .flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+      )
+      .filter((s) => JSON.stringify(s.Action).includes("ssm:GetParameters"));
+    expect(reads).toHaveLength(1);
+    const resources = JSON.stringify(reads[0]?.Resource);
+    expect(resources).toContain("parameter/sst/interview-debrief/prod/Secret/BOT_CHECK_SECRET/value");
+    expect(resources).toContain("parameter/sst/interview-debrief/.fallback/Secret/BOT_CHECK_SECRET/value");
+    expect(resources).not.toContain("*");
   });
 
   it("passes cdk-nag with nothing unsuppressed", () => {

@@ -145,6 +145,8 @@ describe("functions", () => {
       const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(vars.SST_Parameter_value_FROM_ADDRESS).toBe(config.fromAddress);
       expect(vars.SST_Parameter_value_PUBLIC_URL).toBe(config.publicUrl);
+      // No bot check configured on this stage: no secret to fetch.
+      expect(Object.keys(vars).filter((k) => k.startsWith("SST_Secret_"))).toEqual([]);
     }
     const api = (functionNamed("ApiHandler").Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
@@ -168,9 +170,13 @@ describe("functions", () => {
     expect(api.includes(REACT)).toBe(false);
     expect(/@react-email|react-dom/.test(api)).toBe(false);
     // The SDK v3 clients the API uses are bundled, and no others.
-    for (const client of ["DynamoDBClient", "SFNClient", "SESv2Client"])
+    // (SSM: the bot check's secret, read at cold start when one is bound.)
+    for (const client of ["DynamoDBClient", "SFNClient", "SESv2Client", "SSMClient"]) {
       expect(api.includes(client), client).toBe(true);
-    for (const client of ["S3Client", "SSMClient", "LambdaClient"]) expect(api.includes(client), client).toBe(false);
+    }
+    for (const client of ["S3Client", "LambdaClient", "SecretsManagerClient"]) {
+      expect(api.includes(client), client).toBe(false);
+    }
     // Minified: long lines (unminified source averages well under 100 characters a line).
     expect(api.length / api.split("\n").length).toBeGreaterThan(1000);
   });

@@ -48,17 +48,32 @@ export type AbuseConfig = {
 // One random key per process when FORM_SECRET is not set: forms then only verify on the instance that served them.
 const processFormSecret = randomBytes(32).toString("base64url");
 
-/** SST binds a `Config.Parameter` named X to a function as `SST_Parameter_value_X` (see infra/storage.ts). */
-const SST_PARAMETER = /^SST_Parameter_value_(.+)$/;
+/**
+ * SST binds a `Config.Parameter` named X to a function as `SST_Parameter_value_X`
+ * (the value itself), and a `Config.Secret` as `SST_Secret_value_X` set to a
+ * placeholder until the value is fetched from SSM at cold start (adapters/aws
+ * loadSstSecrets) and written in its place. See infra/storage.ts.
+ */
+const SST_BINDING = /^SST_(?:Parameter|Secret)_value_(.+)$/;
+export const SST_SECRET_PLACEHOLDER = "__FETCH_FROM_SSM__";
+const SST_SECRET = /^SST_Secret_value_(.+)$/;
 
-/** The SST Config parameters bound to this function, by their plain names. */
+/** The SST Config parameters and secrets bound to this function, by their plain names. */
 export function sstParameters(env: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(
     Object.entries(env).flatMap(([key, value]) => {
-      const name = SST_PARAMETER.exec(key)?.[1];
+      const name = SST_BINDING.exec(key)?.[1];
       return name ? [[name, value]] : [];
     }),
   );
+}
+
+/** The bound SST secrets whose values have not been fetched yet. */
+export function pendingSstSecrets(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env).flatMap(([key, value]) => {
+    const name = SST_SECRET.exec(key)?.[1];
+    return name && value === SST_SECRET_PLACEHOLDER ? [name] : [];
+  });
 }
 
 export class ConfigError extends Error {
@@ -67,6 +82,10 @@ export class ConfigError extends Error {
 
 /** Reads and validates the service's settings once; the error names every missing or bad value. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const unfetched = pendingSstSecrets(env);
+  if (unfetched.length) {
+    throw new ConfigError(`Secrets not loaded (call loadSstSecrets first): ${unfetched.join(", ")}`);
+  }
   const parsed = configSchema.safeParse({ ...sstParameters(env), ...env });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -1,8 +1,10 @@
-import { sharedFormSecret } from "@debrief/core/aws";
+import { loadSstSecrets, sharedFormSecret } from "@debrief/core/aws";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./api/app";
 import { runtime } from "./runtime";
 
+// SST secrets bound to the function (the bot check's) come from SSM once, before the settings are validated.
+await loadSstSecrets();
 const { config, ...rt } = runtime();
 // Without FORM_SECRET, every instance signs form tickets with the one key kept in the table.
 const abuse = config.abuse.formSecretConfigured

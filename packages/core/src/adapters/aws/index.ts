@@ -6,3 +6,4 @@ export { createDynamoStore, keys } from "./dynamo-store";
 export { sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
+export { loadSstSecrets } from "./sst-secrets";
