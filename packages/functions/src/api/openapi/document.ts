@@ -66,8 +66,13 @@ export const OPERATIONS: Operation[] = [
       "Validates the debrief, stores it and schedules its emails: the drafted letter now, a nudge the next morning and second-interview tips. Send an `Idempotency-Key` header to make retries safe.",
     body: { schema: debriefInputSchema, description: "The debrief; the HTML form posts the same fields" },
     responses: {
+      "200": {
+        description:
+          "A repeat with the same Idempotency-Key: the first debrief (`Idempotent-Replayed: true`), nothing new",
+        schema: acceptedSchema,
+      },
       "201": { description: "Accepted", schema: acceptedSchema },
-      "400": { description: "Malformed JSON", schema: errorSchema },
+      "400": { description: "Malformed JSON, or a malformed Idempotency-Key", schema: errorSchema },
       "413": { description: "Body over 16 KB", schema: errorSchema },
       "415": { description: "Not application/json", schema: errorSchema },
       "422": {
