@@ -1,10 +1,10 @@
 import { composeNudge } from "@debrief/core";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { predictableSchedule } from "../support/env";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
-import { contextOptions, launchChromium } from "./support/chromium";
+import { contextOptions, sharedChromium } from "./support/chromium";
 import { FAST_FORMS, fillDebriefByKeyboard, pageLinkIn, typedDebrief } from "./support/journey";
 import { tabTo, typeInto } from "./support/keyboard";
 import { storedDebrief } from "./support/store";
@@ -18,21 +18,19 @@ const ADDED_LINE = "P.S. I have attached the route analysis I mentioned.";
 
 describe("the candidate's journey in Chromium, keyboard only", () => {
   let stack: TestStack;
-  let browser: Browser;
+  const chromium = sharedChromium();
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([
-      startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } }),
-      launchChromium(),
-    ]);
+    chromium.warmUp();
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await stack?.dispose();
   });
 
   /** Opens a page that records every script the Content Security Policy refused. */
   async function openPage(javaScriptEnabled: boolean): Promise<{ page: Page; refused: string[] }> {
-    const context = await browser.newContext(contextOptions({ javaScriptEnabled }));
+    const context = await (await chromium.get()).newContext(contextOptions({ javaScriptEnabled }));
     const page = await context.newPage();
     const refused: string[] = [];
     page.on("console", (m) => {

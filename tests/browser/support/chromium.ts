@@ -33,10 +33,34 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** WCAG 1.4.10 (reflow): content must fit 320 CSS px without scrolling sideways. */
+export const NARROWEST = { width: 320, height: 640 };
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** A candidate's browser: UTC (the schedule tests rely on it), English, phone-sized unless told. */
 export function contextOptions(extra: BrowserContextOptions = {}): BrowserContextOptions {
   return { locale: "en-US", timezoneId: "UTC", viewport: PHONE, ...extra };
+}
+
+/**
+ * One Chromium for a test file, launched on first use. Without Chromium every test
+ * that needs it fails with the install message (a failing beforeAll would leave
+ * them reported as skipped).
+ */
+export function sharedChromium() {
+  let launched: Promise<Browser> | undefined;
+  const get = () => {
+    launched ??= launchChromium();
+    return launched;
+  };
+  return {
+    get,
+    /** Starts the launch early (beside the stack's start) without failing the hook. */
+    warmUp: () => void get().catch(() => undefined),
+    async close() {
+      const browser = await launched?.catch(() => undefined);
+      await browser?.close();
+    },
+  };
 }
