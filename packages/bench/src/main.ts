@@ -36,8 +36,8 @@ const plan = quick
       submissions: 200,
       concurrency: 2,
       connections: 10,
-      durationS: 6,
-      rounds: 2,
+      durationS: 3,
+      rounds: 4,
       coldRuns: 7,
       renders: 200,
       costSamples: 10,
@@ -99,7 +99,7 @@ async function main() {
 
           log(`figure 1: ${plan.submissions} submissions to their letters`);
           const timeToLetter = await measureTimeToLetter(stack.appUrl, stack.ses, plan);
-          log(`figure 2: ${plan.connections} connections, ${plan.rounds * 2} rounds of ${plan.durationS} s`);
+          log(`figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`);
           const api = await measureApi(stack.appUrl, baseline.url, stack.ses, plan);
           scale.push({
             stored: level,

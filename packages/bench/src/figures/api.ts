@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
 import { debriefBody } from "../debriefs";
 import type { SesWatch } from "../letters";
+import { median } from "../stats";
 
 export type LoadResult = {
   /** Accepted submissions (2xx) per second. */
@@ -13,6 +14,8 @@ export type LoadResult = {
 export type ApiFigure = {
   app: LoadResult;
   baseline: LoadResult;
+  /** Median over pairs of adjacent rounds of app req/s ÷ baseline req/s: drift slower than a pair cancels out. */
+  ratio?: number;
   connections: number;
   durationS: number;
   drainS: number;
@@ -54,8 +57,9 @@ function combine(rounds: LoadResult[]): LoadResult {
 
 /**
  * Figure 2: POST /api/debriefs under `connections` concurrent clients, against the
- * baseline server in the same process, in rounds app, baseline, baseline, app so that
- * drift on a shared machine falls on both. Every accepted submission starts a real
+ * baseline server in the same process, in `rounds` pairs of short rounds (app then
+ * baseline, then baseline then app, ...); the ratio is the median of the pairs' ratios,
+ * so drift on a shared machine slower than a pair cancels out. Every accepted submission starts a real
  * workflow whose letter is sent in this same process: between rounds the bench waits
  * until those letters are stored, so each round starts quiet.
  */
@@ -66,24 +70,27 @@ export async function measureApi(
   { connections, durationS, rounds }: { connections: number; durationS: number; rounds: number },
 ): Promise<ApiFigure> {
   const results: Record<"app" | "baseline", LoadResult[]> = { app: [], baseline: [] };
-  const order: ("app" | "baseline")[] = [];
-  for (let i = 0; i < rounds; i++)
-    order.push(...(i % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const)));
+  const pairRatios: number[] = [];
   let drainMs = 0;
-  for (const which of order) {
-    const before = ses.saved();
-    const r = await load(which === "app" ? appUrl : baselineUrl, connections, durationS);
-    results[which].push(r);
-    const t0 = performance.now();
-    await drain(ses, before + r.accepted);
-    drainMs += performance.now() - t0;
+  for (let i = 0; i < rounds; i++) {
+    const pair = i % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const);
+    for (const which of pair) {
+      const before = ses.saved();
+      const r = await load(which === "app" ? appUrl : baselineUrl, connections, durationS);
+      results[which].push(r);
+      const t0 = performance.now();
+      await drain(ses, before + r.accepted);
+      drainMs += performance.now() - t0;
+    }
+    pairRatios.push((results.app.at(-1)?.rps ?? 0) / (results.baseline.at(-1)?.rps ?? Number.NaN));
   }
   return {
     app: combine(results.app),
     baseline: combine(results.baseline),
+    ratio: median(pairRatios),
     connections,
     durationS,
-    drainS: drainMs / 1000 / order.length,
+    drainS: drainMs / 1000 / (rounds * 2),
   };
 }
 
