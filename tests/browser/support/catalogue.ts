@@ -19,6 +19,8 @@ export type Site = {
   centreToken: string;
   centreKey: string;
   checkin: StoredEmail;
+  /** The nudge of a debrief whose letter was marked sent: the "sent" variant. */
+  nudgeSent: StoredEmail;
 };
 
 export type SitePage = {
@@ -121,6 +123,7 @@ export const EMAILS: { name: string; file: string; of: (s: Site) => StoredEmail 
   { name: "letter", file: "email-letter", of: (s) => s.emails[0] },
   { name: "nudge", file: "email-nudge", of: (s) => s.emails[1] },
   { name: "tips", file: "email-tips", of: (s) => s.emails[2] },
+  { name: "nudge after the letter was sent", file: "email-nudge-sent", of: (s) => s.nudgeSent },
   { name: "centre check-in", file: "email-checkin", of: (s) => s.checkin },
 ];
 
@@ -147,6 +150,21 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
   if (res.status !== 201) throw new Error(`The debrief was refused: ${res.status} ${await res.text()}`);
   const candidatePage = ((await res.json()) as { page: string }).page;
 
+  // A second candidate marks the letter sent on their page straight away (well before the nudge).
+  const sender = validDebrief({
+    candidate: { name: "Ben Okoro", email: `ben-${process.pid}@example.com`, timeZone: "Europe/London" },
+  });
+  const senderRes = await postDebrief(stack.appUrl, sender);
+  if (senderRes.status !== 201) throw new Error(`The debrief was refused: ${senderRes.status}`);
+  const senderPath = new URL(((await senderRes.json()) as { page: string }).page).pathname;
+  const marked = await fetch(`${stack.appUrl}${senderPath}/sent`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: stack.appUrl, "content-type": "application/x-www-form-urlencoded" },
+    body: "",
+  });
+  if (marked.status !== 303) throw new Error(`Marking the letter sent answered ${marked.status}`);
+
   const emails = await waitFor(
     async () => {
       const all = await emailsTo(stack.inboxUrl, debrief.candidate.email);
@@ -159,7 +177,16 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     async () => (await emailsTo(stack.inboxUrl, STUDENT)).find((e) => e.body.html?.includes("/checkin/checkin7/")),
     { timeoutMs: 4 * dayMs, what: "the centre student's day-7 check-in" },
   );
+  const [, nudgeSent] = await waitFor(
+    async () => {
+      const all = await emailsTo(stack.inboxUrl, sender.candidate.email);
+      return all.length >= 2 && all;
+    },
+    { timeoutMs: 4 * dayMs, what: "the nudge after the letter was marked sent" },
+  );
+  if (!nudgeSent) throw new Error("No nudge");
   return {
+    nudgeSent,
     appUrl: stack.appUrl,
     publicUrl: stack.url,
     candidatePage,
