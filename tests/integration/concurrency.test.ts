@@ -44,15 +44,16 @@ describe(`concurrency: ${SUBMISSIONS} submissions from ${CLIENTS} clients plus $
     });
     expect(queue.length).toBe(SUBMISSIONS + DUPLICATES);
 
-    const answers: { key: string; status: number; id?: string }[] = [];
+    const answers: { key: string; status: number; id?: string; ms: number }[] = [];
     const started = Date.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         for (let s = queue[next++]; s; s = queue[next++]) {
+          const sent = Date.now();
           const res = await postDebrief(stack.appUrl, s.body, { "idempotency-key": s.key });
           const json = (await res.json()) as { id?: string };
-          answers.push({ key: s.key, status: res.status, id: json.id });
+          answers.push({ key: s.key, status: res.status, id: json.id, ms: Date.now() - sent });
         }
       }),
     );
@@ -88,8 +89,11 @@ describe(`concurrency: ${SUBMISSIONS} submissions from ${CLIENTS} clients plus $
       expect(mails.filter((m) => m.subject.includes("second interview"))).toHaveLength(1); // the tips
       expect(new Set(mails.map((m) => m.subject)).size).toBe(3);
     }
+    const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     console.log(
       `concurrency: ${queue.length} requests from ${CLIENTS} clients in ${submitMs} ms ` +
+        `(p50 ${at(0.5)} ms, p95 ${at(0.95)} ms per request) ` +
         `(${Math.round((queue.length * 1000) / submitMs)} req/s); all ${inbox.length} emails sent after ${doneMs} ms ` +
         `(local day ${DAY_S} s)`,
     );
