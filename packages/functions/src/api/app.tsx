@@ -1,4 +1,4 @@
-import { type FormFields, formToDebriefRequest, IDEMPOTENCY_KEY_PATTERN, submitDebrief } from "@debrief/core";
+import { formToDebriefRequest, IDEMPOTENCY_KEY_PATTERN, submitDebrief } from "@debrief/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { jsxRenderer } from "hono/jsx-renderer";
@@ -7,7 +7,8 @@ import { candidateRoutes } from "./candidate";
 import { centreRoutes } from "./centres/routes";
 import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
-import { BOT_CHECK_ORIGIN, checkFormGuard, guardFor, newFormGuard } from "./form-guard";
+import { BOT_CHECK_ORIGIN, guardFor, newFormGuard } from "./form-guard";
+import { errorName, handleFormSubmission, RETRY_AFTER_SECONDS, submitDepsOf } from "./form-submission";
 import { openApiRoutes } from "./openapi/routes";
 import { NotFoundPage } from "./pages/debrief";
 import { DebriefForm, formDefaults } from "./pages/form";
@@ -17,22 +18,12 @@ import { unsubscribeRoutes } from "./unsubscribe";
 
 export type { AppDeps, AppLogger } from "./deps";
 
-const RETRY_AFTER_SECONDS = "5";
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The one HTTP app: served by Lambda through `handle(app)` and locally by @hono/node-server. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  const submitDeps = {
-    store: deps.store,
-    workflow: deps.workflow,
-    clock: deps.clock,
-    schedule: deps.schedule,
-    retentionDays: deps.retentionDays,
-    rateLimit: { limits: deps.abuse.rateLimits, counter: deps.rateCounter },
-    onWorkflowStartFailed: (debriefId: string, error: unknown) =>
-      deps.log.warn("workflow start failed; the reconciler will start it", { debriefId, error: errorName(error) }),
-  };
+  const submitDeps = submitDepsOf(deps);
 
   app.use("*", securityHeaders(deps.abuse.botCheck ? [BOT_CHECK_ORIGIN] : []));
   app.use("*", csrfProtection(deps.publicUrl));
@@ -65,51 +56,22 @@ export function createApp(deps: AppDeps) {
     ),
   );
 
-  app.post("/", async (c) => {
-    const fields = (await c.req.parseBody({ all: true })) as FormFields;
-    const now = deps.clock.now();
-    const ip = clientIp(c);
-    const guard = await checkFormGuard(fields, deps.abuse, now, ip);
-    if (!guard.ok) {
-      c.status(guard.status);
-      return c.render(
-        <DebriefForm values={fields} errors={{ form: guard.message }} guard={newFormGuard(deps.abuse, now)} />,
-      );
-    }
-    try {
-      const result = await submitDebrief(formToDebriefRequest(fields), submitDeps, {
-        idempotency: { scope: "form", key: guard.nonce },
-        clientIp: ip,
-      });
-      if (result.kind === "invalid") {
-        c.status(422);
-        return c.render(
-          <DebriefForm values={fields} errors={result.errors} guard={guardFor(fields, deps.abuse, now)} />,
+  app.post("/", (c) =>
+    handleFormSubmission(c, deps, {
+      via: "form",
+      submit: (fields, ctx) => submitDebrief(formToDebriefRequest(fields), submitDeps, ctx),
+      renderForm: (values, errors, fresh) => {
+        const now = deps.clock.now();
+        return (
+          <DebriefForm
+            values={values}
+            errors={errors}
+            guard={fresh ? newFormGuard(deps.abuse, now) : guardFor(values, deps.abuse, now)}
+          />
         );
-      }
-      if (result.kind === "limited" || result.kind === "conflict") {
-        const refusal = refusalOf(result, "form");
-        c.status(refusal.status);
-        if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
-        return c.render(
-          <DebriefForm values={fields} errors={{ form: refusal.message }} guard={newFormGuard(deps.abuse, now)} />,
-        );
-      }
-      deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "form" });
-      return c.redirect(`/d/${result.token}?new=1`, 303);
-    } catch (error) {
-      deps.log.error("debrief could not be stored", { error: errorName(error) });
-      c.status(503);
-      c.header("Retry-After", RETRY_AFTER_SECONDS);
-      return c.render(
-        <DebriefForm
-          values={fields}
-          errors={{ form: "We could not save your debrief just now. Nothing was kept; please try again in a moment." }}
-          guard={guardFor(fields, deps.abuse, now)}
-        />,
-      );
-    }
-  });
+      },
+    }),
+  );
 
   app.post("/api/debriefs", async (c) => {
     if (!/^application\/json\s*(?:;|$)/i.test(c.req.header("content-type") ?? "")) {
@@ -149,7 +111,7 @@ export function createApp(deps: AppDeps) {
       return c.json({ id: result.id, status: result.status, page }, result.replayed ? 200 : 201);
     } catch (error) {
       deps.log.error("debrief could not be stored", { error: errorName(error) });
-      c.header("Retry-After", RETRY_AFTER_SECONDS);
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
       return c.json(
         { error: "unavailable", message: "The debrief could not be stored; nothing was kept. Retry shortly." },
         503,
@@ -189,10 +151,6 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

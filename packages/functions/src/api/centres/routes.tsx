@@ -22,12 +22,11 @@ import {
   TOKEN_PATTERN,
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
-import { clientIp } from "../client-ip";
 import type { AppDeps } from "../deps";
-import { checkFormGuard, guardFor, newFormGuard } from "../form-guard";
+import { guardFor, newFormGuard } from "../form-guard";
+import { handleFormSubmission, submitDepsOf } from "../form-submission";
 import { NotFoundPage } from "../pages/debrief";
 import { DebriefForm, formDefaults } from "../pages/form";
-import { refusalOf } from "../refusals";
 import { brandCss, CENTRE_ADMIN_JS } from "./assets";
 import { CentreAdminPage, CentreBanner, CentreFields, CentreSharingPage, CheckinPage } from "./pages";
 
@@ -81,42 +80,15 @@ export function centreRoutes(deps: Deps) {
   app.post("/c/:slug", async (c) => {
     const centre = await findCentre(c.req.param("slug"));
     if (!centre) return notFound(c);
-    const fields = (await c.req.parseBody({ all: true })) as FormFields;
-    const now = deps.clock.now();
-    const ip = clientIp(c);
-    const guard = await checkFormGuard(fields, deps.abuse, now, ip);
-    if (!guard.ok) {
-      c.status(guard.status);
-      return c.render(form(centre, fields, { form: guard.message }, now, true));
-    }
-    const cohort = typeof fields.cohort === "string" && fields.cohort !== "" ? fields.cohort : undefined;
-    try {
-      const result = await submitCentreDebrief(
-        formToDebriefRequest(fields),
-        centre,
-        { shareWithCentre: fields.shareWithCentre === "on", cohort },
-        submitDeps(deps),
-        { idempotency: { scope: "form", key: guard.nonce }, clientIp: ip },
-      );
-      if (result.kind === "invalid") {
-        c.status(422);
-        return c.render(form(centre, fields, result.errors, now, false));
-      }
-      if (result.kind === "limited" || result.kind === "conflict") {
-        const refusal = refusalOf(result);
-        c.status(refusal.status);
-        if (refusal.retryAfterSeconds) c.header("Retry-After", String(refusal.retryAfterSeconds));
-        return c.render(form(centre, fields, { form: refusal.message }, now, true));
-      }
-      deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "centre" });
-      return c.redirect(`/d/${result.token}?new=1`, 303);
-    } catch (error) {
-      deps.log.error("debrief could not be stored", { error: error instanceof Error ? error.name : typeof error });
-      c.status(503);
-      c.header("Retry-After", "5");
-      const message = "We could not save your debrief just now. Nothing was kept; please try again in a moment.";
-      return c.render(form(centre, fields, { form: message }, now, false));
-    }
+    return handleFormSubmission(c, deps, {
+      via: "centre",
+      submit: (fields, ctx) => {
+        const cohort = typeof fields.cohort === "string" && fields.cohort !== "" ? fields.cohort : undefined;
+        const choices = { shareWithCentre: fields.shareWithCentre === "on", cohort };
+        return submitCentreDebrief(formToDebriefRequest(fields), centre, choices, submitDepsOf(deps), ctx);
+      },
+      renderForm: (values, errors, fresh) => form(centre, values, errors, deps.clock.now(), fresh),
+    });
   });
 
   app.get("/c/:slug/admin", async (c) => {
@@ -260,20 +232,4 @@ export function centreRoutes(deps: Deps) {
 
   app.route("/api/centres/:slug", admin);
   return app;
-}
-
-function submitDeps(deps: Deps) {
-  return {
-    store: deps.store,
-    workflow: deps.workflow,
-    clock: deps.clock,
-    schedule: deps.schedule,
-    retentionDays: deps.retentionDays,
-    rateLimit: { limits: deps.abuse.rateLimits, counter: deps.rateCounter },
-    onWorkflowStartFailed: (debriefId: string, error: unknown) =>
-      deps.log.warn("workflow start failed; the reconciler will start it", {
-        debriefId,
-        error: error instanceof Error ? error.name : typeof error,
-      }),
-  };
 }
