@@ -113,12 +113,13 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : app.fetch(req, env);
   const server = serve({ fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
   const sweepMs = (options.sweepEverySeconds ?? 60) * 1000;
+  // The sweep in flight is kept so stop() can let it finish before dynalite closes under its scan.
+  let sweeping: Promise<unknown> = Promise.resolve();
   const sweeper =
     sweepMs > 0
-      ? setInterval(
-          () => void sweepHandler().catch((e) => log.warn("sweep failed", { error: (e as Error).name })),
-          sweepMs,
-        )
+      ? setInterval(() => {
+          sweeping = sweepHandler().catch((e) => log.warn("sweep failed", { error: (e as Error).name }));
+        }, sweepMs)
       : undefined;
   sweeper?.unref();
   await new Promise<void>((done) => (server.listening ? done() : server.once("listening", () => done())));
@@ -132,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     sfn,
     async stop() {
       clearInterval(sweeper);
+      await sweeping;
       await close(server);
       await sfn.close();
       await ses.close();
