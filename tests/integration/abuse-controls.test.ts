@@ -2,7 +2,7 @@ import { issueFormTicket } from "@debrief/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotVerifier } from "../support/bot-verifier";
 import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields } from "../support/forms";
+import { formGuardFields, typedFormFields } from "../support/forms";
 import { readInbox } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { debriefItems } from "../support/table";
@@ -14,18 +14,7 @@ const MIN_FILL_S = 20;
 
 /** What a person types into the form (the guard's hidden fields are added per test). */
 function typed(email: string): Record<string, string> {
-  return {
-    "candidate.name": "Amira Haddad",
-    "candidate.email": email,
-    "candidate.timeZone": "UTC",
-    "interview.company": "Northwind Logistics",
-    "interview.role": "Data Analyst",
-    "interview.date": new Date().toISOString().slice(0, 10),
-    "interview.format": "phone",
-    "interview.interviewer.name": "Jonas Weber",
-    whatHappened: "nerves",
-    consent: "on",
-  };
+  return typedFormFields(email);
 }
 
 describe("abuse controls on the form, CSRF and security headers", () => {

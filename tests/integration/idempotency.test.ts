@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields } from "../support/forms";
+import { formGuardFields, typedFormFields } from "../support/forms";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { debriefItems } from "../support/table";
@@ -93,16 +93,7 @@ describe("idempotent submission", () => {
     const email = `double-click-${randomUUID()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      "candidate.name": "Amira Haddad",
-      "candidate.email": email,
-      "candidate.timeZone": "UTC",
-      "interview.company": "Northwind Logistics",
-      "interview.role": "Data Analyst",
-      "interview.date": new Date().toISOString().slice(0, 10),
-      "interview.format": "phone",
-      "interview.interviewer.name": "Jonas Weber",
-      whatHappened: "nerves",
-      consent: "on",
+      ...typedFormFields(email),
     });
     const post = () => fetch(`${stack.appUrl}/`, { method: "POST", body: form, redirect: "manual" });
     const [one, two] = await Promise.all([post(), post()]);

@@ -8,3 +8,20 @@ export async function formGuardFields(appUrl: string): Promise<Record<string, st
   if (!ticket) throw new Error("The form carries no ticket");
   return { ticket, website: "" };
 }
+
+/** What a person types into the debrief form: the required fields, valid, for `email`. */
+export function typedFormFields(email: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    "candidate.name": "Amira Haddad",
+    "candidate.email": email,
+    "candidate.timeZone": "UTC",
+    "interview.company": "Northwind Logistics",
+    "interview.role": "Data Analyst",
+    "interview.date": new Date().toISOString().slice(0, 10),
+    "interview.format": "phone",
+    "interview.interviewer.name": "Jonas Weber",
+    whatHappened: "nerves",
+    consent: "on",
+    ...overrides,
+  };
+}
