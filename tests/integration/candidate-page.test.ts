@@ -6,7 +6,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
-import { formGuardFields } from "../support/forms";
+import { formGuardFields, typedFormFields } from "../support/forms";
 import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -98,22 +98,15 @@ describe("the candidate's page and the one-use links", () => {
     const email = `form-content-${Date.now()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      "candidate.name": "Amira Haddad",
-      "candidate.email": email,
-      "candidate.timeZone": "UTC",
-      "interview.company": "Northwind Logistics",
-      "interview.role": "Data Analyst",
-      "interview.date": new Date().toISOString().slice(0, 10),
-      "interview.decisionDate": "2030-01-15",
-      "interview.format": "video",
-      "interview.interviewer.name": "Jonas Weber",
-      whatHappened: "nerves",
-      "samples.0.title": "Delay dashboard",
-      "samples.0.url": "https://example.com/dashboard",
-      "samples.0.note": "It reports delays daily",
-      tone: "warm",
-      offDay: "mention",
-      consent: "on",
+      ...typedFormFields(email, {
+        "interview.decisionDate": "2030-01-15",
+        "interview.format": "video",
+        "samples.0.title": "Delay dashboard",
+        "samples.0.url": "https://example.com/dashboard",
+        "samples.0.note": "It reports delays daily",
+        tone: "warm",
+        offDay: "mention",
+      }),
     });
     const res = await fetch(`${stack.appUrl}/`, { method: "POST", body: form, redirect: "manual" });
     expect(res.status).toBe(303);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
-import { formGuardFields } from "../support/forms";
+import { formGuardFields, typedFormFields } from "../support/forms";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -28,19 +28,12 @@ describe("the whole journey on the embedded local stack", () => {
     const email = `form-journey-${Date.now()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      "candidate.name": "Amira Haddad",
-      "candidate.email": email,
-      "candidate.timeZone": "UTC",
-      "interview.company": "Northwind Logistics",
-      "interview.role": "Data Analyst",
-      "interview.date": new Date().toISOString().slice(0, 10),
-      "interview.format": "phone",
-      "interview.interviewer.name": "Jonas Weber",
-      whatHappened: "bad_call",
-      "questions.0.question": "Why logistics?",
-      "questions.0.betterAnswer": "Because every late parcel is a puzzle I enjoy solving with data.",
-      tone: "warm",
-      consent: "on",
+      ...typedFormFields(email, {
+        whatHappened: "bad_call",
+        "questions.0.question": "Why logistics?",
+        "questions.0.betterAnswer": "Because every late parcel is a puzzle I enjoy solving with data.",
+        tone: "warm",
+      }),
     });
     form.append("whatHappened", "nerves");
 
