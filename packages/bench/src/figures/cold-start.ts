@@ -18,7 +18,7 @@ export type ColdFigure = {
 };
 
 /** One fresh `node` process: import the bundle, call `exportName(...args)` once. */
-function coldRun(bundle: string, exportName: string, args: unknown[]): Promise<ColdRun & { detail: string }> {
+export function coldRun(bundle: string, exportName: string, args: unknown[]): Promise<ColdRun & { detail: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [runner, bundle, exportName, JSON.stringify(args)], {

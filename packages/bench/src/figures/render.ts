@@ -1,37 +1,22 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type Debrief, EMAIL_KINDS } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
 import { renderMinimal } from "../baseline/render";
 import { bundleLikeSst } from "../bundle";
 import { median, type Summary, summarize } from "../stats";
+import { coldRun } from "./cold-start";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
-const runner = fileURLToPath(new URL("../cold-run.mjs", import.meta.url));
 
 export type RenderFigure = {
   warm: Record<string, Summary>;
   cold: Record<"app" | "baseline", { importMs: number; firstRenderMs: number }>;
 };
 
-function coldRender(bundle: string, exportName: string, args: unknown[]) {
-  return new Promise<{ importMs: number; firstRenderMs: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, bundle, exportName, JSON.stringify(args)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", () => {
-      const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
-      if (!line) return reject(new Error(`Cold render printed no result: ${out.slice(-300)}`));
-      const r = JSON.parse(line.slice("BENCH_RESULT ".length)) as { importMs: number; callMs: number; ok: boolean };
-      if (!r.ok) return reject(new Error("Cold render failed"));
-      resolve({ importMs: r.importMs, firstRenderMs: r.callMs });
-    });
-  });
+/** The first render in a fresh process: importing the bundle, then one call. */
+async function coldRender(bundle: string, exportName: string, args: unknown[]) {
+  const r = await coldRun(bundle, exportName, args);
+  return { importMs: r.importMs, firstRenderMs: r.callMs };
 }
 
 /**
