@@ -20,7 +20,7 @@ describe("the debrief form", () => {
 
   it("takes each maxlength from the schema", async () => {
     const { app } = memoryApp();
-    const page = await app.request("/").then((r) => r.text());
+    const page = await (await app.request("/")).text();
     expect(page).toMatch(/id="interview\.company"[^>]*maxlength="120"/);
     expect(page).toMatch(/id="questions\.0\.betterAnswer"[^>]*maxlength="1500"/);
     expect(page).toMatch(/id="candidate\.timeZone"[^>]*maxlength="64"/);

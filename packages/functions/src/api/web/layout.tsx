@@ -12,9 +12,10 @@ export type PageMeta = {
 };
 
 declare module "hono" {
-  // An interface, not a type alias: it must merge with Hono's own declaration.
-  // biome-ignore lint/style/useShorthandFunctionType: declaration merging needs the interface
-  type ContextRenderer = (content: string | Promise<string>, meta: PageMeta) => Response | Promise<Response>;
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: declaration merging with Hono's own needs an interface
+    (content: string | Promise<string>, meta: PageMeta): Response | Promise<Response>;
+  }
 }
 
 /**
