@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { submitDebrief, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
-import { recordFailure, sendEmail } from "@debrief/functions/steps";
+import { recordFailure } from "@debrief/functions/record-failure";
+import { sendEmail } from "@debrief/functions/steps";
 import validateAsl from "asl-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStageConfig } from "../../infra/config";
@@ -153,19 +154,22 @@ describe("functions", () => {
     expect(api.SST_Parameter_value_RETENTION_DAYS).toBe("180");
   });
 
+  /** The code of one function's bundle, as synthesized for upload. */
+  const bundle = (name: string) => {
+    const key = (functionNamed(name).Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
+    const dir = join(synth.directory, `asset.${key}`);
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".mjs"));
+    return files.map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+  };
+  /** React (which react-email renders with). */
+  const REACT = "react.transitional.element";
+
   it("bundle the API without react-email, and minified, while the send step has it", () => {
-    const bundle = (name: string) => {
-      const key = (functionNamed(name).Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
-      const dir = join(synth.directory, `asset.${key}`);
-      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".mjs"));
-      return files.map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
-    };
     const api = bundle("ApiHandler");
     const steps = bundle("SendEmail");
     // The right bundles: the API starts workflows, the step renders emails.
     expect(api).toContain("StartExecution");
-    // React (which react-email renders with) is in the step's bundle and not in the API's.
-    const REACT = "react.transitional.element";
+    // React is in the step's bundle and not in the API's.
     expect(steps.includes(REACT)).toBe(true);
     expect(api.includes(REACT)).toBe(false);
     expect(/@react-email|react-dom/.test(api)).toBe(false);
@@ -179,6 +183,19 @@ describe("functions", () => {
     }
     // Minified: long lines (unminified source averages well under 100 characters a line).
     expect(api.length / api.split("\n").length).toBeGreaterThan(1000);
+  });
+
+  it("bundle RecordFailure from its own entry, without the send step's email rendering", () => {
+    expect(functionNamed("RecordFailure").Properties.Handler).toBe(
+      "packages/functions/src/record-failure.recordFailure",
+    );
+    expect(functionNamed("SendEmail").Properties.Handler).toBe("packages/functions/src/steps.sendEmail");
+    const recording = bundle("RecordFailure");
+    expect(recording).toContain("UpdateItem");
+    for (const marker of [REACT, "prettier-ignore", "renderToReadableStream"]) {
+      expect(bundle("SendEmail").includes(marker), marker).toBe(true);
+      expect(recording.includes(marker), marker).toBe(false);
+    }
   });
 });
 
