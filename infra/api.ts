@@ -1,7 +1,7 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
+import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";

@@ -1,6 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Config, type StackContext, Table } from "sst/constructs";
-import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
+import { CENTRE_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 
 /**
@@ -22,7 +22,7 @@ export function Storage({ stack, app }: StackContext) {
         projection: [...CENTRE_INDEX.attributes],
       },
     },
-    timeToLiveAttribute: "ttl",
+    timeToLiveAttribute: TTL_ATTRIBUTE,
     cdk: {
       table: {
         deletionProtection: config.production,
