@@ -12,8 +12,9 @@ import {
 } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { sweepHandler } from "@debrief/functions/operations";
+import { recordFailure } from "@debrief/functions/record-failure";
 import { resetRuntime } from "@debrief/functions/runtime";
-import { recordFailure, sendEmail } from "@debrief/functions/steps";
+import { sendEmail } from "@debrief/functions/steps";
 import { serve } from "@hono/node-server";
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "../../../infra/local-definition";
 import { WORKFLOW_FUNCTIONS } from "../../../infra/workflow-definition";
@@ -95,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const config = loadConfig();
   const log = options.quiet ? silentLogger : consoleLogger;
   const app = createApp({
-    store: createDynamoStore(config.tableName),
+    store: createDynamoStore(config.tableName, undefined, { digestSecret: config.digestSecret }),
     centres: createDynamoCentreStore(config.tableName),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(STATE_MACHINE_ARN),
@@ -104,7 +105,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     schedule: config.schedule,
     retentionDays: config.retentionDays,
     abuse: config.abuse,
-    rateCounter: createDynamoRateCounter(config.tableName),
+    rateCounter: createDynamoRateCounter(config.tableName, undefined, { digestSecret: config.digestSecret }),
     log,
   });
   // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.

@@ -17,6 +17,12 @@ import { csrfProtection, securityHeaders } from "./web/security";
 
 export type { AppDeps, AppLogger } from "./deps";
 
+const ROBOTS_TXT = [
+  "User-agent: *",
+  ...["/d/", "/a/", "/u/", "/not-me/", "/api/"].map((p) => `Disallow: ${p}`),
+  "",
+].join("\n");
+
 /**
  * The one HTTP app: served by Lambda through `handle(app)` and locally by @hono/node-server.
  * Each feature folder brings its routes; this file only puts them together, behind the
@@ -57,6 +63,9 @@ export function createApp(deps: AppDeps) {
     app.route("/", centreFormRoutes({ ...deps, centres: deps.centres }));
     app.route("/", centreAdminApi({ ...deps, centres: deps.centres }));
   }
+
+  // Crawlers that ask are kept off the private pages and the API (those pages also say noindex).
+  app.get("/robots.txt", (c) => c.text(ROBOTS_TXT, 200, { "Cache-Control": "public, max-age=86400" }));
 
   app.route("/", healthRoutes(deps));
   app.route("/", openApiRoutes(deps.publicUrl));

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   DeleteCommand,
-  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   paginateScan,
@@ -9,35 +9,25 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
+import { addressDigest, legacyAddressDigest } from "../../digest";
 import type { CandidateAction, DebriefStore } from "../../ports";
-import { addressKey } from "../../tokens";
+import { digestSecretFor } from "./form-secret";
+import { documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf, updateExpression } from "./table";
 
-/**
- * One table, one item per key (`pk` only). Items:
- * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
- * - `TOKEN#<sha256 of a page token>`: points at a debrief;
- * - `SUPPRESSED#<sha256 of an address>`: an address that gets no more email.
- * Every item carries `ttl` (epoch seconds) so DynamoDB deletes it after retention.
- */
-export const keys = {
-  debrief: (id: string) => `DEBRIEF#${id}`,
-  token: (hash: string) => `TOKEN#${hash}`,
-  suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
-  /** Advisor accesses to a debrief shared with a career centre (see centre-store.ts). */
-  audit: (debriefId: string) => `AUDIT#${debriefId}`,
-};
-
-const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
-
-export function createDynamoStore(tableName: string, client = new DynamoDBClient({})): DebriefStore {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+/** Debriefs, their token lookups and the suppression list, in the single table (see table.ts for its items). */
+export function createDynamoStore(
+  tableName: string,
+  client = new DynamoDBClient({}),
+  options: { digestSecret?: string } = {},
+): DebriefStore {
+  const digestSecret = digestSecretFor(tableName, client, options.digestSecret);
+  const doc = documentClient(client);
   const TableName = tableName;
   const putToken = (tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction) =>
     doc.send(
       new PutCommand({
         TableName,
-        Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt), action },
+        Item: { pk: keys.token(tokenHash), debriefId, expiresAt, [TTL_ATTRIBUTE]: ttlOf(expiresAt), action },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -48,7 +38,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: keys.debrief(debrief.id), ttl: ttl(debrief.expiresAt), ...debrief },
+            Item: { pk: keys.debrief(debrief.id), [TTL_ATTRIBUTE]: ttlOf(debrief.expiresAt), ...debrief },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -73,7 +63,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { pk: _pk, ttl: _ttl, ...debrief } = Item;
+      const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Item;
       const d = debrief as Debrief;
       return isExpired(d, now) ? undefined : d;
     },
@@ -132,23 +122,16 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
     },
 
     async completeSend(id: string, kind: EmailKind, record) {
-      const names: Record<string, string> = { "#kind": kind };
-      const values: Record<string, unknown> = {};
-      const sets = Object.entries(record)
-        .filter(([, v]) => v !== undefined)
-        .map(([field, value]) => {
-          names[`#${field}`] = field;
-          values[`:${field}`] = value;
-          return `sends.#kind.#${field} = :${field}`;
-        });
+      const defined = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+      const update = updateExpression(defined, "sends.#kind");
+      if (!update) return;
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.debrief(id) },
-          UpdateExpression: `SET ${sets.join(", ")}`,
+          ...update,
           ConditionExpression: "attribute_exists(sends.#kind)",
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, "#kind": kind },
         }),
       );
     },
@@ -229,34 +212,15 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
     },
 
     async updateDebrief(id, changes) {
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      const sets: string[] = [];
-      const removes: string[] = [];
-      for (const [field, value] of Object.entries(changes)) {
-        names[`#${field}`] = field;
-        if (value === undefined) removes.push(`#${field}`);
-        else {
-          values[`:${field}`] = value;
-          sets.push(`#${field} = :${field}`);
-        }
-      }
-      if (sets.length === 0 && removes.length === 0) return;
-      const expression = [
-        sets.length ? `SET ${sets.join(", ")}` : "",
-        removes.length ? `REMOVE ${removes.join(", ")}` : "",
-      ]
-        .filter(Boolean)
-        .join(" ");
+      const update = updateExpression(changes);
+      if (!update) return;
       try {
         await doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(id) },
-            UpdateExpression: expression,
+            ...update,
             ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
           }),
         );
       } catch (e) {
@@ -275,26 +239,40 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
       await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.audit(debrief.id) } }));
     },
 
-    async suppress(address, reason, at) {
+    async suppress(address, reason, at, expiresAt) {
+      const pk = keys.suppressed(addressDigest(await digestSecret(), address));
+      const lapsing = expiresAt ? { expiresAt: expiresAt.toISOString(), [TTL_ATTRIBUTE]: ttlOf(expiresAt) } : {};
       try {
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: keys.suppressed(address), reason, at: at.toISOString() },
-            ConditionExpression: "attribute_not_exists(pk)",
+            Item: { pk, reason, at: at.toISOString(), ...lapsing },
+            // A lasting suppression replaces a lapsing one; a lapsing one replaces only one that has lapsed.
+            ConditionExpression: expiresAt
+              ? "attribute_not_exists(pk) OR (attribute_exists(expiresAt) AND expiresAt <= :now)"
+              : "attribute_not_exists(pk) OR attribute_exists(expiresAt)",
+            ExpressionAttributeValues: expiresAt ? { ":now": at.toISOString() } : undefined,
           }),
         );
       } catch (e) {
-        // Already suppressed: the first reason stands.
+        // Already suppressed as long or longer: the first reason stands.
         if (!isConditionFailure(e)) throw e;
       }
     },
 
-    async isSuppressed(address) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName, Key: { pk: keys.suppressed(address) }, ConsistentRead: true }),
+    async isSuppressed(address, now = new Date()) {
+      // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
+      // digests carry (a dual read: those items cannot be renamed, their address is not known).
+      const pks = [...new Set([addressDigest(await digestSecret(), address), legacyAddressDigest(address)])].map(
+        keys.suppressed,
       );
-      return Item !== undefined;
+      const { Responses } = await doc.send(
+        new BatchGetCommand({
+          RequestItems: { [TableName]: { Keys: pks.map((pk) => ({ pk })), ConsistentRead: true } },
+        }),
+      );
+      const items = Responses?.[TableName] ?? [];
+      return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
     },
 
     async *listDebriefs(now) {
@@ -304,11 +282,11 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
           TableName,
           ConsistentRead: true,
           FilterExpression: "begins_with(pk, :prefix)",
-          ExpressionAttributeValues: { ":prefix": keys.debrief("") },
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
         },
       );
       for await (const page of pages) {
-        for (const { pk: _pk, ttl: _ttl, ...item } of page.Items ?? []) {
+        for (const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...item } of page.Items ?? []) {
           const d = item as Debrief;
           if (!isExpired(d, now)) yield d;
         }
@@ -324,7 +302,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
           TableName,
           ProjectionExpression: "pk",
           FilterExpression: "#ttl <= :now",
-          ExpressionAttributeNames: { "#ttl": "ttl" },
+          ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ":now": nowSeconds },
         },
       );
@@ -337,7 +315,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
                 Key: { pk },
                 // An item whose retention was extended since the scan stays.
                 ConditionExpression: "#ttl <= :now",
-                ExpressionAttributeNames: { "#ttl": "ttl" },
+                ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
                 ExpressionAttributeValues: { ":now": nowSeconds },
               }),
             );

@@ -43,6 +43,8 @@ export function debriefApiRoutes(deps: AppDeps) {
     // A repeat gets the first debrief back (same id; a fresh page link) and starts nothing.
     if (result.replayed) c.header("Idempotent-Replayed", "true");
     const page = `${deps.publicUrl}/d/${result.token}`;
+    // The answer carries a bearer token: no cache (a proxy's, a browser's) may keep it.
+    c.header("Cache-Control", "no-store");
     return c.json({ id: result.id, status: result.status, page }, result.replayed ? 200 : 201);
   });
 

@@ -1,4 +1,4 @@
-import type { FORMATS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import type { FORMATS, LENGTHS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
 
 /** The debrief form's words for the schema's values: one entry per value, so a new value cannot be forgotten. */
 export const SITUATION_LABELS: Record<(typeof WHAT_HAPPENED)[number], string> = {
@@ -6,7 +6,8 @@ export const SITUATION_LABELS: Record<(typeof WHAT_HAPPENED)[number], string> = 
   rambling: "I rambled",
   illness: "I felt unwell",
   outfit: "Outfit or appearance mishap",
-  late: "I arrived late or left early",
+  late: "I arrived late",
+  left_early: "I had to leave early",
   too_blunt: "An answer came out too blunt",
   bad_call: "The phone or video call went badly",
   blanked: "I blanked on a question",
@@ -29,6 +30,10 @@ export const TONE_LABELS: Record<(typeof TONES)[number], string> = {
   warm: "Warm",
   formal: "Formal",
   concise: "Concise",
+};
+export const LENGTH_LABELS: Record<(typeof LENGTHS)[number], string> = {
+  full: "Full letter (up to 300 words)",
+  short: "Short note (up to 150 words)",
 };
 export const OFF_DAY_LABELS: Record<(typeof OFF_DAY)[number], string> = {
   auto: "Let the letter decide",

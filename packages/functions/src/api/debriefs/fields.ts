@@ -1,7 +1,15 @@
-import { debriefInputSchema, FORM_SLOTS, FORMATS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import { debriefInputSchema, FORM_SLOTS, FORMATS, LENGTHS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
 import type { Option } from "../web/controls";
 import { maxLengthAt } from "../web/schema-limits";
-import { FORM_COPY, FORMAT_LABELS, OFF_DAY_LABELS, SITUATION_LABELS, STAGE_LABELS, TONE_LABELS } from "./copy";
+import {
+  FORM_COPY,
+  FORMAT_LABELS,
+  LENGTH_LABELS,
+  OFF_DAY_LABELS,
+  SITUATION_LABELS,
+  STAGE_LABELS,
+  TONE_LABELS,
+} from "./copy";
 
 /**
  * The debrief form as data: which controls, in which order, with which words. The
@@ -98,13 +106,23 @@ const SECTIONS: Section[] = [
         hint: "Optional. If they gave a date, we tell you when to follow up after it.",
       },
       {
-        name: "interview.interviewer.name",
-        kind: "text",
-        label: "Interviewer's name",
-        required: true,
-        hint: "As you would address them in a letter.",
+        row: [
+          { name: "interview.interviewer.name", kind: "text", label: "Interviewer's name", required: true },
+          {
+            name: "interview.interviewer.title",
+            kind: "text",
+            label: "Interviewer's title",
+            hint: "Optional, e.g. Dr. or Head of Data.",
+          },
+        ],
       },
-      { name: "interview.interviewer.title", kind: "text", label: "Interviewer's title", hint: "Optional" },
+      {
+        name: "interview.interviewer.salutation",
+        kind: "text",
+        label: "How should the letter address them?",
+        summary: "How the letter addresses them",
+        hint: "Optional. Left empty, the letter uses their title and surname (Dr. O'Connor), or else their full name. Write a first name only if they use first names with you.",
+      },
       {
         name: "interview.interviewer.email",
         kind: "email",
@@ -147,19 +165,32 @@ const SECTIONS: Section[] = [
   {
     legend: "What you can offer",
     items: [
-      {
-        name: "challenges",
-        kind: "lines",
-        label: "Challenges they described",
-        summary: "Challenges",
-        hint: "One per line, in their words, e.g. “Delivery delays are reported a week late”.",
-      },
+      ...slots(FORM_SLOTS.challenges, (i) => [
+        {
+          row: [
+            {
+              name: `challenges.${i}.text`,
+              kind: "text",
+              label: `Challenge ${i + 1} they described`,
+              summary: `Challenge ${i + 1}`,
+              hint: i === 0 ? "Optional, in their words, e.g. “Delivery delays are reported a week late”." : undefined,
+            },
+            {
+              name: `challenges.${i}.skill`,
+              kind: "text",
+              label: "Your skill that answers it",
+              summary: `Challenge ${i + 1}, your skill`,
+              hint: i === 0 ? "Optional. The letter pairs this skill with this challenge." : undefined,
+            },
+          ],
+        } satisfies Row,
+      ]),
       {
         name: "skills",
         kind: "lines",
-        label: "Skills that fit",
-        summary: "Skills",
-        hint: "One per line, in the same order as the challenges: the letter pairs the first skill with the first challenge.",
+        label: "Other skills that fit",
+        summary: "Other skills",
+        hint: "Optional, one per line. The letter mentions them without tying them to a challenge.",
       },
       {
         name: "plan",
@@ -239,12 +270,24 @@ const SECTIONS: Section[] = [
         required: true,
       },
       {
-        name: "tone",
-        kind: "select",
-        label: "Tone of the letter",
-        options: options(TONES, TONE_LABELS),
-        initial: "warm",
-        hint: "Warm is friendly, formal is traditional, concise is short. The facts stay the same; you can change it later.",
+        row: [
+          {
+            name: "tone",
+            kind: "select",
+            label: "Tone of the letter",
+            options: options(TONES, TONE_LABELS),
+            initial: "warm",
+            hint: "Warm is friendly, formal is traditional, concise is short. You can change it later.",
+          },
+          {
+            name: "length",
+            kind: "select",
+            label: "Length of the letter",
+            options: options(LENGTHS, LENGTH_LABELS),
+            initial: "full",
+            hint: "A short note says thanks and makes one point; the full letter covers everything.",
+          },
+        ],
       },
       {
         name: "offDay",

@@ -86,4 +86,26 @@ describe("the debrief form", () => {
     expect(page).toContain("We could not save your debrief just now.");
     expect(page).toContain('value="Kept Co"');
   });
+
+  it("stores a challenge with the skill beside it, the salutation and the length as the candidate chose them", async () => {
+    const { postForm, clock, table } = memoryApp();
+    const res = await postForm(
+      "/",
+      formFields(clock.now(), {
+        "challenges.0.text": "Delivery delays are reported a week late",
+        "challenges.0.skill": "Daily delay dashboards",
+        "challenges.1.text": "Two warehouse systems",
+        "interview.interviewer.salutation": "Dr. Weber",
+        length: "short",
+      }),
+    );
+    expect(res.status).toBe(303);
+    const [debrief] = [...table.debriefs.values()];
+    expect(debrief?.input.challenges).toEqual([
+      { text: "Delivery delays are reported a week late", skill: "Daily delay dashboards" },
+      "Two warehouse systems",
+    ]);
+    expect(debrief?.input.interview.interviewer.salutation).toBe("Dr. Weber");
+    expect(debrief?.input.length).toBe("short");
+  });
 });

@@ -77,5 +77,6 @@ export async function handleFormSubmission(c: Context, deps: AppDeps, flow: Form
     return flow.render(c, { values: fields, message: refusal.message }, true);
   }
   deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: flow.via });
+  c.header("Cache-Control", "no-store"); // its Location carries the page token
   return c.redirect(`/d/${result.token}?new=1`, 303);
 }

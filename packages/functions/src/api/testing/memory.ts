@@ -8,7 +8,7 @@
  */
 import {
   type AuditEntry,
-  addressKey,
+  addressDigest,
   type Centre,
   type CentreDebriefSummary,
   type CentreStore,
@@ -16,6 +16,7 @@ import {
   type Debrief,
   type DebriefStore,
   isExpired,
+  keyedDigest,
   type Mailer,
   type OutgoingEmail,
   type RateCounter,
@@ -30,7 +31,7 @@ type TokenItem = { debriefId: string; expiresAt: string; action?: string };
 export type MemoryTable = {
   debriefs: Map<string, Debrief>;
   tokens: Map<string, TokenItem>;
-  suppressed: Map<string, { reason: string; at: string }>;
+  suppressed: Map<string, { reason: string; at: string; expiresAt?: string }>;
   centres: Map<string, Centre>;
   keys: Map<string, { slug: string; createdAt: string }>;
   audits: Map<string, { entries: AuditEntry[]; expiresAt: string }>;
@@ -52,6 +53,8 @@ export function createMemoryTable(): MemoryTable {
 // Every read and write copies, as a round trip to a database would: no caller shares an object with the store.
 const copy = <T>(v: T): T => structuredClone(v);
 const live = (expiresAt: string, now: Date) => Date.parse(expiresAt) > now.getTime();
+/** The key the memory ports digest addresses and IPs with (the DynamoDB adapters keep theirs in the table). */
+const DIGEST_SECRET = "memory-ports";
 /** What DynamoDB keeps of an item written with `removeUndefinedValues`: no undefined fields. */
 const stored = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -135,12 +138,18 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
       for (const hash of new Set([...debrief.tokenHashes, ...(current?.tokenHashes ?? [])])) t.tokens.delete(hash);
       t.audits.delete(debrief.id);
     },
-    async suppress(address, reason, at) {
-      const key = addressKey(address);
-      if (!t.suppressed.has(key)) t.suppressed.set(key, { reason, at: at.toISOString() });
+    async suppress(address, reason, at, expiresAt) {
+      const key = addressDigest(DIGEST_SECRET, address);
+      const current = t.suppressed.get(key);
+      const lapsed = current?.expiresAt !== undefined && !live(current.expiresAt, at);
+      // A lasting suppression replaces a lapsing one; a lapsing one replaces only one that has lapsed.
+      const replaces = !current || (expiresAt ? lapsed : current.expiresAt !== undefined);
+      if (replaces)
+        t.suppressed.set(key, stored({ reason, at: at.toISOString(), expiresAt: expiresAt?.toISOString() }));
     },
-    async isSuppressed(address) {
-      return t.suppressed.has(addressKey(address));
+    async isSuppressed(address, now = new Date()) {
+      const item = t.suppressed.get(addressDigest(DIGEST_SECRET, address));
+      return item !== undefined && (item.expiresAt === undefined || live(item.expiresAt, now));
     },
     async *listDebriefs(now) {
       for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy(d);
@@ -257,6 +266,9 @@ export function createMemoryCentreStore(table: MemoryTable = createMemoryTable()
 
 export function createMemoryRateCounter(table: MemoryTable = createMemoryTable()): RateCounter {
   return {
+    async digest(purpose, value) {
+      return purpose === "address" ? addressDigest(DIGEST_SECRET, value) : keyedDigest(DIGEST_SECRET, "ip", value);
+    },
     async admit(key, id, limit, expiresAt) {
       const counter = table.rates.get(key) ?? { ids: new Set<string>(), expiresAt: expiresAt.toISOString() };
       if (!counter.ids.has(id) && counter.ids.size >= limit) return false;

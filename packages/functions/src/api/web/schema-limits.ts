@@ -6,6 +6,7 @@ type Def = {
   innerType?: z.ZodType;
   in?: z.ZodType;
   element?: z.ZodType;
+  options?: z.ZodType[];
 };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -30,7 +31,9 @@ export function schemaAt(root: z.ZodType, path: string): z.ZodType | undefined {
   let s: z.ZodType | undefined = unwrap(root);
   for (const part of path.split(".")) {
     if (/^\d+$/.test(part)) continue;
-    const shape: Def["shape"] = s ? defOf(s).shape : undefined;
+    // In a union (a challenge is a string or `{ text, skill }`), the option that has the field.
+    const options: z.ZodType[] = s ? (defOf(s).options ?? [s]) : [];
+    const shape = options.map((o) => defOf(unwrap(o)).shape).find((sh): sh is Def["shape"] => !!sh?.[part]);
     s = shape?.[part] ? unwrap(shape[part]) : undefined;
     if (!s) return undefined;
   }
