@@ -131,6 +131,12 @@ export const OPERATIONS: Operation[] = [
     },
   }),
 
+  page("Which paths crawlers may visit (none of the private pages, nor the API)", {
+    path: "/robots.txt",
+    tag: "Service",
+    responses: { "200": { description: "robots.txt", type: "text/plain" } },
+  }),
+
   page("The candidate's private page: draft, email status and actions", { path: "/d/{token}", params: [token] }),
   action("/d/{token}/draft", "Edit the drafted letter"),
   action("/d/{token}/tone", "Redraft the letter in another tone"),
