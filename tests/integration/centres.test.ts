@@ -1,5 +1,5 @@
 import { hashAdminKey } from "@debrief/core";
-import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/docs/schemas";
+import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/centres/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../support/centres";
 import { waitFor } from "../support/inbox";

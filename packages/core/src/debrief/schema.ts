@@ -72,18 +72,22 @@ export function isTimeZone(value: string): boolean {
 
 const timeZone = line(64).min(1, "Required").refine(isTimeZone, "Must be an IANA time zone such as Europe/Berlin");
 
-const email = line(254).min(1, "Required").pipe(z.email("Must be a valid email address"));
+// The formats also go into the JSON Schema of the OpenAPI document (a pipe documents its input side only).
+const email = line(254).min(1, "Required").pipe(z.email("Must be a valid email address")).meta({ format: "email" });
 
 const httpUrl = line(500)
   .min(1, "Required")
-  .pipe(z.url({ protocol: /^https?$/, error: "Must be an http(s) link" }));
+  .pipe(z.url({ protocol: /^https?$/, error: "Must be an http(s) link" }))
+  .meta({ format: "uri" });
 
 const isoDate = line(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD")
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, "Must be a real calendar date");
+  }, "Must be a real calendar date")
+  // `format: date` is RFC 3339's full-date: a real calendar date, as the refinement checks.
+  .meta({ format: "date" });
 
 export const candidateSchema = z.strictObject({
   name: required(100),

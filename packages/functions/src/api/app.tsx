@@ -7,11 +7,12 @@ import { debriefApiRoutes } from "./debriefs/api";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
 import { debriefFormRoutes } from "./debriefs/routes";
 import type { AppDeps } from "./deps";
-import { openApiRoutes } from "./docs/routes";
+import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health";
 import { unsubscribeRoutes } from "./unsubscribe/routes";
 import { assetFile } from "./web/assets";
 import { errorBoundary } from "./web/errors";
+import { jsonRoutes } from "./web/json";
 import { documentShell } from "./web/layout";
 import { csrfProtection, securityHeaders } from "./web/security";
 
@@ -42,9 +43,15 @@ export function createApp(deps: AppDeps) {
     return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": asset.cacheControl });
   });
 
-  // The debrief form at / and the JSON API that takes the same debrief.
+  // The JSON routes, each declared with createRoute: one registry is their validators and their OpenAPI document.
+  const json = jsonRoutes();
+  json.route("/", debriefApiRoutes(deps));
+  if (deps.centres) json.route("/", centreAdminApi({ ...deps, centres: deps.centres }));
+  json.route("/", healthRoutes(deps));
+  app.route("/", json);
+
+  // The debrief form at /.
   app.route("/", debriefFormRoutes(deps));
-  app.route("/", debriefApiRoutes(deps));
 
   // The candidate's page /d/{token}: the token is resolved once for everything under it, the centre's pages too.
   const token = tokenApp(deps);
@@ -58,17 +65,16 @@ export function createApp(deps: AppDeps) {
   // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
   app.route("/", unsubscribeRoutes(deps));
 
-  // Career centres: the branded form /c/{slug}, its admin page and the admin API /api/centres/{slug}/….
-  if (deps.centres) {
-    app.route("/", centreFormRoutes({ ...deps, centres: deps.centres }));
-    app.route("/", centreAdminApi({ ...deps, centres: deps.centres }));
-  }
+  // Career centres: the branded form /c/{slug} and its admin page (the admin API is with the JSON routes).
+  if (deps.centres) app.route("/", centreFormRoutes({ ...deps, centres: deps.centres }));
 
   // Crawlers that ask are kept off the private pages and the API (those pages also say noindex).
   app.get("/robots.txt", (c) => c.text(ROBOTS_TXT, 200, { "Cache-Control": "public, max-age=86400" }));
 
-  app.route("/", healthRoutes(deps));
-  app.route("/", openApiRoutes(deps.publicUrl));
+  app.route(
+    "/",
+    docsRoutes(deps.publicUrl, () => json.openAPIRegistry),
+  );
 
   const { onError, notFound } = errorBoundary(deps.log);
   app.onError(onError);

@@ -1,18 +1,37 @@
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps";
 import { withTimeout } from "./web/http";
+import { jsonRoutes, z } from "./web/json";
+
+export const healthSchema = z
+  .object({
+    status: z.enum(["ok", "unavailable"]),
+    checks: z.record(z.string(), z.enum(["ok", "unreachable"])),
+  })
+  .meta({ id: "Health" });
+
+const health = (description: string) => ({ description, content: { "application/json": { schema: healthSchema } } });
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["Service"],
+  summary: "Health of the service and its dependencies",
+  responses: { 200: health("Every dependency answers"), 503: health("A dependency is unreachable") },
+});
 
 /** `/health`: whether the table, the mailer and the workflow answer (each within 3 s). */
 export function healthRoutes(deps: AppDeps) {
-  const app = new Hono();
-  app.get("/health", async (c) => {
+  const app = jsonRoutes();
+  app.openapi(healthRoute, async (c) => {
     const checks = { table: deps.store.ping(), email: deps.mailer.ping(), workflow: deps.workflow.ping() };
     const results = await Promise.allSettled(Object.values(checks).map((p) => withTimeout(p, 3000)));
     const status = Object.fromEntries(
       Object.keys(checks).map((k, i) => [k, results[i]?.status === "fulfilled" ? "ok" : "unreachable"]),
-    );
-    const ok = results.every((r) => r.status === "fulfilled");
-    return c.json({ status: ok ? "ok" : "unavailable", checks: status }, ok ? 200 : 503);
+    ) as Record<string, "ok" | "unreachable">;
+    return results.every((r) => r.status === "fulfilled")
+      ? c.json({ status: "ok" as const, checks: status }, 200)
+      : c.json({ status: "unavailable" as const, checks: status }, 503);
   });
   return app;
 }

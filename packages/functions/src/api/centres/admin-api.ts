@@ -8,21 +8,80 @@ import {
   statsCsv,
   statsFor,
 } from "@debrief/core";
-import { Hono } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
 import { Refusal } from "../web/errors";
+import { COMMON_ERRORS, HEADERS, jsonError, jsonRoutes, z } from "../web/json";
+import { centreSchema, centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "./schemas";
 
 type Deps = AppDeps & { centres: CentreStore };
 type AdminEnv = { Variables: { keyHash: string; slug: string } };
 
+const UNAUTHORIZED = "Send a valid admin key of this centre as a Bearer token";
 const unauthorized = () =>
-  new Refusal(401, "unauthorized", "Send a valid admin key of this centre as a Bearer token", {
-    headers: { "WWW-Authenticate": 'Bearer realm="centre"' },
+  new Refusal(401, "unauthorized", UNAUTHORIZED, { headers: { "WWW-Authenticate": 'Bearer realm="centre"' } });
+
+const slugParam = z.object({
+  slug: z.string().meta({ description: "The centre's slug, e.g. `northfield`" }),
+});
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const adminResponses = {
+  401: jsonError("Missing, malformed, revoked or another centre's key; answered before anything is read", {
+    "WWW-Authenticate": HEADERS.wwwAuthenticate,
+  }),
+  ...COMMON_ERRORS,
+};
+const adminRoute = <P extends string, R extends object, Q extends z.ZodObject = typeof slugParam>(
+  path: P,
+  summary: string,
+  responses: R,
+  description?: string,
+  params: Q = slugParam as unknown as Q,
+) =>
+  createRoute({
+    method: "get",
+    path,
+    tags: ["Centre admin API"],
+    summary,
+    description,
+    security: [{ centreKey: [] }],
+    request: { params },
+    responses: { ...responses, ...adminResponses },
   });
+
+const settingsRoute = adminRoute("/", "The centre's settings", { 200: json("The centre", centreSchema) });
+const statsRoute = adminRoute(
+  "/stats",
+  "Funnel statistics per week and per cohort",
+  { 200: json("The statistics", centreStatsSchema) },
+  "debriefs → letter marked sent → second interview → offer. A count from 1 to 4 students is null, and so is any count from which one could be subtracted out across the week and cohort groupings.",
+);
+const csvRoute = adminRoute(
+  "/stats.csv",
+  "The same statistics as CSV",
+  { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" as const } } } } },
+  "Columns `grouping,group,suppressed,debriefs,letterSent,secondInterview,offer`; a suppressed count is an empty cell.",
+);
+const sharedRoute = adminRoute("/shared", "The debriefs students chose to share (ids and dates only)", {
+  200: json("The list", sharedListSchema),
+});
+const openRoute = adminRoute(
+  "/shared/{id}",
+  "Open a shared debrief (recorded in the student's audit log)",
+  {
+    200: json("The debrief", sharedDebriefSchema),
+    404: jsonError("Not shared with this centre (never shared, withdrawn or gone)"),
+  },
+  undefined,
+  slugParam.extend({ id: z.string().meta({ description: "The debrief's id from the list" }) }),
+);
 
 /** `/api/centres/{slug}/…`: the centre admin API, where every request is authenticated before anything is read. */
 export function centreAdminApi(deps: Deps) {
-  const admin = new Hono<AdminEnv>();
+  const admin = jsonRoutes<AdminEnv>();
   admin.use("*", async (c, next) => {
     const slug = c.req.param("slug") ?? "";
     c.header("Cache-Control", "no-store");
@@ -35,15 +94,17 @@ export function centreAdminApi(deps: Deps) {
     await next();
   });
 
-  admin.get("/", async (c) => {
+  admin.openapi(settingsRoute, async (c) => {
     const centre = await deps.centres.getCentre(c.var.slug);
     if (!centre) throw unauthorized();
-    return c.json(publicCentre(centre));
+    return c.json(publicCentre(centre) as never, 200);
   });
 
-  admin.get("/stats", async (c) => c.json(await statsFor(deps.centres, c.var.slug, deps.clock.now())));
+  admin.openapi(statsRoute, async (c) =>
+    c.json((await statsFor(deps.centres, c.var.slug, deps.clock.now())) as never, 200),
+  );
 
-  admin.get("/stats.csv", async (c) => {
+  admin.openapi(csvRoute, async (c) => {
     const csv = statsCsv(await statsFor(deps.centres, c.var.slug, deps.clock.now()));
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
@@ -51,21 +112,21 @@ export function centreAdminApi(deps: Deps) {
     });
   });
 
-  admin.get("/shared", async (c) => {
+  admin.openapi(sharedRoute, async (c) => {
     const debriefs = await sharedDebriefs(deps.centres, c.var.slug, deps.clock.now());
-    return c.json({ debriefs });
+    return c.json({ debriefs }, 200);
   });
 
-  admin.get("/shared/:id", async (c) => {
+  admin.openapi(openRoute, async (c) => {
     const view = await openSharedDebrief(
       { centres: deps.centres, debriefs: deps.store, clock: deps.clock },
       c.var.slug,
-      c.req.param("id"),
+      c.req.valid("param").id,
       c.var.keyHash,
     );
     if (!view) throw new Refusal(404, "not_found", "No debrief is shared with this centre under that id");
     deps.log.info("shared debrief opened", { debriefId: view.id });
-    return c.json(view);
+    return c.json(view as never, 200);
   });
 
   // Anything else under a centre is a 404, but only after the key was checked.
@@ -73,7 +134,7 @@ export function centreAdminApi(deps: Deps) {
     throw new Refusal(404, "not_found", "No such route");
   });
 
-  const app = new Hono();
+  const app = jsonRoutes();
   app.route("/api/centres/:slug", admin);
   return app;
 }

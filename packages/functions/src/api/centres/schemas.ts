@@ -1,35 +1,7 @@
 import { CHECKIN_ANSWERS, centreSettingsSchema, debriefInputSchema, FUNNEL_STAGES } from "@debrief/core";
 import { z } from "zod";
 
-/** The response bodies of the JSON API, as zod schemas: the OpenAPI document is generated from these. */
-export const errorSchema = z
-  .object({
-    error: z.string().meta({ description: "A stable machine-readable code, e.g. `invalid`, `unauthorized`" }),
-    message: z.string().meta({ description: "What went wrong, in words a person can act on" }),
-    fields: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({ description: "Field path (e.g. `candidate.email`) → message, for invalid input" }),
-  })
-  .meta({ id: "Error" });
-
-export const acceptedSchema = z
-  .object({
-    id: z.uuid(),
-    status: z.enum(["scheduled", "queued"]).meta({
-      description: "`scheduled`: the emails' workflow started; `queued`: it will start shortly",
-    }),
-    page: z.url().meta({ description: "The candidate's private page; its token is the only key to the debrief" }),
-  })
-  .meta({ id: "Accepted" });
-
-export const healthSchema = z
-  .object({
-    status: z.enum(["ok", "unavailable"]),
-    checks: z.record(z.string(), z.enum(["ok", "unreachable"])),
-  })
-  .meta({ id: "Health" });
-
+/** The centre admin API's response bodies: its routes validate and document with these. */
 const count = z.number().int().min(0).nullable().meta({
   description: "null: suppressed (1 to 4 students, or a count from which such a number could be subtracted out)",
 });
