@@ -1,3 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { loadConfig, systemClock } from "@debrief/core";
 import {
@@ -44,6 +49,56 @@ describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
     expect((doc as unknown as { openapi: string }).openapi).toBe("3.1.0");
+  });
+
+  it("has no error by Spectral's OpenAPI rules (spectral:oas)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "openapi-"));
+    writeFileSync(join(dir, "openapi.json"), JSON.stringify(doc));
+    writeFileSync(join(dir, ".spectral.yaml"), 'extends: ["spectral:oas"]\n');
+    const { stdout } = await promisify(execFile)(
+      "node_modules/.bin/spectral",
+      [
+        "lint",
+        join(dir, "openapi.json"),
+        "--ruleset",
+        join(dir, ".spectral.yaml"),
+        "--format",
+        "json",
+        "--fail-severity",
+        "error",
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((e: { stdout?: string; message: string }) => {
+      // --fail-severity error: a non-zero exit is an error finding (listed in stdout) or a crash.
+      throw new Error(`spectral failed: ${e.stdout || e.message}`);
+    });
+    const findings = JSON.parse(stdout) as { severity: number; code: string; message: string; path: string[] }[];
+    expect(Array.isArray(findings)).toBe(true);
+    // Severity 0 is an error (warnings, 1, are the missing descriptions of the HTML routes).
+    expect(findings.filter((f) => f.severity === 0).map((f) => `${f.code} ${f.path.join(".")}: ${f.message}`)).toEqual(
+      [],
+    );
+  });
+
+  it("documents the statuses and headers the app really answers", () => {
+    type Op = { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: object }> };
+    const op = (path: string, method: string) => doc.paths[path]?.[method] as unknown as Op;
+    const submit = op("/api/debriefs", "post");
+    expect(Object.keys(submit.responses)).toEqual(
+      expect.arrayContaining(["200", "201", "400", "403", "413", "415", "422", "429", "503"]),
+    );
+    expect(submit.parameters).toContainEqual(expect.objectContaining({ name: "idempotency-key", in: "header" }));
+    expect(Object.keys(submit.responses["429"]?.headers ?? {})).toContain("Retry-After");
+    expect(Object.keys(submit.responses["200"]?.headers ?? {})).toContain("Idempotent-Replayed");
+    for (const form of [op("/", "post"), op("/c/{slug}", "post")]) {
+      expect(Object.keys(form.responses)).toEqual(
+        expect.arrayContaining(["303", "400", "403", "413", "422", "429", "503"]),
+      );
+      expect(Object.keys(form.responses["303"]?.headers ?? {})).toContain("Location");
+    }
+    const json = JSON.stringify(doc);
+    expect(json).toContain('"format":"email"');
+    expect(json).toContain('"format":"date"');
   });
 
   it("covers every public route of the app, and nothing the app does not serve", () => {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { actionLinkRoutes, candidatePageRoutes, tokenApp } from "./candidate/routes";
 import { centreAdminApi } from "./centres/admin-api";
 import { centreFormRoutes } from "./centres/form-routes";
@@ -32,6 +33,8 @@ const ROBOTS_TXT = [
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
+  // gzip (or deflate) when the client accepts it, for responses over 1 KB of a text type (pages, CSS, JS, JSON).
+  app.use("*", compress());
   app.use("*", securityHeaders(deps.abuse.botCheck ? [BOT_CHECK_ORIGIN] : []));
   app.use("*", csrfProtection(deps.publicUrl));
   app.use("*", documentShell);

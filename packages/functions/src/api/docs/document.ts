@@ -168,7 +168,13 @@ function htmlOperation(op: HtmlOperation): Json {
         {
           description: r.description,
           ...(r.headers ? { headers: r.headers } : {}),
-          ...(r.type ? { content: { [r.type]: { schema: { type: "string" } } } } : {}),
+          ...(r.type
+            ? {
+                content: Object.fromEntries(
+                  [r.type].flat().map((t) => [t, { schema: { type: t === "application/json" ? "object" : "string" } }]),
+                ),
+              }
+            : {}),
         },
       ]),
     ),

@@ -11,7 +11,7 @@ export type Tag = (typeof TAGS)[number];
 
 type Param = { name: string; description: string; values?: readonly string[] };
 export type Header = { description: string; schema: { type: "string" | "integer" } };
-type Response = { description: string; type?: string; headers?: Record<string, Header> };
+type Response = { description: string; type?: string | string[]; headers?: Record<string, Header> };
 export type HtmlOperation = {
   method: "get" | "post";
   path: string;
@@ -114,7 +114,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
       },
     ],
     responses: {
-      "200": { description: "CSS, JavaScript or SVG", type: "text/css" },
+      "200": { description: "CSS, JavaScript or SVG", type: ["text/css", "text/javascript", "image/svg+xml"] },
       "404": notFound("No such asset"),
     },
   }),

@@ -10,6 +10,7 @@ import {
   createMemoryTable,
   createMemoryWorkflow,
 } from "./memory";
+import { openApiChecker } from "./openapi-check";
 
 export const PUBLIC_URL = "https://debrief.example.org";
 
@@ -39,7 +40,17 @@ export function memoryApp(overrides: Partial<AppDeps> = {}) {
     },
     ...overrides,
   };
-  const app = createApp(deps);
+  const real = createApp(deps);
+  // Every response a test receives is held to the OpenAPI document the app serves.
+  let check: ReturnType<typeof openApiChecker> | undefined;
+  const unchecked = real.request.bind(real);
+  const request = async (input: string, init?: RequestInit) => {
+    const res = await unchecked(input, init);
+    check ??= openApiChecker(await (await unchecked("/api/openapi.json")).json());
+    await check(init?.method ?? "GET", input, res);
+    return res;
+  };
+  const app = Object.assign(real, { request }) as typeof real;
 
   /** A browser's form post: the ticket of a freshly rendered form, sent after the minimum fill time. */
   async function postForm(path: string, fields: Record<string, string | string[]>, init: RequestInit = {}) {

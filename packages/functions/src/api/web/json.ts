@@ -65,7 +65,7 @@ export const jsonError = (description: string, headers?: Record<string, Header>)
 
 /** The answers every JSON route may give before its handler runs. */
 export const COMMON_ERRORS = {
-  403: jsonError("A cross-site browser request (its Origin or Sec-Fetch-Site is another site's)"),
+  403: jsonError("A cross-site form or text post from a browser (its Origin or Sec-Fetch-Site is another site's)"),
 };
 
 export { z };
