@@ -4,12 +4,9 @@ import { runtime } from "./runtime";
 import { InvalidStepInputError, readStepInput } from "./step-input";
 
 /**
- * Input of the send step: `{ debriefId, kind }`. Executions started by an older
- * release may carry more fields; only these two are read.
+ * Lambda handler of the SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks.
+ * Its input is `{ debriefId, kind }`; executions started by an older release may carry more fields.
  */
-export type SendStepInput = { debriefId: string; kind: SendKind };
-
-/** Lambda handler of the SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks. */
 export async function sendEmail(input: unknown) {
   const { debriefId, kind } = readStepInput(input);
   if (![...EMAIL_KINDS, ...CHECKIN_KINDS].includes(kind as SendKind)) {

@@ -26,6 +26,11 @@ export type HtmlOperation = {
 
 const HTML = "text/html";
 const token: Param = { name: "token", description: "The candidate's page token (256 random bits), never a name or id" };
+const checkinParams: Param[] = [
+  token,
+  { name: "kind", description: "Which check-in", values: CHECKIN_KINDS },
+  { name: "answer", description: "The answer", values: CHECKIN_ANSWERS },
+];
 const slug: Param = { name: "slug", description: "The centre's slug, e.g. `northfield`" };
 const location = (description: string): Record<string, Header> => ({
   Location: { description, schema: { type: "string" } },
@@ -192,11 +197,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
     path: "/d/{token}/checkin/{kind}/{answer}",
     tag: "Career centres",
     summary: "Record a check-in answer: the first answer of each check-in is kept",
-    params: [
-      token,
-      { name: "kind", description: "Which check-in", values: CHECKIN_KINDS },
-      { name: "answer", description: "The answer", values: CHECKIN_ANSWERS },
-    ],
+    params: checkinParams,
     responses: {
       "200": { description: "Recorded", type: HTML },
       "409": { description: "This check-in already has an answer; it is kept", type: HTML },

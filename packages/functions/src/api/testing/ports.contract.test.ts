@@ -1,0 +1,209 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type CentreStore,
+  type Debrief,
+  type DebriefStore,
+  debriefInputSchema,
+  hashToken,
+  newToken,
+  type RateCounter,
+} from "@debrief/core";
+import {
+  createDynamoCentreStore,
+  createDynamoClient,
+  createDynamoRateCounter,
+  createDynamoStore,
+} from "@debrief/core/aws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureTable, startDynamo } from "../../../../local/src/dynamo";
+import { validDebrief } from "./app";
+import { createMemoryCentreStore, createMemoryRateCounter, createMemoryStore, createMemoryTable } from "./memory";
+
+/**
+ * One contract, two implementations: the in-memory ports the fast tests use and the
+ * DynamoDB adapters (against dynalite) must answer every case alike, so they cannot drift.
+ */
+type Ports = { store: DebriefStore; centres: CentreStore; counter: RateCounter };
+
+const NOW = new Date("2026-12-01T09:00:00.000Z");
+const LATER = new Date("2027-03-01T09:00:00.000Z");
+let seq = 0;
+
+function debrief(extra: Partial<Debrief> = {}): Debrief {
+  seq++;
+  const id = `00000000-0000-4000-8000-${String(seq).padStart(12, "0")}-${Math.random().toString(16).slice(2, 6)}`;
+  return {
+    id,
+    input: debriefInputSchema.parse(validDebrief(NOW)),
+    createdAt: NOW.toISOString(),
+    schedule: { nudgeAt: NOW.toISOString(), tipsAt: NOW.toISOString() } as Debrief["schedule"],
+    expiresAt: "2027-01-01T00:00:00.000Z",
+    tokenHashes: [],
+    sends: {},
+    ...extra,
+  };
+}
+
+function contract(name: string, ports: () => Ports) {
+  describe(`ports contract: ${name}`, () => {
+    it("creates a debrief once, reads it back, hides it once expired", async () => {
+      const { store } = ports();
+      const d = debrief();
+      expect(await store.create(d)).toBe(true);
+      expect(await store.create(d)).toBe(false);
+      expect((await store.get(d.id, NOW))?.input.candidate.email).toBe("amira@example.com");
+      expect(await store.get(d.id, LATER)).toBeUndefined();
+      expect(await store.get("00000000-0000-4000-8000-000000000000", NOW)).toBeUndefined();
+    });
+
+    it("finds a page token, keeps action tokens apart, and uses an action token up exactly once", async () => {
+      const { store } = ports();
+      const page = hashToken(newToken());
+      const d = debrief({ tokenHashes: [page] });
+      await store.create(d);
+      expect(await store.findToken(page, NOW)).toBe(d.id);
+      expect(await store.findToken(page, LATER)).toBeUndefined();
+      const action = hashToken(newToken());
+      await store.addToken(action, d.id, d.expiresAt, "snooze");
+      expect(await store.findToken(action, NOW)).toBeUndefined();
+      expect(await store.findActionToken(action, NOW)).toEqual({ debriefId: d.id, action: "snooze" });
+      expect(await store.findActionToken(page, NOW)).toBeUndefined();
+      const uses = await Promise.all([store.consumeActionToken(action, NOW), store.consumeActionToken(action, NOW)]);
+      expect(uses.filter(Boolean)).toEqual([{ debriefId: d.id, action: "snooze" }]);
+      expect((await store.get(d.id, NOW))?.tokenHashes).toEqual([page, action]);
+    });
+
+    it("claims a send for one caller, releases an unfinished claim, never a completed one", async () => {
+      const { store } = ports();
+      const d = debrief();
+      await store.create(d);
+      const claims = await Promise.all([store.claimSend(d.id, "letter", NOW), store.claimSend(d.id, "letter", NOW)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await store.releaseSend(d.id, "letter");
+      expect(await store.claimSend(d.id, "letter", NOW)).toBe(true);
+      await store.completeSend(d.id, "letter", { messageId: "m-1", sentAt: NOW.toISOString() });
+      await store.releaseSend(d.id, "letter");
+      expect((await store.get(d.id, NOW))?.sends.letter).toEqual({
+        claimedAt: NOW.toISOString(),
+        messageId: "m-1",
+        sentAt: NOW.toISOString(),
+      });
+      expect(await store.claimSend("00000000-0000-4000-8000-000000000000", "letter", NOW)).toBe(false);
+    });
+
+    it("updates and removes the fields a page changes, leaves a missing debrief missing, and erases every trace", async () => {
+      const { store } = ports();
+      const page = hashToken(newToken());
+      const d = debrief({ tokenHashes: [page] });
+      await store.create(d);
+      await store.updateDebrief(d.id, { letterSentAt: NOW.toISOString(), snoozes: 1 });
+      await store.updateDebrief(d.id, { snoozes: undefined });
+      const read = await store.get(d.id, NOW);
+      expect([read?.letterSentAt, read?.snoozes]).toEqual([NOW.toISOString(), undefined]);
+      await store.updateDebrief("00000000-0000-4000-8000-000000000000", { snoozes: 2 });
+      expect(await store.get("00000000-0000-4000-8000-000000000000", NOW)).toBeUndefined();
+      await store.erase(d);
+      expect(await store.get(d.id, NOW)).toBeUndefined();
+      expect(await store.findToken(page, NOW)).toBeUndefined();
+    });
+
+    it("suppresses a mailbox under every spelling; a lapsing suppression lapses, a lasting one stays", async () => {
+      const { store } = ports();
+      const tag = Math.random().toString(36).slice(2, 8);
+      await store.suppress(`b.o.b.${tag}+x@googlemail.com`, "not-me", NOW, new Date("2026-12-02T09:00:00.000Z"));
+      expect(await store.isSuppressed(`bob${tag}@gmail.com`, NOW)).toBe(true);
+      expect(await store.isSuppressed(`bob${tag}@gmail.com`, LATER)).toBe(false);
+      await store.suppress(`bob${tag}@gmail.com`, "bounce", NOW);
+      expect(await store.isSuppressed(`bob${tag}@gmail.com`, LATER)).toBe(true);
+      expect(await store.isSuppressed(`alice${tag}@example.com`, NOW)).toBe(false);
+    });
+
+    it("counts distinct ids up to the limit; counting an id again is free", async () => {
+      const { counter } = ports();
+      const key = `test#${Math.random()}`;
+      const until = new Date("2026-12-02T00:00:00.000Z");
+      expect(await counter.admit(key, "a", 2, until)).toBe(true);
+      expect(await counter.admit(key, "a", 2, until)).toBe(true);
+      expect(await counter.admit(key, "b", 2, until)).toBe(true);
+      expect(await counter.admit(key, "c", 2, until)).toBe(false);
+      expect(await counter.admit(key, "b", 2, until)).toBe(true);
+      expect(await counter.digest("address", "bomb+1@example.net")).toBe(
+        await counter.digest("address", "bomb@example.net"),
+      );
+    });
+
+    it("keeps centres, keys, sharing, one answer per check-in and the audit log", async () => {
+      const { store, centres } = ports();
+      const slug = `c${Math.random().toString(36).slice(2, 10)}`;
+      const centre = {
+        slug,
+        displayName: "Northfield Careers",
+        advisor: { name: "Priya Nair", email: "p@northfield.example.edu" },
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+        keyHashes: [],
+      } as unknown as Parameters<CentreStore["createCentre"]>[0];
+      expect(await centres.createCentre(centre)).toBe(true);
+      expect(await centres.createCentre(centre)).toBe(false);
+      expect((await centres.getCentre(slug))?.displayName).toBe("Northfield Careers");
+      await centres.addKey(`key-${slug}`, slug, NOW);
+      expect(await centres.findKey(`key-${slug}`)).toBe(slug);
+      await centres.deleteKey(`key-${slug}`);
+      expect(await centres.findKey(`key-${slug}`)).toBeUndefined();
+
+      const plain = debrief();
+      await store.create(plain);
+      expect(await centres.setSharing(plain.id, true, NOW)).toBe(false);
+      const linked = debrief({ centre: slug, shareWithCentre: false, cohort: "MBA" });
+      await store.create(linked);
+      expect(await centres.setSharing(linked.id, true, NOW)).toBe(true);
+      const rows = await centres.centreDebriefs(slug, NOW);
+      expect(rows.map((r) => [r.id, r.shareWithCentre, r.cohort])).toEqual([[linked.id, true, "MBA"]]);
+      expect(await centres.recordCheckin(linked.id, "checkin7", { answer: "offer", at: NOW.toISOString() })).toBe(true);
+      expect(await centres.recordCheckin(linked.id, "checkin7", { answer: "no", at: NOW.toISOString() })).toBe(false);
+      expect((await store.get(linked.id, NOW))?.checkins?.checkin7?.answer).toBe("offer");
+      const entry = { at: NOW.toISOString(), centre: slug, keyId: "abc123", action: "viewed" as const };
+      await centres.appendAudit(linked.id, entry, linked.expiresAt);
+      await centres.appendAudit(linked.id, entry, linked.expiresAt);
+      expect(await centres.auditLog(linked.id)).toEqual([entry, entry]);
+      await centres.detachFromCentre(linked.id);
+      expect(await centres.centreDebriefs(slug, NOW)).toEqual([]);
+    });
+  });
+}
+
+contract("in memory", () => {
+  const table = createMemoryTable();
+  return {
+    store: createMemoryStore(table),
+    centres: createMemoryCentreStore(table),
+    counter: createMemoryRateCounter(table),
+  };
+});
+
+let dynamo: Awaited<ReturnType<typeof startDynamo>> | undefined;
+let dir = "";
+let dynamoPorts: Ports | undefined;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ports-contract-"));
+  dynamo = await startDynamo(dir, 0);
+  const client = createDynamoClient({
+    endpoint: dynamo.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  await ensureTable(client, "contract");
+  const options = { digestSecret: "contract-test" };
+  dynamoPorts = {
+    store: createDynamoStore("contract", client, options),
+    centres: createDynamoCentreStore("contract", client),
+    counter: createDynamoRateCounter("contract", client, options),
+  };
+});
+afterAll(async () => {
+  await dynamo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+contract("DynamoDB (dynalite)", () => dynamoPorts!);
