@@ -17,6 +17,7 @@ export * from "./debrief/model";
 export * from "./debrief/schema";
 export * from "./debrief/tidy";
 export * from "./debrief/validate";
+export * from "./digest";
 export * from "./idempotency";
 export * from "./operations";
 export * from "./ports";

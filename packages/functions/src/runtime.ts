@@ -33,9 +33,9 @@ function build(config: Config) {
     config,
     clock: systemClock,
     log: structuredLogger(new Logger({ serviceName: "interview-debrief" })),
-    store: createDynamoStore(config.tableName, dynamo),
+    store: createDynamoStore(config.tableName, dynamo, { digestSecret: config.digestSecret }),
     centres: createDynamoCentreStore(config.tableName, dynamo),
-    rateCounter: createDynamoRateCounter(config.tableName, dynamo),
+    rateCounter: createDynamoRateCounter(config.tableName, dynamo, { digestSecret: config.digestSecret }),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(config.stateMachineArn ?? ""),
   };
