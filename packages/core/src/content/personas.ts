@@ -434,8 +434,7 @@ const requests = {
     questions: [
       {
         question: "Why do you want to work with us?",
-        betterAnswer:
-          "I should have said that I want to build your European sales from the ground up, and your fabrics are the ones I would most like to sell.",
+        betterAnswer: "I should have said that I want to build your European sales from the ground up.",
       },
     ],
     skills: ["export compliance"],
@@ -495,7 +494,7 @@ const requests = {
         question: "Tell me about a pipeline you made faster.",
         betterAnswer: "I find the slowest stage, measure it, and fix that one stage before touching anything else.",
         example:
-          "At my last job our nightly pipeline took six hours and often failed before the morning reports were due, so the finance team would ring me at eight asking where their numbers were, which happened at least twice a week. I spent a couple of weeks profiling every stage, and it turned out that most of the time went into one join that read the whole orders table each night, even though only a few thousand rows changed. I rewrote it as an incremental load keyed on the update timestamp, added a check that compared row counts, and after that the run took forty minutes and did not fail once in the following quarter.",
+          "At my last job our nightly pipeline took six hours and often failed before the morning reports were due. The finance team would ring me at eight asking where their numbers were, at least twice a week. I spent a couple of weeks profiling every stage, and it turned out that most of the time went into one join that read the whole orders table each night, even though only a few thousand rows changed. I rewrote it as an incremental load keyed on the update timestamp, added a check that compared row counts, and after that the run took forty minutes and did not fail once in the following quarter.",
       },
     ],
     skills: ["Airflow", "dbt"],
