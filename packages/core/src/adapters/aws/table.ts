@@ -49,15 +49,6 @@ export const CENTRE_INDEX = {
 /** A write refused by its ConditionExpression (the item was there, or was not). */
 export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 
-/**
- * A DynamoDB client to share between the stores of one process: they then share its
- * keep-alive connections (one TLS handshake after a cold start instead of one per store)
- * and its construction (a few ms of the cold start each). Endpoint and retries come from
- * the environment (AWS_ENDPOINT_URL_DYNAMODB, AWS_MAX_ATTEMPTS) unless given.
- */
-export const createDynamoClient = (config: ConstructorParameters<typeof DynamoDBClient>[0] = {}) =>
-  new DynamoDBClient(config);
-
 const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
 
 /**
