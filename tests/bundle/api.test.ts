@@ -78,7 +78,11 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
   it("refuses a form posted sooner than a person could fill it", async () => {
     const page = await api(httpEvent("GET", "/"));
     const ticket = /name="ticket" value="([^"]+)"/.exec(bodyOf(page))?.[1] ?? "";
-    const res = await formPost("/", new URLSearchParams({ ticket, website: "", ...typedFormFields("fast@example.com") }), true);
+    const res = await formPost(
+      "/",
+      new URLSearchParams({ ticket, website: "", ...typedFormFields("fast@example.com") }),
+      true,
+    );
     expect(res.statusCode).toBe(422);
   });
 
@@ -88,7 +92,9 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
     const fields = centreFormFields(email, { ticket: await minuteOldTicket(), website: "" });
     const res = await formPost("/c/bundle-harbour", fields, true);
     expect(res.statusCode, bodyOf(res).slice(0, 300)).toBe(303);
-    const stored = (await debriefItems()).find((d) => (d.input as { candidate: { email: string } }).candidate.email === email);
+    const stored = (await debriefItems()).find(
+      (d) => (d.input as { candidate: { email: string } }).candidate.email === email,
+    );
     expect(stored?.centre).toBe("bundle-harbour");
   });
 

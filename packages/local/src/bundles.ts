@@ -76,7 +76,13 @@ export type LambdaBundles = { dir: string; functions: SynthesizedFunction[] };
  * files in parallel) wait for the one build.
  */
 export async function lambdaBundles(): Promise<LambdaBundles> {
-  const dir = join(tmpdir(), "debrief-lambda-bundles", sourceKey());
+  // One folder per checkout (worktrees build their own), one build per state of its sources.
+  const checkout = join(
+    tmpdir(),
+    "debrief-lambda-bundles",
+    createHash("sha256").update(ROOT).digest("hex").slice(0, 12),
+  );
+  const dir = join(checkout, sourceKey());
   const manifest = join(dir, "functions.json");
   const read = (): LambdaBundles => ({ dir, functions: JSON.parse(readFileSync(manifest, "utf8")) });
   if (existsSync(manifest)) return read();
@@ -97,6 +103,10 @@ export async function lambdaBundles(): Promise<LambdaBundles> {
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, maxBuffer: 64 * 1024 * 1024 },
     );
     renameSync(building, dir);
+    // Builds of older sources of this checkout are never used again.
+    for (const old of readdirSync(checkout)) {
+      if (!dir.endsWith(old) && !old.endsWith(".lock")) rmSync(join(checkout, old), { recursive: true, force: true });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ export type BundledLambdasOptions = {
   log?: (line: string) => void;
   /** Default: built (or reused) by lambdaBundles(). */
   bundles?: LambdaBundles;
+  /** Functions to start one instance of straight away, so the first call finds it warm. */
+  warm?: string[];
 };
 
 type Worker = { child: ChildProcess; busy: boolean; retired: boolean; current?: number };
@@ -95,20 +97,23 @@ export async function startBundledLambdas(opts: BundledLambdasOptions) {
     });
   };
 
-  const acquire = async (name: string): Promise<Worker> => {
+  /** A new instance of the function, busy until its caller is done with it. */
+  const start = async (name: string): Promise<Worker> => {
     const fn = byName.get(name);
     if (!fn) throw new Error(`No bundled function ${name} (have ${[...byName.keys()].join(", ")})`);
     const pool = pools.get(name) ?? [];
     pools.set(name, pool);
-    const idle = pool.find((w) => !w.busy && !w.retired && w.child.exitCode === null);
-    if (idle) {
-      idle.busy = true;
-      return idle;
-    }
     const worker = await spawn(fn);
     pool.push(worker);
     worker.child.once("exit", () => pool.splice(pool.indexOf(worker), 1));
     return worker;
+  };
+
+  const acquire = async (name: string): Promise<Worker> => {
+    const idle = pools.get(name)?.find((w) => !w.busy && !w.retired && w.child.exitCode === null);
+    if (!idle) return start(name);
+    idle.busy = true;
+    return idle;
   };
 
   const invoke = async (name: string, event: unknown): Promise<unknown> => {
@@ -136,6 +141,11 @@ export async function startBundledLambdas(opts: BundledLambdasOptions) {
     }
   };
 
+  const warmUp = async (names: string[]) => {
+    for (const w of await Promise.all(names.map(start))) w.busy = false;
+  };
+  await warmUp(opts.warm ?? []);
+
   return {
     functions: bundles.functions,
     invoke,
@@ -144,8 +154,9 @@ export async function startBundledLambdas(opts: BundledLambdasOptions) {
       return fromHttpResult((await invoke(name, await toHttpEvent(req))) as HttpResult);
     },
     /** New instances from now on (with the settings `env` gives then), as a deploy of new configuration does. */
-    restart(names: string[] = [...byName.keys()]) {
+    async restart(names: string[] = [...byName.keys()]) {
       retire(names);
+      await warmUp(names.filter((n) => opts.warm?.includes(n)));
     },
     async close() {
       const all = [...pools.values()].flat();

@@ -99,35 +99,20 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const wiring = (env: Env = {}) =>
     wire({ env: { ...process.env, ...env }, clock: options.clock, log, adapters: options.adapters });
 
-  // The workflow's steps (rewired by fault tests: their calls then go through a proxy).
-  let steps: { sendEmail: TaskHandler; recordFailure: TaskHandler };
+  // The workflow's steps, once wired (executions resumed at start wait for them); rewired by fault tests.
+  type Steps = { sendEmail: TaskHandler; recordFailure: TaskHandler };
+  let wired!: (steps: Steps) => void;
+  let steps = new Promise<Steps>((resolve) => {
+    wired = resolve;
+  });
   let stepEnv: Env = {};
-  const lambdas = bundled
-    ? await startBundledLambdas({
-        env: (name) => ({ ...localEnv, ...(STEP_FUNCTIONS.includes(name) ? stepEnv : {}) }),
-        tokens: { TABLE_NAME: tableName, STATE_MACHINE_ARN },
-        log: options.quiet ? undefined : (line) => process.stderr.write(line),
-      })
-    : undefined;
-  const wireSteps = async () => {
-    if (lambdas) {
-      lambdas.restart(STEP_FUNCTIONS);
-      steps = {
-        sendEmail: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.sendEmail, input),
-        recordFailure: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.recordFailure, input),
-      };
-    } else {
-      const w = wiring(stepEnv);
-      steps = { sendEmail: sendEmailStep(w), recordFailure: recordFailureStep(w) };
-    }
-  };
   const sfn = await startLocalStepFunctions(
     {
       definition: synthesizeLocalDefinition() as Definition,
       stateMachineArn: STATE_MACHINE_ARN,
       handlers: {
-        [WORKFLOW_FUNCTIONS.sendEmail]: (input) => steps.sendEmail(input),
-        [WORKFLOW_FUNCTIONS.recordFailure]: (input) => steps.recordFailure(input),
+        [WORKFLOW_FUNCTIONS.sendEmail]: async (input) => (await steps).sendEmail(input),
+        [WORKFLOW_FUNCTIONS.recordFailure]: async (input) => (await steps).recordFailure(input),
       },
       dataFile: join(dataDir, "stepfunctions", "executions.json"),
       localDaySeconds,
@@ -136,7 +121,26 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   );
   localEnv.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
   process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
-  await wireSteps();
+
+  const lambdas = bundled
+    ? await startBundledLambdas({
+        env: (name) => ({ ...localEnv, ...(STEP_FUNCTIONS.includes(name) ? stepEnv : {}) }),
+        tokens: { TABLE_NAME: tableName, STATE_MACHINE_ARN },
+        log: options.quiet ? undefined : (line) => process.stderr.write(line),
+        warm: [API_FUNCTION, ...STEP_FUNCTIONS],
+      })
+    : undefined;
+  const stepsOf = (): Steps => {
+    if (lambdas) {
+      return {
+        sendEmail: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.sendEmail, input),
+        recordFailure: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.recordFailure, input),
+      };
+    }
+    const w = wiring(stepEnv);
+    return { sendEmail: sendEmailStep(w), recordFailure: recordFailureStep(w) };
+  };
+  wired(stepsOf());
 
   const w = wiring();
   const operations = operationsHandlers(w);
@@ -180,7 +184,9 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
      */
     async rewireSteps(env: Env) {
       stepEnv = env;
-      await wireSteps();
+      // Bundled: new instances with these settings, as a configuration change on Lambda starts.
+      await lambdas?.restart(STEP_FUNCTIONS);
+      steps = Promise.resolve(stepsOf());
     },
     async stop() {
       clearInterval(sweeper);

@@ -77,23 +77,25 @@ export type UpdateParts = {
 
 /**
  * `SET` of each defined value and `REMOVE` of each `undefined` one, every name through
- * ExpressionAttributeNames (so reserved words are safe). `under` is a path prefix such as
- * `sends.#kind` whose names the caller adds. Undefined when there is nothing to change.
+ * ExpressionAttributeNames (`#field`, so reserved words are safe) and every value a
+ * `:field` placeholder. `under` is a path prefix such as `sends.#kind` whose names the
+ * caller adds. Undefined when there is nothing to change.
  */
 export function updateExpression(changes: Record<string, unknown>, under?: string): UpdateParts | undefined {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const removes: string[] = [];
-  Object.entries(changes).forEach(([field, value], i) => {
-    const path = under ? `${under}.#f${i}` : `#f${i}`;
-    names[`#f${i}`] = field;
+  for (const [field, value] of Object.entries(changes)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`Not an attribute name: ${field}`);
+    const path = under ? `${under}.#${field}` : `#${field}`;
+    names[`#${field}`] = field;
     if (value === undefined) removes.push(path);
     else {
-      values[`:v${i}`] = value;
-      sets.push(`${path} = :v${i}`);
+      values[`:${field}`] = value;
+      sets.push(`${path} = :${field}`);
     }
-  });
+  }
   if (sets.length === 0 && removes.length === 0) return undefined;
   return {
     UpdateExpression: [
