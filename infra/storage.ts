@@ -36,6 +36,8 @@ export function Storage({ stack, app }: StackContext) {
     PUBLIC_URL: config.publicUrl,
     RETENTION_DAYS: String(config.retentionDays),
   });
+  // The API's tunable settings (schedule, abuse limits), validated by the stage config; only the API reads them.
+  const apiSettings = Object.values(Config.Parameter.create(stack, config.apiSettings));
   // The bot check, when configured: a public site key, and a secret kept in SSM (SecureString), never in the template.
   const botCheck = config.botCheckSiteKey
     ? {
@@ -43,5 +45,5 @@ export function Storage({ stack, app }: StackContext) {
         secret: new Config.Secret(stack, "BOT_CHECK_SECRET"),
       }
     : undefined;
-  return { table, parameters, botCheck };
+  return { table, parameters, apiSettings, botCheck };
 }

@@ -3,7 +3,8 @@
  * templates of every stack to `cdk.out/<stage>/` without AWS credentials, through
  * the same path as `sst deploy` (SST's App in deploy mode, the shared `stacks()`
  * function, every Lambda bundled) and the infra tests. cdk-nag runs on the way;
- * any unsuppressed finding fails the command.
+ * any unsuppressed finding fails the command. Only here (and in the infra tests) may a
+ * throwaway stage leave DEBRIEF_SES_DOMAIN, DEBRIEF_PUBLIC_URL and DEBRIEF_ALARM_EMAIL unset.
  *
  * With `--functions <dir>` it also copies each Lambda function's code asset (what
  * `sst deploy` zips and uploads) to `<dir>/<function>/` and describes the functions
@@ -19,6 +20,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
+import { loadStageConfig } from "../infra/config";
 import { stacks } from "../infra/stacks";
 
 /** A deployed function as its template describes it, with its code asset copied beside. */
@@ -44,7 +46,8 @@ export async function synthesize(stage: string) {
   await initProject({ stage });
   const { name, region } = useProject().config;
   const app = new App({ mode: "deploy", stage, name, region });
-  stacks(app);
+  // Nothing is deployed: a throwaway stage may synthesize with placeholders for what it does not set.
+  stacks(app, loadStageConfig(stage, process.env, { offlineSynthesis: true }));
   await app.finish();
   return app.synth();
 }

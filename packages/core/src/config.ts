@@ -4,20 +4,33 @@ import { type BotCheckConfig, TURNSTILE_VERIFY_URL } from "./abuse/bot-check";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./abuse/rate-limit";
 import { DEFAULT_SCHEDULE } from "./schedule";
 
-const configSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  FROM_ADDRESS: z.email(),
-  STATE_MACHINE_ARN: z.string().min(1).optional(),
-  PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
-  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+/**
+ * The API's tunable settings (the schedule of the follow-ups and the abuse limits),
+ * one schema each. A function validates them at its cold start (below); a deploy
+ * validates the same schemas earlier, as `DEBRIEF_<name>`, and binds the values to
+ * the API, the one function that reads them (infra/config.ts, infra/api.ts).
+ */
+export const API_SETTINGS = {
   NUDGE_HOUR: z.coerce.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.nudgeHour),
   NUDGE_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.nudgeAfterDays),
   TIPS_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.tipsAfterDays),
   RATE_LIMIT_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perAddressPerDay),
   RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perIpPerHour),
   FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+};
+export type ApiSettingName = keyof typeof API_SETTINGS;
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  FROM_ADDRESS: z.email(),
+  STATE_MACHINE_ARN: z.string().min(1).optional(),
+  PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  ...API_SETTINGS,
   /** Signs the form's ticket; without it each instance signs with its own random key (fine for one process). */
   FORM_SECRET: z.string().min(32).optional(),
+  /** Keys the address and IP digests (digest.ts); without it, a key made once and kept in the table. */
+  DIGEST_SECRET: z.string().min(32).optional(),
   BOT_CHECK_SECRET: z.string().min(1).optional(),
   BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
   BOT_CHECK_URL: z.url().default(TURNSTILE_VERIFY_URL),
@@ -30,6 +43,8 @@ export type Config = {
   stateMachineArn?: string;
   publicUrl: string;
   retentionDays: number;
+  /** DIGEST_SECRET, if set: the stores use it rather than the table's digest key. */
+  digestSecret?: string;
   schedule: { nudgeHour: number; nudgeAfterDays: number; tipsAfterDays: number };
   abuse: AbuseConfig;
 };
@@ -98,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stateMachineArn: c.STATE_MACHINE_ARN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
+    digestSecret: c.DIGEST_SECRET,
     schedule: { nudgeHour: c.NUDGE_HOUR, nudgeAfterDays: c.NUDGE_AFTER_DAYS, tipsAfterDays: c.TIPS_AFTER_DAYS },
     abuse: {
       rateLimits: { perAddressPerDay: c.RATE_LIMIT_PER_ADDRESS_PER_DAY, perIpPerHour: c.RATE_LIMIT_PER_IP_PER_HOUR },

@@ -47,7 +47,8 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
   const email = await deps.render(kind, debrief, links);
 
   // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
-  if (await deps.store.isSuppressed(debrief.input.candidate.email)) return { status: "skipped", reason: "suppressed" };
+  if (await deps.store.isSuppressed(debrief.input.candidate.email, deps.clock.now()))
+    return { status: "skipped", reason: "suppressed" };
   if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
     return { status: "skipped", reason: "already-sent" };
   }

@@ -15,8 +15,3 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export function newDebriefId(): string {
   return randomUUID();
 }
-
-/** A stable, non-reversible key for an email address (suppression list, rate limits): never the address itself. */
-export function addressKey(address: string): string {
-  return createHash("sha256").update(address.trim().toLowerCase()).digest("base64url");
-}

@@ -64,9 +64,11 @@ export function wire(options: WiringOptions = {}): Wiring {
     config,
     clock: options.clock ?? systemClock,
     log: options.log ?? structuredLogger(new Logger({ serviceName: "interview-debrief" })),
-    store: given.store ?? createDynamoStore(config.tableName, clients.dynamo),
+    store: given.store ?? createDynamoStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     centres: given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo),
-    rateCounter: given.rateCounter ?? createDynamoRateCounter(config.tableName, clients.dynamo),
+    rateCounter:
+      given.rateCounter ??
+      createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
     workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
     formSecret: async () =>
