@@ -1,11 +1,13 @@
 import {
   composeCheckin,
+  composeLetter,
   composeNudge,
   composeTips,
   currentDraft,
   type EmailRenderer,
   mailtoLink,
   sendWindow,
+  tidyDebrief,
 } from "@debrief/core";
 import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
@@ -26,10 +28,13 @@ async function toEmail(subject: string, element: ReactElement) {
 }
 
 /** Renders one of a debrief's emails as HTML plus a plain-text part. */
-export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
+export const renderEmail: EmailRenderer = async (kind, stored, links) => {
+  // What the candidate typed is tidied once, the same way for every email (and the letter).
+  const debrief = { ...stored, input: tidyDebrief(stored.input) };
   switch (kind) {
     case "letter": {
       const draft = currentDraft(debrief);
+      const composed = composeLetter(debrief.input);
       const { interviewer } = debrief.input.interview;
       return toEmail(
         draft.subject,
@@ -41,6 +46,8 @@ export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
           window: sendWindow(debrief.input, new Date(debrief.createdAt)),
           mailto: mailtoLink(draft, interviewer.email),
           links,
+          // What the composer chose, said only while the candidate uses the composed letter.
+          ...(draft.edited ? {} : { salutation: composed.salutation, omitted: composed.omitted }),
         }),
       );
     }
