@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   type CentreStore,
   type Debrief,
@@ -10,12 +11,7 @@ import {
   newToken,
   type RateCounter,
 } from "@debrief/core";
-import {
-  createDynamoCentreStore,
-  createDynamoClient,
-  createDynamoRateCounter,
-  createDynamoStore,
-} from "@debrief/core/aws";
+import { createDynamoCentreStore, createDynamoRateCounter, createDynamoStore } from "@debrief/core/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTable, startDynamo } from "../../../../local/src/dynamo";
 import { validDebrief } from "./app";
@@ -189,7 +185,7 @@ let dynamoPorts: Ports | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ports-contract-"));
   dynamo = await startDynamo(dir, 0);
-  const client = createDynamoClient({
+  const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
