@@ -56,7 +56,10 @@ export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
     case "checkin7":
     case "checkin14": {
       const checkin = composeCheckin(debrief, kind, links.page);
-      return toEmail(checkin.subject, createElement(CheckinEmail, { checkin, pageUrl: links.page }));
+      return toEmail(
+        checkin.subject,
+        createElement(CheckinEmail, { checkin, pageUrl: links.page, notMe: links.notMe }),
+      );
     }
   }
 };

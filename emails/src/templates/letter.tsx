@@ -41,6 +41,7 @@ export default function LetterEmail({
     <Layout
       preview={`Your draft follow-up to ${interviewerName} is ready`}
       pageUrl={links.page}
+      notMe={links.notMe}
       actions={links.actions}
     >
       <Heading as="h1" style={{ fontSize: "22px" }}>

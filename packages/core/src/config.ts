@@ -8,6 +8,7 @@ const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   FROM_ADDRESS: z.email(),
   STATE_MACHINE_ARN: z.string().min(1).optional(),
+  CHECKIN_STATE_MACHINE_ARN: z.string().min(1).optional(),
   PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   NUDGE_HOUR: z.coerce.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.nudgeHour),
@@ -28,6 +29,8 @@ export type Config = {
   fromAddress: string;
   /** Only the API starts workflows; the send steps have no use for it. */
   stateMachineArn?: string;
+  /** The check-in workflow, started by the tips step of a career-centre debrief. */
+  checkinStateMachineArn?: string;
   publicUrl: string;
   retentionDays: number;
   schedule: { nudgeHour: number; nudgeAfterDays: number; tipsAfterDays: number };
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tableName: c.TABLE_NAME,
     fromAddress: c.FROM_ADDRESS,
     stateMachineArn: c.STATE_MACHINE_ARN,
+    checkinStateMachineArn: c.CHECKIN_STATE_MACHINE_ARN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
     schedule: { nudgeHour: c.NUDGE_HOUR, nudgeAfterDays: c.NUDGE_AFTER_DAYS, tipsAfterDays: c.TIPS_AFTER_DAYS },

@@ -38,6 +38,7 @@ function build(config: Config) {
     rateCounter: createDynamoRateCounter(config.tableName, dynamo),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(config.stateMachineArn ?? ""),
+    checkins: createSfnWorkflow(config.checkinStateMachineArn ?? ""),
   };
 }
 

@@ -31,6 +31,7 @@ export async function sendEmail(input: unknown) {
     render: renderEmail,
     clock: rt.clock,
     publicUrl: rt.config.publicUrl,
+    checkins: rt.checkins,
   });
   rt.log.info("send step finished", { debriefId, kind, status: outcome.status });
   return { kind, status: outcome.status };

@@ -45,6 +45,7 @@ export type LocalStackOptions = {
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
 
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:DebriefWorkflow`;
+const CHECKIN_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:CheckinWorkflow`;
 
 /**
  * The whole service on loopback: dynalite, aws-ses-v2-local, the local Step
@@ -86,11 +87,15 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
       handlers: { [WORKFLOW_FUNCTIONS.sendEmail]: sendEmail, [WORKFLOW_FUNCTIONS.recordFailure]: recordFailure },
       dataFile: join(dataDir, "stepfunctions", "executions.json"),
       localDaySeconds,
+      also: [
+        { stateMachineArn: CHECKIN_STATE_MACHINE_ARN, definition: synthesizeLocalDefinition("checkins") as Definition },
+      ],
     },
     options.sfnPort ?? 0,
   );
   process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
   process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
+  process.env.CHECKIN_STATE_MACHINE_ARN = CHECKIN_STATE_MACHINE_ARN;
 
   const config = loadConfig();
   const log = options.quiet ? silentLogger : consoleLogger;

@@ -1,4 +1,4 @@
-import { type CandidateDeps, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { type CandidateDeps, debriefForLink, type LinkKind, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "./deps";
 import { NotFoundPage } from "./pages/debrief";
@@ -25,17 +25,21 @@ export function unsubscribeRoutes(deps: AppDeps) {
     onStopFailed: (debriefId, error) =>
       deps.log.warn("workflow could not be stopped; sends will skip", { debriefId, error: errorName(error) }),
   };
-  const lookUp = async (c: Context) => {
+  // Each route takes the token kind an email carries for it; a page token (the candidate's own,
+  // or one an earlier release put in these links) keeps working too.
+  const lookUp = async (c: Context, kinds: LinkKind[]) => {
     c.header("Cache-Control", "no-store");
-    return debriefForPageToken(c.req.param("token") ?? "", deps);
+    return (await debriefForLink(c.req.param("token") ?? "", kinds, deps))?.debrief;
   };
+  const UNSUBSCRIBE: LinkKind[] = ["unsubscribe", "page"];
+  const NOT_ME: LinkKind[] = ["not-me", "page"];
   const notFound = (c: Context) => {
     c.status(404);
     return c.render(<NotFoundPage />);
   };
 
   app.get("/u/:token", async (c) => {
-    const debrief = await lookUp(c);
+    const debrief = await lookUp(c, UNSUBSCRIBE);
     if (!debrief) return notFound(c);
     return c.render(
       <Page title="Unsubscribe">
@@ -52,7 +56,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   });
 
   app.post("/u/:token", async (c) => {
-    const debrief = await lookUp(c);
+    const debrief = await lookUp(c, UNSUBSCRIBE);
     if (!debrief) return notFound(c);
     await stopEmails(debrief, actionDeps);
     deps.log.info("unsubscribed", { debriefId: debrief.id });
@@ -65,7 +69,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   });
 
   app.get("/not-me/:token", async (c) => {
-    const debrief = await lookUp(c);
+    const debrief = await lookUp(c, NOT_ME);
     if (!debrief) return notFound(c);
     return c.render(
       <Page title="This wasn't me">
@@ -84,7 +88,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   });
 
   app.post("/not-me/:token", async (c) => {
-    const debrief = await lookUp(c);
+    const debrief = await lookUp(c, NOT_ME);
     if (!debrief) return notFound(c);
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
     deps.log.info("address suppressed: not me", { debriefId: debrief.id, stopped });

@@ -8,9 +8,9 @@ import {
   type CheckinAnswer,
   type CheckinKind,
   type Debrief,
+  debriefForPageToken,
   type FormFields,
   formToDebriefRequest,
-  hashToken,
   openSharedDebrief,
   publicCentre,
   SLUG_PATTERN,
@@ -19,7 +19,6 @@ import {
   statsCsv,
   statsFor,
   submitCentreDebrief,
-  TOKEN_PATTERN,
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
@@ -110,11 +109,7 @@ export function centreRoutes(deps: Deps) {
   );
 
   // ---- the student's side, under their page token ----------------------------------------
-  const debriefOf = async (token: string): Promise<Debrief | undefined> => {
-    const now = deps.clock.now();
-    const id = TOKEN_PATTERN.test(token) ? await deps.store.findToken(hashToken(token), now) : undefined;
-    return id ? deps.store.get(id, now) : undefined;
-  };
+  const debriefOf = (token: string): Promise<Debrief | undefined> => debriefForPageToken(token, deps);
 
   const sharingPage = async (c: Context, token: string, debrief: Debrief, changed?: "withdrawn" | "shared") => {
     const centre = debrief.centre ? await deps.centres.getCentre(debrief.centre) : undefined;
