@@ -21,7 +21,11 @@ export function budgets(r: Results) {
     apiImport: r.cold.runs.api.importMs <= 1.3 * r.cold.runs.baseline.importMs,
     noEmailInApi: r.cold.emailRenderingInApi === 0,
     renderMedian: ["letter", "nudge", "tips"].every((k) => (r.render.warm[k]?.p50 ?? Infinity) < 5),
-    cost: r.cost.total < 0.5,
+    cost: r.cost.total <= 0.45,
+    transitions: r.cost.transitions <= 5,
+    roundTrips: Object.values(r.cost.roundTrips ?? {}).every((t) => t.count <= 5),
+    // Against the minimal path measured in the same run (older saved runs have none).
+    letterVsMinimal: r.scale.every((s) => !s.timeToLetter.minimal || letterRatios(s.timeToLetter).ok),
     // Compared through each figure's ratio to its own baseline, which the machine's drift cancels out of.
     flatTimeToLetter:
       last.timeToLetter.app.p50 / last.timeToLetter.floor.p50 <=
@@ -31,17 +35,30 @@ export function budgets(r: Results) {
   };
 }
 
+/** Time to letter against the minimal path: p50 within 3×, p95 within 4×. */
+export function letterRatios(t: Results["scale"][number]["timeToLetter"]) {
+  const p50 = t.minimal ? t.app.p50 / t.minimal.p50 : Number.NaN;
+  const p95 = t.minimal ? t.app.p95 / t.minimal.p95 : Number.NaN;
+  return { p50, p95, ok: p50 <= 3 && p95 <= 4 };
+}
+
 export function renderSummary(r: Results): string {
   const b = budgets(r);
   const first = r.scale[0]!;
   const rows: (string | number)[][] = [];
   for (const s of r.scale) {
+    const t = s.timeToLetter;
+    const vs = letterRatios(t);
     rows.push([
       `1. time to letter (${s.stored} stored)`,
-      `p50 ${ms(s.timeToLetter.app.p50)} / p95 ${ms(s.timeToLetter.app.p95)} / max ${ms(s.timeToLetter.app.max)} ms`,
-      `floor p50 ${ms(s.timeToLetter.floor.p50)} ms`,
-      ratio(s.timeToLetter.app.p50, s.timeToLetter.floor.p50),
-      `p95 < 1 s: ${verdict(s.timeToLetter.app.p95 < 1000)}`,
+      `p50 ${ms(t.app.p50)} / p95 ${ms(t.app.p95)} / max ${ms(t.app.max)} ms`,
+      t.minimal
+        ? `minimal path p50 ${ms(t.minimal.p50)} / p95 ${ms(t.minimal.p95)} ms (SES alone p50 ${ms(t.floor.p50)})`
+        : `floor p50 ${ms(t.floor.p50)} ms`,
+      t.minimal ? `${ratio(vs.p50, 1)} / ${ratio(vs.p95, 1)}` : ratio(t.app.p50, t.floor.p50),
+      t.minimal
+        ? `p50 ≤ 3×, p95 ≤ 4×: ${verdict(vs.ok)}`
+        : `p95 < 1 s: ${verdict(t.app.p95 < 1000)}`,
     ]);
   }
   for (const s of r.scale) {
@@ -103,9 +120,26 @@ export function renderSummary(r: Results): string {
       usd(r.cost.total),
       `floor ${usd(r.cost.floor)} (3 SES sends)`,
       ratio(r.cost.total, r.cost.floor),
-      `< $0.50: ${verdict(b.cost)}`,
+      `≤ $0.45: ${verdict(b.cost)}`,
+    ],
+    [
+      "5. state transitions per plain debrief",
+      r.cost.transitions,
+      "5 (letter, wait, nudge, wait, tips)",
+      ratio(r.cost.transitions, 5),
+      `≤ 5: ${verdict(b.transitions)}`,
     ],
   );
+  if (r.cost.roundTrips) {
+    const trips = r.cost.roundTrips;
+    rows.push([
+      "7. round trips per email (letter / nudge / tips / check-in)",
+      `${trips.letter.count} / ${trips.nudge.count} / ${trips.tips.count} / ${trips.checkin7.count}`,
+      "minimal path 4 (get, claim, SES, record)",
+      "",
+      `≤ 5: ${verdict(b.roundTrips)}`,
+    ]);
+  }
   if (r.cost.checkins)
     rows.push([
       "5. check-in emails, per 1,000 centre debriefs",

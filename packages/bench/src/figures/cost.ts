@@ -33,6 +33,11 @@ export type CostFigure = {
   transitions: number;
   path: string[];
   requests: { submission: string; letter: string; nudge: string; tips: string; perDebrief: number };
+  /**
+   * Round trips each email's send step made, as recorded at the emulators (DynamoDB, SES,
+   * Step Functions), by email kind, and what they were.
+   */
+  roundTrips?: Record<"letter" | "nudge" | "tips" | "checkin7", { count: number; calls: string }>;
   dynamo: { requests: number; writeUnits: number; readUnits: number; debriefItemBytes: number };
   durations: Record<"api" | "letter" | "nudge" | "tips", number>;
   lines: CostLine[];
@@ -115,6 +120,9 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
   const smallBytes = tokenItem ? itemSizeBytes(tokenItem) : 200;
   doc.destroy();
   const { w, r } = units(all, debriefItemBytes, smallBytes);
+  // A check-in goes through the same send step (counted here on the same debrief, not priced with it).
+  await sendEmail({ debriefId: id, kind: "checkin7" });
+  const checkin = stack.requests.take();
 
   // Durations, warm: the send handler on seeded debriefs, the API one submission at a time.
   const ids = await seedDebriefs(samples);
@@ -168,18 +176,20 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
   };
   const { lines, total } = costPer1000(usage);
 
-  const withCheckins = successPath(definition, {
-    ...workflowInput(stored),
+  // A centre debrief's check-ins: their own execution, started by the tips step.
+  const checkinPath = successPath(synthesizeLocalDefinition("checkins") as unknown as Definition, {
+    debriefId: stored.id,
     checkin7At: stored.schedule.tipsAt,
     checkin14At: stored.schedule.tipsAt,
   });
-  const extraEmails = withCheckins.filter((s) => s.kind).length - path.filter((s) => s.kind).length;
+  const extraEmails = checkinPath.filter((s) => s.kind).length;
   let checkins: CostFigure["checkins"];
-  if (extraEmails > 0 || withCheckins.length > path.length) {
+  if (extraEmails > 0) {
     // Each check-in email is priced like the nudge: one send step's invocation and requests.
     const perEmail = units(nudge, debriefItemBytes, smallBytes);
     const extra = costPer1000({
-      transitions: withCheckins.length - path.length,
+      transitions: checkinPath.length,
+      // The tips step's StartExecution is one request of the Step Functions API (not billed per request).
       invocations: Array.from({ length: extraEmails }, () => ({
         name: "checkin",
         durationMs: measured.nudge,
@@ -191,12 +201,18 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
       httpApiRequests: 0,
       logBytes: extraEmails * LOG_BYTES_PER_INVOCATION,
     });
-    checkins = { emails: extraEmails, transitions: withCheckins.length - path.length, usdPer1000: extra.total };
+    checkins = { emails: extraEmails, transitions: checkinPath.length, usdPer1000: extra.total };
   }
 
   return {
     transitions: path.length,
     path: path.map((s) => s.state),
+    roundTrips: {
+      letter: { count: letterReqs.length, calls: describe(letterReqs) },
+      nudge: { count: nudge.length, calls: describe(nudge) },
+      tips: { count: tips.length, calls: describe(tips) },
+      checkin7: { count: checkin.length, calls: describe(checkin) },
+    },
     requests: {
       submission: describe(submission),
       letter: describe(letterReqs),
