@@ -1,7 +1,7 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
+import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
@@ -23,7 +23,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 /** The Hono app on Lambda behind an HTTP API, throttled, with CORS limited to the configured origins. */
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app);
-  const { table, parameters, botCheck } = use(Storage);
+  const { table, parameters, apiSettings, botCheck } = use(Storage);
   const { machine } = use(Workflow);
 
   const handler = lambdaFunction(stack, "ApiHandler", {
@@ -35,6 +35,7 @@ export function Api({ stack, app }: StackContext) {
       parameters.FROM_ADDRESS,
       parameters.PUBLIC_URL,
       parameters.RETENTION_DAYS,
+      ...apiSettings,
       ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
     ],
   });
@@ -66,7 +67,10 @@ export function Api({ stack, app }: StackContext) {
     cors: {
       allowOrigins: config.corsOrigins,
       allowMethods: ["GET", "POST"],
-      allowHeaders: ["content-type"],
+      // What the JSON API reads (a retry's Idempotency-Key, the admin API's Authorization) and what a browser
+      // client needs to see of its answers (when to retry, whether it was a replay).
+      allowHeaders: ["content-type", "idempotency-key", "authorization"],
+      exposeHeaders: ["retry-after", "idempotent-replayed"],
       maxAge: "1 day",
     },
     accessLog: { format: ACCESS_LOG_FORMAT, retention: "one_month" },
@@ -76,6 +80,8 @@ export function Api({ stack, app }: StackContext) {
       isExternalDomain: true,
       cdk: { certificate: Certificate.fromCertificateArn(stack, "ApiCertificate", config.apiDomain.certificateArn) },
     },
+    // With a custom domain, that is the one way in: the default execute-api endpoint would bypass it.
+    cdk: { httpApi: { disableExecuteApiEndpoint: Boolean(config.apiDomain) } },
     routes: { $default: { function: handler } },
   });
   accept(api, [
@@ -87,5 +93,7 @@ export function Api({ stack, app }: StackContext) {
     },
   ]);
   stack.addOutputs({ url: api.customDomainUrl ?? api.url });
+  // The custom domain's CNAME target (DNS stays the operator's): its API Gateway regional domain name.
+  if (api.cdk.domainName) stack.addOutputs({ apiDomainTarget: api.cdk.domainName.regionalDomainName });
   return { api, handler };
 }

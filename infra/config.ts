@@ -1,7 +1,11 @@
 import type { App } from "sst/constructs";
 import { z } from "zod";
+import { API_SETTINGS, type ApiSettingName } from "../packages/core/src/config";
 
-/** Stages whose data must survive a mistaken `sst remove`, and whose settings must all be given. */
+/**
+ * Stages whose data must survive a mistaken `sst remove`, that need every setting even offline, and whose
+ * public URL must be the API's custom domain.
+ */
 export const PRODUCTION_STAGES = ["prod", "production"];
 export const isProductionStage = (stage: string) => PRODUCTION_STAGES.includes(stage);
 
@@ -43,13 +47,41 @@ const schema = z.object({
    * `pnpm sst secrets set BOT_CHECK_SECRET <secret> --stage <stage>`, read from SSM at cold start.
    */
   DEBRIEF_BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
+  /**
+   * The API's tunable settings (the follow-ups' schedule, the abuse limits), as DEBRIEF_<name>: validated here
+   * with the schemas the function validates them with at its cold start, then bound to it.
+   */
+  ...(Object.fromEntries(Object.entries(API_SETTINGS).map(([name, schema]) => [`DEBRIEF_${name}`, schema])) as {
+    [K in ApiSettingName as `DEBRIEF_${K}`]: (typeof API_SETTINGS)[K];
+  }),
 });
 
-/** Throwaway stages run with harmless placeholders; production stages must set every required value. */
-const THROWAWAY_DEFAULTS = {
+/**
+ * Placeholders for an offline synthesis (`pnpm synth`, the infra tests) of a throwaway stage, and only
+ * there: a real deploy gets no default for these. SES identities are unique per account and region, so a
+ * placeholder domain would collide between two stages (and send from a domain nobody owns).
+ */
+const OFFLINE_PLACEHOLDERS = {
   DEBRIEF_SES_DOMAIN: "example.com",
   DEBRIEF_PUBLIC_URL: "https://debrief.example.com",
   DEBRIEF_ALARM_EMAIL: "alarms@example.com",
+};
+
+/** What each value that a real deploy must set is, for the error that names it. */
+const REQUIRED_HINTS: Record<string, string> = {
+  DEBRIEF_SES_DOMAIN:
+    "the SES domain this stage sends from; identities are unique per account and region, so give each " +
+    "stage its own domain or subdomain (e.g. pr-42.dev.example.edu)",
+  DEBRIEF_PUBLIC_URL: "where candidates reach this stage: the start of every emailed link",
+  DEBRIEF_ALARM_EMAIL: "who receives this stage's alarms",
+};
+
+export type LoadOptions = {
+  /**
+   * Set by `pnpm synth` and the infra tests only (never by sst.config.ts): nothing is deployed, so a
+   * throwaway stage may use the placeholders above. A production stage needs every value even then.
+   */
+  offlineSynthesis?: boolean;
 };
 
 export type StageConfig = {
@@ -64,43 +96,96 @@ export type StageConfig = {
   apiDomain?: { name: string; certificateArn: string };
   throttle: { rate: number; burst: number };
   botCheckSiteKey?: string;
+  /** The API's tunable settings by their function-side names, as the parameter values bound to it. */
+  apiSettings: Record<ApiSettingName, string>;
 };
 
 export class StageConfigError extends Error {
   override name = "StageConfigError";
 }
 
-/** Reads the deploy-time settings of a stage from the environment; the error names every missing or bad value. */
-export function loadStageConfig(stage: string, env: Record<string, string | undefined> = process.env): StageConfig {
+/**
+ * Reads the deploy-time settings of a stage from the environment; the error names every missing or bad
+ * value, and for a value that contradicts another, both values and what to set.
+ */
+export function loadStageConfig(
+  stage: string,
+  env: Record<string, string | undefined> = process.env,
+  options: LoadOptions = {},
+): StageConfig {
   const production = isProductionStage(stage);
+  const placeholders = options.offlineSynthesis && !production;
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith("DEBRIEF_") && v !== ""));
-  const parsed = schema.safeParse(production ? given : { ...THROWAWAY_DEFAULTS, ...given });
+  const parsed = schema.safeParse(placeholders ? { ...OFFLINE_PLACEHOLDERS, ...given } : given);
+  const fail = (problems: string[]) =>
+    new StageConfigError(`Stage "${stage}" is not configured: ${problems.join("; ")}`);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new StageConfigError(`Stage "${stage}" is not configured: ${problems.join("; ")}`);
-  }
-  const c = parsed.data;
-  if (Boolean(c.DEBRIEF_API_DOMAIN) !== Boolean(c.DEBRIEF_API_CERTIFICATE_ARN)) {
-    throw new StageConfigError(
-      `Stage "${stage}" is not configured: DEBRIEF_API_DOMAIN and DEBRIEF_API_CERTIFICATE_ARN go together`,
+    throw fail(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join(".");
+        const hint = given[name] === undefined ? REQUIRED_HINTS[name] : undefined;
+        return hint ? `${name}: required, ${hint}` : `${name}: ${i.message}`;
+      }),
     );
   }
+  const c = parsed.data;
+  const sesDomain = c.DEBRIEF_SES_DOMAIN.toLowerCase();
+  const fromAddress = c.DEBRIEF_FROM_ADDRESS ?? `debrief@${sesDomain}`;
   const publicUrl = c.DEBRIEF_PUBLIC_URL.replace(/\/+$/, "");
+  const apiDomain = c.DEBRIEF_API_DOMAIN?.toLowerCase();
+  const problems: string[] = [];
+
+  if (Boolean(apiDomain) !== Boolean(c.DEBRIEF_API_CERTIFICATE_ARN)) {
+    problems.push("DEBRIEF_API_DOMAIN and DEBRIEF_API_CERTIFICATE_ARN go together");
+  }
+  // The send step may send only from an address of the stage's SES identity (its IAM policy names both).
+  const fromDomain = fromAddress.slice(fromAddress.lastIndexOf("@") + 1).toLowerCase();
+  if (fromDomain !== sesDomain) {
+    problems.push(
+      `DEBRIEF_FROM_ADDRESS (${fromAddress}) is outside DEBRIEF_SES_DOMAIN (${sesDomain}): SES would refuse ` +
+        `every send from it; use an address at ${sesDomain} (e.g. debrief@${sesDomain}) or leave it unset`,
+    );
+  }
+  // Every emailed link starts with the public URL: it must be served by what the stage deploys.
+  const url = new URL(publicUrl);
+  if (apiDomain && url.hostname !== apiDomain) {
+    problems.push(
+      `DEBRIEF_PUBLIC_URL (${publicUrl}) is not on DEBRIEF_API_DOMAIN (${apiDomain}), the only host this stage ` +
+        `serves: set DEBRIEF_PUBLIC_URL=https://${apiDomain} or DEBRIEF_API_DOMAIN=${url.hostname}`,
+    );
+  } else if (apiDomain && (url.protocol !== "https:" || url.pathname !== "/" || url.port !== "")) {
+    problems.push(
+      `DEBRIEF_PUBLIC_URL (${publicUrl}) must be https://${apiDomain}, with no port or path: the API is ` +
+        `served at the root of its custom domain`,
+    );
+  }
+  if (production && !apiDomain) {
+    problems.push(
+      `DEBRIEF_PUBLIC_URL (${publicUrl}) is served by nothing this stage deploys: set ` +
+        `DEBRIEF_API_DOMAIN=${url.hostname} and DEBRIEF_API_CERTIFICATE_ARN=<an ACM certificate for it, in the ` +
+        `deploy region>, then point ${url.hostname}'s CNAME at the apiDomainTarget output`,
+    );
+  }
+  if (problems.length) throw fail(problems);
+
   return {
     stage,
     production,
-    sesDomain: c.DEBRIEF_SES_DOMAIN,
-    fromAddress: c.DEBRIEF_FROM_ADDRESS ?? `debrief@${c.DEBRIEF_SES_DOMAIN}`,
+    sesDomain,
+    fromAddress,
     publicUrl,
     alarmEmail: c.DEBRIEF_ALARM_EMAIL,
-    corsOrigins: [...new Set([new URL(publicUrl).origin, ...c.DEBRIEF_CORS_ORIGINS.map((u) => new URL(u).origin)])],
+    corsOrigins: [...new Set([url.origin, ...c.DEBRIEF_CORS_ORIGINS.map((u) => new URL(u).origin)])],
     retentionDays: c.DEBRIEF_RETENTION_DAYS,
     apiDomain:
-      c.DEBRIEF_API_DOMAIN && c.DEBRIEF_API_CERTIFICATE_ARN
-        ? { name: c.DEBRIEF_API_DOMAIN, certificateArn: c.DEBRIEF_API_CERTIFICATE_ARN }
+      apiDomain && c.DEBRIEF_API_CERTIFICATE_ARN
+        ? { name: apiDomain, certificateArn: c.DEBRIEF_API_CERTIFICATE_ARN }
         : undefined,
     throttle: { rate: c.DEBRIEF_API_RATE, burst: c.DEBRIEF_API_BURST },
     botCheckSiteKey: c.DEBRIEF_BOT_CHECK_SITE_KEY,
+    apiSettings: Object.fromEntries(
+      (Object.keys(API_SETTINGS) as ApiSettingName[]).map((name) => [name, String(c[`DEBRIEF_${name}`])]),
+    ) as Record<ApiSettingName, string>,
   };
 }
 

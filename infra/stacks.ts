@@ -13,7 +13,10 @@ import { Workflow } from "./workflow";
 /**
  * Every stack, in dependency order; called by sst.config.ts, `pnpm synth` and the
  * infra tests. cdk-nag's AwsSolutions and Serverless packs check every synthesis:
- * an unsuppressed finding is an error annotation on the stack.
+ * an unsuppressed finding is an error annotation on the stack. Without a config
+ * (sst.config.ts, so every real deploy) the stage's settings come from the
+ * environment with no placeholders; `pnpm synth` and the infra tests pass one
+ * loaded for an offline synthesis.
  */
 export function stacks(app: App, config: StageConfig = loadStageConfig(app.stage)) {
   setStageConfig(app, config);

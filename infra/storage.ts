@@ -1,6 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Config, type StackContext, Table } from "sst/constructs";
-import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/centre-index";
+import { CENTRE_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 
 /**
@@ -22,7 +22,7 @@ export function Storage({ stack, app }: StackContext) {
         projection: [...CENTRE_INDEX.attributes],
       },
     },
-    timeToLiveAttribute: "ttl",
+    timeToLiveAttribute: TTL_ATTRIBUTE,
     cdk: {
       table: {
         deletionProtection: config.production,
@@ -36,6 +36,8 @@ export function Storage({ stack, app }: StackContext) {
     PUBLIC_URL: config.publicUrl,
     RETENTION_DAYS: String(config.retentionDays),
   });
+  // The API's tunable settings (schedule, abuse limits), validated by the stage config; only the API reads them.
+  const apiSettings = Object.values(Config.Parameter.create(stack, config.apiSettings));
   // The bot check, when configured: a public site key, and a secret kept in SSM (SecureString), never in the template.
   const botCheck = config.botCheckSiteKey
     ? {
@@ -43,5 +45,5 @@ export function Storage({ stack, app }: StackContext) {
         secret: new Config.Secret(stack, "BOT_CHECK_SECRET"),
       }
     : undefined;
-  return { table, parameters, botCheck };
+  return { table, parameters, apiSettings, botCheck };
 }

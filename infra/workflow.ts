@@ -75,7 +75,8 @@ export function Workflow({ stack }: StackContext) {
   );
 
   const recordFailure = lambdaFunction(stack, "RecordFailure", {
-    handler: "packages/functions/src/steps.recordFailure",
+    // Its own entry: one UpdateItem, no email rendering in its bundle.
+    handler: "packages/functions/src/record-failure.recordFailure",
     timeout: "10 seconds",
     environment,
     bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],

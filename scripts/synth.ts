@@ -3,7 +3,8 @@
  * stack to `cdk.out/<stage>/` without AWS credentials, through the same path as
  * `sst deploy` (SST's App in deploy mode, the shared `stacks()` function, every
  * Lambda bundled) and the infra tests. cdk-nag runs on the way; any unsuppressed
- * finding fails the command.
+ * finding fails the command. Only here (and in the infra tests) may a throwaway
+ * stage leave DEBRIEF_SES_DOMAIN, DEBRIEF_PUBLIC_URL and DEBRIEF_ALARM_EMAIL unset.
  *
  * `sst build` cannot do this offline: it asks STS for the account (and the CDK
  * bootstrap bucket) first. SST skips those look-ups in its test mode
@@ -14,6 +15,7 @@ import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
+import { loadStageConfig } from "../infra/config";
 import { stacks } from "../infra/stacks";
 
 const flag = process.argv.indexOf("--stage");
@@ -24,7 +26,8 @@ process.env.NODE_ENV = "test";
 await initProject({ stage });
 const { name, region } = useProject().config;
 const app = new App({ mode: "deploy", stage, name, region });
-stacks(app);
+// Nothing is deployed: a throwaway stage may synthesize with placeholders for what it does not set.
+stacks(app, loadStageConfig(stage, process.env, { offlineSynthesis: true }));
 await app.finish();
 const assembly = app.synth();
 

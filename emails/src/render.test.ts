@@ -56,7 +56,7 @@ describe("rendered emails (golden files)", () => {
     expect(email.html).toMatch(/href="mailto:jonas\.weber@example\.com\?subject=/);
     for (const label of ["I sent it", "Snooze a day", "Stop emails", "Delete my data"])
       expect(email.text).toContain(label);
-    expect(email.text).toContain("Wednesday 25 November, 09:00–11:00 (Europe/Berlin time)");
+    expect(email.text).toContain("Wednesday 25 November, 09:00–11:00 (Berlin time)");
   });
 
   it("offers the .ics practice session in the tips, and only stop and delete links", async () => {

@@ -12,6 +12,8 @@ const config = loadStageConfig("prod", {
   DEBRIEF_API_DOMAIN: "debrief.careers.example.edu",
   DEBRIEF_API_CERTIFICATE_ARN: "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab",
   DEBRIEF_BOT_CHECK_SITE_KEY: "0x4AAAAAAAexample",
+  DEBRIEF_NUDGE_HOUR: "8",
+  DEBRIEF_RATE_LIMIT_PER_ADDRESS_PER_DAY: "2",
 });
 
 let synth: Synthesized;
@@ -39,6 +41,17 @@ describe("a production stage", () => {
       DomainNameConfigurations: [{ CertificateArn: config.apiDomain?.certificateArn }],
     });
     expect(all("AWS::ApiGatewayV2::ApiMapping")).toHaveLength(1);
+  });
+
+  it("closes the default execute-api endpoint: the custom domain is the one way in", () => {
+    expect(all("AWS::ApiGatewayV2::Api")[0]?.Properties.DisableExecuteApiEndpoint).toBe(true);
+  });
+
+  it("outputs the custom domain's regional name, the target of its CNAME", () => {
+    const [domain] = all("AWS::ApiGatewayV2::DomainName");
+    const outputs = synth.template("Api").Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.apiDomainTarget?.Value).toEqual({ "Fn::GetAtt": [domain?.logicalId, "RegionalDomainName"] });
+    expect(JSON.stringify(outputs.url?.Value)).toContain("debrief.careers.example.edu");
   });
 
   it("sends from the configured domain and address, and alarms the configured operator", () => {
@@ -70,6 +83,9 @@ describe("a production stage", () => {
       SST_Parameter_value_FROM_ADDRESS: "debrief@careers.example.edu",
       SST_Parameter_value_PUBLIC_URL: "https://debrief.careers.example.edu",
       SST_Parameter_value_RETENTION_DAYS: "90",
+      SST_Parameter_value_NUDGE_HOUR: "8",
+      SST_Parameter_value_RATE_LIMIT_PER_ADDRESS_PER_DAY: "2",
+      SST_Parameter_value_TIPS_AFTER_DAYS: "1",
     });
   });
 

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { submitDebrief, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
-import { recordFailure, sendEmail } from "@debrief/functions/steps";
+import { recordFailure } from "@debrief/functions/record-failure";
+import { sendEmail } from "@debrief/functions/steps";
 import validateAsl from "asl-validator";
+import { App } from "sst/constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStageConfig } from "../../infra/config";
 import { WORKFLOW_FUNCTIONS } from "../../infra/workflow-definition";
@@ -15,10 +17,10 @@ import { validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
-import { extractDefinition, resourcesOf, type Synthesized, synthesize } from "./synth";
+import { APP_NAME, extractDefinition, REGION, resourcesOf, type Synthesized, synthesize } from "./synth";
 
 /** The throwaway stage's settings, as the stacks read them. */
-const config = loadStageConfig("test", {});
+const config = loadStageConfig("test", {}, { offlineSynthesis: true });
 /** Our handlers (SST adds one CustomResourceHandler per stack for its own metadata). */
 const FUNCTIONS = ["ApiHandler", "SendEmail", "RecordFailure", "SesEvents", "Reconcile", "Sweep", "Redrive"];
 const LAMBDA_SERVICE_ERRORS = [
@@ -66,6 +68,23 @@ const roleStatements = (name: string) => {
     all("AWS::IAM::Policy").filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role)),
   );
 };
+
+describe("sst.config.ts (what `sst deploy` runs)", () => {
+  it("refuses a stage without its own SES domain, public URL and alarm address: no placeholder outside offline synthesis", async () => {
+    const { default: sstConfig } = await import("../../sst.config");
+    const app = new App({ mode: "deploy", stage: "test", name: APP_NAME, region: REGION });
+    const saved = Object.entries(process.env).filter(([k]) => k.startsWith("DEBRIEF_"));
+    for (const [k] of saved) delete process.env[k];
+    try {
+      expect(() => sstConfig.stacks(app)).toThrow(
+        /DEBRIEF_SES_DOMAIN: required.*DEBRIEF_PUBLIC_URL: required.*DEBRIEF_ALARM_EMAIL: required/,
+      );
+    } finally {
+      Object.assign(process.env, Object.fromEntries(saved));
+    }
+    expect(app.node.children).toHaveLength(0);
+  });
+});
 
 describe("storage", () => {
   it("is one on-demand table with point-in-time recovery, the ttl attribute, one key and the sparse centre index", () => {
@@ -153,19 +172,40 @@ describe("functions", () => {
     expect(api.SST_Parameter_value_RETENTION_DAYS).toBe("180");
   });
 
+  it("bind the API's tunable settings to the API, the one function that reads them, with their defaults", () => {
+    const tunables = (name: string) =>
+      Object.fromEntries(
+        Object.entries((functionNamed(name).Properties.Environment as { Variables: Record<string, unknown> }).Variables)
+          .filter(([k]) => /^SST_Parameter_value_(NUDGE_|TIPS_|RATE_LIMIT_|FORM_MIN_)/.test(k))
+          .map(([k, v]) => [k.replace("SST_Parameter_value_", ""), v]),
+      );
+    expect(tunables("ApiHandler")).toEqual({
+      NUDGE_HOUR: "9",
+      NUDGE_AFTER_DAYS: "1",
+      TIPS_AFTER_DAYS: "1",
+      RATE_LIMIT_PER_ADDRESS_PER_DAY: "3",
+      RATE_LIMIT_PER_IP_PER_HOUR: "60",
+      FORM_MIN_FILL_SECONDS: "3",
+    });
+    for (const name of FUNCTIONS.filter((n) => n !== "ApiHandler")) expect(tunables(name), name).toEqual({});
+  });
+
+  /** The code of one function's bundle, as synthesized for upload. */
+  const bundle = (name: string) => {
+    const key = (functionNamed(name).Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
+    const dir = join(synth.directory, `asset.${key}`);
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".mjs"));
+    return files.map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+  };
+  /** React (which react-email renders with). */
+  const REACT = "react.transitional.element";
+
   it("bundle the API without react-email, and minified, while the send step has it", () => {
-    const bundle = (name: string) => {
-      const key = (functionNamed(name).Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
-      const dir = join(synth.directory, `asset.${key}`);
-      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".mjs"));
-      return files.map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
-    };
     const api = bundle("ApiHandler");
     const steps = bundle("SendEmail");
     // The right bundles: the API starts workflows, the step renders emails.
     expect(api).toContain("StartExecution");
-    // React (which react-email renders with) is in the step's bundle and not in the API's.
-    const REACT = "react.transitional.element";
+    // React is in the step's bundle and not in the API's.
     expect(steps.includes(REACT)).toBe(true);
     expect(api.includes(REACT)).toBe(false);
     expect(/@react-email|react-dom/.test(api)).toBe(false);
@@ -180,6 +220,19 @@ describe("functions", () => {
     // Minified: long lines (unminified source averages well under 100 characters a line).
     expect(api.length / api.split("\n").length).toBeGreaterThan(1000);
   });
+
+  it("bundle RecordFailure from its own entry, without the send step's email rendering", () => {
+    expect(functionNamed("RecordFailure").Properties.Handler).toBe(
+      "packages/functions/src/record-failure.recordFailure",
+    );
+    expect(functionNamed("SendEmail").Properties.Handler).toBe("packages/functions/src/steps.sendEmail");
+    const recording = bundle("RecordFailure");
+    expect(recording).toContain("UpdateItem");
+    for (const marker of [REACT, "prettier-ignore", "renderToReadableStream"]) {
+      expect(bundle("SendEmail").includes(marker), marker).toBe(true);
+      expect(recording.includes(marker), marker).toBe(false);
+    }
+  });
 });
 
 describe("API", () => {
@@ -187,7 +240,13 @@ describe("API", () => {
     const [api] = all("AWS::ApiGatewayV2::Api");
     expect(api?.Properties).toMatchObject({
       ProtocolType: "HTTP",
-      CorsConfiguration: { AllowOrigins: config.corsOrigins, AllowMethods: ["GET", "POST"] },
+      CorsConfiguration: {
+        AllowOrigins: config.corsOrigins,
+        AllowMethods: ["GET", "POST"],
+        // A browser client may retry with a key, call the admin API, and read when to retry and whether it replayed.
+        AllowHeaders: ["content-type", "idempotency-key", "authorization"],
+        ExposeHeaders: ["retry-after", "idempotent-replayed"],
+      },
     });
     expect(config.corsOrigins).toEqual(["https://debrief.example.com"]);
     const [stage] = all("AWS::ApiGatewayV2::Stage");
@@ -201,8 +260,10 @@ describe("API", () => {
     expect(format).not.toMatch(/sourceIp|userAgent|\$context\.path/);
   });
 
-  it("has no custom domain unless one is configured", () => {
+  it("has no custom domain unless one is configured, and then keeps its default endpoint", () => {
     expect(all("AWS::ApiGatewayV2::DomainName")).toHaveLength(0);
+    expect(all("AWS::ApiGatewayV2::Api")[0]?.Properties.DisableExecuteApiEndpoint).toBe(false);
+    expect(JSON.stringify(synth.template("Api").Outputs)).not.toContain("apiDomainTarget");
   });
 });
 

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { App } from "sst/constructs";
 import { initProject } from "sst/project.js";
-import type { StageConfig } from "../../infra/config";
+import { loadStageConfig, type StageConfig } from "../../infra/config";
 import { stacks } from "../../infra/stacks";
 
 export const APP_NAME = "interview-debrief";
@@ -26,7 +26,7 @@ export async function synthesize(stage = "test", config?: StageConfig) {
   process.env.NODE_ENV = "test";
   await initProject({ stage });
   const app = new App({ mode: "deploy", stage, name: APP_NAME, region: REGION });
-  stacks(app, config);
+  stacks(app, config ?? loadStageConfig(stage, {}, { offlineSynthesis: true }));
   await app.finish();
   const assembly = app.synth();
   const byName = (name: string) => assembly.getStackByName(`${stage}-${APP_NAME}-${name}`);

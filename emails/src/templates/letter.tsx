@@ -55,6 +55,7 @@ export default function LetterEmail({
         <strong>Best time to send:</strong> {window.label}
         {window.candidateLabel ? `, which is ${window.candidateLabel}` : ""}. Sending minutes after an interview can
         read as rushed; that evening or the next morning reads as considered.
+        {window.scheduleSendHint ? ` ${window.scheduleSendHint}` : ""}
       </Text>
       <Section>
         <Button href={mailto.href} style={button}>

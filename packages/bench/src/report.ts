@@ -56,9 +56,7 @@ export function renderSummary(r: Results): string {
         ? `minimal path p50 ${ms(t.minimal.p50)} / p95 ${ms(t.minimal.p95)} ms (SES alone p50 ${ms(t.floor.p50)})`
         : `floor p50 ${ms(t.floor.p50)} ms`,
       t.minimal ? `${ratio(vs.p50, 1)} / ${ratio(vs.p95, 1)}` : ratio(t.app.p50, t.floor.p50),
-      t.minimal
-        ? `p50 ≤ 3×, p95 ≤ 4×: ${verdict(vs.ok)}`
-        : `p95 < 1 s: ${verdict(t.app.p95 < 1000)}`,
+      t.minimal ? `p50 ≤ 3×, p95 ≤ 4×: ${verdict(vs.ok)}` : `p95 < 1 s: ${verdict(t.app.p95 < 1000)}`,
     ]);
   }
   for (const s of r.scale) {

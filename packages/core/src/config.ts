@@ -4,6 +4,22 @@ import { type BotCheckConfig, TURNSTILE_VERIFY_URL } from "./abuse/bot-check";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./abuse/rate-limit";
 import { DEFAULT_SCHEDULE } from "./schedule";
 
+/**
+ * The API's tunable settings (the schedule of the follow-ups and the abuse limits),
+ * one schema each. A function validates them at its cold start (below); a deploy
+ * validates the same schemas earlier, as `DEBRIEF_<name>`, and binds the values to
+ * the API, the one function that reads them (infra/config.ts, infra/api.ts).
+ */
+export const API_SETTINGS = {
+  NUDGE_HOUR: z.coerce.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.nudgeHour),
+  NUDGE_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.nudgeAfterDays),
+  TIPS_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.tipsAfterDays),
+  RATE_LIMIT_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perAddressPerDay),
+  RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perIpPerHour),
+  FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+};
+export type ApiSettingName = keyof typeof API_SETTINGS;
+
 const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   FROM_ADDRESS: z.email(),
@@ -11,12 +27,7 @@ const configSchema = z.object({
   CHECKIN_STATE_MACHINE_ARN: z.string().min(1).optional(),
   PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
-  NUDGE_HOUR: z.coerce.number().int().min(0).max(23).default(DEFAULT_SCHEDULE.nudgeHour),
-  NUDGE_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.nudgeAfterDays),
-  TIPS_AFTER_DAYS: z.coerce.number().int().min(0).max(14).default(DEFAULT_SCHEDULE.tipsAfterDays),
-  RATE_LIMIT_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perAddressPerDay),
-  RATE_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perIpPerHour),
-  FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  ...API_SETTINGS,
   /** Signs the form's ticket; without it each instance signs with its own random key (fine for one process). */
   FORM_SECRET: z.string().min(32).optional(),
   BOT_CHECK_SECRET: z.string().min(1).optional(),

@@ -9,6 +9,12 @@ export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
 }
 
+/**
+ * The debriefs' storage. Implemented over DynamoDB in adapters/aws/dynamo-store.ts; the
+ * single table's schema (key prefixes, TTL attribute, index, marshalling, conditional
+ * writes) lives in adapters/aws/table.ts alone, shared with the centre store
+ * (centres/store.ts) and the rate counter (abuse/rate-limit.ts).
+ */
 export interface DebriefStore {
   /**
    * Writes a new debrief and the lookup items of the page tokens it lists (undoing the

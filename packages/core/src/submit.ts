@@ -77,7 +77,7 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
     id,
     input: validation.value,
     createdAt: now.toISOString(),
-    schedule: scheduleFor(now, validation.value.candidate.timeZone, deps.schedule),
+    schedule: scheduleFor(now, validation.value, deps.schedule),
     expiresAt: new Date(now.getTime() + deps.retentionDays * 86_400_000).toISOString(),
     tokenHashes: [],
     linkKey,

@@ -6,7 +6,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { CENTRE_INDEX } from "../../core/src/adapters/aws/centre-index";
+import { CENTRE_INDEX } from "../../core/src/adapters/aws/table";
 import { close, listen } from "./net";
 
 const require = createRequire(import.meta.url);

@@ -12,8 +12,9 @@ import {
 } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { sweepHandler } from "@debrief/functions/operations";
+import { recordFailure } from "@debrief/functions/record-failure";
 import { resetRuntime } from "@debrief/functions/runtime";
-import { recordFailure, sendEmail } from "@debrief/functions/steps";
+import { sendEmail } from "@debrief/functions/steps";
 import { serve } from "@hono/node-server";
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "../../../infra/local-definition";
 import { WORKFLOW_FUNCTIONS } from "../../../infra/workflow-definition";

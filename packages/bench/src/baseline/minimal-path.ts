@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
+import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type Debrief, DEFAULT_SCHEDULE, newDebriefId, scheduleFor, validateDebrief } from "@debrief/core";
+import { DEFAULT_SCHEDULE, type Debrief, newDebriefId, scheduleFor, validateDebrief } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
 import { startLocalStepFunctions } from "../../../local/src/stepfunctions/service";
 import type { Definition } from "../../../local/src/stepfunctions/timing";
@@ -105,7 +105,7 @@ export async function startMinimalPath(opts: { tableName: string; fromAddress: s
           id,
           input: validation.value,
           createdAt: now.toISOString(),
-          schedule: scheduleFor(now, validation.value.candidate.timeZone, DEFAULT_SCHEDULE),
+          schedule: scheduleFor(now, validation.value, DEFAULT_SCHEDULE),
           expiresAt: new Date(now.getTime() + 180 * 86_400_000).toISOString(),
           tokenHashes: [],
           sends: {},
@@ -118,7 +118,11 @@ export async function startMinimalPath(opts: { tableName: string; fromAddress: s
           }),
         );
         await sfn.send(
-          new StartExecutionCommand({ stateMachineArn: MACHINE_ARN, name: id, input: JSON.stringify({ debriefId: id }) }),
+          new StartExecutionCommand({
+            stateMachineArn: MACHINE_ARN,
+            name: id,
+            input: JSON.stringify({ debriefId: id }),
+          }),
         );
         res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id }));
       } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DebriefInput, Tone } from "../debrief/schema";
-import { TONES, WHAT_HAPPENED } from "../debrief/schema";
+import { challengeParts, TONES, WHAT_HAPPENED } from "../debrief/schema";
 import {
   composeLetter,
   currentDraft,
@@ -111,7 +111,7 @@ describe("the facts the letter carries", () => {
       expect(text).toContain(clause(q.betterAnswer));
       if (q.example) expect(text).toContain(clause(q.example));
     }
-    for (const c of d.challenges) expect(text).toContain(clause(c));
+    for (const c of d.challenges) expect(text).toContain(clause(challengeParts(c).text));
     for (const s of d.skills) expect(text).toContain(s);
     for (const s of d.samples) expect(text).toContain(s.url);
     for (const r of d.references) expect(text).toContain(`${r.name}, ${clause(r.relation)}: ${r.contact}`);
@@ -224,7 +224,14 @@ describe("the off-day sentence", () => {
     const d = withInput(amira, { whatHappened: ["nerves", "illness", "late"] });
     expect(offDaySituation(d)).toBe("illness");
     expect(full(d).match(/unwell|run to time|nervous/g)).toEqual(["unwell"]);
-    expect([...OFF_DAY_ON_BY_DEFAULT].sort()).toEqual(["bad_call", "illness", "late", "technical_issue", "too_blunt"]);
+    expect([...OFF_DAY_ON_BY_DEFAULT].sort()).toEqual([
+      "bad_call",
+      "illness",
+      "late",
+      "left_early",
+      "technical_issue",
+      "too_blunt",
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Debrief } from "../debrief/model";
-import type { DebriefInput, Tone, WhatHappened } from "../debrief/schema";
+import { challengeParts, type DebriefInput, type Tone, type WhatHappened } from "../debrief/schema";
 import { clause, firstName, joinAnd, quoted, sentence } from "./text";
 
 export type Letter = {
@@ -22,15 +22,18 @@ type Situation = WhatHappened;
  */
 export const OFF_DAY_ON_BY_DEFAULT: ReadonlySet<Situation> = new Set([
   "illness",
+  "left_early",
   "late",
   "bad_call",
   "technical_issue",
   "too_blunt",
+  "left_early",
 ]);
 
 /** When several things happened, the letter owns only the one that matters most. */
 const OFF_DAY_PRIORITY: Situation[] = [
   "illness",
+  "left_early",
   "late",
   "bad_call",
   "technical_issue",
@@ -106,6 +109,12 @@ function offDayWording(situation: Situation, d: DebriefInput): ByTone {
         formal: "I lost my train of thought on one of your questions.",
         concise: "I blanked on one of your questions.",
       };
+    case "left_early":
+      return {
+        warm: "I am sorry I had to leave before the end of our conversation.",
+        formal: "I apologise for having to leave before the end of our interview.",
+        concise: "I am sorry I had to leave early.",
+      };
     case "other":
       return {
         warm: "I don't think our conversation showed you my best.",
@@ -151,8 +160,8 @@ function challengesAndSkills(d: DebriefInput): string | undefined {
     });
   }
   // The form asks for skills in the order of the challenges they answer.
-  const lines = challenges.map((challenge, i) => {
-    const skill = skills[i];
+  const lines = challenges.map((c, i) => {
+    const { text: challenge, skill = skills[i] } = challengeParts(c);
     if (!skill) return `- ${sentence(challenge)}`;
     return t(d, {
       warm: `- ${clause(challenge)}: this is where my ${skill} comes in.`,

@@ -16,10 +16,12 @@ describe("the next-day nudge", () => {
     const n = composeNudge(personaDebrief("ben"));
     expect(n.variant).toBe("reminder");
     expect(n.subject).toBe("Did you send your follow-up to Harbor Health?");
-    // Scheduled for 08:00 UTC on Wednesday = 03:00 in New York: the window is that working day's evening there.
-    expect(n.window).toMatchObject({ start: "2026-11-25T21:00:00.000Z", timeZone: "America/New_York" });
-    expect(n.paragraphs.join(" ")).toContain("Wednesday 25 November, 16:00–17:30 (America/New_York time)");
-    expect(n.paragraphs.join(" ")).toContain("15:00–16:30 (your time)");
+    // Scheduled for 08:00 UTC on Wednesday = 03:00 in New York, after the letter's Tuesday-evening window:
+    // the next one is Wednesday morning there (not its evening: Wednesday is not the interview's day).
+    expect(n.window).toMatchObject({ start: "2026-11-25T14:00:00.000Z", timeZone: "America/New_York" });
+    expect(n.paragraphs.join(" ")).toContain(
+      "The best time to send it: Wednesday 25 November, 09:00–11:00 (New York time), which is 08:00–10:00 (your time).",
+    );
   });
 
   it("once sent, says to follow up one or two business days after the decision date", () => {

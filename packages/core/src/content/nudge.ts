@@ -1,5 +1,6 @@
 import type { Debrief } from "../debrief/model";
-import { dayLabel, followUpPlan, type SendWindow, sendWindow } from "./timing";
+import { nudgeText } from "./i18n/en/nudge";
+import { dayLabel, followUpPlan, nudgeWindow, type SendWindow } from "./timing";
 
 export type NudgeVariant = "reminder" | "sent" | "none";
 
@@ -27,32 +28,33 @@ export function composeNudge(d: Debrief): Nudge {
   const { interview } = d.input;
   const who = interview.interviewer.name;
   if (d.letterSentAt) {
+    const t = nudgeText.sent;
     const plan = followUpPlan(d.input, new Date(d.letterSentAt));
     const when =
       plan.basis === "decision-date"
-        ? `They said they would decide by ${dayLabel(interview.decisionDate ?? plan.from)}. If you have not heard by then, send a short, friendly follow-up on ${dayLabel(plan.from)} or ${dayLabel(plan.to)}.`
-        : `If you have not heard back, send a short, friendly follow-up between ${dayLabel(plan.from)} and ${dayLabel(plan.to)}: five to seven working days is a normal wait.`;
+        ? t.afterDecision(dayLabel(interview.decisionDate ?? plan.from), dayLabel(plan.from), dayLabel(plan.to))
+        : t.afterSending(dayLabel(plan.from), dayLabel(plan.to));
     return {
       variant: "sent",
-      subject: `You sent it: what to expect from ${interview.company}`,
-      heading: "You sent your letter. That took nerve.",
-      paragraphs: [
-        `${who} now has your better answers in writing. Hiring decisions take time, and silence in the first days means nothing either way.`,
-        when,
-        "Follow up at most twice, a week apart, then let it rest and give your energy to your other applications.",
-        "If they invite you back, tell us on your page: the second-interview tips come straight away.",
-      ],
+      subject: t.subject(interview.company),
+      heading: t.heading,
+      paragraphs: [t.waiting(who), when, t.limit, t.invited],
     };
   }
-  const window = sendWindow(d.input, new Date(d.schedule.nudgeAt));
+  const t = nudgeText.reminder;
+  const at = new Date(d.schedule.nudgeAt);
+  // The letter's own window while it is still ahead, so the two emails agree.
+  const window = nudgeWindow(d, at);
+  const timing = Date.parse(window.start) <= at.getTime() ? "open-now" : "ahead";
   return {
     variant: "reminder",
-    subject: `Did you send your follow-up to ${interview.company}?`,
-    heading: "Your letter is still waiting",
+    subject: t.subject(interview.company),
+    heading: t.heading,
     paragraphs: [
-      `Yesterday's draft to ${who} about the ${interview.role} role is ready. A follow-up works best within a day of the interview.`,
-      `A good time to send it: ${window.label}${window.candidateLabel ? `, which is ${window.candidateLabel}` : ""}.`,
-      "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
+      t.ready(who, interview.role),
+      t.when(timing, t.window(window.label, window.candidateLabel)),
+      ...(window.scheduleSendHint ? [window.scheduleSendHint] : []),
+      t.review,
     ],
     window,
   };

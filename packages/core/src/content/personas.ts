@@ -336,6 +336,34 @@ const requests = {
     tone: "formal",
     consent: true,
   },
+  nadia: {
+    candidate: { name: "Nadia Petrova", email: "nadia@example.com", timeZone: "Europe/London" },
+    interview: {
+      company: "St Mary's Hospital",
+      role: "Ward Sister",
+      date: "2026-11-24",
+      time: "14:00",
+      format: "onsite",
+      stage: "second",
+      decisionDate: "2026-12-04",
+      interviewer: { name: "Helen Price", title: "Matron", email: "helen.price@example.nhs.uk" },
+    },
+    whatHappened: ["illness", "left_early"],
+    challenges: [
+      { text: "Handovers between shifts miss things", skill: "structured SBAR handovers" },
+      "Agency staff do not know the ward routines",
+    ],
+    questions: [
+      {
+        question: "How would you handle a disagreement with a consultant?",
+        betterAnswer:
+          "I would speak to them privately, lead with the patient's safety, and escalate if we still disagreed.",
+      },
+    ],
+    skills: ["structured SBAR handovers", "rota planning"],
+    tone: "warm",
+    consent: true,
+  },
 } satisfies Record<string, DebriefRequest>;
 
 export type PersonaName = keyof typeof requests;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { PERSONAS } from "./personas";
-import { followUpPlan, interviewStart, sendWindow } from "./timing";
+import { followUpPlan, interviewStart, nudgeWindow, sendWindow } from "./timing";
 
 const base = PERSONAS.amira;
 function debrief(opts: {
@@ -30,7 +30,7 @@ describe("the recommended send window", () => {
     const d = debrief({ date: "2026-11-24", time: "10:00", candidateTz: "Europe/Berlin" });
     const w = sendWindow(d, new Date("2026-11-24T11:00:00Z"));
     expect(w).toMatchObject({ slot: "evening", start: "2026-11-24T15:00:00.000Z", end: "2026-11-24T16:30:00.000Z" });
-    expect(w.label).toBe("Tuesday 24 November, 16:00–17:30 (Europe/Berlin time)");
+    expect(w.label).toBe("Tuesday 24 November, 16:00–17:30 (Berlin time)");
     expect(w.candidateLabel).toBeUndefined();
   });
 
@@ -55,7 +55,7 @@ describe("the recommended send window", () => {
   it("skips the weekend: a Friday-night debrief is sent on Monday morning", () => {
     const d = debrief({ date: "2026-11-27", time: "16:00", candidateTz: "Europe/London" });
     const w = sendWindow(d, new Date("2026-11-27T19:00:00Z"));
-    expect(w.label).toBe("Monday 30 November, 09:00–11:00 (Europe/London time)");
+    expect(w.label).toBe("Monday 30 November, 09:00–11:00 (London time)");
     // A Saturday submission also waits for Monday.
     expect(sendWindow(d, new Date("2026-11-28T10:00:00Z")).start).toBe("2026-11-30T09:00:00.000Z");
   });
@@ -70,7 +70,7 @@ describe("the recommended send window", () => {
     });
     const w = sendWindow(d, new Date("2026-11-24T00:00:00Z"));
     expect(w.timeZone).toBe("America/Los_Angeles");
-    expect(w.label).toBe("Monday 23 November, 16:10–17:30 (America/Los_Angeles time)");
+    expect(w.label).toBe("Monday 23 November, 16:10–17:30 (Los Angeles time)");
     expect(w.candidateLabel).toBe("Tuesday 24 November, 09:10–10:30 (your time)");
   });
 
@@ -86,6 +86,150 @@ describe("the recommended send window", () => {
     const d = debrief({ date: "2026-11-24", time: "14:00", candidateTz: "Asia/Kolkata" });
     expect(interviewStart(d)?.toISOString()).toBe("2026-11-24T08:30:00.000Z");
     expect(interviewStart({ ...d, interview: { ...d.interview, time: undefined } })).toBeUndefined();
+  });
+});
+
+describe("the interview's own day", () => {
+  it("is the interview's date, not the day the window is counted from", () => {
+    // Interview on Tuesday 24 Nov; asked on Wednesday 25 at 09:00 Berlin: Wednesday is not the
+    // interview's day, so its morning counts (before, Wednesday got only its evening).
+    const d = debrief({ date: "2026-11-24", time: "10:00", candidateTz: "Europe/Berlin" });
+    expect(sendWindow(d, new Date("2026-11-25T08:00:00Z"), 0)).toMatchObject({
+      slot: "morning",
+      start: "2026-11-25T08:00:00.000Z",
+    });
+    // On the interview's day itself only the evening is offered, even in the morning.
+    const early = debrief({ date: "2026-11-24", time: "07:00", candidateTz: "Europe/Berlin" });
+    expect(sendWindow(early, new Date("2026-11-24T06:30:00Z"))).toMatchObject({ slot: "evening" });
+  });
+
+  it("is read on the interviewer's clock", () => {
+    // 10:00 Friday in Lisbon is 19:00 Friday in Tokyo: Friday is the interview's day there.
+    const d = debrief({ date: "2026-11-27", time: "10:00", candidateTz: "Europe/Lisbon", interviewerTz: "Asia/Tokyo" });
+    expect(sendWindow(d, new Date("2026-11-27T11:00:00Z")).label).toBe("Monday 30 November, 16:00–17:30 (Tokyo time)");
+  });
+
+  it("counts from midnight of the interview's date when no time was given", () => {
+    const d = debrief({ date: "2026-11-24", candidateTz: "Europe/Berlin" });
+    expect(sendWindow(d, new Date("2026-11-24T09:00:00Z")).slot).toBe("evening");
+    expect(sendWindow(d, new Date("2026-11-25T07:00:00Z")).slot).toBe("morning");
+  });
+});
+
+describe("the candidate's clock", () => {
+  it("prefers the slot of the day that the candidate can send in by hand", () => {
+    // Tokyo's Monday 09:00–11:00 is 00:00–02:00 in Lisbon; its 16:00–17:30 is 07:00–08:30 there.
+    const d = debrief({ date: "2026-11-27", time: "10:00", candidateTz: "Europe/Lisbon", interviewerTz: "Asia/Tokyo" });
+    const w = sendWindow(d, new Date("2026-11-27T11:00:00Z"));
+    expect(w).toMatchObject({ slot: "evening", candidateLabel: "07:00–08:30 (your time)", scheduleSend: false });
+    expect(w.scheduleSendHint).toBeUndefined();
+    // Berlin's Wednesday 09:00–11:00 is midnight in Los Angeles; its 16:00–17:30 is 07:00–08:30 there.
+    const la = debrief({
+      date: "2026-11-24",
+      time: "06:00",
+      candidateTz: "America/Los_Angeles",
+      interviewerTz: "Europe/Berlin",
+    });
+    expect(sendWindow(la, new Date("2026-11-24T17:00:00Z"))).toMatchObject({
+      start: "2026-11-25T15:00:00.000Z",
+      candidateLabel: "07:00–08:30 (your time)",
+    });
+  });
+
+  it("asks for the mail program's scheduled send when every slot of the day is night-time for the candidate", () => {
+    // Sydney (UTC+11) and London (UTC+0): 09:00–11:00 is 22:00–00:00 in London, 16:00–17:30 is 05:00–06:30.
+    const d = debrief({
+      date: "2026-11-24",
+      time: "08:00",
+      candidateTz: "Europe/London",
+      interviewerTz: "Australia/Sydney",
+    });
+    const w = sendWindow(d, new Date("2026-11-24T09:00:00Z"));
+    expect(w.label).toBe("Wednesday 25 November, 09:00–11:00 (Sydney time)");
+    expect(w.candidateLabel).toBe("Tuesday 24 November, 22:00–00:00 (your time)");
+    expect(w.scheduleSend).toBe(true);
+    expect(w.scheduleSendHint).toMatch(/scheduled send/);
+    // The same window in the candidate's daytime needs no such advice.
+    const home = debrief({ date: "2026-11-24", time: "08:00", candidateTz: "Australia/Sydney" });
+    const own = sendWindow(home, new Date("2026-11-24T00:00:00Z"));
+    expect(own.scheduleSend).toBe(false);
+    expect(own.scheduleSendHint).toBeUndefined();
+  });
+
+  it("needs half an hour of the window within 07:00–22:00 to leave it to the candidate", () => {
+    // New York's 16:00–17:30 is 06:00–07:30 in Tokyo: 30 minutes after 07:00, enough.
+    const d = debrief({
+      date: "2026-11-24",
+      time: "09:00",
+      candidateTz: "Asia/Tokyo",
+      interviewerTz: "America/New_York",
+    });
+    // Asked after New York's Tuesday morning: its Tuesday evening is Wednesday early morning in Tokyo.
+    const w = sendWindow(d, new Date("2026-11-24T16:30:00Z"));
+    expect(w.candidateLabel).toBe("Wednesday 25 November, 06:00–07:30 (your time)");
+    expect(w.scheduleSend).toBe(false);
+    // Asked at 05:00 in Sydney, the 09:00–11:00 window there is 22:00–00:00 in London: not a minute awake.
+    const sydney = debrief({
+      date: "2026-11-23",
+      time: "08:00",
+      candidateTz: "Europe/London",
+      interviewerTz: "Australia/Sydney",
+    });
+    expect(sendWindow(sydney, new Date("2026-11-23T18:00:00Z"))).toMatchObject({
+      slot: "morning",
+      candidateLabel: "Monday 23 November, 22:00–00:00 (your time)",
+      scheduleSend: true,
+    });
+  });
+
+  it("shows one clock when the two zones show the same time at that moment", () => {
+    const d = debrief({
+      date: "2026-11-24",
+      time: "10:00",
+      candidateTz: "Europe/Dublin",
+      interviewerTz: "Europe/London",
+    });
+    const w = sendWindow(d, new Date("2026-11-24T11:00:00Z"));
+    expect(w.label).toBe("Tuesday 24 November, 16:00–17:30 (London time, the same as yours)");
+    expect(w.candidateLabel).toBeUndefined();
+    // Lisbon and London agree too, while Berlin does not.
+    const lisbon = debrief({
+      date: "2026-11-24",
+      time: "10:00",
+      candidateTz: "Europe/Lisbon",
+      interviewerTz: "Europe/London",
+    });
+    expect(sendWindow(lisbon, new Date("2026-11-24T11:00:00Z")).candidateLabel).toBeUndefined();
+    const berlin = debrief({
+      date: "2026-11-24",
+      time: "10:00",
+      candidateTz: "Europe/Berlin",
+      interviewerTz: "Europe/London",
+    });
+    expect(sendWindow(berlin, new Date("2026-11-24T11:00:00Z")).candidateLabel).toBe("17:00–18:30 (your time)");
+  });
+});
+
+describe("the window the nudge recommends", () => {
+  const created = (d: DebriefInput, createdAt: string) => ({ input: d, createdAt });
+
+  it("is the letter's own window while it is still ahead on the nudge's day", () => {
+    // An evening interview: the letter said Wednesday 09:00–11:00; the nudge comes at 09:00 that Wednesday.
+    const d = debrief({ date: "2026-11-24", time: "17:00", candidateTz: "Europe/Berlin" });
+    const letter = sendWindow(d, new Date("2026-11-24T17:00:00Z"));
+    expect(letter.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
+    const nudge = nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T08:00:00Z"));
+    expect(nudge).toEqual(letter);
+    // Still the letter's window at 10:30, with half an hour of it left.
+    expect(nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T09:30:00Z"))).toEqual(letter);
+  });
+
+  it("is the next window, from the nudge's own hour, once the letter's has passed", () => {
+    // Interview at 10:00: the letter said Tuesday 16:00–17:30, gone by Wednesday 09:00.
+    const d = debrief({ date: "2026-11-24", time: "10:00", candidateTz: "Europe/Berlin" });
+    const w = nudgeWindow(created(d, "2026-11-24T11:00:00Z"), new Date("2026-11-25T08:00:00Z"));
+    // Not 09:10: the ten-minute gap guards the draft's arrival, not a day later.
+    expect(w.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
   });
 });
 

@@ -1,6 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { addBusinessDays, addDays, isWeekend } from "date-fns";
 import type { DebriefInput } from "../debrief/schema";
+import { clockLabel, timingText } from "./i18n/en/timing";
+
+const isoDay = (d: Date, timeZone: string) => {
+  const t = new TZDate(d.getTime(), timeZone);
+  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
+};
 
 /**
  * When to send the letter: career centres say that evening or the next morning
@@ -25,11 +31,21 @@ export type SendWindow = {
   slot: keyof typeof SEND_SLOTS;
   /** The interviewer's time zone (the candidate's when the interviewer's is unknown). */
   timeZone: string;
-  /** e.g. "Tuesday 25 November, 16:00–17:30 (America/New_York time)". */
+  /** e.g. "Tuesday 25 November, 16:00–17:30 (New York time)". */
   label: string;
-  /** The same window on the candidate's clock, when their time zone differs. */
+  /** The same window on the candidate's clock, when their clock shows a different time. */
   candidateLabel?: string;
+  /**
+   * Less than half an hour of the window falls within 07:00–22:00 on the candidate's
+   * clock: the emails suggest their mail program's scheduled send.
+   */
+  scheduleSend: boolean;
+  /** The sentence that says so, when it applies. */
+  scheduleSendHint?: string;
 };
+
+/** Hours of the candidate's day in which sending by hand is reasonable: [from, to). */
+export const CANDIDATE_AWAKE_HOURS = [7, 22] as const;
 
 const at = (day: TZDate, [h, m]: readonly [number, number], tz: string) =>
   new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), h, m, 0, 0, tz);
@@ -42,51 +58,109 @@ export function interviewStart(d: DebriefInput): Date | undefined {
   return new Date(new TZDate(y, mo - 1, da, h, mi, 0, 0, d.candidate.timeZone).getTime());
 }
 
-const FIVE_MIN = 5 * 60_000;
+/** Midnight of the interview's date on the candidate's clock (when its time is unknown). */
+function startOfInterviewDate(d: DebriefInput): Date {
+  const [y, mo, da] = d.interview.date.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, mo - 1, da, 0, 0, 0, 0, d.candidate.timeZone).getTime());
+}
 
-/** The recommended send window: the first slot that starts at least ten minutes after the interview and now. */
-export function sendWindow(d: DebriefInput, now: Date): SendWindow {
+/** The calendar day (YYYY-MM-DD) of the interview on the clock of `timeZone`. */
+function interviewDay(d: DebriefInput, timeZone: string): string {
+  const start = interviewStart(d);
+  return start ? isoDay(start, timeZone) : d.interview.date;
+}
+
+const FIVE_MIN = 5 * 60_000;
+const MIN_MS = 60_000;
+
+/**
+ * The recommended send window: the first slot in the interviewer's business hours
+ * that starts at least ten minutes (`gapMinutes`) after the interview and after `now`. The
+ * interview's own day (its date on the interviewer's clock) offers only its
+ * evening; every later working day offers its morning, then its evening. Of one
+ * day's slots, the first that the candidate can send in by hand (half an hour of
+ * it within 07:00–22:00 on their clock) is preferred; failing that, the first.
+ */
+export function sendWindow(d: DebriefInput, now: Date, gapMinutes: number = MIN_GAP_MINUTES): SendWindow {
   const timeZone = d.interview.interviewer.timeZone ?? d.candidate.timeZone;
-  const started = interviewStart(d)?.getTime() ?? 0;
-  const notBefore = Math.ceil((Math.max(now.getTime(), started) + MIN_GAP_MINUTES * 60_000) / FIVE_MIN) * FIVE_MIN;
+  const started = (interviewStart(d) ?? startOfInterviewDate(d)).getTime();
+  const notBefore = Math.ceil((Math.max(now.getTime(), started) + gapMinutes * MIN_MS) / FIVE_MIN) * FIVE_MIN;
+  const firstDay = interviewDay(d, timeZone);
   let day = new TZDate(notBefore, timeZone);
   // A fortnight always holds a working day; the bound only guards the loop.
   for (let i = 0; i < 14; i++, day = addDays(day, 1)) {
     if (isWeekend(day)) continue;
-    // The day of the interview offers only its evening: a morning note an hour later is too soon.
-    for (const slot of i === 0 ? (["evening"] as const) : (["morning", "evening"] as const)) {
+    const slots = isoDay(day, timeZone) <= firstDay ? (["evening"] as const) : (["morning", "evening"] as const);
+    const open = slots.flatMap((slot) => {
       const from = at(day, SEND_SLOTS[slot].from, timeZone).getTime();
       const to = at(day, SEND_SLOTS[slot].to, timeZone).getTime();
       const start = Math.max(from, notBefore);
-      if (to - start < MIN_SLOT_MINUTES * 60_000) continue;
-      const window = { start: new Date(start), end: new Date(to) };
-      return {
-        start: window.start.toISOString(),
-        end: window.end.toISOString(),
-        slot,
-        timeZone,
-        label: windowLabel(window.start, window.end, timeZone),
-        candidateLabel:
-          timeZone === d.candidate.timeZone
-            ? undefined
-            : windowLabel(window.start, window.end, d.candidate.timeZone, "your time"),
-      };
-    }
+      return to - start < MIN_SLOT_MINUTES * MIN_MS
+        ? []
+        : [describeWindow(d, new Date(start), new Date(to), slot, timeZone)];
+    });
+    // Of a day's slots, one the candidate can send in by hand; if neither, the first, sent by scheduled send.
+    const chosen = open.find((w) => !w.scheduleSend) ?? open[0];
+    if (chosen) return chosen;
   }
   throw new Error("No working day within a fortnight");
 }
 
-function windowLabel(start: Date, end: Date, timeZone: string, zoneName = `${timeZone} time`): string {
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" });
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} (${zoneName})`;
+function describeWindow(
+  d: DebriefInput,
+  start: Date,
+  end: Date,
+  slot: SendWindow["slot"],
+  timeZone: string,
+): SendWindow {
+  const theirs = clockLabel(start, end, timeZone);
+  const yours = clockLabel(start, end, d.candidate.timeZone);
+  const sameZone = timeZone === d.candidate.timeZone;
+  const scheduleSend = awakeMinutes(start, end, d.candidate.timeZone) < MIN_SLOT_MINUTES;
+  return {
+    start: start.toISOString(),
+    end: end.toISOString(),
+    slot,
+    timeZone,
+    // Two zones whose clocks agree at that moment (Dublin and London) show one clock.
+    label: sameZone
+      ? timingText.theirClock(theirs, timeZone)
+      : theirs === yours
+        ? timingText.sameClock(theirs, timeZone)
+        : timingText.theirClock(theirs, timeZone),
+    candidateLabel:
+      theirs === yours ? undefined : timingText.yourClock(clockLabel(start, end, d.candidate.timeZone, timeZone)),
+    scheduleSend,
+    scheduleSendHint: scheduleSend ? timingText.scheduleSend : undefined,
+  };
+}
+
+/** Minutes of [start, end) that fall within the candidate's waking hours on their clock. */
+function awakeMinutes(start: Date, end: Date, timeZone: string): number {
+  const [from, to] = CANDIDATE_AWAKE_HOURS;
+  let minutes = 0;
+  for (let t = start.getTime(); t < end.getTime(); t += FIVE_MIN) {
+    const hour = new TZDate(t, timeZone).getHours();
+    if (hour >= from && hour < to) minutes += 5;
+  }
+  return minutes;
+}
+
+/**
+ * The window the next-day nudge recommends: the letter's own window (advised when
+ * the debrief arrived) while at least half an hour of it is still ahead, so the two
+ * emails agree; otherwise the next window from the nudge's own time.
+ */
+export function nudgeWindow(d: { input: DebriefInput; createdAt: string }, at: Date): SendWindow {
+  const letter = sendWindow(d.input, new Date(d.createdAt));
+  if (Date.parse(letter.end) - at.getTime() >= MIN_SLOT_MINUTES * MIN_MS) return letter;
+  // The ten-minute gap keeps the draft's own arrival from reading as the moment to send; a day later it has no purpose.
+  return sendWindow(d.input, at, 0);
 }
 
 /** "Monday 1 December". */
 export function dayLabel(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  return timingText.day(isoDate);
 }
 
 export type FollowUpPlan = {
@@ -98,7 +172,6 @@ export type FollowUpPlan = {
   maxFollowUps: 2;
 };
 
-const isoDay = (d: Date, timeZone: string) => new TZDate(d.getTime(), timeZone).toISOString().slice(0, 10);
 const dateOnly = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { centreTipSections } from "../centres/content";
 import type { Debrief } from "../debrief/model";
-import type { WhatHappened } from "../debrief/schema";
+import { challengeParts, type WhatHappened } from "../debrief/schema";
 import { type PracticeSession, practiceSession } from "./ics";
 import { clause, quoted, sentence } from "./text";
 
@@ -50,6 +50,10 @@ export const SITUATION_TIPS: Record<WhatHappened, string[]> = {
     "Join five minutes early to test audio, video and screen sharing.",
     "Have a phone number ready to switch to if the connection drops, and say so at the start.",
   ],
+  left_early: [
+    "Clear the rest of the day around the interview, so nothing pulls you away before it ends.",
+    "Have a plan for feeling unwell: water, your key points on one page, and a sentence ready to ask for a short break.",
+  ],
   other: ["Write down what threw you last time and the one thing you will do differently."],
 };
 
@@ -94,7 +98,9 @@ export function composeTips(d: Debrief): Tips {
     id: "ask",
     heading: "Questions to ask",
     items: [
-      ...challenges.map((c) => `Ask how things stand with a challenge they described: ${clause(c)}.`),
+      ...challenges.map(
+        (c) => `Ask how things stand with a challenge they described: ${clause(challengeParts(c).text)}.`,
+      ),
       "Ask what the first months in the role should achieve, and how they would judge it.",
       "Ask what the team finds hardest about working together today.",
     ],

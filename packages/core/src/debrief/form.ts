@@ -4,7 +4,7 @@ import type { DebriefRequest } from "./schema";
 export type FormFields = Record<string, string | string[] | undefined>;
 
 /** How many repeated groups the form offers; empty groups are dropped. */
-export const FORM_SLOTS = { questions: 3, samples: 3, references: 2 } as const;
+export const FORM_SLOTS = { challenges: 3, questions: 3, samples: 3, references: 2 } as const;
 
 const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -33,6 +33,19 @@ function groups<K extends string>(fields: FormFields, name: string, slots: numbe
 }
 
 /**
+ * Challenges come as rows `challenges.N.text` with an optional `challenges.N.skill`
+ * beside each (the skill that answers it), or, from older forms, as one textarea
+ * `challenges` with one per line. A row with a skill but no challenge keeps its
+ * skill as `{ text: "" }` so the schema names the missing challenge.
+ */
+function challenges(fields: FormFields): DebriefRequest["challenges"] {
+  const rows = groups(fields, "challenges", FORM_SLOTS.challenges, ["text", "skill"]).map((g) =>
+    g.skill ? { text: g.text ?? "", skill: g.skill } : (g.text ?? ""),
+  );
+  return [...rows, ...lines(fields.challenges)];
+}
+
+/**
  * Maps the HTML form's flat fields onto the API's JSON shape, so both go through the
  * one schema. Blank optional inputs become absent rather than empty strings.
  */
@@ -42,6 +55,7 @@ export function formToDebriefRequest(fields: FormFields): DebriefRequest {
     email: opt(fields["interview.interviewer.email"]),
     title: opt(fields["interview.interviewer.title"]),
     timeZone: opt(fields["interview.interviewer.timeZone"]),
+    salutation: opt(fields["interview.interviewer.salutation"]),
   };
   return {
     candidate: {
@@ -61,7 +75,7 @@ export function formToDebriefRequest(fields: FormFields): DebriefRequest {
     },
     whatHappened: all(fields.whatHappened) as never,
     notes: opt(fields.notes),
-    challenges: lines(fields.challenges),
+    challenges: challenges(fields),
     questions: groups(fields, "questions", FORM_SLOTS.questions, ["question", "betterAnswer", "example"]) as never,
     skills: lines(fields.skills),
     samples: groups(fields, "samples", FORM_SLOTS.samples, ["title", "url", "note"]) as never,
@@ -69,6 +83,7 @@ export function formToDebriefRequest(fields: FormFields): DebriefRequest {
     plan: lines(fields.plan),
     tone: (opt(fields.tone) ?? "warm") as never,
     offDay: (opt(fields.offDay) ?? "auto") as never,
+    length: opt(fields.length) as never,
     consent: (["on", "true", "yes"].includes(first(fields.consent) ?? "") ? true : undefined) as never,
   };
 }

@@ -11,15 +11,25 @@ export const WHAT_HAPPENED = [
   "bad_call",
   "blanked",
   "technical_issue",
+  "left_early",
   "other",
 ] as const;
 export const FORMATS = ["phone", "video", "onsite"] as const;
 export const STAGES = ["screening", "first", "second", "final"] as const;
 export const TONES = ["warm", "formal", "concise"] as const;
 export const OFF_DAY = ["auto", "mention", "omit"] as const;
+/**
+ * Length is content, tone is wording: every tone has both. "short" is the note of
+ * at most 150 words (thanks, interest, the one best re-answer, the ask); "full" the
+ * recalibration letter of at most 300. Absent means "full" (what the API wrote
+ * before the field existed), and the candidate page offers the short note.
+ */
+export const LENGTHS = ["short", "full"] as const;
+export const DEFAULT_LENGTH = "full" satisfies (typeof LENGTHS)[number];
 
 export type WhatHappened = (typeof WHAT_HAPPENED)[number];
 export type Tone = (typeof TONES)[number];
+export type LetterLength = (typeof LENGTHS)[number];
 
 // CR/LF, other control characters and the Unicode line/paragraph separators never
 // belong in a one-line field; they could reach a mail header or subject. No field
@@ -83,6 +93,11 @@ export const interviewerSchema = z.strictObject({
   email: email.optional(),
   title: line(100).optional(),
   timeZone: timeZone.optional(),
+  /**
+   * How the letter addresses them, as the candidate confirmed it ("Dr. O'Connor", "Sam");
+   * a leading "Dear" or "Hello" and a trailing comma are dropped. Absent: see `salutationFor`.
+   */
+  salutation: line(120).optional(),
 });
 
 export const interviewSchema = z.strictObject({
@@ -111,6 +126,23 @@ export const sampleSchema = z.strictObject({
   /** One line on how the sample relates to the role, in the candidate's words. */
   note: line(200).optional(),
 });
+/**
+ * A challenge the interviewer described: a string (as the API always accepted), or
+ * the challenge with the skill of the candidate's that answers it. Only such linked
+ * pairs are written as pairs in the letter.
+ */
+export const challengeSchema = z.union([
+  required(300),
+  z.strictObject({ text: required(300), skill: line(80).optional() }),
+]);
+export type Challenge = z.infer<typeof challengeSchema>;
+
+/** A challenge's text and the skill linked to it, whichever shape it came in. */
+export function challengeParts(c: Challenge): { text: string; skill?: string } {
+  if (typeof c === "string") return { text: c };
+  return c.skill ? { text: c.text, skill: c.skill } : { text: c.text };
+}
+
 export const referenceSchema = z.strictObject({
   name: required(100),
   relation: required(120),
@@ -127,7 +159,7 @@ export const debriefInputSchema = z
       "Each situation may be listed once",
     ),
     notes: paragraph(2000).optional(),
-    challenges: list(required(300), 5),
+    challenges: list(challengeSchema, 5),
     questions: list(questionSchema, 5),
     skills: list(required(80), 10),
     samples: list(sampleSchema, 5),
@@ -136,6 +168,8 @@ export const debriefInputSchema = z
     tone: z.enum(TONES, { error: `Must be one of: ${TONES.join(", ")}` }).default("warm"),
     /** Whether the letter owns the off day in one sentence; "auto" decides by what happened. */
     offDay: z.enum(OFF_DAY, { error: `Must be one of: ${OFF_DAY.join(", ")}` }).default("auto"),
+    /** Short note or full letter; absent means DEFAULT_LENGTH. */
+    length: z.enum(LENGTHS, { error: `Must be one of: ${LENGTHS.join(", ")}` }).optional(),
     consent: z.literal(true, { error: "Please confirm that we may store your debrief and email you" }),
   })
   .refine((d) => d.whatHappened.length > 0 || d.questions.length > 0, {

@@ -112,3 +112,68 @@ describe("formToDebriefRequest", () => {
     expect(v.ok ? {} : v.errors).toHaveProperty("consent");
   });
 });
+
+describe("the optional fields of the letter", () => {
+  it("accepts a challenge as a string or as { text, skill }, the salutation and the length", () => {
+    const v = validateDebrief(
+      {
+        ...valid,
+        interview: { ...valid.interview, interviewer: { name: "Jonas Weber", salutation: "Mr Weber" } },
+        challenges: ["Late deliveries", { text: "Nobody trusts the numbers", skill: "SQL" }, { text: "Reports" }],
+        whatHappened: ["left_early"],
+        length: "short",
+      },
+      now,
+    );
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    expect(v.value.challenges).toEqual([
+      "Late deliveries",
+      { text: "Nobody trusts the numbers", skill: "SQL" },
+      { text: "Reports" },
+    ]);
+    expect(v.value.length).toBe("short");
+    expect(v.value.interview.interviewer.salutation).toBe("Mr Weber");
+  });
+
+  it.each([
+    ["challenges.0.text", { ...valid, challenges: [{ text: "x".repeat(301) }] }],
+    ["challenges.0.skill", { ...valid, challenges: [{ text: "x", skill: "y".repeat(81) }] }],
+    ["challenges.0.text", { ...valid, challenges: [{ skill: "SQL" }] }],
+    ["challenges.0", { ...valid, challenges: ["x".repeat(301)] }],
+    ["challenges.0.who", { ...valid, challenges: [{ text: "x", who: "y" }] }],
+    ["length", { ...valid, length: "long" }],
+    [
+      "interview.interviewer.salutation",
+      { ...valid, interview: { ...valid.interview, interviewer: { name: "A", salutation: "Dear A\nBcc: x" } } },
+    ],
+  ])("names %s when it is wrong", (field, body) => {
+    const v = validateDebrief(body, now);
+    expect(v.ok ? {} : v.errors).toHaveProperty([field]);
+  });
+
+  it("maps challenge rows with a skill beside each, the older one-per-line box, the salutation and the length", () => {
+    const req = formToDebriefRequest({
+      "challenges.0.text": "Late deliveries",
+      "challenges.0.skill": "route planning",
+      "challenges.1.text": "Nobody trusts the numbers",
+      "challenges.1.skill": "",
+      "challenges.2.text": "",
+      "challenges.2.skill": "SQL",
+      challenges: "Reports take weeks\n",
+      "interview.interviewer.salutation": " Dr. Weber ",
+      length: "short",
+    });
+    expect(req.challenges).toEqual([
+      { text: "Late deliveries", skill: "route planning" },
+      "Nobody trusts the numbers",
+      { text: "", skill: "SQL" },
+      "Reports take weeks",
+    ]);
+    expect(req.interview.interviewer.salutation).toBe("Dr. Weber");
+    expect(req.length).toBe("short");
+    const blank = formToDebriefRequest({ length: "" });
+    expect(blank.length).toBeUndefined();
+    expect(blank.challenges).toEqual([]);
+  });
+});

@@ -1,36 +1,16 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Centre } from "../../centres/model";
 import type { AuditEntry, CentreDebriefSummary, CentreStore } from "../../centres/store";
-import { CENTRE_INDEX } from "./centre-index";
-import { keys } from "./dynamo-store";
+import { CENTRE_INDEX, documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf } from "./table";
 
 /**
- * Centre items in the same table (`pk` only):
- * - `CENTRE#<slug>`: settings and the hashes of its live admin keys;
- * - `CENTREKEY#<sha256 of an admin key>`: the centre the key opens;
- * - `AUDIT#<debrief id>`: advisor accesses to a shared debrief, expiring with it.
- * Debriefs carry `centre` and `createdAt`, which the sparse `byCentre` index lists.
+ * Centres, their admin keys and the audit log of advisor accesses (which expires with its
+ * debrief), in the single table (see table.ts). Debriefs carry `centre` and `createdAt`,
+ * which the sparse CENTRE_INDEX lists.
  */
-export const centreKeys = {
-  centre: (slug: string) => `CENTRE#${slug}`,
-  key: (hash: string) => `CENTREKEY#${hash}`,
-  audit: keys.audit,
-};
-
-const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
-const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
 export function createDynamoCentreStore(tableName: string, client = new DynamoDBClient({})): CentreStore {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = documentClient(client);
   const TableName = tableName;
   const strip = (item: Record<string, unknown>) => {
     const { pk: _pk, ...rest } = item;
@@ -43,7 +23,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: centreKeys.centre(centre.slug), ...centre },
+            Item: { pk: keys.centre(centre.slug), ...centre },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -56,7 +36,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
 
     async getCentre(slug) {
       const { Item } = await doc.send(
-        new GetCommand({ TableName, Key: { pk: centreKeys.centre(slug) }, ConsistentRead: true }),
+        new GetCommand({ TableName, Key: { pk: keys.centre(slug) }, ConsistentRead: true }),
       );
       return Item ? strip(Item) : undefined;
     },
@@ -69,7 +49,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
           new ScanCommand({
             TableName,
             FilterExpression: "begins_with(pk, :p)",
-            ExpressionAttributeValues: { ":p": "CENTRE#" },
+            ExpressionAttributeValues: { ":p": prefixOf("centre") },
             ExclusiveStartKey,
           }),
         );
@@ -84,7 +64,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: centreKeys.centre(centre.slug), ...centre },
+            Item: { pk: keys.centre(centre.slug), ...centre },
             ConditionExpression: "attribute_exists(pk)",
           }),
         );
@@ -99,7 +79,7 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
       await doc.send(
         new PutCommand({
           TableName,
-          Item: { pk: centreKeys.key(keyHash), slug, createdAt: at.toISOString() },
+          Item: { pk: keys.centreKey(keyHash), slug, createdAt: at.toISOString() },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -107,17 +87,17 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
 
     async findKey(keyHash) {
       const { Item } = await doc.send(
-        new GetCommand({ TableName, Key: { pk: centreKeys.key(keyHash) }, ConsistentRead: true }),
+        new GetCommand({ TableName, Key: { pk: keys.centreKey(keyHash) }, ConsistentRead: true }),
       );
       return typeof Item?.slug === "string" ? Item.slug : undefined;
     },
 
     async deleteKey(keyHash) {
-      await doc.send(new DeleteCommand({ TableName, Key: { pk: centreKeys.key(keyHash) } }));
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.centreKey(keyHash) } }));
     },
 
     async deleteCentre(slug) {
-      await doc.send(new DeleteCommand({ TableName, Key: { pk: centreKeys.centre(slug) } }));
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.centre(slug) } }));
     },
 
     async centreDebriefs(slug, now) {
@@ -188,17 +168,17 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
       await doc.send(
         new UpdateCommand({
           TableName,
-          Key: { pk: centreKeys.audit(debriefId) },
+          Key: { pk: keys.audit(debriefId) },
           UpdateExpression: "SET entries = list_append(if_not_exists(entries, :empty), :entry), #ttl = :ttl",
-          ExpressionAttributeNames: { "#ttl": "ttl" },
-          ExpressionAttributeValues: { ":empty": [], ":entry": [entry], ":ttl": ttl(expiresAt) },
+          ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ":empty": [], ":entry": [entry], ":ttl": ttlOf(expiresAt) },
         }),
       );
     },
 
     async auditLog(debriefId) {
       const { Item } = await doc.send(
-        new GetCommand({ TableName, Key: { pk: centreKeys.audit(debriefId) }, ConsistentRead: true }),
+        new GetCommand({ TableName, Key: { pk: keys.audit(debriefId) }, ConsistentRead: true }),
       );
       return (Item?.entries as AuditEntry[] | undefined) ?? [];
     },

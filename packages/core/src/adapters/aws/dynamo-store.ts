@@ -1,44 +1,19 @@
-import { ConditionalCheckFailedException, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  paginateScan,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
 import type { CandidateAction, DebriefStore } from "../../ports";
-import { addressKey } from "../../tokens";
+import { documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf, updateExpression } from "./table";
 
-/**
- * One table, one item per key (`pk` only). Items:
- * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
- * - `TOKEN#<sha256 of a token>`: points at a debrief (page and action tokens of earlier
- *   releases; links are now derived from the debrief's key and stored nowhere);
- * - `SUPPRESSED#<sha256 of an address>`: an address that gets no more email.
- * Every item carries `ttl` (epoch seconds) so DynamoDB deletes it after retention.
- */
-export const keys = {
-  debrief: (id: string) => `DEBRIEF#${id}`,
-  token: (hash: string) => `TOKEN#${hash}`,
-  suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
-  /** Advisor accesses to a debrief shared with a career centre (see centre-store.ts). */
-  audit: (debriefId: string) => `AUDIT#${debriefId}`,
-};
-
-const ttl = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
-
+/** Debriefs, their token lookups and the suppression list, in the single table (see table.ts for its items). */
 export function createDynamoStore(tableName: string, client = new DynamoDBClient({})): DebriefStore {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = documentClient(client);
   const TableName = tableName;
   const putToken = (tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction) =>
     doc.send(
       new PutCommand({
         TableName,
-        Item: { pk: keys.token(tokenHash), debriefId, expiresAt, ttl: ttl(expiresAt), action },
+        Item: { pk: keys.token(tokenHash), debriefId, expiresAt, [TTL_ATTRIBUTE]: ttlOf(expiresAt), action },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -49,7 +24,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: keys.debrief(debrief.id), ttl: ttl(debrief.expiresAt), ...debrief },
+            Item: { pk: keys.debrief(debrief.id), [TTL_ATTRIBUTE]: ttlOf(debrief.expiresAt), ...debrief },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -74,7 +49,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
         new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { pk: _pk, ttl: _ttl, ...debrief } = Item;
+      const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Item;
       const d = debrief as Debrief;
       return isExpired(d, now) ? undefined : d;
     },
@@ -133,23 +108,16 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
     },
 
     async completeSend(id: string, kind: EmailKind, record) {
-      const names: Record<string, string> = { "#kind": kind };
-      const values: Record<string, unknown> = {};
-      const sets = Object.entries(record)
-        .filter(([, v]) => v !== undefined)
-        .map(([field, value]) => {
-          names[`#${field}`] = field;
-          values[`:${field}`] = value;
-          return `sends.#kind.#${field} = :${field}`;
-        });
+      const defined = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+      const update = updateExpression(defined, "sends.#kind");
+      if (!update) return;
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.debrief(id) },
-          UpdateExpression: `SET ${sets.join(", ")}`,
+          ...update,
           ConditionExpression: "attribute_exists(sends.#kind)",
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, "#kind": kind },
         }),
       );
     },
@@ -204,7 +172,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
           }),
         );
         if (!Attributes) return undefined;
-        const { pk: _pk, ttl: _ttl, ...debrief } = Attributes;
+        const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Attributes;
         return debrief as Debrief;
       } catch (e) {
         if (isConditionFailure(e)) return undefined;
@@ -248,34 +216,15 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
     },
 
     async updateDebrief(id, changes) {
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      const sets: string[] = [];
-      const removes: string[] = [];
-      for (const [field, value] of Object.entries(changes)) {
-        names[`#${field}`] = field;
-        if (value === undefined) removes.push(`#${field}`);
-        else {
-          values[`:${field}`] = value;
-          sets.push(`#${field} = :${field}`);
-        }
-      }
-      if (sets.length === 0 && removes.length === 0) return;
-      const expression = [
-        sets.length ? `SET ${sets.join(", ")}` : "",
-        removes.length ? `REMOVE ${removes.join(", ")}` : "",
-      ]
-        .filter(Boolean)
-        .join(" ");
+      const update = updateExpression(changes);
+      if (!update) return;
       try {
         await doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(id) },
-            UpdateExpression: expression,
+            ...update,
             ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
           }),
         );
       } catch (e) {
@@ -323,11 +272,11 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
           TableName,
           ConsistentRead: true,
           FilterExpression: "begins_with(pk, :prefix)",
-          ExpressionAttributeValues: { ":prefix": keys.debrief("") },
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
         },
       );
       for await (const page of pages) {
-        for (const { pk: _pk, ttl: _ttl, ...item } of page.Items ?? []) {
+        for (const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...item } of page.Items ?? []) {
           const d = item as Debrief;
           if (!isExpired(d, now)) yield d;
         }
@@ -343,7 +292,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
           TableName,
           ProjectionExpression: "pk",
           FilterExpression: "#ttl <= :now",
-          ExpressionAttributeNames: { "#ttl": "ttl" },
+          ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
           ExpressionAttributeValues: { ":now": nowSeconds },
         },
       );
@@ -356,7 +305,7 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
                 Key: { pk },
                 // An item whose retention was extended since the scan stays.
                 ConditionExpression: "#ttl <= :now",
-                ExpressionAttributeNames: { "#ttl": "ttl" },
+                ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
                 ExpressionAttributeValues: { ":now": nowSeconds },
               }),
             );

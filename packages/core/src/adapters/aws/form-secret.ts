@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient, isConditionFailure, keys } from "./table";
 
-const KEY = { pk: "CONFIG#form-ticket-key" };
+const KEY = { pk: keys.formTicketKey() };
 
 /**
  * The key that signs form tickets when FORM_SECRET is not configured: made once per
@@ -10,7 +11,7 @@ const KEY = { pk: "CONFIG#form-ticket-key" };
  * others served. The first instance to start writes it; the rest read it.
  */
 export async function sharedFormSecret(tableName: string, client = new DynamoDBClient({})): Promise<string> {
-  const doc = DynamoDBDocumentClient.from(client);
+  const doc = documentClient(client);
   const read = async () =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: KEY, ConsistentRead: true }))).Item?.secret as
       | string
@@ -28,7 +29,7 @@ export async function sharedFormSecret(tableName: string, client = new DynamoDBC
     );
     return secret;
   } catch (e) {
-    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    if (!isConditionFailure(e)) throw e;
     // Another instance was first: use its key.
     return (await read()) ?? secret;
   }

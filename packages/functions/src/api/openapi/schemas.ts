@@ -30,7 +30,9 @@ export const healthSchema = z
   })
   .meta({ id: "Health" });
 
-const count = z.number().int().min(0).nullable().meta({ description: "null: fewer than 5 students, suppressed" });
+const count = z.number().int().min(0).nullable().meta({
+  description: "null: suppressed (1 to 4 students, or a count from which such a number could be subtracted out)",
+});
 export const funnelRowSchema = z
   .object({
     group: z.string().meta({ description: "An ISO week (`2026-W48`) or a cohort name" }),

@@ -125,6 +125,7 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
           <p id="send-window">
             <strong>Best time to send:</strong> {window.label}
             {window.candidateLabel ? `, which is ${window.candidateLabel}` : ""}.
+            {window.scheduleSendHint ? ` ${window.scheduleSendHint}` : ""}
           </p>
         )}
         <p class="hint">Subject: {draft.subject}</p>

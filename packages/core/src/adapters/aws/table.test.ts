@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { describe, expect, it } from "vitest";
+import { documentClient, keys, updateExpression } from "./table";
+
+const ROOT = resolve(import.meta.dirname, "../../../../..");
+const TABLE_MODULE = "packages/core/src/adapters/aws/table.ts";
+/** The product's packages (packages/bench keeps independent baselines with their own clients). */
+const GUARDED = ["packages/core", "packages/functions", "packages/local"];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sources(path);
+    return /\.(ts|tsx|mts|mjs|js)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** A string literal or template starting with a key prefix: an upper-case word and `#`. */
+const KEY_PREFIX = /["'`][A-Z][A-Z0-9_]*#/;
+const FROM_CALL = /DynamoDBDocumentClient\s*\.\s*from\b/;
+
+describe("the table module owns the single table's schema", () => {
+  it("is the only file that spells a key prefix or builds a document client", () => {
+    const offenders: string[] = [];
+    for (const pkg of GUARDED) {
+      for (const file of sources(join(ROOT, pkg))) {
+        const path = relative(ROOT, file);
+        if (path === TABLE_MODULE) continue;
+        readFileSync(file, "utf8")
+          .split("\n")
+          .forEach((line, i) => {
+            if (KEY_PREFIX.test(line) || FROM_CALL.test(line)) offenders.push(`${path}:${i + 1}: ${line.trim()}`);
+          });
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("has a prefix for every key and no prefix of one kind that starts another", () => {
+    const prefixes = [
+      keys.debrief(""),
+      keys.token(""),
+      keys.audit(""),
+      keys.centre(""),
+      keys.centreKey(""),
+      keys.rate(""),
+    ];
+    expect(prefixes.every((p) => KEY_PREFIX.test(`"${p}`))).toBe(true);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    // An address is kept only as its digest, whatever its case.
+    expect(keys.suppressed("Someone@Example.com")).toMatch(/^SUPPRESSED#[\w-]{43}$/);
+    expect(keys.suppressed("Someone@Example.com")).toBe(keys.suppressed("someone@example.com"));
+  });
+});
+
+describe("documentClient", () => {
+  it("builds one document client per DynamoDB client, removing undefined values", () => {
+    const client = new DynamoDBClient({ region: "eu-west-1" });
+    const doc = documentClient(client);
+    expect(documentClient(client)).toBe(doc);
+    expect(doc.config.translateConfig?.marshallOptions?.removeUndefinedValues).toBe(true);
+    expect(documentClient(new DynamoDBClient({ region: "eu-west-1" }))).not.toBe(doc);
+  });
+});
+
+describe("updateExpression", () => {
+  it("sets defined values and removes undefined ones, every name through a placeholder", () => {
+    expect(updateExpression({ draft: "hi", stoppedAt: undefined, schedule: { a: 1 } })).toEqual({
+      UpdateExpression: "SET #f0 = :v0, #f2 = :v2 REMOVE #f1",
+      ExpressionAttributeNames: { "#f0": "draft", "#f1": "stoppedAt", "#f2": "schedule" },
+      ExpressionAttributeValues: { ":v0": "hi", ":v2": { a: 1 } },
+    });
+  });
+
+  it("writes under a path and leaves out values when it only removes", () => {
+    expect(updateExpression({ messageId: "m-1" }, "sends.#kind")).toEqual({
+      UpdateExpression: "SET sends.#kind.#f0 = :v0",
+      ExpressionAttributeNames: { "#f0": "messageId" },
+      ExpressionAttributeValues: { ":v0": "m-1" },
+    });
+    expect(updateExpression({ draft: undefined })).toEqual({
+      UpdateExpression: "REMOVE #f0",
+      ExpressionAttributeNames: { "#f0": "draft" },
+      ExpressionAttributeValues: undefined,
+    });
+  });
+
+  it("is undefined when nothing changes", () => {
+    expect(updateExpression({})).toBeUndefined();
+  });
+});

@@ -1,0 +1,118 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { addressKey } from "../../tokens";
+
+/**
+ * The single table's schema, in one place: every store in this folder, infra/storage.ts
+ * and the local stack's table read it from here. One item per key (`pk` only):
+ * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
+ * - `TOKEN#<sha256 of a page or action token>`: points at a debrief (tokens of earlier releases:
+ *   links are now derived from the debrief's key, tokens.ts, and stored nowhere);
+ * - `SUPPRESSED#<sha256 of an address>`: an address that gets no more email;
+ * - `AUDIT#<debrief id>`: advisor accesses to a debrief shared with a career centre;
+ * - `CENTRE#<slug>`: a centre's settings and the hashes of its live admin keys;
+ * - `CENTREKEY#<sha256 of an admin key>`: the centre the key opens;
+ * - `RATE#<digests and window start>`: a rate-limit counter;
+ * - `CONFIG#form-ticket-key`: the key signing form tickets when FORM_SECRET is not set.
+ * Items that expire carry {@link TTL_ATTRIBUTE} (epoch seconds) so DynamoDB deletes them.
+ */
+export const keys = {
+  debrief: (id: string) => `DEBRIEF#${id}`,
+  token: (hash: string) => `TOKEN#${hash}`,
+  suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
+  audit: (debriefId: string) => `AUDIT#${debriefId}`,
+  centre: (slug: string) => `CENTRE#${slug}`,
+  centreKey: (hash: string) => `CENTREKEY#${hash}`,
+  rate: (key: string) => `RATE#${key}`,
+  formTicketKey: () => "CONFIG#form-ticket-key",
+};
+
+/** The prefix every key of one kind starts with (for `begins_with` scans). */
+export const prefixOf = (kind: "debrief" | "centre") => keys[kind]("");
+
+/** The attribute DynamoDB's time to live reads (infra/storage.ts enables it). */
+export const TTL_ATTRIBUTE = "ttl";
+
+/** The TTL value of an item that expires at `at` (an ISO time or a Date): epoch seconds. */
+export const ttlOf = (at: string | Date) => Math.floor((typeof at === "string" ? Date.parse(at) : at.getTime()) / 1000);
+
+/**
+ * The sparse index listing a centre's debriefs (only debriefs with a `centre` are in it).
+ * It projects what statistics and the share list read, and nothing that identifies a student.
+ */
+export const CENTRE_INDEX = {
+  name: "byCentre",
+  partitionKey: "centre",
+  sortKey: "createdAt",
+  attributes: ["id", "expiresAt", "cohort", "letterSentAt", "secondInterviewAt", "checkins", "shareWithCentre"],
+} as const;
+
+/** A write refused by its ConditionExpression (the item was there, or was not). */
+export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
+
+/**
+ * A DynamoDB client to share between the stores of one process: they then share its
+ * keep-alive connections (one TLS handshake after a cold start instead of one per store)
+ * and its construction (a few ms of the cold start each). Endpoint and retries come from
+ * the environment (AWS_ENDPOINT_URL_DYNAMODB, AWS_MAX_ATTEMPTS) unless given.
+ */
+export const createDynamoClient = (config: ConstructorParameters<typeof DynamoDBClient>[0] = {}) =>
+  new DynamoDBClient(config);
+
+const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
+
+/**
+ * THE document client of a DynamoDB client, with the marshalling every store needs.
+ * `DynamoDBDocumentClient.from` writes its options onto the shared client's config, so
+ * two document clients on one client silently share the options of the last one built
+ * (a debrief parsed from a form carries explicit `undefined` fields, which then fail to
+ * marshal): this factory builds at most one per client and is the only caller of `from`.
+ */
+export function documentClient(client: DynamoDBClient = new DynamoDBClient({})): DynamoDBDocumentClient {
+  let doc = documentClients.get(client);
+  if (!doc) {
+    doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    documentClients.set(client, doc);
+  }
+  return doc;
+}
+
+export type UpdateParts = {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+};
+
+/**
+ * `SET` of each defined value and `REMOVE` of each `undefined` one, every name through
+ * ExpressionAttributeNames (so reserved words are safe). `under` is a path prefix such as
+ * `sends.#kind` whose names the caller adds. Undefined when there is nothing to change.
+ */
+export function updateExpression(changes: Record<string, unknown>, under?: string): UpdateParts | undefined {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(changes).forEach(([field, value], i) => {
+    const path = under ? `${under}.#f${i}` : `#f${i}`;
+    names[`#f${i}`] = field;
+    if (value === undefined) removes.push(path);
+    else {
+      values[`:v${i}`] = value;
+      sets.push(`${path} = :v${i}`);
+    }
+  });
+  if (sets.length === 0 && removes.length === 0) return undefined;
+  return {
+    UpdateExpression: [
+      sets.length ? `SET ${sets.join(", ")}` : "",
+      removes.length ? `REMOVE ${removes.join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: sets.length ? values : undefined,
+  };
+}
