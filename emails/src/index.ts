@@ -7,8 +7,8 @@ import {
   mailtoLink,
   sendWindow,
 } from "@debrief/core";
-import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
+import { renderHtml, toPlainText } from "./render-html";
 import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
 import NudgeEmail from "./templates/nudge";
@@ -21,7 +21,7 @@ const htmlToTextOptions = {
 
 async function toEmail(subject: string, element: ReactElement) {
   // One React render serves both parts: the plain text is converted from that same HTML.
-  const html = await render(element);
+  const html = await renderHtml(element);
   return { subject, html, text: toPlainText(html, htmlToTextOptions) };
 }
 

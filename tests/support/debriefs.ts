@@ -8,7 +8,8 @@ export function validDebrief(overrides: Partial<DebriefRequest> = {}): DebriefRe
   return {
     candidate: {
       name: "Amira Haddad",
-      email: `amira+${process.pid}-${counter}@example.com`,
+      // No +tag: a tag is the same mailbox (digest.ts), and every test would share one rate limit.
+      email: `amira-${process.pid}-${counter}@example.com`,
       timeZone: "Europe/Berlin",
     },
     interview: {

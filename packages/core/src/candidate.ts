@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Debrief, executionName, type SendKind, workflowInput } from "./debrief/model";
-import { TONES, type Tone } from "./debrief/schema";
+import { MULTI_LINE, ONE_LINE, TONES, type Tone } from "./debrief/schema";
 import type { FieldErrors } from "./debrief/validate";
 import { fieldErrors } from "./debrief/validate";
 import type { CandidateAction, Clock, DebriefChanges, DebriefStore, EmailLinks, Workflow } from "./ports";
@@ -69,13 +69,13 @@ const draftSchema = z.strictObject({
     .trim()
     .min(1, "The subject cannot be empty")
     .max(200, "Keep the subject under 200 characters")
-    .regex(/^[^\p{Cc}]*$/u, "The subject must be a single line"),
+    .regex(ONE_LINE, "The subject must be a single line"),
   body: z
     .string()
     .trim()
     .min(1, "The letter cannot be empty")
     .max(10_000, "Keep the letter under 10,000 characters")
-    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, "The letter contains characters that are not allowed"),
+    .regex(MULTI_LINE, "The letter contains characters that are not allowed"),
 });
 
 /** Saves the candidate's own wording of the letter; the mailto link and the .eml use it from then on. */

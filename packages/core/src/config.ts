@@ -30,6 +30,8 @@ const configSchema = z.object({
   ...API_SETTINGS,
   /** Signs the form's ticket; without it each instance signs with its own random key (fine for one process). */
   FORM_SECRET: z.string().min(32).optional(),
+  /** Keys the address and IP digests (digest.ts); without it, a key made once and kept in the table. */
+  DIGEST_SECRET: z.string().min(32).optional(),
   BOT_CHECK_SECRET: z.string().min(1).optional(),
   BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
   BOT_CHECK_URL: z.url().default(TURNSTILE_VERIFY_URL),
@@ -44,6 +46,8 @@ export type Config = {
   checkinStateMachineArn?: string;
   publicUrl: string;
   retentionDays: number;
+  /** DIGEST_SECRET, if set: the stores use it rather than the table's digest key. */
+  digestSecret?: string;
   schedule: { nudgeHour: number; nudgeAfterDays: number; tipsAfterDays: number };
   abuse: AbuseConfig;
 };
@@ -113,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkinStateMachineArn: c.CHECKIN_STATE_MACHINE_ARN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
+    digestSecret: c.DIGEST_SECRET,
     schedule: { nudgeHour: c.NUDGE_HOUR, nudgeAfterDays: c.NUDGE_AFTER_DAYS, tipsAfterDays: c.TIPS_AFTER_DAYS },
     abuse: {
       rateLimits: { perAddressPerDay: c.RATE_LIMIT_PER_ADDRESS_PER_DAY, perIpPerHour: c.RATE_LIMIT_PER_IP_PER_HOUR },

@@ -15,6 +15,7 @@ export * from "./debrief/form";
 export * from "./debrief/model";
 export * from "./debrief/schema";
 export * from "./debrief/validate";
+export * from "./digest";
 export * from "./idempotency";
 export * from "./operations";
 export * from "./ports";

@@ -52,9 +52,14 @@ export interface DebriefStore {
   updateDebrief(id: string, changes: DebriefChanges): Promise<void>;
   /** Erasure: deletes the debrief and every token item that leads to it. */
   erase(debrief: Pick<Debrief, "id" | "tokenHashes">): Promise<void>;
-  /** Adds an address to the suppression list (bounce, complaint, "this wasn't me"). Only its hash is kept. */
-  suppress(address: string, reason: SuppressionReason, at: Date): Promise<void>;
-  isSuppressed(address: string): Promise<boolean>;
+  /**
+   * Adds an address to the suppression list (bounce, complaint, "this wasn't me"). Only a keyed
+   * digest of its normalised form is kept (digest.ts). A suppression with `expiresAt` (a "this
+   * wasn't me") lapses then; one without never does, and replaces one that would.
+   */
+  suppress(address: string, reason: SuppressionReason, at: Date, expiresAt?: Date): Promise<void>;
+  /** Whether mail to this address (or another spelling of its mailbox) is suppressed at `now`. */
+  isSuppressed(address: string, now?: Date): Promise<boolean>;
   /**
    * Every stored debrief that has not expired, page by page (operations: reconcile,
    * redrive, stopping an address's workflows). A Scan: these run a few times an hour

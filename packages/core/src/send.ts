@@ -71,7 +71,8 @@ async function sendOnce(kind: SendKind, debrief: Debrief, deps: SendDeps): Promi
   const email = await deps.render(kind, debrief, links);
 
   // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
-  if (await deps.store.isSuppressed(debrief.input.candidate.email)) return { status: "skipped", reason: "suppressed" };
+  if (await deps.store.isSuppressed(debrief.input.candidate.email, deps.clock.now()))
+    return { status: "skipped", reason: "suppressed" };
   if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
     return { status: "skipped", reason: "already-sent" };
   }

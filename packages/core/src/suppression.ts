@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { executionName } from "./debrief/model";
+import { normaliseAddress } from "./digest";
 import type { Clock, DebriefStore, SuppressionReason, Workflow } from "./ports";
-import { addressKey } from "./tokens";
 
 export type SuppressionDeps = {
   store: DebriefStore;
@@ -18,17 +18,21 @@ export type SuppressionDeps = {
  * handler (bounce, complaint) and by "this wasn't me". `stopped` counts the
  * executions asked to stop.
  */
+/** How long a "this wasn't me" keeps mail from an address (bounces and complaints never lapse). */
+export const NOT_ME_SUPPRESSION_DAYS = 180;
+
 export async function suppressAndStop(
   address: string,
   reason: SuppressionReason,
   deps: SuppressionDeps,
 ): Promise<{ stopped: number }> {
   const now = deps.clock.now();
-  await deps.store.suppress(address, reason, now);
-  const key = addressKey(address);
+  const lapses = reason === "not-me" ? new Date(now.getTime() + NOT_ME_SUPPRESSION_DAYS * 86_400_000) : undefined;
+  await deps.store.suppress(address, reason, now, lapses);
+  const key = normaliseAddress(address);
   let stopped = 0;
   for await (const debrief of deps.store.listDebriefs(now)) {
-    if (addressKey(debrief.input.candidate.email) !== key) continue;
+    if (normaliseAddress(debrief.input.candidate.email) !== key) continue;
     // Never started: nothing to stop. A finished execution ignores the stop (centre debriefs wait on past the tips).
     if (!debrief.workflowStartedAt) continue;
     try {

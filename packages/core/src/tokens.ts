@@ -18,11 +18,6 @@ export function newDebriefId(): string {
   return randomUUID();
 }
 
-/** A stable, non-reversible key for an email address (suppression list, rate limits): never the address itself. */
-export function addressKey(address: string): string {
-  return createHash("sha256").update(address.trim().toLowerCase()).digest("base64url");
-}
-
 // --- Link tokens, derived from the debrief's own key -------------------------------------------
 
 /**

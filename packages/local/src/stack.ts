@@ -101,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const config = loadConfig();
   const log = options.quiet ? silentLogger : consoleLogger;
   const app = createApp({
-    store: createDynamoStore(config.tableName),
+    store: createDynamoStore(config.tableName, undefined, { digestSecret: config.digestSecret }),
     centres: createDynamoCentreStore(config.tableName),
     mailer: createSesMailer(config.fromAddress),
     workflow: createSfnWorkflow(STATE_MACHINE_ARN),
@@ -110,7 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     schedule: config.schedule,
     retentionDays: config.retentionDays,
     abuse: config.abuse,
-    rateCounter: createDynamoRateCounter(config.tableName),
+    rateCounter: createDynamoRateCounter(config.tableName, undefined, { digestSecret: config.digestSecret }),
     log,
   });
   // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.

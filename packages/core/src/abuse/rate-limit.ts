@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { addressKey } from "../tokens";
-
 export type RateLimits = {
   /** New debriefs one recipient address may receive per UTC day. */
   perAddressPerDay: number;
@@ -18,6 +15,11 @@ export interface RateCounter {
    * idempotent submission use one unit of the allowance. The counter may be deleted after `expiresAt`.
    */
   admit(key: string, id: string, limit: number, expiresAt: Date): Promise<boolean>;
+  /**
+   * The keyed digest (digest.ts) that names a counter for this IP or address: an address is
+   * normalised first, so `bomb+1@` and `b.o.m.b@gmail.com` count against their mailbox.
+   */
+  digest(purpose: "ip" | "address", value: string): Promise<string>;
 }
 
 export type RateLimitVerdict =
@@ -33,9 +35,6 @@ function windowOf(now: Date, seconds: number) {
   const start = nowS - (nowS % seconds);
   return { start, end: new Date((start + seconds) * 1000), retryAfterSeconds: Math.max(1, start + seconds - nowS) };
 }
-
-/** Neither the IP nor the address is kept: only a digest names the counter. */
-const ipKey = (ip: string) => createHash("sha256").update(`ip:${ip}`).digest("base64url");
 
 /**
  * Counts a new debrief against its client IP (per hour) and its recipient address
@@ -53,7 +52,7 @@ export async function checkRateLimits(
   if (subject.ip) {
     const w = windowOf(now, HOUR_S);
     const admitted = await counter.admit(
-      `ip#${ipKey(subject.ip)}#${w.start}`,
+      `ip#${await counter.digest("ip", subject.ip)}#${w.start}`,
       subject.debriefId,
       limits.perIpPerHour,
       w.end,
@@ -61,7 +60,8 @@ export async function checkRateLimits(
     if (!admitted) return { limited: true, scope: "ip", retryAfterSeconds: w.retryAfterSeconds };
   }
   const w = windowOf(now, DAY_S);
-  const key = `address#${addressKey(subject.address)}#${w.start}`;
+  // Neither the IP nor the address is kept: only a keyed digest names the counter.
+  const key = `address#${await counter.digest("address", subject.address)}#${w.start}`;
   if (!(await counter.admit(key, subject.debriefId, limits.perAddressPerDay, w.end))) {
     return { limited: true, scope: "address", retryAfterSeconds: w.retryAfterSeconds };
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripInvisible } from "../text-hygiene";
 
 /** Values the public API accepts; clients and career centres rely on these names. */
 export const WHAT_HAPPENED = [
@@ -35,15 +36,17 @@ export type LetterLength = (typeof LENGTHS)[number];
 // belong in a one-line field; they could reach a mail header or subject. No field
 // holds lone surrogates (not encodable in an email), bidirectional overrides or
 // isolates (they disguise what text says) or noncharacters.
-const ONE_LINE = /^[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]*$/u;
+export const ONE_LINE = /^[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]*$/u;
 // Multi-line text may keep newlines and tabs but nothing else of the above.
-const MULTI_LINE = /^(?:[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]|[\n\r\t])*$/u;
+export const MULTI_LINE =
+  /^(?:[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]|[\n\r\t])*$/u;
 // A required field needs something visible: zero-width and format characters alone are blank.
 const VISIBLE = /[^\s\p{Cf}]/u;
 
 const line = (max: number) =>
   z
     .string({ error: "Must be text" })
+    .overwrite(stripInvisible)
     .trim()
     .max(max, `Keep this under ${max} characters`)
     .regex(ONE_LINE, "Must be a single line of text");

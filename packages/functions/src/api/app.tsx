@@ -20,6 +20,12 @@ export type { AppDeps, AppLogger } from "./deps";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
+const ROBOTS_TXT = [
+  "User-agent: *",
+  ...["/d/", "/a/", "/u/", "/not-me/", "/api/"].map((p) => `Disallow: ${p}`),
+  "",
+].join("\n");
+
 /** The one HTTP app: served by Lambda through `handle(app)` and locally by @hono/node-server. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -108,6 +114,8 @@ export function createApp(deps: AppDeps) {
       // A repeat gets the first debrief back (same id; a fresh page link) and starts nothing.
       if (result.replayed) c.header("Idempotent-Replayed", "true");
       const page = `${deps.publicUrl}/d/${result.token}`;
+      // The answer carries a bearer token: no cache (a proxy's, a browser's) may keep it.
+      c.header("Cache-Control", "no-store");
       return c.json({ id: result.id, status: result.status, page }, result.replayed ? 200 : 201);
     } catch (error) {
       deps.log.error("debrief could not be stored", { error: errorName(error) });
@@ -124,6 +132,9 @@ export function createApp(deps: AppDeps) {
 
   // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
   app.route("/", unsubscribeRoutes(deps));
+
+  // Crawlers that ask are kept off the private pages and the API (those pages also say noindex).
+  app.get("/robots.txt", (c) => c.text(ROBOTS_TXT, 200, { "Cache-Control": "public, max-age=86400" }));
 
   app.get("/health", async (c) => {
     const checks = { table: deps.store.ping(), email: deps.mailer.ping(), workflow: deps.workflow.ping() };

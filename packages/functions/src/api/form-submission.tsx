@@ -63,6 +63,7 @@ export async function handleFormSubmission(c: Context, deps: AppDeps, flow: Form
       return c.render(flow.renderForm(fields, { form: refusal.message }, true));
     }
     deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: flow.via });
+    c.header("Cache-Control", "no-store"); // its Location carries the page token
     return c.redirect(`/d/${result.token}?new=1`, 303);
   } catch (error) {
     deps.log.error("debrief could not be stored", { error: errorName(error) });

@@ -12,7 +12,8 @@ const BRANDED_PATH = /^\/c\//;
 
 /**
  * Security headers on every response: a CSP that allows no inline script and no
- * framing, HSTS, nosniff, and a Referrer-Policy that is `no-referrer` on token pages.
+ * framing, HSTS, nosniff, and on token pages a Referrer-Policy of `no-referrer` and
+ * `X-Robots-Tag: noindex`.
  * `extraScriptOrigins` lets a configured bot check load its widget.
  */
 export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHandler {
@@ -40,8 +41,12 @@ export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHa
   const everywhere = headers("strict-origin-when-cross-origin");
   const onTokenPages = headers("no-referrer");
   const onBrandedPages = headers("strict-origin-when-cross-origin", ["https:"]);
-  return (c, next) => {
-    if (TOKEN_PATH.test(c.req.path)) return onTokenPages(c, next);
+  return async (c, next) => {
+    if (TOKEN_PATH.test(c.req.path)) {
+      // Private pages are never indexed, even if a link to one leaks onto the web.
+      c.header("X-Robots-Tag", "noindex, nofollow");
+      return onTokenPages(c, next);
+    }
     return BRANDED_PATH.test(c.req.path) ? onBrandedPages(c, next) : everywhere(c, next);
   };
 }

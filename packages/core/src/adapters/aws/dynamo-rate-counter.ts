@@ -1,6 +1,8 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateCounter } from "../../abuse/rate-limit";
+import { addressDigest, keyedDigest } from "../../digest";
+import { digestSecretFor } from "./form-secret";
 import { documentClient, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "./table";
 
 /**
@@ -10,9 +12,18 @@ import { documentClient, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "
  * windows are never read again, since the window is in the key. The set never
  * grows past the limit, so keep limits below ~5,000 (the 400 KB item size).
  */
-export function createDynamoRateCounter(tableName: string, client = new DynamoDBClient({})): RateCounter {
+export function createDynamoRateCounter(
+  tableName: string,
+  client = new DynamoDBClient({}),
+  options: { digestSecret?: string } = {},
+): RateCounter {
   const doc = documentClient(client);
+  const digestSecret = digestSecretFor(tableName, client, options.digestSecret);
   return {
+    async digest(purpose, value) {
+      const secret = await digestSecret();
+      return purpose === "address" ? addressDigest(secret, value) : keyedDigest(secret, "ip", value);
+    },
     async admit(key, id, limit, expiresAt) {
       try {
         await doc.send(

@@ -1,12 +1,26 @@
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  paginateScan,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
+import { addressDigest, legacyAddressDigest } from "../../digest";
 import type { CandidateAction, DebriefStore } from "../../ports";
+import { digestSecretFor } from "./form-secret";
 import { documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf, updateExpression } from "./table";
 
 /** Debriefs, their token lookups and the suppression list, in the single table (see table.ts for its items). */
-export function createDynamoStore(tableName: string, client = new DynamoDBClient({})): DebriefStore {
+export function createDynamoStore(
+  tableName: string,
+  client = new DynamoDBClient({}),
+  options: { digestSecret?: string } = {},
+): DebriefStore {
+  const digestSecret = digestSecretFor(tableName, client, options.digestSecret);
   const doc = documentClient(client);
   const TableName = tableName;
   const putToken = (tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction) =>
@@ -243,26 +257,40 @@ export function createDynamoStore(tableName: string, client = new DynamoDBClient
       await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.audit(debrief.id) } }));
     },
 
-    async suppress(address, reason, at) {
+    async suppress(address, reason, at, expiresAt) {
+      const pk = keys.suppressed(addressDigest(await digestSecret(), address));
+      const lapsing = expiresAt ? { expiresAt: expiresAt.toISOString(), [TTL_ATTRIBUTE]: ttlOf(expiresAt) } : {};
       try {
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: keys.suppressed(address), reason, at: at.toISOString() },
-            ConditionExpression: "attribute_not_exists(pk)",
+            Item: { pk, reason, at: at.toISOString(), ...lapsing },
+            // A lasting suppression replaces a lapsing one; a lapsing one replaces only one that has lapsed.
+            ConditionExpression: expiresAt
+              ? "attribute_not_exists(pk) OR (attribute_exists(expiresAt) AND expiresAt <= :now)"
+              : "attribute_not_exists(pk) OR attribute_exists(expiresAt)",
+            ExpressionAttributeValues: expiresAt ? { ":now": at.toISOString() } : undefined,
           }),
         );
       } catch (e) {
-        // Already suppressed: the first reason stands.
+        // Already suppressed as long or longer: the first reason stands.
         if (!isConditionFailure(e)) throw e;
       }
     },
 
-    async isSuppressed(address) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName, Key: { pk: keys.suppressed(address) }, ConsistentRead: true }),
+    async isSuppressed(address, now = new Date()) {
+      // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
+      // digests carry (a dual read: those items cannot be renamed, their address is not known).
+      const pks = [...new Set([addressDigest(await digestSecret(), address), legacyAddressDigest(address)])].map(
+        keys.suppressed,
       );
-      return Item !== undefined;
+      const { Responses } = await doc.send(
+        new BatchGetCommand({
+          RequestItems: { [TableName]: { Keys: pks.map((pk) => ({ pk })), ConsistentRead: true } },
+        }),
+      );
+      const items = Responses?.[TableName] ?? [];
+      return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
     },
 
     async *listDebriefs(now) {

@@ -1,7 +1,7 @@
 export { createDynamoCentreStore } from "./centre-store";
 export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { createDynamoStore } from "./dynamo-store";
-export { sharedFormSecret } from "./form-secret";
+export { sharedDigestSecret, sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
 export { loadSstSecrets } from "./sst-secrets";

@@ -49,9 +49,8 @@ describe("the table module owns the single table's schema", () => {
     ];
     expect(prefixes.every((p) => KEY_PREFIX.test(`"${p}`))).toBe(true);
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
-    // An address is kept only as its digest, whatever its case.
-    expect(keys.suppressed("Someone@Example.com")).toMatch(/^SUPPRESSED#[\w-]{43}$/);
-    expect(keys.suppressed("Someone@Example.com")).toBe(keys.suppressed("someone@example.com"));
+    // An address is kept only as its digest (digest.ts), which names the item.
+    expect(keys.suppressed("a".repeat(43)).endsWith("a".repeat(43))).toBe(true);
   });
 });
 

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { addressKey } from "../../tokens";
 
 /**
  * The single table's schema, in one place: every store in this folder, infra/storage.ts
@@ -8,23 +7,26 @@ import { addressKey } from "../../tokens";
  * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
  * - `TOKEN#<sha256 of a page or action token>`: points at a debrief (tokens of earlier releases:
  *   links are now derived from the debrief's key, tokens.ts, and stored nowhere);
- * - `SUPPRESSED#<sha256 of an address>`: an address that gets no more email;
+ * - `SUPPRESSED#<digest of an address>`: an address that gets no more email (digest.ts: keyed, of the
+ *   normalised address; items from before keyed digests are named by the address's plain SHA-256);
  * - `AUDIT#<debrief id>`: advisor accesses to a debrief shared with a career centre;
  * - `CENTRE#<slug>`: a centre's settings and the hashes of its live admin keys;
  * - `CENTREKEY#<sha256 of an admin key>`: the centre the key opens;
  * - `RATE#<digests and window start>`: a rate-limit counter;
- * - `CONFIG#form-ticket-key`: the key signing form tickets when FORM_SECRET is not set.
+ * - `CONFIG#form-ticket-key`: the key signing form tickets when FORM_SECRET is not set;
+ * - `CONFIG#digest-key`: the key of the address and IP digests when DIGEST_SECRET is not set.
  * Items that expire carry {@link TTL_ATTRIBUTE} (epoch seconds) so DynamoDB deletes them.
  */
 export const keys = {
   debrief: (id: string) => `DEBRIEF#${id}`,
   token: (hash: string) => `TOKEN#${hash}`,
-  suppressed: (address: string) => `SUPPRESSED#${addressKey(address)}`,
+  suppressed: (digest: string) => `SUPPRESSED#${digest}`,
   audit: (debriefId: string) => `AUDIT#${debriefId}`,
   centre: (slug: string) => `CENTRE#${slug}`,
   centreKey: (hash: string) => `CENTREKEY#${hash}`,
   rate: (key: string) => `RATE#${key}`,
   formTicketKey: () => "CONFIG#form-ticket-key",
+  digestKey: () => "CONFIG#digest-key",
 };
 
 /** The prefix every key of one kind starts with (for `begins_with` scans). */
