@@ -71,6 +71,9 @@ function units(requests: CountedRequest[], debriefBytes: number, smallBytes: num
     // Eventually consistent reads cost half a unit.
     else if (req.operation === "GetItem")
       r += readUnits(bytes) * (req.body.includes('"ConsistentRead":true') ? 1 : 0.5);
+    // One read per key asked for (an absent item still costs its read), e.g. the suppression list's two digests.
+    else if (req.operation === "BatchGetItem")
+      r += (req.body.match(/"pk":/g)?.length ?? 1) * (req.body.includes('"ConsistentRead":true') ? 1 : 0.5);
     else throw new Error(`No unit rule for ${req.operation}`);
   }
   return { w, r };
