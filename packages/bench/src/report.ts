@@ -195,7 +195,16 @@ letter (the service's renderer), \`SendEmail\`, \`UpdateItem\` the message id. S
 letter-sized message.
 
 ${table(
-  ["stored debriefs", "p50 ms", "p95 ms", "max ms", "201 answered, p50 ms", "minimal path p50 / p95 ms", "ratio p50 / p95", "SES alone p50 ms"],
+  [
+    "stored debriefs",
+    "p50 ms",
+    "p95 ms",
+    "max ms",
+    "201 answered, p50 ms",
+    "minimal path p50 / p95 ms",
+    "ratio p50 / p95",
+    "SES alone p50 ms",
+  ],
   r.scale.map((s) => {
     const vs = letterRatios(s.timeToLetter);
     return [

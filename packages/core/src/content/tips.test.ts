@@ -156,7 +156,7 @@ describe("the second-interview tips", () => {
       const d = personaDebrief("amira");
       return composeTips({ ...d, input: { ...d.input, interview: { ...d.input.interview, stage } } });
     };
-    expect(title("screening").heading).toBe("Preparing for the interview");
+    expect(title("screening").heading).toBe("Preparing for the next interview");
     expect(title("first").heading).toBe("Preparing for a second interview");
     expect(title(undefined).heading).toBe("Preparing for a second interview");
     expect(title("second").heading).toBe("Preparing for the next round");

@@ -50,7 +50,7 @@ export const REHEARSAL: Record<QuestionType, (r: Rehearsal) => string[]> = {
     `${r.question} asks about your experience: answer it with one real story.`,
     `Situation: ${r.example ?? "pick one moment from your work where this came up, and set the scene in a sentence or two."}`,
     `Your part: what you did yourself, in a few steps. Build it around your better answer: ${r.betterAnswer}`,
-    "Result: what changed because of it, with a number if you have one. Then stop.",
+    "Result: finish on what changed, with a number if you have one, then stop.",
   ],
   technical: (r) => [
     `${r.question} is a technical question: show how you think, step by step.`,
@@ -87,7 +87,7 @@ export const REHEARSAL: Record<QuestionType, (r: Rehearsal) => string[]> = {
 type Stage = "screening" | "first" | "second" | "final";
 const NEXT: Record<Stage, { heading: string; intro: string }> = {
   screening: {
-    heading: "Preparing for the interview",
+    heading: "Preparing for the next interview",
     intro: "The interview after a screening call usually goes deeper into what the call touched on.",
   },
   first: {

@@ -1,0 +1,67 @@
+import { debriefForLink, type LinkKind, stopEmails, suppressAndStop } from "@debrief/core";
+import { type Context, Hono } from "hono";
+import { type AppDeps, actionDepsOf } from "../deps";
+import { limitBody, notFound } from "../web/http";
+import {
+  NOT_ME,
+  NotMePage,
+  SUPPRESSED,
+  SuppressedPage,
+  UNSUBSCRIBE,
+  UNSUBSCRIBED,
+  UnsubscribedPage,
+  UnsubscribePage,
+} from "./views";
+
+/**
+ * `/u/{token}`: RFC 8058 one-click unsubscribe. Mail providers POST
+ * `List-Unsubscribe=One-Click` from their servers (no cookies, no Origin), and the
+ * debrief's emails stop at once; a GET (a person following the link) only shows a
+ * button, since link scanners fetch every URL in a message.
+ *
+ * `/not-me/{token}`: "this wasn't me", in every email. Someone typed this address
+ * into the form: the address is suppressed (only its hash is kept) and every
+ * workflow still pending for it is stopped, whoever's debrief it was.
+ */
+export function unsubscribeRoutes(deps: AppDeps) {
+  const app = new Hono();
+  const actionDeps = actionDepsOf(deps);
+  // Each route takes the token kind an email carries for it; a page token (the candidate's own,
+  // or one an earlier release put in these links) keeps working too.
+  const UNSUBSCRIBE_LINKS: LinkKind[] = ["unsubscribe", "page"];
+  const NOT_ME_LINKS: LinkKind[] = ["not-me", "page"];
+  const debriefOf = async (c: Context, kinds: LinkKind[]) => {
+    c.header("Cache-Control", "no-store");
+    const debrief = (await debriefForLink(c.req.param("token") ?? "", kinds, deps))?.debrief;
+    if (!debrief) throw notFound();
+    return debrief;
+  };
+  app.use("/u/:token", limitBody());
+  app.use("/not-me/:token", limitBody());
+
+  app.get("/u/:token", async (c) => {
+    await debriefOf(c, UNSUBSCRIBE_LINKS);
+    return c.render(<UnsubscribePage />, UNSUBSCRIBE);
+  });
+
+  app.post("/u/:token", async (c) => {
+    const debrief = await debriefOf(c, UNSUBSCRIBE_LINKS);
+    await stopEmails(debrief, actionDeps);
+    deps.log.info("unsubscribed", { debriefId: debrief.id });
+    return c.render(<UnsubscribedPage />, UNSUBSCRIBED);
+  });
+
+  app.get("/not-me/:token", async (c) => {
+    await debriefOf(c, NOT_ME_LINKS);
+    return c.render(<NotMePage />, NOT_ME);
+  });
+
+  app.post("/not-me/:token", async (c) => {
+    const debrief = await debriefOf(c, NOT_ME_LINKS);
+    const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
+    deps.log.info("address suppressed: not me", { debriefId: debrief.id, stopped });
+    return c.render(<SuppressedPage />, SUPPRESSED);
+  });
+
+  return app;
+}
