@@ -48,6 +48,15 @@ describe("link tokens derived from a debrief's key", () => {
     expect(verifyToken(bytes.toString("base64url"), { id, linkKey })).toBeUndefined();
   });
 
+  it("have one spelling: the last character's two unused bits changed is not the token", () => {
+    const token = deriveToken(id, linkKey, { kind: "page" });
+    const last = token.at(-1) ?? "A";
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const sibling = token.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1];
+    expect(Buffer.from(sibling, "base64url")).toEqual(Buffer.from(token, "base64url"));
+    expect(verifyToken(sibling, { id, linkKey })).toBeUndefined();
+  });
+
   it("refuse anything that is not token shaped", () => {
     expect(tokenDebriefId("short")).toBeUndefined();
     expect(verifyToken("x".repeat(44), { id, linkKey })).toBeUndefined();

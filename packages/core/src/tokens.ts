@@ -90,7 +90,10 @@ export function deriveToken(debriefId: string, linkKey: string, purpose: LinkPur
 /** The debrief id a well-formed token names (before it is verified against that debrief's key). */
 export function tokenDebriefId(token: string): string | undefined {
   if (!TOKEN_PATTERN.test(token)) return undefined;
-  const hex = Buffer.from(token, "base64url").subarray(0, 16).toString("hex");
+  const bytes = Buffer.from(token, "base64url");
+  // The last of 43 characters carries two unused bits: only the one spelling of the bytes is a token.
+  if (bytes.toString("base64url") !== token) return undefined;
+  const hex = bytes.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
