@@ -48,7 +48,7 @@ export type CostFigure = {
 };
 
 /** Waits until no request has been recorded for `quietMs` (the workflow's step has finished). */
-async function settle(stack: BenchStack, collected: CountedRequest[], quietMs = 300, timeoutMs = 15_000) {
+async function settle(stack: BenchStack, collected: CountedRequest[], quietMs = 300, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   let last = Date.now();
   while (Date.now() < deadline) {
