@@ -408,9 +408,7 @@ function missedNotes(r: Results): string {
     );
   }
   if (!b.transitions) {
-    notes.push(
-      `- **5 state transitions per plain debrief**: the success path is ${r.cost.path.join(" → ")}.`,
-    );
+    notes.push(`- **5 state transitions per plain debrief**: the success path is ${r.cost.path.join(" → ")}.`);
   }
   if (!b.roundTrips && r.cost.roundTrips) {
     const t = r.cost.roundTrips;
@@ -431,7 +429,5 @@ function missedNotes(r: Results): string {
   }
   if (!b.noEmailInApi)
     notes.push("- **react-email in the API bundle**: an import from `@debrief/emails` reached the API's graph.");
-  return notes.length
-    ? `## Budgets missed\n\n${notes.join("\n")}`
-    : "## Budgets\n\nEvery budget is met in this run.";
+  return notes.length ? `## Budgets missed\n\n${notes.join("\n")}` : "## Budgets\n\nEvery budget is met in this run.";
 }
