@@ -15,10 +15,18 @@ function deps(): OperationsDeps {
   };
 }
 
-/** Scheduled: starts stored debriefs whose workflow never started. */
+/**
+ * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
+ * before the address index their digest (a no-op once every debrief has one).
+ */
 export async function reconcileHandler() {
   const result = await reconcile(deps());
-  runtime().log.info("reconcile finished", { started: result.started.length, failed: result.failed.length });
+  const backfilled = await runtime().store.backfillAddressDigests();
+  runtime().log.info("reconcile finished", {
+    started: result.started.length,
+    failed: result.failed.length,
+    backfilled,
+  });
   if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);
   return result;
 }

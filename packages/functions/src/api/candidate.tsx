@@ -94,7 +94,7 @@ export function candidateRoutes(deps: AppDeps) {
     await next();
   });
 
-  app.get("/d/:token", (c) =>
+  app.get("/d/:token", async (c) =>
     c.render(
       <DebriefPage
         debrief={c.var.debrief}
@@ -102,6 +102,7 @@ export function candidateRoutes(deps: AppDeps) {
         justSubmitted={c.req.query("new") === "1"}
         done={c.req.query("done")}
         now={deps.clock.now()}
+        suppressed={await deps.store.isSuppressed(c.var.debrief.input.candidate.email, deps.clock.now())}
       />,
     ),
   );

@@ -1,5 +1,7 @@
-import { type CandidateDeps, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { randomUUID } from "node:crypto";
+import { type CandidateDeps, checkLinkLimits, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
+import { clientIp } from "./client-ip";
 import type { AppDeps } from "./deps";
 import { NotFoundPage } from "./pages/debrief";
 import { Page } from "./pages/layout";
@@ -29,6 +31,24 @@ export function unsubscribeRoutes(deps: AppDeps) {
     c.header("Cache-Control", "no-store");
     return debriefForPageToken(c.req.param("token") ?? "", deps);
   };
+  /** A 429 page when this link (or, for "this wasn't me", this client) has posted too often this hour. */
+  const throttled = async (c: Context, link: "unsubscribe" | "not-me", debriefId: string) => {
+    const verdict = await checkLinkLimits(
+      link,
+      { ip: clientIp(c), debriefId, requestId: randomUUID() },
+      deps.clock.now(),
+      deps.rateCounter,
+    );
+    if (!verdict.limited) return undefined;
+    c.status(429);
+    c.header("Retry-After", String(verdict.retryAfterSeconds));
+    return c.render(
+      <Page title="Too many requests">
+        <h1>Too many requests</h1>
+        <p>This link was used too often in the last hour. Please try again later.</p>
+      </Page>,
+    );
+  };
   const notFound = (c: Context) => {
     c.status(404);
     return c.render(<NotFoundPage />);
@@ -54,6 +74,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
   app.post("/u/:token", async (c) => {
     const debrief = await lookUp(c);
     if (!debrief) return notFound(c);
+    const limited = await throttled(c, "unsubscribe", debrief.id);
+    if (limited) return limited;
     await stopEmails(debrief, actionDeps);
     deps.log.info("unsubscribed", { debriefId: debrief.id });
     return c.render(
@@ -86,6 +108,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
   app.post("/not-me/:token", async (c) => {
     const debrief = await lookUp(c);
     if (!debrief) return notFound(c);
+    const limited = await throttled(c, "not-me", debrief.id);
+    if (limited) return limited;
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
     deps.log.info("address suppressed: not me", { debriefId: debrief.id, stopped });
     return c.render(
