@@ -20,6 +20,8 @@ export const ACTION_LABELS = {
 } as const;
 
 export type LayoutProps = {
+  /** The document's <title>: the email's subject (an empty head reads as a careless page to tidy and to filters). */
+  title: string;
   preview: string;
   pageUrl: string;
   /** One-use links shown in the footer, in this order. */
@@ -28,12 +30,14 @@ export type LayoutProps = {
 };
 
 /** The frame every Interview Debrief email shares: preview text, body, one-use action links and a footer. */
-export function Layout({ preview, pageUrl, actions, children }: LayoutProps) {
+export function Layout({ title, preview, pageUrl, actions, children }: LayoutProps) {
   const notMe = notMeUrl(pageUrl);
   const links = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((a) => actions?.[a]);
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        <title>{title}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>

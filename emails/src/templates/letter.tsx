@@ -39,6 +39,7 @@ export default function LetterEmail({
 }: LetterEmailProps) {
   return (
     <Layout
+      title={draft.subject}
       preview={`Your draft follow-up to ${interviewerName} is ready`}
       pageUrl={links.page}
       actions={links.actions}

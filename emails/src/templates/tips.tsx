@@ -21,9 +21,9 @@ function practiceLabel(tips: Tips): string {
 /** Preparation for a second interview, built from the candidate's own debrief. */
 export default function TipsEmail({ tips, links }: TipsEmailProps) {
   return (
-    <Layout preview={tips.intro} pageUrl={links.page} actions={links.actions}>
+    <Layout title={tips.subject} preview={tips.intro} pageUrl={links.page} actions={links.actions}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        Getting ready for the next round
+        {tips.heading}
       </Heading>
       <Text style={para}>{tips.intro}</Text>
       {tips.sections.map((section) => (

@@ -24,8 +24,8 @@ export function practiceSession(d: DebriefInput, from: Date): PracticeSession {
   const description = [
     `Rehearse out loud for the ${d.interview.role} role at ${d.interview.company}.`,
     ...(questions.length
-      ? ["Answer each as situation, action, result, in under two minutes:", ...questions]
-      : ["Practise your stories as situation, action, result, in under two minutes each."]),
+      ? ["Answer each in the shape your tips email gives it, in under two minutes:", ...questions]
+      : ["Practise your answers out loud, in under two minutes each."]),
   ].join("\n");
   return {
     start: new Date(start.getTime()).toISOString(),

@@ -1,30 +1,174 @@
 import { describe, expect, it } from "vitest";
+import type { DebriefInput } from "../debrief/schema";
 import { WHAT_HAPPENED } from "../debrief/schema";
-import { personaDebrief } from "./personas";
-import { composeTips, SITUATION_TIPS } from "./tips";
+import { PERSONA_NAMES, personaDebrief } from "./personas";
+import { composeTips, questionsToAsk, questionType, rehearsal, SITUATION_TIPS } from "./tips";
 
 const section = (tips: ReturnType<typeof composeTips>, id: string) => tips.sections.find((s) => s.id === id);
+const withInput = (name: Parameters<typeof personaDebrief>[0], input: Partial<DebriefInput>) => {
+  const d = personaDebrief(name);
+  return { ...d, input: { ...d.input, ...input } };
+};
+
+describe("what kind of question it was", () => {
+  const cases: [string, ReturnType<typeof questionType>][] = [
+    // Behavioural: a story from the past.
+    ["Tell me about a time you cut waiting times.", "behavioural"],
+    ["Tell me about a time you designed a system under pressure.", "behavioural"],
+    ["Describe a situation where you disagreed with your manager.", "behavioural"],
+    ["Give me an example of a deadline you missed.", "behavioural"],
+    ["Have you ever had to let someone go?", "behavioural"],
+    ["How did you handle your last reorganisation?", "behavioural"],
+    ["Walk me through a time you changed someone's mind.", "behavioural"],
+    ["How do you keep volunteers engaged?", "behavioural"],
+    ["How do you handle a supplier who keeps missing dates?", "behavioural"],
+    // Technical or design.
+    ["How would you design a rate limiter?", "technical"],
+    ["How would you find the cause of late deliveries?", "technical"],
+    ["Walk me through debugging a watchdog reset.", "technical"],
+    ["Walk me through a discounted cash flow model.", "technical"],
+    ["What is the difference between a process and a thread?", "technical"],
+    ["How would you measure whether the new onboarding works?", "technical"],
+    ["Write a SQL query for the top customers.", "technical"],
+    // Motivation.
+    ["Why are you leaving your current job?", "motivation"],
+    ["Why us?", "motivation"],
+    ["Why logistics?", "motivation"],
+    ["What attracts you to this role?", "motivation"],
+    ["Where do you see yourself in five years?", "motivation"],
+    ["Tell me about yourself.", "motivation"],
+    ["Walk me through your CV.", "motivation"],
+    // Hypothetical or situational.
+    ["What would you do if a key client threatened to leave?", "hypothetical"],
+    ["How would you handle a disagreement with a consultant?", "hypothetical"],
+    ["How would you raise weekend sales?", "hypothetical"],
+    ["Imagine you inherit a team that missed every target. Where do you start?", "hypothetical"],
+    ["Suppose the launch slips by a month: what then?", "hypothetical"],
+    // Anything else gets the plain answer-then-evidence shape.
+    ["What is your biggest weakness?", "other"],
+    ["What does good reporting to a board look like?", "other"],
+    ["What are your salary expectations?", "other"],
+  ];
+  for (const [question, type] of cases) it(`${question} → ${type}`, () => expect(questionType(question)).toBe(type));
+
+  it("reads the question whatever its case", () => {
+    expect(questionType("TELL ME ABOUT A TIME you failed")).toBe("behavioural");
+    expect(questionType("why this company")).toBe("motivation");
+  });
+});
+
+describe("the rehearsal shape follows the type", () => {
+  const q = (question: string, example?: string) => ({
+    question,
+    betterAnswer: "I would start from the data",
+    ...(example ? { example } : {}),
+  });
+
+  it("gives a behavioural question a situation, the candidate's part and a result", () => {
+    const r = rehearsal(q("Tell me about a time you cut waiting times.", "At Harbor I cut waits by 40%"), "Acme");
+    expect(r).toMatch(/^Situation: At Harbor I cut waits by 40%\.$/m);
+    expect(r).toMatch(/^Your part: .*I would start from the data\.$/m);
+    expect(r).toMatch(/^Result: /m);
+  });
+
+  it("gives a design question a goal, an approach, trade-offs and a check, and no situation-action-result", () => {
+    const r = rehearsal(q("How would you design a rate limiter?"), "Acme");
+    for (const part of ["Goal: ", "Approach: ", "Trade-offs: ", "Check: "]) expect(r).toContain(`\n${part}`);
+    expect(r).not.toMatch(/Situation:|Action:|Result:/);
+    expect(r).not.toContain("Proof:");
+    expect(rehearsal(q("How would you design a rate limiter?", "I built one at Acme"), "Acme")).toContain(
+      "Proof: if there is time, add what you have done before. I built one at Acme.",
+    );
+  });
+
+  it('gives "Why are you leaving?" past, present and future, forward-looking, and no situation', () => {
+    const r = rehearsal(q("Why are you leaving your current job?"), "Westbank");
+    for (const part of ["Past: ", "Present: ", "Future: "]) expect(r).toContain(`\n${part}`);
+    expect(r).toContain("why this role at Westbank");
+    expect(r).toMatch(/never a complaint about a person/);
+    expect(r).not.toMatch(/Situation:|Action:|Result:/);
+  });
+
+  it("gives a hypothetical the steps in order, the people and how to know it worked", () => {
+    const r = rehearsal(q("What would you do if a key client threatened to leave?"), "Acme");
+    for (const part of ["Steps: ", "People: ", "Success: "]) expect(r).toContain(`\n${part}`);
+    expect(r).not.toMatch(/Situation:/);
+  });
+
+  it("gives any other question the answer first, then the evidence", () => {
+    const r = rehearsal(q("What is your biggest weakness?"), "Acme");
+    expect(r.split("\n").map((l) => l.split(":")[0])).toEqual([
+      '"What is your biggest weakness?"',
+      "Answer",
+      "Evidence",
+      "Then stop",
+    ]);
+  });
+
+  it("quotes each persona's question once and keeps their better answer and example", () => {
+    for (const name of PERSONA_NAMES) {
+      const d = personaDebrief(name);
+      const items = section(composeTips(d), "rehearse")?.items ?? [];
+      expect(items).toHaveLength(d.input.questions.length);
+      d.input.questions.forEach((question, i) => {
+        const item = items[i] ?? "";
+        expect(item.startsWith(`"${question.question.trim().replace(/\.$/, "")}`)).toBe(true);
+        expect(item).toContain(question.betterAnswer.trim().replace(/\.$/, ""));
+        if (question.example) expect(item).toContain(question.example.trim().replace(/\.$/, ""));
+      });
+    }
+  });
+});
+
+describe("questions to ask", () => {
+  it("are real questions built from each challenge, each ending with a question mark", () => {
+    const asks = questionsToAsk([
+      "Delivery delays are reported a week late.",
+      "Regional managers do not trust the numbers",
+    ]);
+    expect(asks[0]).toBe(
+      "On “Delivery delays are reported a week late”: what has the team tried so far, and what would you want the new person to change first?",
+    );
+    expect(asks[1]).toContain("“Regional managers do not trust the numbers”");
+    for (const a of asks) expect(a).toMatch(/\?$/);
+    // No item is an instruction with the challenge pasted after it.
+    for (const a of asks) expect(a).not.toMatch(/^Ask /);
+  });
+
+  it("ask where a skill the candidate linked to a challenge would help", () => {
+    const [first] = questionsToAsk([{ text: "Deploys take 90 minutes", skill: "CI pipelines" }]);
+    expect(first).toBe(
+      "On “Deploys take 90 minutes”: what has been tried so far, and where would experience in CI pipelines help most?",
+    );
+  });
+
+  it("vary from one challenge to the next, and still ask something without any", () => {
+    const asks = questionsToAsk(["A", "B", "C", "D", "E"]);
+    expect(new Set(asks.map((a) => a.replace(/“.”/, ""))).size).toBe(asks.length);
+    expect(questionsToAsk([]).length).toBeGreaterThanOrEqual(2);
+    for (const a of questionsToAsk([])) expect(a).toMatch(/\?$/);
+  });
+});
 
 describe("the second-interview tips", () => {
-  it("turn the fumbled questions into a rehearsal set with a situation-action-result structure", () => {
-    const d = personaDebrief("kate");
-    const rehearse = section(composeTips(d), "rehearse");
-    expect(rehearse?.items).toHaveLength(d.input.questions.length);
-    d.input.questions.forEach((q, i) => {
-      const item = rehearse?.items[i] ?? "";
-      expect(item).toContain(q.question.replace(/\.$/, ""));
-      expect(item).toMatch(/^Situation: /m);
-      expect(item).toMatch(/^Action: /m);
-      expect(item).toMatch(/^Result: /m);
-      expect(item).toContain(q.betterAnswer);
-      if (q.example) expect(item).toContain(q.example);
-    });
+  it("are titled by the stage they debriefed", () => {
+    const title = (stage: DebriefInput["interview"]["stage"]) => {
+      const d = personaDebrief("amira");
+      return composeTips({ ...d, input: { ...d.input, interview: { ...d.input.interview, stage } } });
+    };
+    expect(title("screening").heading).toBe("Preparing for the next interview");
+    expect(title("first").heading).toBe("Preparing for a second interview");
+    expect(title(undefined).heading).toBe("Preparing for a second interview");
+    expect(title("second").heading).toBe("Preparing for the next round");
+    expect(title("final").heading).toBe("Preparing for a further conversation");
+    expect(title("final").subject).toBe("Preparing for a further conversation: Data Analyst at Northwind Logistics");
+    expect(title("final").intro).toMatch(/final round/);
+    expect(title("final").intro).not.toMatch(/Second rounds/);
   });
 
   it("prepare for each situation that happened, and only those", () => {
     for (const w of WHAT_HAPPENED) {
-      const d = personaDebrief("amira", { input: { ...personaDebrief("amira").input, whatHappened: [w] } });
-      const items = section(composeTips(d), "situations")?.items ?? [];
+      const items = section(composeTips(withInput("amira", { whatHappened: [w] })), "situations")?.items ?? [];
       expect(items).toEqual(SITUATION_TIPS[w]);
     }
     const all = (w: (typeof WHAT_HAPPENED)[number]) => SITUATION_TIPS[w].join(" ");
@@ -34,6 +178,18 @@ describe("the second-interview tips", () => {
     expect(all("bad_call")).toMatch(/call/);
     expect(all("too_blunt")).toMatch(/curveball and emotional-intelligence/);
     expect(all("illness")).toMatch(/plan for feeling unwell/);
+    expect(all("left_early")).toMatch(/plan for feeling unwell/);
+    expect(all("left_early")).toMatch(/leave/);
+    // Rambling gets a way to stop, not a situation-action-result frame forced on every answer.
+    expect(all("rambling")).not.toMatch(/situation, action, result/i);
+  });
+
+  it("give the plan for feeling unwell once after both illness and leaving early", () => {
+    const items = section(
+      composeTips(withInput("ben", { whatHappened: ["illness", "left_early"] })),
+      "situations",
+    )?.items;
+    expect(items?.filter((i) => /plan for feeling unwell/.test(i))).toHaveLength(1);
   });
 
   it("research the interviewer and the team, and suggest questions from the challenges they described", () => {
@@ -46,7 +202,7 @@ describe("the second-interview tips", () => {
   });
 
   it("leave out the rehearsal and situation sections when the debrief has none", () => {
-    const d = personaDebrief("chloe", { input: { ...personaDebrief("chloe").input, whatHappened: [] } });
+    const d = withInput("chloe", { whatHappened: [] });
     expect(composeTips(d).sections.map((s) => s.id)).toEqual(["research", "ask"]);
   });
 
