@@ -87,7 +87,15 @@ export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
 export type DebriefChanges = Partial<
   Pick<
     Debrief,
-    "draft" | "letterSentAt" | "stoppedAt" | "snoozes" | "secondInterviewAt" | "schedule" | "workflowName" | "input"
+    | "draft"
+    | "letterSentAt"
+    | "stoppedAt"
+    | "snoozes"
+    | "secondInterviewAt"
+    | "schedule"
+    | "workflowName"
+    | "input"
+    | "addressProvenAt"
   >
 >;
 
