@@ -1,6 +1,20 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The browser scripts (`*.client.js`) are served as text, as esbuild's text loader bundles them for Lambda.
+  plugins: [
+    {
+      name: "client-scripts-as-text",
+      enforce: "pre",
+      load(id) {
+        const file = id.split("?")[0] ?? id;
+        return file.endsWith(".client.js")
+          ? `export default ${JSON.stringify(readFileSync(file, "utf8"))};`
+          : undefined;
+      },
+    },
+  ],
   test: {
     include: [
       "packages/*/src/**/*.test.{ts,tsx}",

@@ -19,7 +19,8 @@ export const lambdaDefaults = {
   architecture: "arm_64",
   memorySize: "512 MB",
   tracing: "active",
-  nodejs: { format: "esm", minify: true, sourcemap: false },
+  // The browser scripts (`*.client.js`) are bundled as text, which the API serves as assets.
+  nodejs: { format: "esm", minify: true, sourcemap: false, loader: { ".client.js": "text" } },
 } as const;
 
 /** A log group with the retention set, created with the stack (instead of a LogRetention custom resource). */

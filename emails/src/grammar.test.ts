@@ -108,7 +108,28 @@ const variants: { name: string; kind: SendKind; debrief: (p: PersonaName) => Deb
     kind: "nudge",
     debrief: (p) => personaDebrief(p, { letterSentAt: "2026-11-25T07:30:00.000Z" }),
   },
+  // An interviewer in Sydney and a candidate in London: every window is night-time, so scheduled send.
+  {
+    name: "nudge (unsent, night-time window)",
+    kind: "nudge",
+    debrief: (p) => {
+      const d = personaDebrief(p);
+      const interview = {
+        ...d.input.interview,
+        interviewer: { ...d.input.interview.interviewer, timeZone: "Australia/Sydney" },
+      };
+      return { ...d, input: { ...d.input, candidate: { ...d.input.candidate, timeZone: "Europe/London" }, interview } };
+    },
+  },
   { name: "tips", kind: "tips", debrief: (p) => personaDebrief(p) },
+  ...(["screening", "second", "final"] as const).map((stage) => ({
+    name: `tips (${stage} stage)`,
+    kind: "tips" as const,
+    debrief: (p: PersonaName) => {
+      const d = personaDebrief(p);
+      return { ...d, input: { ...d.input, interview: { ...d.input.interview, stage } } };
+    },
+  })),
   {
     name: "tips (invited)",
     kind: "tips",
@@ -138,6 +159,11 @@ describe("grammar of the nudge, tips and check-in emails (harper.js)", () => {
       expect(problems.join("\n\n")).toBe("");
     });
   }
+
+  it("checks the night-time advice too", async () => {
+    const v = variants.find((x) => x.name === "nudge (unsent, night-time window)");
+    expect(await text("nudge", v?.debrief("amira") ?? personaDebrief("amira"))).toMatch(/scheduled send/);
+  });
 
   it("reads the text a person sees", async () => {
     const t = await text("tips", personaDebrief("amira"));

@@ -83,9 +83,12 @@ describe("the candidate's page and the one-use links", () => {
     }
     expect(html).toContain('href="mailto:jonas@example.com?subject=');
     // The page's one script comes from the app (the CSP allows no inline script).
-    expect(html).toContain('<script src="/assets/candidate.js" defer="">');
+    // Under a content-hashed name, cached for a year.
+    const src = html.match(/<script src="(\/assets\/candidate\.[0-9a-f]{10}\.js)" defer="">/)?.[1];
+    expect(src).toBeDefined();
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
-    const script = await get("/assets/candidate.js");
+    const script = await get(src ?? "");
+    expect(script.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(await script.text()).toContain("navigator.clipboard");
     expect((await get(tamper(path))).status).toBe(404);

@@ -35,6 +35,8 @@ export async function bundleLikeSst(name: string, entry: string, outDir: string)
     outfile: file,
     sourcemap: false,
     minify: true,
+    // As infra/settings.ts: the browser scripts are bundled as text.
+    loader: { ".client.js": "text" },
   });
   return { name, file, bytes: statSync(file).size, metafile: result.metafile };
 }

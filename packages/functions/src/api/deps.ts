@@ -1,13 +1,16 @@
 import type {
   AbuseConfig,
+  CandidateDeps,
   CentreStore,
   Clock,
   DebriefStore,
   Mailer,
   RateCounter,
   ScheduleConfig,
+  SubmitDeps,
   Workflow,
 } from "@debrief/core";
+import { errorName } from "./web/http";
 
 /** Everything the HTTP app needs, passed in so tests and the local stack wire real adapters the same way. */
 export type AppDeps = {
@@ -32,3 +35,28 @@ export type AppLogger = {
   warn(message: string, extra?: Record<string, unknown>): void;
   error(message: string, extra?: Record<string, unknown>): void;
 };
+
+/** What submitDebrief needs, taken from the app's dependencies (one place for every caller). */
+export function submitDepsOf(deps: AppDeps): SubmitDeps {
+  return {
+    store: deps.store,
+    workflow: deps.workflow,
+    clock: deps.clock,
+    schedule: deps.schedule,
+    retentionDays: deps.retentionDays,
+    rateLimit: { limits: deps.abuse.rateLimits, counter: deps.rateCounter },
+    onWorkflowStartFailed: (debriefId: string, error: unknown) =>
+      deps.log.warn("workflow start failed; the reconciler will start it", { debriefId, error: errorName(error) }),
+  };
+}
+
+/** What the candidate's actions need (page buttons, one-use links, unsubscribe, "not me"). */
+export function actionDepsOf(deps: AppDeps): CandidateDeps {
+  return {
+    store: deps.store,
+    workflow: deps.workflow,
+    clock: deps.clock,
+    onStopFailed: (debriefId, error) =>
+      deps.log.warn("workflow could not be stopped; sends will skip", { debriefId, error: errorName(error) }),
+  };
+}

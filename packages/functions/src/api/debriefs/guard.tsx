@@ -6,6 +6,7 @@ import {
   issueFormTicket,
   verifyBotCheck,
 } from "@debrief/core";
+import { first } from "../web/http";
 
 /** A field people never see or fill in; bots that fill every input give themselves away. */
 export const HONEYPOT_FIELD = "website";
@@ -89,5 +90,3 @@ export async function checkFormGuard(
   }
   return { ok: true, nonce: ticket.nonce };
 }
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

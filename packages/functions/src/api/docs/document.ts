@@ -115,25 +115,26 @@ export const OPERATIONS: Operation[] = [
     tag: "Service",
     responses: { "200": { description: "The page", type: HTML } },
   }),
-  page("Stylesheet", {
-    path: "/assets/app.css",
+  page("Stylesheet, scripts and icon", {
+    path: "/assets/{file}",
+    params: [
+      {
+        name: "file",
+        description:
+          "`app.css`, `form.js`, `candidate.js`, `centre-admin.js` or `favicon.svg`, or the content-hashed name pages link to (`form.1a2b3c4d5e.js`), which is cached for a year",
+      },
+    ],
     tag: "Service",
-    responses: { "200": { description: "CSS", type: "text/css" } },
+    responses: {
+      "200": { description: "CSS, JavaScript or SVG", type: "text/css" },
+      "404": { description: "No such asset", type: HTML },
+    },
   }),
-  page("Form script", {
-    path: "/assets/form.js",
+
+  page("Which paths crawlers may visit (none of the private pages, nor the API)", {
+    path: "/robots.txt",
     tag: "Service",
-    responses: { "200": { description: "JavaScript", type: "text/javascript" } },
-  }),
-  page("Candidate page script", {
-    path: "/assets/candidate.js",
-    tag: "Service",
-    responses: { "200": { description: "JavaScript", type: "text/javascript" } },
-  }),
-  page("Centre admin page script", {
-    path: "/assets/centre-admin.js",
-    tag: "Service",
-    responses: { "200": { description: "JavaScript", type: "text/javascript" } },
+    responses: { "200": { description: "robots.txt", type: "text/plain" } },
   }),
 
   page("The candidate's private page: draft, email status and actions", { path: "/d/{token}", params: [token] }),

@@ -6,34 +6,15 @@ import {
   type EmailKind,
   type FieldErrors,
   MAILTO_BODY_LIMIT,
-  MAX_SNOOZES,
   mailtoLink,
   nudgeVariant,
   sendWindow,
   TONES,
 } from "@debrief/core";
-import { Page } from "./layout";
-
-const KIND_LABELS: Record<EmailKind, string> = {
-  letter: "Drafted letter",
-  nudge: "Next-day check-in",
-  tips: "Second-interview tips",
-};
-const TONE_LABELS = { warm: "Warm", formal: "Formal", concise: "Concise" } as const;
-
-/** What the page says after each action (the `done` query parameter of the redirect). */
-export const DONE_MESSAGES: Record<string, string> = {
-  draft: "Your changes to the letter are saved. The mail link and the .eml file use them now.",
-  tone: "Your letter is rewritten in the tone you chose.",
-  sent: "Marked as sent. Tomorrow's email will tell you what to expect instead of reminding you.",
-  snoozed: "Snoozed: your next email comes a day later.",
-  "snooze-limit": `You have snoozed ${MAX_SNOOZES} times already; the emails keep their current times.`,
-  "nothing-pending": "There is no email left to snooze.",
-  "second-interview": "Congratulations! Your second-interview tips are on their way now.",
-  "tips-already-sent": "Your second-interview tips have already been sent.",
-  stopped: "Done: we will send you no more emails about this debrief.",
-  "delete-unconfirmed": "Nothing was deleted: tick the box to confirm, then press Delete my data.",
-};
+import { TONE_LABELS } from "../debriefs/copy";
+import { assetPath } from "../web/assets";
+import { ErrorSummary, Field, Select } from "../web/controls";
+import { ACTION_COPY, DONE_MESSAGES, type Done, KIND_LABELS } from "./copy";
 
 function when(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
@@ -64,7 +45,7 @@ type PageProps = {
   /** The page's own address (`/d/{token}`), for its forms and links. */
   base: string;
   justSubmitted?: boolean;
-  done?: string;
+  done?: Done;
   now: Date;
   errors?: FieldErrors;
   /** What the candidate typed when saving failed, so nothing is lost. */
@@ -72,6 +53,8 @@ type PageProps = {
   /** The address is on the do-not-send list (a bounce, a complaint, or "this wasn't me"): no email will come. */
   suppressed?: boolean;
 };
+
+export const DEBRIEF_PAGE_TITLE = "Your follow-up";
 
 /** The candidate's own page, reached only through an unguessable token. Works fully without JavaScript. */
 export function DebriefPage({
@@ -93,7 +76,7 @@ export function DebriefPage({
   const errorCount = Object.keys(errors).length;
   const snoozable = !debrief.stoppedAt && !(debrief.sends.nudge && debrief.sends.tips);
   return (
-    <Page title="Your follow-up">
+    <>
       {justSubmitted ? (
         <div class="notice" role="status">
           <h1>Your debrief is in</h1>
@@ -127,19 +110,10 @@ export function DebriefPage({
           </p>
         </div>
       ) : null}
-      {errorCount ? (
-        // autofocus: focus moves to the problems even with JavaScript off (as on the form).
-        <div class="error-summary" role="alert" id="error-summary" tabindex={-1} autofocus>
-          <h2>Your letter was not saved</h2>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li>
-                <a href={`#draft-${field}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        heading="Your letter was not saved"
+        items={Object.entries(errors).map(([field, message]) => ({ href: `#draft-${field}`, text: message }))}
+      />
 
       <section aria-labelledby="draft-heading">
         <h2 id="draft-heading">Your draft</h2>
@@ -177,44 +151,24 @@ export function DebriefPage({
         <details id="edit-draft" open={errorCount > 0 ? true : undefined}>
           <summary>Edit the letter</summary>
           <form method="post" action={`${base}/draft`}>
-            <div class={errors.subject ? "field has-error" : "field"}>
-              <label for="draft-subject">Subject</label>
-              {errors.subject ? (
-                <p class="error" id="err-draft-subject">
-                  {errors.subject}
-                </p>
-              ) : null}
-              <input
-                type="text"
-                id="draft-subject"
-                name="subject"
-                value={draftValues?.subject ?? draft.subject}
-                maxlength={200}
-                aria-invalid={errors.subject ? "true" : undefined}
-                aria-describedby={errors.subject ? "err-draft-subject" : undefined}
-              />
-            </div>
-            <div class={errors.body ? "field has-error" : "field"}>
-              <label for="draft-body">Letter</label>
-              <p class="hint" id="hint-draft-body">
-                Change anything that does not sound like you. To copy it, select all the text in this box.
-              </p>
-              {errors.body ? (
-                <p class="error" id="err-draft-body">
-                  {errors.body}
-                </p>
-              ) : null}
-              <textarea
-                id="draft-body"
-                name="body"
-                rows={18}
-                maxlength={10000}
-                aria-invalid={errors.body ? "true" : undefined}
-                aria-describedby={errors.body ? "hint-draft-body err-draft-body" : "hint-draft-body"}
-              >
-                {draftValues?.body ?? draft.body}
-              </textarea>
-            </div>
+            <Field
+              id="draft-subject"
+              name="subject"
+              label="Subject"
+              value={draftValues?.subject ?? draft.subject}
+              maxlength={200}
+              error={errors.subject}
+            />
+            <Field
+              id="draft-body"
+              name="body"
+              label="Letter"
+              hint="Change anything that does not sound like you. To copy it, select all the text in this box."
+              value={draftValues?.body ?? draft.body}
+              rows={18}
+              maxlength={10000}
+              error={errors.body}
+            />
             <button type="submit" id="save-draft">
               Save my changes
             </button>
@@ -222,19 +176,14 @@ export function DebriefPage({
         </details>
 
         <form method="post" action={`${base}/tone`} class="actions">
-          <div class="field">
-            <label for="tone">Rewrite it in another tone</label>
-            <p class="hint" id="hint-tone">
-              {draft.edited ? "This replaces your own changes with a fresh draft." : "The facts stay the same."}
-            </p>
-            <select id="tone" name="tone" aria-describedby="hint-tone">
-              {TONES.map((t) => (
-                <option value={t} selected={input.tone === t}>
-                  {TONE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="tone"
+            name="tone"
+            label="Rewrite it in another tone"
+            hint={draft.edited ? "This replaces your own changes with a fresh draft." : "The facts stay the same."}
+            value={input.tone}
+            options={TONES.map((t) => ({ value: t, label: TONE_LABELS[t] }))}
+          />
           <button type="submit" class="secondary" id="regenerate">
             Rewrite the letter
           </button>
@@ -288,7 +237,7 @@ export function DebriefPage({
           </p>
         ) : null}
       </section>
-      <script src="/assets/candidate.js" defer />
+      <script src={assetPath("candidate.js")} defer />
 
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
@@ -315,24 +264,13 @@ export function DebriefPage({
           </button>
         </form>
       </section>
-    </Page>
-  );
-}
-
-export function NotFoundPage() {
-  return (
-    <Page title="Not found">
-      <h1>We could not find that page</h1>
-      <p>
-        The link may be mistyped, already used, or the debrief was deleted. <a href="/">Start a new debrief</a>.
-      </p>
-    </Page>
+    </>
   );
 }
 
 export function DeletedPage() {
   return (
-    <Page title="Deleted">
+    <>
       <h1>Your data is deleted</h1>
       <p role="status" id="deleted">
         Your debrief, your draft and the links to this page are gone, and no more emails will come.
@@ -340,30 +278,15 @@ export function DeletedPage() {
       <p>
         <a href="/">Start a new debrief</a>
       </p>
-    </Page>
+    </>
   );
 }
-
-const ACTION_COPY: Record<CandidateAction, { title: string; question: string; button: string }> = {
-  sent: {
-    title: "Mark as sent",
-    question: "Did you send your letter? Tomorrow's email will then tell you what to expect instead of reminding you.",
-    button: "Yes, I sent it",
-  },
-  snooze: { title: "Snooze a day", question: "Put your next email off by a day?", button: "Snooze a day" },
-  stop: { title: "Stop emails", question: "Stop all further emails about this debrief?", button: "Stop emails" },
-  delete: {
-    title: "Delete my data",
-    question: "Delete your debrief, your draft and every link to it, for good?",
-    button: "Delete my data",
-  },
-};
 
 /** A one-use link from an email asks before it acts, so a mail scanner opening the link changes nothing. */
 export function ConfirmActionPage({ action, path }: { action: CandidateAction; path: string }) {
   const copy = ACTION_COPY[action];
   return (
-    <Page title={copy.title}>
+    <>
       <h1>{copy.title}</h1>
       <p>{copy.question}</p>
       <form method="post" action={path}>
@@ -371,18 +294,18 @@ export function ConfirmActionPage({ action, path }: { action: CandidateAction; p
           {copy.button}
         </button>
       </form>
-    </Page>
+    </>
   );
 }
 
 export function ActionDonePage({ message }: { message: string }) {
   return (
-    <Page title="Done">
+    <>
       <h1>Done</h1>
       <p role="status" id="action-done">
         {message}
       </p>
       <p>The link you used works only once. Your page, linked from each email, has everything else.</p>
-    </Page>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { Page } from "../pages/layout";
 import { OPERATIONS, type Operation, openApiDocument } from "./document";
 
 const TAGS: Operation["tag"][] = ["Debriefs", "Candidate pages", "Career centres", "Centre admin API", "Service"];
@@ -14,7 +13,13 @@ export function openApiRoutes(publicUrl: string) {
     document ??= openApiDocument(publicUrl);
     return c.json(document);
   });
-  app.get("/api/docs", (c) => c.render(<ApiReference />));
+  app.get("/api/docs", (c) =>
+    c.render(<ApiReference />, {
+      title: "API reference",
+      description:
+        "Every public route of Interview Debrief, with its OpenAPI document: submit a debrief, the candidate's pages, career centres and the centre admin API.",
+    }),
+  );
   return app;
 }
 
@@ -22,7 +27,7 @@ const anchor = (op: Operation) => `${op.method}-${op.path}`.replace(/[^A-Za-z0-9
 
 function ApiReference() {
   return (
-    <Page title="API reference">
+    <>
       <h1>API reference</h1>
       <p class="lede">
         Every public route of Interview Debrief. The machine-readable version is{" "}
@@ -87,6 +92,6 @@ function ApiReference() {
           ))}
         </section>
       ))}
-    </Page>
+    </>
   );
 }

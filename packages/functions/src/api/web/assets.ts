@@ -1,6 +1,10 @@
 // Served from the app itself (no external fonts or scripts), so the CSP can stay strict.
+import { createHash } from "node:crypto";
+import candidateJs from "../candidate/candidate.client.js";
+import centreAdminJs from "../centres/admin.client.js";
+import formJs from "../debriefs/form.client.js";
 
-export const APP_CSS = `
+const APP_CSS = `
 /* Contrast: ink 14:1, muted 6.4:1, accent 7.1:1, error 6.6:1 on white; the focus ring is dark on every surface. */
 :root { --ink:#1f2933; --muted:#52606d; --line:#d9e2ec; --field:#7b8794; --accent:#2f5d8a; --accent-dark:#243f5e; --accent-ink:#ffffff;
   --bad:#b42318; --bad-wash:#fef3f2; --good:#2f7a33; --good-wash:#eef7ee; --wash:#f4f6f8; --paper:#ffffff; --focus:#102a43; }
@@ -98,38 +102,48 @@ main form { margin-bottom: 1.5rem; }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;
 
-export const FORM_JS = `(function () {
-  var summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
-  var form = document.querySelector("form[data-draft]");
-  if (!form) return;
-  var tz = "";
-  try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
-  document.querySelectorAll("input[data-detect-time-zone]").forEach(function (input) { if (!input.value && tz) input.value = tz; });
-  // Drafts survive a reload: kept in this browser only, cleared when the form is sent.
-  var key = "debrief-draft:" + form.getAttribute("data-draft");
-  var hasServerValues = !!summary;
-  try {
-    var saved = JSON.parse(localStorage.getItem(key) || "null");
-    if (saved && !hasServerValues) {
-      Object.keys(saved).forEach(function (name) {
-        var fields = form.elements.namedItem(name);
-        if (!fields) return;
-        var list = fields instanceof RadioNodeList ? Array.prototype.slice.call(fields) : [fields];
-        list.forEach(function (el) {
-          if (el.type === "checkbox") el.checked = saved[name].indexOf(el.value) !== -1;
-          else if (el.type !== "hidden") el.value = saved[name][0] || "";
-        });
-      });
-    }
-  } catch (e) {}
-  function save() {
-    var data = {};
-    new FormData(form).forEach(function (value, name) { (data[name] = data[name] || []).push(String(value)); });
-    try { localStorage.setItem(key, JSON.stringify(data)); } catch (e) {}
-  }
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
-  form.addEventListener("submit", function () { try { localStorage.removeItem(key); } catch (e) {} });
-})();
+/** The mark of the header as the tab's icon (no favicon made Lighthouse log a 404 on every page). */
+const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#2f5d8a"/><text x="16" y="21" font-family="system-ui, sans-serif" font-size="13" font-weight="700" text-anchor="middle" fill="#fff">ID</text></svg>
 `;
+
+type Asset = { body: string; type: string };
+
+const SOURCES = {
+  "app.css": { body: APP_CSS, type: "text/css; charset=utf-8" },
+  "favicon.svg": { body: FAVICON_SVG, type: "image/svg+xml" },
+  "form.js": { body: formJs, type: "text/javascript; charset=utf-8" },
+  "candidate.js": { body: candidateJs, type: "text/javascript; charset=utf-8" },
+  "centre-admin.js": { body: centreAdminJs, type: "text/javascript; charset=utf-8" },
+} satisfies Record<string, Asset>;
+
+export type AssetName = keyof typeof SOURCES;
+
+/** `form.js` → `form.1a2b3c4d5e.js`: a new name for new content, so the old one may be cached for a year. */
+function hashedName(name: string, body: string): string {
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
+  const dot = name.lastIndexOf(".");
+  return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+}
+
+const HASHED = new Map<string, Asset>();
+const PATHS = {} as Record<AssetName, string>;
+for (const [name, asset] of Object.entries(SOURCES) as [AssetName, Asset][]) {
+  const hashed = hashedName(name, asset.body);
+  HASHED.set(hashed, asset);
+  PATHS[name] = `/assets/${hashed}`;
+}
+
+/** The content-hashed address pages link to. */
+export const assetPath = (name: AssetName): string => PATHS[name];
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** The plain names stay for old pages and bookmarks, cached briefly since their content changes with a release. */
+export const SHORT_LIVED = "public, max-age=3600";
+
+/** An asset by its served file name: the hashed one (cached for a year) or the plain one (an hour). */
+export function assetFile(file: string): (Asset & { cacheControl: string }) | undefined {
+  const hashed = HASHED.get(file);
+  if (hashed) return { ...hashed, cacheControl: IMMUTABLE };
+  const plain = (SOURCES as Record<string, Asset>)[file];
+  return plain ? { ...plain, cacheControl: SHORT_LIVED } : undefined;
+}

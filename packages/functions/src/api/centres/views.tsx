@@ -8,13 +8,18 @@ import {
   type FieldErrors,
   type FormFields,
 } from "@debrief/core";
-import { Page } from "../pages/layout";
+import { assetPath } from "../web/assets";
+import { Checkbox, Select } from "../web/controls";
+
+/** The centre's stylesheet (its accent colour), for the head of its pages. */
+export function BrandStyles({ slug }: { slug: string }) {
+  return <link rel="stylesheet" href={`/c/${slug}/brand.css`} />;
+}
 
 /** The centre's name, logo and accent rule above its form (the accent comes from /c/{slug}/brand.css). */
 export function CentreBanner({ centre }: { centre: Centre }) {
   return (
     <div class="centre-banner" data-centre={centre.slug}>
-      <link rel="stylesheet" href={`/c/${centre.slug}/brand.css`} />
       {centre.logoUrl ? <img src={centre.logoUrl} alt={`${centre.displayName} logo`} height={48} /> : null}
       <p class="centre-name">
         Offered by <strong>{centre.displayName}</strong>
@@ -31,41 +36,24 @@ export function CentreFields({ centre, values, errors }: { centre: Centre; value
     <fieldset>
       <legend>{centre.displayName}</legend>
       {centre.cohorts.length > 0 ? (
-        <div class={errors.cohort ? "field has-error" : "field"}>
-          <label for="cohort">Your programme or cohort</label>
-          <p class="hint" id="hint-cohort">
-            Optional. Counted only in anonymous totals of five or more students.
-          </p>
-          {errors.cohort ? (
-            <p class="error" id="err-cohort">
-              {errors.cohort}
-            </p>
-          ) : null}
-          <select
-            id="cohort"
-            name="cohort"
-            aria-describedby={errors.cohort ? "hint-cohort err-cohort" : "hint-cohort"}
-            aria-invalid={errors.cohort ? "true" : undefined}
-          >
-            <option value="">Prefer not to say</option>
-            {centre.cohorts.map((c) => (
-              <option value={c} selected={picked === c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="cohort"
+          name="cohort"
+          label="Your programme or cohort"
+          hint="Optional. Counted only in anonymous totals of five or more students."
+          error={errors.cohort}
+          value={picked}
+          blank="Prefer not to say"
+          options={centre.cohorts.map((c) => ({ value: c, label: c }))}
+        />
       ) : null}
-      <div class="field">
-        <label class="check">
-          <input type="checkbox" id="shareWithCentre" name="shareWithCentre" value="on" checked={shared} /> Share my
-          debrief with my advisor at {centre.displayName} ({centre.advisor.name})
-        </label>
-        <p class="hint">
-          Off unless you tick it. Without it, {centre.displayName} sees only anonymous totals, never your debrief. You
-          can withdraw at any time from your page, which also lists every time an advisor opened it.
-        </p>
-      </div>
+      <Checkbox
+        id="shareWithCentre"
+        name="shareWithCentre"
+        checked={shared}
+        label={`Share my debrief with my advisor at ${centre.displayName} (${centre.advisor.name})`}
+        hint={`Off unless you tick it. Without it, ${centre.displayName} sees only anonymous totals, never your debrief. You can withdraw at any time from your page, which also lists every time an advisor opened it.`}
+      />
     </fieldset>
   );
 }
@@ -86,7 +74,7 @@ export function CentreSharingPage({
 }) {
   const shared = debrief.shareWithCentre === true;
   return (
-    <Page title={`Sharing with ${centreName}`}>
+    <>
       <h1>Sharing with {centreName}</h1>
       {changed ? (
         <div class="notice" role="status">
@@ -136,7 +124,7 @@ export function CentreSharingPage({
       <p>
         <a href={`/d/${token}`}>Back to your debrief</a>
       </p>
-    </Page>
+    </>
   );
 }
 
@@ -154,7 +142,7 @@ export function CheckinPage({
 }) {
   const label = CHECKIN_ANSWER_LABELS[answer];
   return (
-    <Page title="Your news">
+    <>
       <h1>Your news</h1>
       {state === "confirm" ? (
         <form method="post" action={`/d/${token}/checkin/${kind}/${answer}`}>
@@ -175,14 +163,14 @@ export function CheckinPage({
       <p>
         <a href={`/d/${token}`}>Open your debrief</a>
       </p>
-    </Page>
+    </>
   );
 }
 
 /** A centre's admin page: sign in with the key, see the funnel and the shared debriefs (data comes from the API). */
 export function CentreAdminPage({ slug }: { slug: string }) {
   return (
-    <Page title="Centre admin">
+    <>
       <h1>Centre admin</h1>
       <form id="centre-signin" data-slug={slug}>
         <div class="field">
@@ -209,7 +197,7 @@ export function CentreAdminPage({ slug }: { slug: string }) {
           </a>
         </p>
       </section>
-      <script src="/assets/centre-admin.js" defer />
-    </Page>
+      <script src={assetPath("centre-admin.js")} defer />
+    </>
   );
 }

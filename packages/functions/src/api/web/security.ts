@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { Refusal } from "./errors";
 
 /** Pages reached through a bearer token in their path: their address must never leak in a Referer. */
 const TOKEN_PATH = /^\/(?:d|a|u|not-me)\//;
@@ -55,7 +56,8 @@ export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHa
  * Refuses cross-site form posts with 403 (Hono's csrf(): the Origin or
  * Sec-Fetch-Site must be ours). A request with neither header does not come from a
  * browser, and forging a request needs the victim's browser, so it is let through
- * (API clients, curl, the one-click unsubscribe of mail providers).
+ * (API clients, curl, the one-click unsubscribe of mail providers). The error boundary
+ * answers the refusal as JSON on the API and as a page elsewhere.
  */
 export function csrfProtection(publicUrl: string): MiddlewareHandler {
   const ours = new URL(publicUrl).origin;
@@ -67,8 +69,7 @@ export function csrfProtection(publicUrl: string): MiddlewareHandler {
       return await check(c, next);
     } catch (error) {
       if (!(error instanceof HTTPException) || error.status !== 403) throw error;
-      const message = "Cross-site form posts are refused";
-      return c.req.path.startsWith("/api/") ? c.json({ error: "forbidden", message }, 403) : c.text(message, 403);
+      throw new Refusal(403, "forbidden", "Cross-site form posts are refused");
     }
   };
 }

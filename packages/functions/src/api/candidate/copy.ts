@@ -1,0 +1,74 @@
+import {
+  type CandidateAction,
+  type EmailKind,
+  MAX_SNOOZES,
+  type SnoozeResult,
+  type secondInterview,
+} from "@debrief/core";
+
+type SecondInterviewStatus = Awaited<ReturnType<typeof secondInterview>>["status"];
+
+/**
+ * What the candidate page says after each action: the `done` query parameter of the
+ * redirect names one of these. Keys come from core's results, so a new outcome must get words.
+ */
+export const DONE_MESSAGES = {
+  draft: "Your changes to the letter are saved. The mail link and the .eml file use them now.",
+  tone: "Your letter is rewritten in the tone you chose.",
+  sent: "Marked as sent. Tomorrow's email will tell you what to expect instead of reminding you.",
+  snoozed: "Snoozed: your next email comes a day later.",
+  "snooze-limit": `You have snoozed ${MAX_SNOOZES} times already; the emails keep their current times.`,
+  "nothing-pending": "There is no email left to snooze.",
+  "second-interview": "Congratulations! Your second-interview tips are on their way now.",
+  "tips-already-sent": "Your second-interview tips have already been sent.",
+  stopped: "We will send you no more emails about this debrief.",
+  "delete-unconfirmed": "Nothing was deleted: tick the box to confirm, then press Delete my data.",
+} as const;
+export type Done = keyof typeof DONE_MESSAGES;
+
+export const isDone = (v: string | undefined): v is Done => v !== undefined && Object.hasOwn(DONE_MESSAGES, v);
+
+export const SNOOZE_DONE: Record<SnoozeResult["status"], Done> = {
+  snoozed: "snoozed",
+  limit: "snooze-limit",
+  "nothing-pending": "nothing-pending",
+};
+export const SECOND_INTERVIEW_DONE: Record<SecondInterviewStatus, Done> = {
+  sending: "second-interview",
+  "already-sent": "tips-already-sent",
+};
+
+/** What a one-use link from an email says once it has acted (the same words as the page's own buttons). */
+export function actionDoneMessage(action: CandidateAction, result: unknown): string {
+  switch (action) {
+    case "sent":
+      return DONE_MESSAGES.sent;
+    case "snooze":
+      return DONE_MESSAGES[SNOOZE_DONE[(result as SnoozeResult).status]];
+    case "stop":
+      return DONE_MESSAGES.stopped;
+    case "delete":
+      return "Your debrief, your draft and every link to them are deleted. No more emails will come.";
+  }
+}
+
+export const KIND_LABELS: Record<EmailKind, string> = {
+  letter: "Drafted letter",
+  nudge: "Next-day check-in",
+  tips: "Second-interview tips",
+};
+
+export const ACTION_COPY: Record<CandidateAction, { title: string; question: string; button: string }> = {
+  sent: {
+    title: "Mark as sent",
+    question: "Did you send your letter? Tomorrow's email will then tell you what to expect instead of reminding you.",
+    button: "Yes, I sent it",
+  },
+  snooze: { title: "Snooze a day", question: "Put your next email off by a day?", button: "Snooze a day" },
+  stop: { title: "Stop emails", question: "Stop all further emails about this debrief?", button: "Stop emails" },
+  delete: {
+    title: "Delete my data",
+    question: "Delete your debrief, your draft and every link to it, for good?",
+    button: "Delete my data",
+  },
+};

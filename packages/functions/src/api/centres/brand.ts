@@ -1,0 +1,12 @@
+/** A centre's accent and the few styles its pages add to app.css; the accent is only ever a border or a bar. */
+export function brandCss(accent: string | undefined): string {
+  return `:root { --brand: ${accent ?? "#2f5d8a"}; }
+.centre-banner { display: flex; align-items: center; gap: 1rem; border-top: 6px solid var(--brand); padding-top: .75rem; margin-bottom: 1rem; }
+.centre-banner img { max-height: 48px; width: auto; }
+.centre-name { margin: 0; color: var(--muted); }
+table.audit, table.funnel { border-collapse: collapse; width: 100%; }
+table.audit th, table.audit td, table.funnel th, table.funnel td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem .4rem 0; vertical-align: middle; }
+.bar { display: inline-block; height: .8rem; background: var(--brand); margin-right: .4rem; vertical-align: middle; }
+#shared-list li { margin: .4rem 0; }
+`;
+}

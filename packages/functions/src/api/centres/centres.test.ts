@@ -1,0 +1,81 @@
+import { createCentre } from "@debrief/core";
+import { describe, expect, it } from "vitest";
+import { formFields, memoryApp } from "../testing/app";
+
+async function withCentre() {
+  const m = memoryApp();
+  const made = await createCentre(
+    m.deps.centres!,
+    {
+      slug: "northfield",
+      displayName: "Northfield Careers",
+      advisor: { name: "Priya Nair", email: "p@northfield.example.edu" },
+    },
+    m.clock,
+  );
+  if (!made.ok) throw new Error("centre");
+  return { ...m, key: made.value.key };
+}
+
+/** Counts the debrief reads (token lookups and gets) the store answers. */
+function countReads(store: { findToken: unknown; get: unknown }) {
+  const calls = { findToken: 0, get: 0 };
+  for (const name of ["findToken", "get"] as const) {
+    const real = store[name] as (...a: unknown[]) => unknown;
+    store[name] = (...a: unknown[]) => {
+      calls[name]++;
+      return real(...a);
+    };
+  }
+  return calls;
+}
+
+describe("a centre's pages", () => {
+  it("gives the admin page one document: doctype first, the centre's stylesheet in the head", async () => {
+    const { app } = await withCentre();
+    const res = await app.request("/c/northfield/admin");
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true);
+    const head = page.slice(0, page.indexOf("</head>"));
+    expect(head).toContain('<link rel="stylesheet" href="/c/northfield/brand.css"/>');
+    expect(page.match(/<html/g)).toHaveLength(1);
+  });
+
+  it("resolves a student's token once for the sharing page: two debrief reads, not four", async () => {
+    const m = await withCentre();
+    const res = await m.postForm("/c/northfield", formFields(m.clock.now(), { shareWithCentre: "on" }));
+    expect(res.status).toBe(303);
+    const path = res.headers.get("location")!.replace("?new=1", "");
+    const reads = countReads(m.deps.store);
+    const page = await m.app.request(`${path}/centre`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Sharing with Northfield Careers");
+    expect(reads).toEqual({ findToken: 1, get: 1 });
+  });
+
+  it("answers an unknown centre with the not-found page, its stylesheet too", async () => {
+    const { app } = await withCentre();
+    for (const path of ["/c/nowhere", "/c/nowhere/admin", "/c/nowhere/brand.css", "/c/NOT_A_SLUG"]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+    }
+  });
+
+  it("refuses the admin API without the centre's key: 401 JSON with WWW-Authenticate, nothing read", async () => {
+    const { app, key } = await withCentre();
+    for (const auth of [undefined, "Bearer cak_wrong", `Bearer ${key}x`]) {
+      const res = await app.request("/api/centres/northfield/stats", { headers: auth ? { authorization: auth } : {} });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="centre"');
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.json()).toMatchObject({ error: "unauthorized" });
+    }
+    const ok = await app.request("/api/centres/northfield/stats", { headers: { authorization: `Bearer ${key}` } });
+    expect(ok.status).toBe(200);
+    const unknown = await app.request("/api/centres/northfield/nope", { headers: { authorization: `Bearer ${key}` } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+});

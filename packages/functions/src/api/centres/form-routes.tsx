@@ -1,0 +1,89 @@
+import { type Centre, type CentreStore, formToDebriefRequest, SLUG_PATTERN, submitCentreDebrief } from "@debrief/core";
+import { type Context, Hono } from "hono";
+import { FORM_COPY } from "../debriefs/copy";
+import { formDefaults } from "../debriefs/fields";
+import { guardFor, newFormGuard } from "../debriefs/guard";
+import { formRefusals, handleFormSubmission, type RenderForm } from "../debriefs/submission";
+import { DebriefForm, formTitle } from "../debriefs/view";
+import { type AppDeps, submitDepsOf } from "../deps";
+import { limitBody, notFound } from "../web/http";
+import { brandCss } from "./brand";
+import { BrandStyles, CentreAdminPage, CentreBanner, CentreFields } from "./views";
+
+type Deps = AppDeps & { centres: CentreStore };
+type CentreEnv = { Variables: { centre: Centre } };
+
+/** A centre's public pages: its branded form `/c/{slug}`, its stylesheet and its admin page. */
+export function centreFormRoutes(deps: Deps) {
+  const app = new Hono<CentreEnv>();
+  const submitDeps = submitDepsOf(deps);
+
+  // Every route here is about one centre: an unknown slug is a 404 before anything else.
+  app.use("/c/:slug/*", async (c, next) => {
+    const slug = c.req.param("slug") ?? "";
+    const centre = SLUG_PATTERN.test(slug) ? await deps.centres.getCentre(slug) : undefined;
+    if (!centre) throw notFound();
+    c.set("centre", centre);
+    await next();
+  });
+
+  const renderFor =
+    (centre: Centre): RenderForm =>
+    (c, state, fresh) => {
+      const now = deps.clock.now();
+      const guard = fresh ? newFormGuard(deps.abuse, now) : guardFor(state.values, deps.abuse, now);
+      return c.render(
+        <DebriefForm
+          state={state}
+          guard={guard}
+          centre={{
+            action: `/c/${centre.slug}`,
+            banner: <CentreBanner centre={centre} />,
+            fields: <CentreFields centre={centre} values={state.values} errors={state.errors ?? {}} />,
+          }}
+        />,
+        {
+          title: formTitle(state),
+          description: `${FORM_COPY.description} Offered by ${centre.displayName}.`,
+          head: <BrandStyles slug={centre.slug} />,
+        },
+      );
+    };
+  const render = (c: Context<CentreEnv>) => renderFor(c.var.centre);
+
+  app.get("/c/:slug", (c) => render(c)(c, { values: formDefaults(deps.clock.now()), restoreDraft: true }, true));
+
+  app.post(
+    "/c/:slug",
+    formRefusals(deps, (c) => render(c as Context<CentreEnv>)),
+    limitBody(),
+    (c) => {
+      const centre = c.var.centre;
+      return handleFormSubmission(c, deps, {
+        via: "centre",
+        render: renderFor(centre),
+        submit: (fields, ctx) => {
+          const cohort = typeof fields.cohort === "string" && fields.cohort !== "" ? fields.cohort : undefined;
+          const choices = { shareWithCentre: fields.shareWithCentre === "on", cohort };
+          return submitCentreDebrief(formToDebriefRequest(fields), centre, choices, submitDeps, ctx);
+        },
+      });
+    },
+  );
+
+  app.get("/c/:slug/brand.css", (c) =>
+    c.body(brandCss(c.var.centre.accentColour), 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=300",
+    }),
+  );
+
+  app.get("/c/:slug/admin", (c) =>
+    c.render(<CentreAdminPage slug={c.var.centre.slug} />, {
+      title: "Centre admin",
+      head: <BrandStyles slug={c.var.centre.slug} />,
+    }),
+  );
+
+  return app;
+}
