@@ -60,6 +60,13 @@ const ALLOW = [
   "Diaz",
   "Milano",
   "Morava",
+  // Names in the personas added for the letter (issue 12), reviewed the same way.
+  ...["Brightpath", "Rivera", "Aoife", "Byrne", "Lukas", "Minh", "Saigon", "Beatriz", "Costa", "Sato", "Kaizen"],
+  ...["Lumen", "Owen", "Corris", "Rhian", "Priya", "Nair", "Arjun", "Mehta", "Ledgerline", "Yusuf", "Demir"],
+  ...["Kemal", "Aydın", "Anatolia", "Hanbit", "Ji-woo", "Ji", "woo", "Petrova", "Helen", "Megan", "O'Brien"],
+  ...["storyboarding", "storyline", "dbt", "JLPT", "N2"],
+  // Typed phrases harper misreads: "say no to" (not "not to"), "change log" (not "changelog").
+  ...["no to", "change log"],
   // Terms, abbreviations and words the candidates typed ("re-plan" is checked as "re" and "plan").
   "SBAR",
   "CI",

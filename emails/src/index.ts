@@ -6,6 +6,7 @@ import {
   type EmailRenderer,
   mailtoLink,
   sendWindow,
+  tidyDebrief,
 } from "@debrief/core";
 import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
@@ -26,7 +27,9 @@ async function toEmail(subject: string, element: ReactElement) {
 }
 
 /** Renders one of a debrief's emails as HTML plus a plain-text part. */
-export const renderEmail: EmailRenderer = async (kind, debrief, links) => {
+export const renderEmail: EmailRenderer = async (kind, stored, links) => {
+  // What the candidate typed is tidied once, the same way for every email (and the letter).
+  const debrief = { ...stored, input: tidyDebrief(stored.input) };
   switch (kind) {
     case "letter": {
       const draft = currentDraft(debrief);

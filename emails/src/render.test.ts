@@ -72,6 +72,6 @@ describe("rendered emails (golden files)", () => {
     const d = { ...base, input: { ...base.input, candidate: { ...base.input.candidate, name: "<script>x</script>" } } };
     const email = await renderEmail("letter", d, previewLinks);
     expect(email.html).not.toContain("<script>x</script>");
-    expect(email.html).toContain("&lt;script&gt;");
+    expect(email.html).toMatch(/&lt;script&gt;/i);
   });
 });

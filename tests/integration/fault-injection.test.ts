@@ -1,4 +1,3 @@
-import { resetRuntime } from "@debrief/functions/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
@@ -54,13 +53,10 @@ describe("faults: SES failing calls, a step crashing after SES accepted, the sta
       dynamoInternalError,
     );
     proxies.push(ses, dynamo);
-    // Only the workflow's steps go through the proxies (their wiring is rebuilt from the environment).
-    const injectFaults = () => {
-      process.env.AWS_ENDPOINT_URL_SESV2 = ses.url;
-      process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.url;
-      resetRuntime();
-    };
-    injectFaults();
+    // Only the workflow's steps go through the proxies (wired again with their endpoints).
+    const injectFaults = () =>
+      stack!.rewireSteps({ AWS_ENDPOINT_URL_SESV2: ses.url, AWS_ENDPOINT_URL_DYNAMODB: dynamo.url });
+    await injectFaults();
 
     const bodies = Array.from({ length: DEBRIEFS }, () => validDebrief());
     for (const body of bodies) expect((await postDebrief(stack.appUrl, body)).status).toBe(201);
@@ -75,7 +71,7 @@ describe("faults: SES failing calls, a step crashing after SES accepted, the sta
 
     // Kill the stack during the waits and start it again on the same data, faults still on.
     stack = await stack.restart();
-    injectFaults();
+    await injectFaults();
 
     for (const body of bodies) {
       await waitFor(async () => (await emailsTo(stack!.inboxUrl, body.candidate.email)).length >= 3, {

@@ -9,11 +9,12 @@ import { startTestStack, type TestStack } from "../support/stack";
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;
 
-describe("the whole journey on the embedded local stack", () => {
+// Once with the handlers' source in-process, once with the deploy bundles on Node 22 (LOCAL_LAMBDA=bundled).
+describe.each(["in-process", "bundled"] as const)("the whole journey on the embedded local stack (%s)", (lambda) => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule() });
-  });
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule(), lambda });
+  }, 600_000);
   afterAll(async () => {
     await stack?.dispose();
   });

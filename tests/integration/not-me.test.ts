@@ -1,17 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { addressDigest, LINK_POSTS_PER_DEBRIEF_PER_HOUR, loadConfig, systemClock } from "@debrief/core";
-import {
-  createDynamoCentreStore,
-  createDynamoRateCounter,
-  createDynamoStore,
-  createSesMailer,
-  createSfnWorkflow,
-} from "@debrief/core/aws";
+import { addressDigest, LINK_POSTS_PER_DEBRIEF_PER_HOUR } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
-import { reconcileHandler } from "@debrief/functions/operations";
-import { resetRuntime } from "@debrief/functions/runtime";
+import { operationsHandlers } from "@debrief/functions/operations";
+import { sesEventsHandler } from "@debrief/functions/ses-events";
+import { apiDeps, wire } from "@debrief/functions/wiring";
+import { sesEvent } from "@debrief/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
@@ -30,6 +25,8 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
   /** The DynamoDB operations (X-Amz-Target) that reached the table through the proxy. */
   const seen: string[] = [];
   let app: ReturnType<typeof createApp>;
+  let proxied: () => ReturnType<typeof wire>;
+  const silent = { info() {}, warn() {}, error() {} };
   const doc = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
   beforeAll(async () => {
@@ -42,22 +39,9 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
       },
       () => ({ status: 500, body: "{}" }),
     );
-    // The same app as the stack's, its table reached through the counting proxy.
-    const config = loadConfig();
-    const dynamo = new DynamoDBClient({ endpoint: proxy.url });
-    app = createApp({
-      store: createDynamoStore(config.tableName, dynamo, { digestSecret: config.digestSecret }),
-      centres: createDynamoCentreStore(config.tableName, dynamo),
-      workflow: createSfnWorkflow(config.stateMachineArn ?? ""),
-      mailer: createSesMailer(config.fromAddress),
-      clock: systemClock,
-      publicUrl: config.publicUrl,
-      schedule: config.schedule,
-      retentionDays: config.retentionDays,
-      abuse: config.abuse,
-      rateCounter: createDynamoRateCounter(config.tableName, dynamo, { digestSecret: config.digestSecret }),
-      log: { info() {}, warn() {}, error() {} },
-    });
+    // The same wiring as the stack's (and Lambda's), its table reached through the counting proxy.
+    proxied = () => wire({ env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url }, log: silent });
+    app = createApp(await apiDeps(proxied()));
     for (let i = 0; i < OTHERS; i++) {
       const email = `other-${i}-${randomUUID()}@example.com`;
       expect(
@@ -146,23 +130,11 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
   it("handles an SES bounce through the index too: no Scan, and the workflow stopped", async () => {
     const bounced = `bounced-${randomUUID()}@example.net`;
     const d = await submit(bounced);
-    const real = process.env.AWS_ENDPOINT_URL_DYNAMODB;
-    process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
-    resetRuntime();
-    try {
-      seen.length = 0;
-      const res = await fetch(`${stack.appUrl}/__dev/ses-events`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ type: "bounce", address: bounced }),
-      });
-      expect(await res.json()).toMatchObject({ suppressed: 1, stopped: 1 });
-      expect(seen).not.toContain("Scan");
-      expect(seen).toContain("Query");
-    } finally {
-      process.env.AWS_ENDPOINT_URL_DYNAMODB = real;
-      resetRuntime();
-    }
+    seen.length = 0;
+    // The SES event handler Lambda runs, on what SES publishes to EventBridge for a permanent bounce.
+    expect(await sesEventsHandler(proxied())(sesEvent("bounce", bounced))).toMatchObject({ suppressed: 1, stopped: 1 });
+    expect(seen).not.toContain("Scan");
+    expect(seen).toContain("Query");
     expect(execution(d.id)?.status).toBe("ABORTED");
   });
 
@@ -177,7 +149,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
         UpdateExpression: "REMOVE addressDigest",
       }),
     );
-    await reconcileHandler();
+    await operationsHandlers(wire({ log: silent })).reconcile();
     const { Item } = await doc().send(
       new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `DEBRIEF#${d.id}` } }),
     );

@@ -1,7 +1,5 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { loadConfig, systemClock } from "@debrief/core";
-import { createDynamoRateCounter, createDynamoStore, createSesMailer, createSfnWorkflow } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
+import { apiDeps, wire } from "@debrief/functions/wiring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validDebrief } from "../support/debriefs";
 import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
@@ -19,23 +17,14 @@ describe("when the debrief cannot be stored", () => {
     await stack?.dispose();
   });
 
-  /** The real app and adapters, with DynamoDB reached through `dynamoEndpoint`. */
-  const appWithTableAt = (dynamoEndpoint: string) => {
-    const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, maxAttempts: 2 });
-    const config = loadConfig();
-    return createApp({
-      store: createDynamoStore(config.tableName, dynamo),
-      rateCounter: createDynamoRateCounter(config.tableName, dynamo),
-      workflow: createSfnWorkflow(process.env.STATE_MACHINE_ARN ?? ""),
-      mailer: createSesMailer(config.fromAddress),
-      clock: systemClock,
-      publicUrl: stack.url,
-      schedule: config.schedule,
-      retentionDays: config.retentionDays,
-      abuse: config.abuse,
-      log: { info() {}, warn() {}, error() {} },
-    });
+  /** The app as Lambda wires it, with DynamoDB reached through `dynamoEndpoint` (two attempts per call). */
+  const appWithTableAt = async (dynamoEndpoint: string) => {
+    const env = { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, AWS_MAX_ATTEMPTS: "2" };
+    // The form ticket's key, as the stack's own app signs it (an unreachable table could not give it).
+    const formSecret = await wire().formSecret();
+    return createApp(await apiDeps({ ...wire({ env, log: silent }), formSecret: async () => formSecret }));
   };
+  const silent = { info() {}, warn() {}, error() {} };
   const json = (body: unknown) => ({
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -44,7 +33,7 @@ describe("when the debrief cannot be stored", () => {
 
   it("answers 503 with Retry-After when DynamoDB is unreachable, from the API and the form", async () => {
     // A port where nothing listens.
-    const app = appWithTableAt("http://127.0.0.1:9");
+    const app = await appWithTableAt("http://127.0.0.1:9");
     const res = await app.request("/api/debriefs", json(validDebrief()));
     expect(res.status).toBe(503);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -75,7 +64,7 @@ describe("when the debrief cannot be stored", () => {
       dynamoInternalError,
     );
     try {
-      const res = await appWithTableAt(proxy.url).request("/api/debriefs", json(validDebrief()));
+      const res = await (await appWithTableAt(proxy.url)).request("/api/debriefs", json(validDebrief()));
       expect(res.status).toBe(503);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(proxy.stats.failed).toBeGreaterThan(0);

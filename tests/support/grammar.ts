@@ -62,7 +62,10 @@ export async function allFindings(text: string): Promise<Finding[]> {
 }
 
 export type GrammarOptions = {
-  /** Words the candidate typed that harper may not know (names, product terms), matched whole and case-sensitively. */
+  /**
+   * Words (or short phrases) the candidate typed that harper may not know or misreads (names,
+   * product terms), matched whole and case-sensitively.
+   */
   allow?: readonly string[];
 };
 
@@ -70,14 +73,24 @@ export type GrammarOptions = {
 export function isExcused(f: Finding, allow: ReadonlySet<string>): boolean {
   if (f.kind === "Capitalization") return false;
   if (!WORD_FORM_KINDS.has(f.kind)) return false;
+  const bare = (w: string) => w.trim().replace(/^[("“']+|[)"”'.,:;!?]+$/gu, "");
+  if (allow.has(bare(f.problem))) return true;
   const words = f.problem.split(/[\s\-–]+/u).filter(Boolean);
-  return words.length > 0 && words.every((w) => allow.has(w.replace(/^[("“']+|[)"”'.,:;!?]+$/gu, "")));
+  return words.length > 0 && words.every((w) => allow.has(bare(w)));
+}
+
+/** Links and addresses are not prose: a finding inside one is not a finding about the text. */
+function insideLinkOrAddress(text: string, f: Finding): boolean {
+  for (const m of text.matchAll(/\S*(?:https?:\/\/|@)\S*/g)) {
+    if (f.start >= m.index && f.end <= m.index + m[0].length) return true;
+  }
+  return false;
 }
 
 /** The findings that count: what a careful reader would correct. */
 export async function grammarFindings(text: string, options: GrammarOptions = {}): Promise<Finding[]> {
   const allow = new Set(options.allow ?? []);
-  return (await allFindings(text)).filter((f) => !isExcused(f, allow));
+  return (await allFindings(text)).filter((f) => !isExcused(f, allow) && !insideLinkOrAddress(text, f));
 }
 
 /** One line per finding, for a failure message. */

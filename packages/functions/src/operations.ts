@@ -1,52 +1,58 @@
 import { listFailed, type OperationsDeps, reconcile, redrive, sweep } from "@debrief/core";
-import { runtime } from "./runtime";
+import { runtime, type Wiring } from "./wiring";
 
-function deps(): OperationsDeps {
-  const rt = runtime();
-  return {
-    store: rt.store,
-    workflow: rt.workflow,
-    clock: rt.clock,
+export type RedriveEvent = { redrive?: boolean; ids?: unknown } | null;
+
+/** The scheduled and operator-invoked operations, over a wiring. */
+export function operationsHandlers(w: Wiring) {
+  const deps: OperationsDeps = {
+    store: w.store,
+    workflow: w.workflow,
+    clock: w.clock,
     onError: (debriefId, error) =>
-      rt.log.error("operation failed for a debrief", {
+      w.log.error("operation failed for a debrief", {
         debriefId,
         error: error instanceof Error ? error.name : "Unknown",
       }),
   };
+  return {
+    /**
+     * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
+     * before the address index their digest (a no-op once every debrief has one).
+     */
+    async reconcile() {
+      const result = await reconcile(deps);
+      const backfilled = await w.store.backfillAddressDigests();
+      w.log.info("reconcile finished", {
+        started: result.started.length,
+        failed: result.failed.length,
+        backfilled,
+      });
+      if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);
+      return result;
+    },
+    /** Scheduled: deletes items past their retention. */
+    async sweep() {
+      const result = await sweep(deps);
+      w.log.info("sweep finished", result);
+      return result;
+    },
+    /**
+     * Invoked by an operator (see README, "Deploying"): `{}` lists failed debriefs,
+     * `{ "redrive": true }` runs them all again, `{ "redrive": true, "ids": [...] }` only those.
+     */
+    async redrive(event: RedriveEvent) {
+      const failedDebriefs = await listFailed(deps);
+      if (!event?.redrive) return { failedDebriefs };
+      const ids = Array.isArray(event.ids) ? event.ids.filter((id): id is string => typeof id === "string") : undefined;
+      const result = await redrive(deps, ids);
+      w.log.info("redrive finished", { redriven: result.redriven.length, failed: result.failed.length });
+      return { failedDebriefs, ...result };
+    },
+  };
 }
 
-/**
- * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
- * before the address index their digest (a no-op once every debrief has one).
- */
-export async function reconcileHandler() {
-  const result = await reconcile(deps());
-  const backfilled = await runtime().store.backfillAddressDigests();
-  runtime().log.info("reconcile finished", {
-    started: result.started.length,
-    failed: result.failed.length,
-    backfilled,
-  });
-  if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);
-  return result;
-}
-
-/** Scheduled: deletes items past their retention. */
-export async function sweepHandler() {
-  const result = await sweep(deps());
-  runtime().log.info("sweep finished", result);
-  return result;
-}
-
-/**
- * Invoked by an operator (see README, "Deploying"): `{}` lists failed debriefs,
- * `{ "redrive": true }` runs them all again, `{ "redrive": true, "ids": [...] }` only those.
- */
-export async function redriveHandler(event: { redrive?: boolean; ids?: unknown } | null) {
-  const failedDebriefs = await listFailed(deps());
-  if (!event?.redrive) return { failedDebriefs };
-  const ids = Array.isArray(event.ids) ? event.ids.filter((id): id is string => typeof id === "string") : undefined;
-  const result = await redrive(deps(), ids);
-  runtime().log.info("redrive finished", { redriven: result.redriven.length, failed: result.failed.length });
-  return { failedDebriefs, ...result };
-}
+/** Lambda handlers (see infra/operations.ts). */
+export const reconcileHandler = async () => operationsHandlers(runtime()).reconcile();
+export const sweepHandler = async () => operationsHandlers(runtime()).sweep();
+export const redriveHandler = async (event: RedriveEvent) => operationsHandlers(runtime()).redrive(event);

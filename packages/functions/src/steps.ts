@@ -1,7 +1,7 @@
 import { CHECKIN_KINDS, EMAIL_KINDS, type SendKind, sendDebriefEmail } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
-import { runtime } from "./runtime";
 import { InvalidStepInputError, readStepInput } from "./step-input";
+import { runtime, type Wiring } from "./wiring";
 
 /**
  * Input of the send step: `{ debriefId, kind }`. Executions started by an older
@@ -9,20 +9,24 @@ import { InvalidStepInputError, readStepInput } from "./step-input";
  */
 export type SendStepInput = { debriefId: string; kind: SendKind };
 
-/** Lambda handler of the SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks. */
-export async function sendEmail(input: unknown) {
-  const { debriefId, kind } = readStepInput(input);
-  if (![...EMAIL_KINDS, ...CHECKIN_KINDS].includes(kind as SendKind)) {
-    throw new InvalidStepInputError(`Unknown email kind`);
-  }
-  const rt = runtime();
-  const outcome = await sendDebriefEmail(kind as SendKind, debriefId, {
-    store: rt.store,
-    mailer: rt.mailer,
-    render: renderEmail,
-    clock: rt.clock,
-    publicUrl: rt.config.publicUrl,
-  });
-  rt.log.info("send step finished", { debriefId, kind, status: outcome.status });
-  return { kind, status: outcome.status };
+/** The SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks, over a wiring. */
+export function sendEmailStep(w: Wiring) {
+  return async (input: unknown) => {
+    const { debriefId, kind } = readStepInput(input);
+    if (![...EMAIL_KINDS, ...CHECKIN_KINDS].includes(kind as SendKind)) {
+      throw new InvalidStepInputError(`Unknown email kind`);
+    }
+    const outcome = await sendDebriefEmail(kind as SendKind, debriefId, {
+      store: w.store,
+      mailer: w.mailer,
+      render: renderEmail,
+      clock: w.clock,
+      publicUrl: w.config.publicUrl,
+    });
+    w.log.info("send step finished", { debriefId, kind, status: outcome.status });
+    return { kind, status: outcome.status };
+  };
 }
+
+/** Lambda handler of the send tasks. */
+export const sendEmail = async (input: unknown) => sendEmailStep(runtime())(input);

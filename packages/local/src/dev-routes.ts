@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sweepHandler } from "@debrief/functions/operations";
-import { handler as sesEventHandler } from "@debrief/functions/ses-events";
 import { Hono } from "hono";
 
 /**
  * What SES publishes to EventBridge for a permanent bounce or a complaint: the
- * local simulation feeds this to the SAME handler production runs for SES events.
+ * local simulation feeds this to the SAME handler production runs for SES events (built by the same wiring).
  */
 export function sesEvent(kind: "bounce" | "complaint", address: string, at = new Date()) {
   const timestamp = at.toISOString();
@@ -59,15 +57,18 @@ export function sesEvent(kind: "bounce" | "complaint", address: string, at = new
  *   telling us about a bounce or complaint (`pnpm local:bounce <address> [complaint]`);
  * - `POST /__dev/sweep` runs the retention sweeper now (the emulator has no TTL).
  */
-export function devRoutes() {
+export function devRoutes(handlers: {
+  sesEvents: (event: unknown) => Promise<unknown>;
+  sweep: () => Promise<unknown>;
+}) {
   const app = new Hono();
   app.post("/__dev/ses-events", async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { type?: unknown; address?: unknown };
     if ((body.type !== "bounce" && body.type !== "complaint") || typeof body.address !== "string" || !body.address) {
       return c.json({ error: "invalid", message: 'Send {"type": "bounce" | "complaint", "address": "..."}' }, 400);
     }
-    return c.json(await sesEventHandler(sesEvent(body.type, body.address)));
+    return c.json(await handlers.sesEvents(sesEvent(body.type, body.address)));
   });
-  app.post("/__dev/sweep", async (c) => c.json(await sweepHandler()));
+  app.post("/__dev/sweep", async (c) => c.json(await handlers.sweep()));
   return app;
 }

@@ -11,6 +11,13 @@ const int = (name: string, fallback: number) => {
   return n;
 };
 
+function lambdaMode(raw: string | undefined) {
+  if (raw === undefined || raw === "" || raw === "in-process") return "in-process";
+  if (raw === "bundled") return "bundled";
+  console.error(`LOCAL_LAMBDA must be "bundled" or "in-process", got "${raw}"`);
+  process.exit(2);
+}
+
 const stack = await startLocalStack({
   dataDir: process.env.DATA_DIR ?? ".data",
   port: int("PORT", 3000),
@@ -19,6 +26,7 @@ const stack = await startLocalStack({
   sfnPort: int("SFN_PORT", 8083),
   localDaySeconds: int("LOCAL_DAY_SECONDS", 60),
   publicUrl: process.env.PUBLIC_URL,
+  lambda: lambdaMode(process.env.LOCAL_LAMBDA),
 });
 
 console.log(`
@@ -33,6 +41,7 @@ console.log(`
     Step Functions (local)  http://127.0.0.1:${stack.ports.sfn}
     Data                    ${stack.dataDir}
     A workflow day lasts ${process.env.LOCAL_DAY_SECONDS ?? 60} s (LOCAL_DAY_SECONDS).
+    Lambda code: ${stack.lambda === "bundled" ? "the deploy bundles on Node 22 (LOCAL_LAMBDA=bundled)" : "in-process from source (LOCAL_LAMBDA=bundled runs the deploy bundles)"}.
 
   Press Ctrl-C to stop.
 `);

@@ -2,27 +2,22 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { loadConfig, systemClock } from "@debrief/core";
-import {
-  createDynamoCentreStore,
-  createDynamoRateCounter,
-  createDynamoStore,
-  createSesMailer,
-  createSfnWorkflow,
-} from "@debrief/core/aws";
+import type { Clock } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
-import { sweepHandler } from "@debrief/functions/operations";
-import { recordFailure } from "@debrief/functions/record-failure";
-import { resetRuntime } from "@debrief/functions/runtime";
-import { sendEmail } from "@debrief/functions/steps";
+import { operationsHandlers } from "@debrief/functions/operations";
+import { recordFailureStep } from "@debrief/functions/record-failure";
+import { sesEventsHandler } from "@debrief/functions/ses-events";
+import { sendEmailStep } from "@debrief/functions/steps";
+import { type Adapters, apiDeps, type Env, wire } from "@debrief/functions/wiring";
 import { serve } from "@hono/node-server";
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "../../../infra/local-definition";
 import { WORKFLOW_FUNCTIONS } from "../../../infra/workflow-definition";
 import { devRoutes } from "./dev-routes";
 import { ensureTable, startDynamo } from "./dynamo";
+import { startBundledLambdas } from "./lambda";
 import { close } from "./net";
 import { startSes } from "./ses";
-import { startLocalStepFunctions } from "./stepfunctions/service";
+import { startLocalStepFunctions, type TaskHandler } from "./stepfunctions/service";
 import type { Definition } from "./stepfunctions/timing";
 
 export type LocalStackOptions = {
@@ -41,9 +36,23 @@ export type LocalStackOptions = {
   quiet?: boolean;
   /** How often the retention sweeper runs (the emulator has no TTL); 0 turns it off. Default 60 s. */
   sweepEverySeconds?: number;
+  /**
+   * Where the Lambda code runs: "in-process" (default) wires the handlers' source here;
+   * "bundled" (LOCAL_LAMBDA=bundled) runs the bundles `pnpm synth` builds for deploy, each on
+   * Node 22 in a child process kept warm like a Lambda instance (see lambda.ts).
+   */
+  lambda?: "in-process" | "bundled";
+  /** Tests (in-process only): a deterministic clock for the app, the steps and the operations. */
+  clock?: Clock;
+  /** Fault tests (in-process only): adapters in place of the ones the settings build, e.g. a failing store. */
+  adapters?: Partial<Adapters>;
 };
 
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
+
+/** The deployed functions' names (construct ids in infra/) the bundled mode runs. */
+const API_FUNCTION = "ApiHandler";
+const STEP_FUNCTIONS: string[] = [WORKFLOW_FUNCTIONS.sendEmail, WORKFLOW_FUNCTIONS.recordFailure];
 
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:DebriefWorkflow`;
 
@@ -64,7 +73,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const appPort = await reservePort(options.port ?? 3000);
   const publicUrl = (options.publicUrl ?? `http://localhost:${appPort}`).replace(/\/+$/, "");
 
-  Object.assign(process.env, {
+  // The stack's settings: the app, the steps and the operations read them (bundled: as their only settings).
+  const localEnv: Env = {
     AWS_REGION: process.env.AWS_REGION ?? LOCAL_REGION,
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "local",
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
@@ -74,44 +84,76 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     TABLE_NAME: tableName,
     FROM_ADDRESS: options.fromAddress ?? "debrief@localhost.localdomain",
     PUBLIC_URL: publicUrl,
+    STATE_MACHINE_ARN,
     ...options.env,
-  });
+  };
+  Object.assign(process.env, localEnv);
   await ensureTable(new DynamoDBClient({}), tableName);
 
-  // The step handlers build their wiring from the environment on first use, as on Lambda.
-  resetRuntime();
+  const log = options.quiet ? silentLogger : consoleLogger;
+  const bundled = (options.lambda ?? "in-process") === "bundled";
+  if (bundled && (options.clock || options.adapters)) {
+    throw new Error("A clock or adapters can only be injected when the Lambda code runs in-process");
+  }
+  // The one wiring Lambda uses, from this environment; only the endpoints point at the emulators.
+  const wiring = (env: Env = {}) =>
+    wire({ env: { ...process.env, ...env }, clock: options.clock, log, adapters: options.adapters });
+
+  // The workflow's steps, once wired (executions resumed at start wait for them); rewired by fault tests.
+  type Steps = { sendEmail: TaskHandler; recordFailure: TaskHandler };
+  let wired!: (steps: Steps) => void;
+  let steps = new Promise<Steps>((resolve) => {
+    wired = resolve;
+  });
+  let stepEnv: Env = {};
   const sfn = await startLocalStepFunctions(
     {
       definition: synthesizeLocalDefinition() as Definition,
       stateMachineArn: STATE_MACHINE_ARN,
-      handlers: { [WORKFLOW_FUNCTIONS.sendEmail]: sendEmail, [WORKFLOW_FUNCTIONS.recordFailure]: recordFailure },
+      handlers: {
+        [WORKFLOW_FUNCTIONS.sendEmail]: async (input) => (await steps).sendEmail(input),
+        [WORKFLOW_FUNCTIONS.recordFailure]: async (input) => (await steps).recordFailure(input),
+      },
       dataFile: join(dataDir, "stepfunctions", "executions.json"),
       localDaySeconds,
     },
     options.sfnPort ?? 0,
   );
+  localEnv.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
   process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
-  process.env.STATE_MACHINE_ARN = STATE_MACHINE_ARN;
 
-  const config = loadConfig();
-  const log = options.quiet ? silentLogger : consoleLogger;
-  const app = createApp({
-    store: createDynamoStore(config.tableName, undefined, { digestSecret: config.digestSecret }),
-    centres: createDynamoCentreStore(config.tableName),
-    mailer: createSesMailer(config.fromAddress),
-    workflow: createSfnWorkflow(STATE_MACHINE_ARN),
-    clock: systemClock,
-    publicUrl: config.publicUrl,
-    schedule: config.schedule,
-    retentionDays: config.retentionDays,
-    abuse: config.abuse,
-    rateCounter: createDynamoRateCounter(config.tableName, undefined, { digestSecret: config.digestSecret }),
-    log,
-  });
+  const lambdas = bundled
+    ? await startBundledLambdas({
+        env: (name) => ({ ...localEnv, ...(STEP_FUNCTIONS.includes(name) ? stepEnv : {}) }),
+        tokens: { TABLE_NAME: tableName, STATE_MACHINE_ARN },
+        log: options.quiet ? undefined : (line) => process.stderr.write(line),
+        warm: [API_FUNCTION, ...STEP_FUNCTIONS],
+      })
+    : undefined;
+  const stepsOf = (): Steps => {
+    if (lambdas) {
+      return {
+        sendEmail: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.sendEmail, input),
+        recordFailure: (input) => lambdas.invoke(WORKFLOW_FUNCTIONS.recordFailure, input),
+      };
+    }
+    const w = wiring(stepEnv);
+    return { sendEmail: sendEmailStep(w), recordFailure: recordFailureStep(w) };
+  };
+  wired(stepsOf());
+
+  const w = wiring();
+  const operations = operationsHandlers(w);
+  const api = lambdas
+    ? (req: Request) => lambdas.fetch(API_FUNCTION, req)
+    : (
+        (app) => (req: Request, env: unknown) =>
+          app.fetch(req, env)
+      )(createApp(await apiDeps(w)));
   // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.
-  const dev = devRoutes();
+  const dev = devRoutes({ sesEvents: sesEventsHandler(w), sweep: operations.sweep });
   const fetch = (req: Request, env: unknown) =>
-    new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : app.fetch(req, env);
+    new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : api(req, env);
   const server = serve({ fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
   const sweepMs = (options.sweepEverySeconds ?? 60) * 1000;
   // The sweep in flight is kept so stop() can let it finish before dynalite closes under its scan.
@@ -119,7 +161,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const sweeper =
     sweepMs > 0
       ? setInterval(() => {
-          sweeping = sweepHandler().catch((e) => log.warn("sweep failed", { error: (e as Error).name }));
+          sweeping = operations.sweep().catch((e) => log.warn("sweep failed", { error: (e as Error).name }));
         }, sweepMs)
       : undefined;
   sweeper?.unref();
@@ -132,14 +174,28 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     dataDir,
     ports: { app: appPort, dynamo: dynamo.port, ses: ses.port, sfn: sfn.port },
     sfn,
+    /** Where the Lambda code runs (see LocalStackOptions.lambda). */
+    lambda: bundled ? ("bundled" as const) : ("in-process" as const),
+    /** Bundled mode: the deployed functions, to invoke with any event as Lambda would. */
+    lambdas,
+    /**
+     * Fault tests: wires the workflow's steps again with these settings on top, e.g.
+     * AWS_ENDPOINT_URL_DYNAMODB of a proxy that fails chosen calls; `{}` undoes it.
+     */
+    async rewireSteps(env: Env) {
+      stepEnv = env;
+      // Bundled: new instances with these settings, as a configuration change on Lambda starts.
+      await lambdas?.restart(STEP_FUNCTIONS);
+      steps = Promise.resolve(stepsOf());
+    },
     async stop() {
       clearInterval(sweeper);
       await sweeping;
       await close(server);
       await sfn.close();
+      await lambdas?.close();
       await ses.close();
       await dynamo.close();
-      resetRuntime();
     },
   };
 }

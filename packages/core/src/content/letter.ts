@@ -1,18 +1,70 @@
 import type { Debrief } from "../debrief/model";
-import { challengeParts, type DebriefInput, type Tone, type WhatHappened } from "../debrief/schema";
-import { clause, firstName, joinAnd, quoted, sentence } from "./text";
+import {
+  challengeParts,
+  DEFAULT_LENGTH,
+  type DebriefInput,
+  type LetterLength,
+  type Tone,
+  type WhatHappened,
+} from "../debrief/schema";
+import { tidyDebrief } from "../debrief/tidy";
+import { type ByTone, wordsFor } from "./i18n";
+import { salutationFor } from "./salutation";
+import { joinAnd, quoted, sentence } from "./text";
+import { dayLabel, followUpPlan } from "./timing";
+
+const W = wordsFor("en").letter;
+
+/** Word budgets of the letter's body (the paragraphs; not the greeting, closing or signature). */
+export const WORD_BUDGET: Record<LetterLength, number> = { short: 150, full: 300 };
+/** An example longer than this is left out of the letter (and the form and page say so). */
+export const LONG_EXAMPLE_CHARS = 300;
+
+/** A part of the letter the composer can leave out, and the candidate can put back. */
+export type LetterPart =
+  | "offDay"
+  | "pairs"
+  | "challenges"
+  | "skills"
+  | "samples"
+  | "references"
+  | "plan"
+  | `question.${number}`
+  | `example.${number}`;
+
+export type Omitted = {
+  part: LetterPart;
+  /** What it is, for the candidate page: "your references". */
+  label: string;
+  reason: "short" | "budget" | "long-example";
+  /** Why, in a phrase: "to keep the letter under 300 words". */
+  why: string;
+};
 
 export type Letter = {
   subject: string;
-  /** The salutation line, e.g. "Dear Jonas,". */
+  /** The salutation line, e.g. "Dear Dr. O'Connor,". */
   greeting: string;
+  /** Who the greeting addresses, e.g. "Dr. O'Connor": shown on the page so the candidate can change it. */
+  salutation: string;
   /** Paragraphs in order; a paragraph may hold a short list, one "- " line each. */
   paragraphs: string[];
   closing: string;
   signature: string;
+  length: LetterLength;
+  /** Words in the paragraphs: at most WORD_BUDGET[length] unless the candidate put parts back. */
+  words: number;
+  /** What was left out, in the order it was left out, so the page can offer it back. */
+  omitted: Omitted[];
 };
 
-type ByTone = Record<Tone, string>;
+export type LetterOptions = {
+  /** Overrides the debrief's own choice. */
+  length?: LetterLength;
+  /** Parts the candidate asked to put back: kept whatever the budget. */
+  include?: readonly LetterPart[];
+};
+
 type Situation = WhatHappened;
 
 /**
@@ -27,7 +79,6 @@ export const OFF_DAY_ON_BY_DEFAULT: ReadonlySet<Situation> = new Set([
   "bad_call",
   "technical_issue",
   "too_blunt",
-  "left_early",
 ]);
 
 /** When several things happened, the letter owns only the one that matters most. */
@@ -45,83 +96,17 @@ const OFF_DAY_PRIORITY: Situation[] = [
   "other",
 ];
 
+/** After these, the letter says first that the candidate still wants the job. */
+const INTEREST_FIRST: ReadonlySet<Situation> = new Set(["illness", "left_early"]);
+/** Courtesy lapses: the short note keeps their one line. */
+const COURTESY: ReadonlySet<Situation> = new Set(["illness", "left_early", "late"]);
+
 const isCall = (d: DebriefInput) => d.interview.format !== "onsite";
 const callName = (d: DebriefInput) => (d.interview.format === "phone" ? "phone call" : "video call");
 
 function offDayWording(situation: Situation, d: DebriefInput): ByTone {
-  switch (situation) {
-    case "illness":
-      return {
-        warm: "I was unwell during our conversation, and I am sorry it kept you from seeing how I really work.",
-        formal: "I was unwell during our interview, and I regret that it affected my answers.",
-        concise: "I was unwell during the interview, and it showed in my answers.",
-      };
-    case "late":
-      return {
-        warm: "I am sorry that our meeting did not run to time because of me; you deserved my full attention.",
-        formal: "I apologise that our meeting did not keep to the time we had planned on my account.",
-        concise: "I am sorry our meeting did not run to time on my account.",
-      };
-    case "bad_call":
-      return isCall(d)
-        ? {
-            warm: `The ${callName(d)} did not show me at my best, and I would welcome the chance to meet you in person.`,
-            formal: `I do not believe the ${callName(d)} reflected what I can offer, and I would welcome the opportunity to meet in person.`,
-            concise: `The ${callName(d)} did not show my best; I would welcome meeting in person.`,
-          }
-        : offDayWording("other", d);
-    case "technical_issue":
-      return {
-        warm: `The technical problems got in the way of our conversation${isCall(d) ? ", and I would welcome the chance to meet you in person" : ""}.`,
-        formal: `The technical difficulties interrupted our conversation${isCall(d) ? ", and I would welcome the opportunity to meet in person" : ""}.`,
-        concise: `Technical problems got in the way${isCall(d) ? "; I would welcome meeting in person" : ""}.`,
-      };
-    case "too_blunt":
-      // A reframing that blames no one: the point was the future, not a person.
-      return {
-        warm: "Looking back, one of my answers came out blunter than I meant it to: my point was about what I hope to do next, not about anyone I have worked with.",
-        formal:
-          "On reflection, one of my answers was more blunt than I intended: my point concerned what I hope to do next, not any person I have worked with.",
-        concise:
-          "One answer came out blunter than I meant: my point was about what I want next, not about anyone I have worked with.",
-      };
-    case "nerves":
-      return {
-        warm: "I was more nervous than I expected, and I don't think my answers did justice to what I can bring.",
-        formal: "I was more nervous than I expected, and I do not believe my answers did justice to what I can offer.",
-        concise: "Nerves got the better of some of my answers.",
-      };
-    case "outfit":
-      return {
-        warm: "A mishap with my outfit on the way in threw me more than it should have.",
-        formal: "A wardrobe mishap on my way in unsettled me more than it should have.",
-        concise: "A wardrobe mishap on the way in threw me.",
-      };
-    case "rambling":
-      return {
-        warm: "Some of my answers ran longer than they should have.",
-        formal: "Several of my answers were longer than they needed to be.",
-        concise: "Some of my answers ran long.",
-      };
-    case "blanked":
-      return {
-        warm: "I lost my train of thought on a question I should have answered well.",
-        formal: "I lost my train of thought on one of your questions.",
-        concise: "I blanked on one of your questions.",
-      };
-    case "left_early":
-      return {
-        warm: "I am sorry I had to leave before the end of our conversation.",
-        formal: "I apologise for having to leave before the end of our interview.",
-        concise: "I am sorry I had to leave early.",
-      };
-    case "other":
-      return {
-        warm: "I don't think our conversation showed you my best.",
-        formal: "I do not believe our conversation showed my best.",
-        concise: "Our conversation did not show my best.",
-      };
-  }
+  if (situation === "bad_call") return isCall(d) ? W.offDay.bad_call(callName(d)) : W.offDay.bad_call_onsite;
+  return W.offDay[situation];
 }
 
 /** The situation the off-day sentence owns, or undefined when the letter should not mention it. */
@@ -138,172 +123,318 @@ export function offDaySentence(d: DebriefInput): string | undefined {
   return situation ? offDayWording(situation, d)[d.tone] : undefined;
 }
 
-const t = (d: DebriefInput, words: ByTone) => words[d.tone];
-
-function thanks(d: DebriefInput): string {
-  const { role, company } = d.interview;
-  return t(d, {
-    warm: `Thank you for taking the time to talk with me about the ${role} role at ${company}.`,
-    formal: `Thank you for your time and for the opportunity to interview for the ${role} position at ${company}.`,
-    concise: `Thank you for your time discussing the ${role} role at ${company}.`,
-  });
-}
-
-function challengesAndSkills(d: DebriefInput): string | undefined {
-  const { challenges, skills } = d;
-  if (challenges.length === 0 && skills.length === 0) return undefined;
-  if (challenges.length === 0) {
-    return t(d, {
-      warm: `I would bring ${joinAnd(skills)} to the role.`,
-      formal: `I would bring ${joinAnd(skills)} to the position.`,
-      concise: `What I bring: ${joinAnd(skills)}.`,
-    });
-  }
-  // The form asks for skills in the order of the challenges they answer.
-  const lines = challenges.map((c, i) => {
-    const { text: challenge, skill = skills[i] } = challengeParts(c);
-    if (!skill) return `- ${sentence(challenge)}`;
-    return t(d, {
-      warm: `- ${clause(challenge)}: this is where my ${skill} comes in.`,
-      formal: `- ${clause(challenge)}: I would bring ${skill} to this.`,
-      concise: `- ${clause(challenge)}: ${skill}.`,
-    });
-  });
-  const rest = skills.slice(challenges.length);
-  const intro = t(d, {
-    warm: "You described what your team is working through, and this is where I can help:",
-    formal: "You outlined the challenges facing your team, and I would like to address them directly:",
-    concise: "On the challenges you described:",
-  });
-  const more = rest.length
-    ? `\n${t(d, {
-        warm: `I would also bring ${joinAnd(rest)}.`,
-        formal: `I would also bring ${joinAnd(rest)}.`,
-        concise: `Also: ${joinAnd(rest)}.`,
-      })}`
-    : "";
-  return `${intro}\n${lines.join("\n")}${more}`;
-}
-
-/** A fumbled question named and answered again: the candidate's example first, then the answer. */
-function betterAnswer(d: DebriefInput, q: DebriefInput["questions"][number]): string {
-  const evidence = q.example ? `${sentence(q.example)} ` : "";
-  const opening = q.example
-    ? t(d, {
-        warm: `When you asked ${quoted(q.question)}, I should have started with an example.`,
-        formal: `Regarding your question ${quoted(q.question)}, I would like to give a fuller answer, starting with an example.`,
-        concise: `On ${quoted(q.question)}:`,
-      })
-    : t(d, {
-        warm: `When you asked ${quoted(q.question)}, I did not give you the answer I wanted to.`,
-        formal: `Regarding your question ${quoted(q.question)}, I would like to give a fuller answer.`,
-        concise: `On ${quoted(q.question)}:`,
-      });
-  return `${opening} ${evidence}${sentence(q.betterAnswer)}`;
-}
-
-function samples(d: DebriefInput): string | undefined {
-  if (d.samples.length === 0) return undefined;
-  const intro = t(d, {
-    warm:
-      d.samples.length > 1
-        ? "Some of my work that relates to this role:"
-        : "Some of my work that relates to this role:",
-    formal: "Examples of my work relevant to the position:",
-    concise: "Work samples:",
-  });
-  const lines = d.samples.map((s) => `- ${clause(s.title)} (${s.url})${s.note ? `: ${sentence(s.note)}` : ""}`);
-  return `${intro}\n${lines.join("\n")}`;
-}
-
-function references(d: DebriefInput): string | undefined {
-  if (d.references.length === 0) return undefined;
-  const several = d.references.length > 1;
-  const intro = t(d, {
-    warm: several
-      ? "If it would help to hear from people I have worked with, they have agreed to be contacted:"
-      : "If it would help to hear from someone I have worked with, they have agreed to be contacted:",
-    formal: several
-      ? "The following references have agreed to be contacted:"
-      : "The following reference has agreed to be contacted:",
-    concise: several ? "References (they have agreed to be contacted):" : "Reference (agreed to be contacted):",
-  });
-  const lines = d.references.map((r) => `- ${r.name}, ${clause(r.relation)}: ${r.contact}`);
-  return `${intro}\n${lines.join("\n")}`;
-}
-
-/** Offered, never attached: employers have used such plans without hiring. */
-function plan(d: DebriefInput): string | undefined {
-  const [first] = d.plan;
-  if (!first) return undefined;
-  return t(d, {
-    warm: `I have sketched how I would approach my first 60 days, starting with this: ${sentence(first)} I would welcome the chance to walk you through it.`,
-    formal: `I have prepared an outline of how I would approach my first 60 days, beginning with this: ${sentence(first)} I would welcome the opportunity to walk you through it.`,
-    concise: `I have a short plan for my first 60 days, starting with this: ${sentence(first)} I would be glad to walk you through it.`,
-  });
-}
-
-function acceptance(d: DebriefInput): string {
-  return t(d, {
-    warm: "I understand you may decide to go ahead with other candidates, and I will respect that.",
-    formal: "I understand that you may choose to proceed with other candidates, and I will respect that decision.",
-    concise: "I understand if you choose other candidates.",
-  });
-}
-
-function request(d: DebriefInput, offDay: Situation | undefined): string {
-  // After a bad call, ask to meet in person, unless the off-day sentence already did.
-  const wantsMeeting =
-    isCall(d) &&
-    (d.whatHappened.includes("bad_call") || d.whatHappened.includes("technical_issue")) &&
-    offDay !== "bad_call" &&
-    offDay !== "technical_issue";
-  const inPerson = wantsMeeting ? " in person" : "";
-  return t(d, {
-    warm: `If you are open to it, I would be grateful for another conversation${inPerson}. I will get in touch early next week to find a time, unless you would prefer to suggest one.`,
-    formal: `I would welcome the opportunity for another conversation${inPerson}, and I will contact you early next week to arrange a time, unless you would prefer to propose one.`,
-    concise: `Could we speak again${inPerson}? I will be in touch early next week to find a time.`,
-  });
-}
-
-function subject(d: DebriefInput): string {
-  const { role, company } = d.interview;
-  return t(d, {
-    warm: `Following up on the ${role} interview at ${company}`,
-    formal: `${role} interview at ${company}: thank you and follow-up`,
-    concise: `${role} at ${company}: following up`,
-  });
-}
-
-function greeting(d: DebriefInput): string {
-  const who = d.interview.interviewer.name.trim();
-  return t(d, { warm: `Dear ${firstName(who)},`, formal: `Dear ${who},`, concise: `Hello ${firstName(who)},` });
+/** Minutes east of UTC of a zone at a moment. */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const name =
+    new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
 /**
- * The drafted recovery letter, deterministic and built only from the debrief: the
- * parts come in the order career advisers recommend, each only when its inputs
- * exist. The tone changes the wording, never the facts.
+ * Whether asking to meet in person is practical: the same continent (the IANA zone's
+ * region), or clocks within about three hours of each other on the interview day.
+ * Without the interviewer's zone, they are taken to share the candidate's.
  */
-export function composeLetter(d: DebriefInput): Letter {
+export function meetingIsPractical(d: DebriefInput): boolean {
+  const a = d.candidate.timeZone;
+  const b = d.interview.interviewer.timeZone ?? a;
+  const region = (z: string) => (z.includes("/") ? z.split("/")[0] : undefined);
+  if (region(a) && region(a) === region(b)) return true;
+  const at = new Date(`${d.interview.date}T12:00:00Z`);
+  return Math.abs(offsetMinutes(a, at) - offsetMinutes(b, at)) <= 180;
+}
+
+/** The candidate's own lead-ins to an answer, which the letter's opening already says. */
+const ANSWER_LEAD_IN =
+  /^(?:what\s+i\s+(?:should|meant\s+to|wanted\s+to)\s+(?:have\s+)?(?:said|say)\s+(?:is|was)|i\s+should\s+have\s+(?:said|mentioned|explained|answered|told\s+you)|i\s+(?:meant|wanted)\s+to\s+say|i\s+wish\s+i\s+had\s+said|my\s+(?:better|fuller|real)\s+answer\s+(?:is|would\s+be))(?:\s+that)?[\s,:;-]+/iu;
+
+function capitaliseFirst(s: string): string {
+  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+/** The answer as the letter says it: without "I should have said that…", as a sentence. */
+export function answerText(answer: string): string {
+  return sentence(capitaliseFirst(answer.trim().replace(ANSWER_LEAD_IN, "")));
+}
+
+/** Words that may follow "For example," in lower case: never a name. */
+const EXAMPLE_START = new Set(
+  "at in on when while during last this that after before we our my one a an the for with as since by from once every each two three four five".split(
+    " ",
+  ),
+);
+
+function exampleText(d: DebriefInput, example: string): string {
+  const text = sentence(example);
+  const first = /^(\p{Lu}\p{Ll}*)\b/u.exec(text)?.[1];
+  if (first && EXAMPLE_START.has(first.toLowerCase())) {
+    return W.forExample(first.toLowerCase() + text.slice(first.length))[d.tone];
+  }
+  return text;
+}
+
+/** A list inside a sentence: "a and b", or "a; b; and c" when an item has a comma of its own. */
+function inlineList(items: string[]): string {
+  if (items.some((i) => i.includes(","))) {
+    return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("; ")}; and ${items.at(-1)}`;
+  }
+  return joinAnd(items);
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Words that keep their capital inside a sentence: languages, nationalities, days and months. */
+const PROPER =
+  /^(?:\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|English|French|Dutch|Greek|Thai|German|European|American|African|Asian)$/u;
+
+/**
+ * A typed phrase that starts a line ("Deploys take 90 minutes") placed inside a sentence:
+ * its first letter lower case, unless the word is a name used elsewhere in the debrief or
+ * looks like a proper noun. Only the first letter's case changes.
+ */
+function midSentence(d: DebriefInput, phrase: string): string {
+  const first = /^(\p{Lu}\p{Ll}+)(?![\p{L}'’.-])/u.exec(phrase)?.[1];
+  if (!first || first === "I" || PROPER.test(first)) return phrase;
+  const names = [d.interview.company, d.interview.interviewer.name, d.candidate.name, ...d.skills].join(" ");
+  if (new RegExp(`(?:^|[^\\p{L}])${first}(?:$|[^\\p{L}])`, "u").test(names)) return phrase;
+  return first.toLowerCase() + phrase.slice(first.length);
+}
+
+/** Plan points inside one sentence. */
+function planPoints(d: DebriefInput): string {
+  return inlineList(d.plan.map((p) => midSentence(d, p)));
+}
+
+type Block = { part?: LetterPart; text: string };
+type Paragraph = Block[];
+
+/**
+ * The drafted recovery letter, deterministic and built only from the (tidied) debrief.
+ * The parts come in the order career advisers recommend, each only when its inputs
+ * exist; the tone changes the wording, the length the content. Over the word budget,
+ * parts are left out in this order until it fits, and reported in `omitted`:
+ *   full:  references, samples, the 60-day plan, skills without a challenge, challenges
+ *          without a skill, later re-answers (the last first), the linked challenges,
+ *          the first example, the off-day sentence, and last the first re-answer;
+ *   short: holds thanks, interest, the first re-answer (or the first linked challenges
+ *          when there is no question) and the ask; over 150 words it drops the example,
+ *          then the off-day sentence, then the re-answer.
+ * An example longer than LONG_EXAMPLE_CHARS is always left out unless put back.
+ */
+export function composeLetter(input: DebriefInput, options: LetterOptions = {}): Letter {
+  const d = tidyDebrief(input);
+  const tone: Tone = d.tone;
+  const t = (w: ByTone) => w[tone];
+  const length = options.length ?? d.length ?? DEFAULT_LENGTH;
+  const include = new Set<LetterPart>(options.include ?? []);
+  const { role, company, interviewer } = d.interview;
+
   const situation = offDaySituation(d);
-  const opening = [thanks(d), situation ? offDayWording(situation, d)[d.tone] : undefined].filter(Boolean).join(" ");
-  const paragraphs = [
-    opening,
-    challengesAndSkills(d),
-    ...d.questions.map((q) => betterAnswer(d, q)),
-    samples(d),
-    references(d),
-    plan(d),
-    `${acceptance(d)} ${request(d, situation)}`,
-  ].filter((p): p is string => Boolean(p));
-  return {
-    subject: subject(d),
-    greeting: greeting(d),
-    paragraphs,
-    closing: t(d, { warm: "Best wishes,", formal: "Kind regards,", concise: "Best," }),
-    signature: d.candidate.name,
+  const challenges = d.challenges.map(challengeParts);
+  const pairs = challenges.filter((c): c is { text: string; skill: string } => Boolean(c.skill));
+  const loose = challenges.filter((c) => !c.skill).map((c) => midSentence(d, c.text));
+  const linkedSkills = new Set(pairs.map((p) => p.skill.toLowerCase()));
+  const otherSkills = [...new Set(d.skills)].filter((s) => !linkedSkills.has(s.toLowerCase()));
+  const nothingToSay =
+    d.questions.length === 0 && challenges.length === 0 && d.skills.length === 0 && d.samples.length === 0;
+
+  // Opening: interest first after illness or leaving early, else thanks, the off day, interest.
+  const opening: Paragraph = [];
+  const offDay: Block | undefined = situation ? { part: "offDay", text: t(offDayWording(situation, d)) } : undefined;
+  if (situation && INTEREST_FIRST.has(situation)) {
+    opening.push({ text: t(W.interestFirst(role, company)) }, { text: t(W.thanksShort) });
+    if (offDay) opening.push(offDay);
+  } else {
+    opening.push({ text: t(W.thanks(role, company)) });
+    if (offDay) opening.push(offDay);
+    opening.push({ text: t(nothingToSay ? W.interestOnly : W.interest) });
+  }
+
+  // Challenges and skills: only linked pairs as pairs; the rest without implying a link.
+  const challengeParagraph: Paragraph = [];
+  if (pairs.length > 0) {
+    const lines = pairs.map((p) => t(W.pair(capitaliseFirst(p.text), p.skill)));
+    challengeParagraph.push({ part: "pairs", text: `${t(W.pairsIntro)}\n${lines.join("\n")}` });
+    if (loose.length > 0) {
+      challengeParagraph.push({ part: "challenges", text: t(W.otherChallenges(inlineList(loose), loose.length > 1)) });
+    }
+    if (otherSkills.length > 0)
+      challengeParagraph.push({ part: "skills", text: t(W.moreSkills(joinAnd(otherSkills))) });
+  } else {
+    if (loose.length > 0) {
+      challengeParagraph.push({ part: "challenges", text: t(W.onlyChallenges(inlineList(loose), loose.length > 1)) });
+    }
+    if (otherSkills.length > 0) {
+      challengeParagraph.push({
+        part: "skills",
+        text: t(loose.length > 0 ? W.moreSkills(joinAnd(otherSkills)) : W.skills(joinAnd(otherSkills))),
+      });
+    }
+  }
+
+  // Each fumbled question: the opening names it, the answer comes first, then the example.
+  const questionParagraphs: Paragraph[] = d.questions.map((q, i) => {
+    const question = quoted(q.question);
+    const blocks: Paragraph = [
+      { part: `question.${i}`, text: t(i === 0 ? W.reanswer(question) : W.reanswerMore(question)) },
+      { part: `question.${i}`, text: answerText(q.betterAnswer) },
+    ];
+    if (q.example) blocks.push({ part: `example.${i}`, text: exampleText(d, q.example) });
+    return blocks;
+  });
+
+  const samples: Paragraph = d.samples.length
+    ? [
+        {
+          part: "samples",
+          text: `${t(W.samplesIntro(d.samples.length > 1))}\n${d.samples
+            .map(
+              (s) =>
+                `- ${capitaliseFirst(s.title)} (${s.url})${s.note ? `: ${sentence(capitaliseFirst(s.note))}` : ""}`,
+            )
+            .join("\n")}`,
+        },
+      ]
+    : [];
+  const references: Paragraph = d.references.length
+    ? [
+        {
+          part: "references",
+          text: `${t(W.referencesIntro(d.references.length > 1))}\n${d.references
+            .map((r) => `- ${r.name}, ${r.relation}: ${r.contact}`)
+            .join("\n")}`,
+        },
+      ]
+    : [];
+  const plan: Paragraph = d.plan.length ? [{ part: "plan", text: t(W.plan(planPoints(d))) }] : [];
+
+  // The ask: in person only where meeting is practical after a bad call; the promise after the decision date.
+  const wantsMeeting = isCall(d) && (d.whatHappened.includes("bad_call") || d.whatHappened.includes("technical_issue"));
+  const how = wantsMeeting ? (meetingIsPractical(d) ? W.inPerson : W.byVideo) : "";
+  const followUp = d.interview.decisionDate
+    ? t(
+        W.followUpAfterDecision(
+          dayLabel(d.interview.decisionDate),
+          dayLabel(followUpPlan(d, new Date(`${d.interview.date}T12:00:00Z`)).from),
+        ),
+      )
+    : t(W.followUp);
+  const ask: Paragraph = [{ text: t(W.ask(how)) }, { text: followUp }];
+
+  const paragraphs: Paragraph[] = [opening, challengeParagraph, ...questionParagraphs, samples, references, plan, ask];
+
+  // What goes: first what the length leaves out, then long examples, then the budget's order.
+  const omitted: Omitted[] = [];
+  const present = new Set(paragraphs.flat().flatMap((b) => (b.part ? [b.part] : [])));
+  const drop = (part: LetterPart, reason: Omitted["reason"]) => {
+    if (!present.has(part) || include.has(part) || omitted.some((o) => o.part === part)) return;
+    omitted.push({ part, label: partLabel(d, part), reason, why: whyLabel(reason, length) });
   };
+  const questionParts = d.questions.map((_, i) => i);
+  if (length === "short") {
+    // The short note: thanks, interest, the one best re-answer (or, without a question,
+    // the linked challenges, else the challenges and skills), the ask.
+    const shortDrops: LetterPart[] = [
+      ...(situation && COURTESY.has(situation) ? [] : (["offDay"] as const)),
+      ...(d.questions.length > 0 ? (["pairs", "challenges", "skills"] as const) : []),
+      ...(d.questions.length === 0 && pairs.length > 0 ? (["challenges", "skills"] as const) : []),
+      ...questionParts.slice(1).flatMap((i) => [`question.${i}` as const, `example.${i}` as const]),
+      "samples",
+      "references",
+      "plan",
+    ];
+    for (const p of shortDrops) drop(p, "short");
+  }
+  d.questions.forEach((q, i) => {
+    if (q.example && q.example.length > LONG_EXAMPLE_CHARS) drop(`example.${i}`, "long-example");
+  });
+  const budgetOrder: LetterPart[] =
+    length === "short"
+      ? ["example.0", "pairs", "challenges", "skills", "offDay", "question.0"]
+      : [
+          "references",
+          "samples",
+          "plan",
+          "skills",
+          "challenges",
+          ...questionParts
+            .slice(1)
+            .reverse()
+            .flatMap((i) => [`example.${i}` as const, `question.${i}` as const]),
+          "pairs",
+          "example.0",
+          "offDay",
+          "question.0",
+        ];
+  const render = () => {
+    const gone = new Set(omitted.map((o) => o.part));
+    return paragraphs
+      .map((p) =>
+        p
+          .filter((b) => !b.part || !gone.has(b.part))
+          .map((b) => b.text)
+          // After a list, the next sentence starts on a line of its own.
+          .reduce((out, text) => (out ? `${out}${/\n- /.test(out) ? "\n" : " "}${text}` : text), ""),
+      )
+      .filter((p) => p.length > 0);
+  };
+  let body = render();
+  for (const part of budgetOrder) {
+    if (wordCount(body.join(" ")) <= WORD_BUDGET[length]) break;
+    drop(part, "budget");
+    body = render();
+  }
+
+  const salutation = salutationFor(interviewer);
+  return {
+    subject: capitaliseFirst(t(W.subject(role, company))),
+    greeting: t(W.greeting(salutation)),
+    salutation,
+    paragraphs: body,
+    closing: t(W.closing),
+    signature: d.candidate.name,
+    length,
+    words: wordCount(body.join(" ")),
+    omitted,
+  };
+}
+
+function partLabel(d: DebriefInput, part: LetterPart): string {
+  const m = /^(question|example)\.(\d+)$/.exec(part);
+  if (m) {
+    const q = quoted(d.questions[Number(m[2])]?.question ?? "");
+    return m[1] === "question" ? W.parts.question(q) : W.parts.example(q);
+  }
+  return W.parts[part as Exclude<keyof typeof W.parts, "question" | "example">];
+}
+
+function whyLabel(reason: Omitted["reason"], length: LetterLength): string {
+  if (reason === "short") return W.why.short;
+  if (reason === "long-example") return W.why.longExample;
+  return W.why.budget(WORD_BUDGET[length]);
+}
+
+/**
+ * The one addition that would help the letter most, for the confirmation and candidate
+ * pages; undefined when the debrief already has what the letter needs.
+ */
+export function mostHelpfulAddition(input: DebriefInput): { field: string; text: string } | undefined {
+  const d = tidyDebrief(input);
+  if (d.questions.length === 0) return { field: "questions", text: W.addition.question };
+  if (!d.questions.some((q) => q.example)) return { field: "questions.0.example", text: W.addition.example };
+  if (!d.challenges.some((c) => challengeParts(c).skill))
+    return { field: "challenges", text: W.addition.challengeSkill };
+  if (!d.interview.decisionDate) return { field: "interview.decisionDate", text: W.addition.decisionDate };
+  return undefined;
+}
+
+/** Whether an example is long enough for the form and the page to suggest shortening it. */
+export function isLongExample(example: string | undefined): boolean {
+  return (example?.trim().length ?? 0) > LONG_EXAMPLE_CHARS;
 }
 
 export function letterAsText(letter: Letter): string {

@@ -17,7 +17,12 @@ const requests = {
       time: "14:00",
       format: "video",
       stage: "first",
-      interviewer: { name: "Jonas Weber", title: "Head of Analytics", email: "jonas.weber@example.com" },
+      interviewer: {
+        name: "Jonas Weber",
+        title: "Head of Analytics",
+        email: "jonas.weber@example.com",
+        salutation: "Jonas",
+      },
     },
     whatHappened: ["nerves", "blanked"],
     challenges: ["Delivery delays are reported a week late", "Regional managers do not trust the numbers"],
@@ -362,6 +367,239 @@ const requests = {
     ],
     skills: ["structured SBAR handovers", "rota planning"],
     tone: "warm",
+    consent: true,
+  },
+  megan: {
+    // Typed in a hurry: lower case, stray full stops, double spaces, a question without its mark.
+    candidate: { name: "megan o'brien", email: "megan@example.com", timeZone: "America/Chicago" },
+    interview: {
+      company: "brightpath learning",
+      role: "instructional designer.",
+      date: "2026-11-24",
+      time: "10:00",
+      format: "video",
+      interviewer: { name: "dana rivera", email: "dana@example.com" },
+    },
+    whatHappened: ["rambling"],
+    challenges: [{ text: "learners drop out of the onboarding course halfway.", skill: "i'm good at storyboarding" }],
+    questions: [
+      {
+        question: "how would you know a course is working",
+        betterAnswer:
+          "i'd look at more than completion.  i'd use a short quiz before and after, and ask managers what changed",
+      },
+    ],
+    skills: ["i'm good at storyboarding", "articulate storyline"],
+    tone: "warm",
+    consent: true,
+  },
+  aoife: {
+    candidate: { name: "Aoife Byrne", email: "aoife@example.com", timeZone: "Europe/Dublin" },
+    interview: {
+      company: "Trinity Research Institute",
+      role: "Research Coordinator",
+      date: "2026-11-24",
+      time: "11:00",
+      format: "onsite",
+      stage: "first",
+      interviewer: { name: "Siobhán O'Connor-Ní Bhriain", title: "Dr.", email: "soconnor@example.ie" },
+    },
+    whatHappened: ["nerves"],
+    offDay: "mention",
+    challenges: [{ text: "Ethics approvals hold studies up for months", skill: "ethics submissions" }],
+    questions: [
+      {
+        question: "How do you keep a multi-site study on schedule?",
+        betterAnswer:
+          "I keep one shared timeline, name an owner at every site, and check in with each of them every week.",
+        example: "I coordinated a four-site asthma study that finished recruitment two months early.",
+      },
+    ],
+    skills: ["ethics submissions", "study data management"],
+    tone: "formal",
+    consent: true,
+  },
+  lukas: {
+    // The interviewer's family name comes first: "Nguyễn" is not a given name.
+    candidate: { name: "Lukas Becker", email: "lukas@example.com", timeZone: "Europe/Berlin" },
+    interview: {
+      company: "Saigon Textiles",
+      role: "Export Manager",
+      date: "2026-11-24",
+      time: "09:00",
+      format: "video",
+      interviewer: { name: "Nguyễn Thị Minh Anh", title: "Managing Director", timeZone: "Asia/Ho_Chi_Minh" },
+    },
+    whatHappened: ["blanked"],
+    questions: [
+      {
+        question: "Why do you want to work with us?",
+        betterAnswer: "I should have said that I want to build your European sales from the ground up.",
+      },
+    ],
+    skills: ["export compliance"],
+    tone: "formal",
+    consent: true,
+  },
+  beatriz: {
+    // Lisbon and Tokyo: a Friday interview, nine hours apart, a decision date ten days out.
+    candidate: { name: "Beatriz Costa", email: "beatriz@example.com", timeZone: "Europe/Lisbon" },
+    interview: {
+      company: "Kaizen Games",
+      role: "Localisation Producer",
+      date: "2026-11-20",
+      time: "09:00",
+      format: "video",
+      stage: "second",
+      decisionDate: "2026-11-30",
+      interviewer: {
+        name: "Haruto Sato",
+        title: "Director of Localisation",
+        email: "h.sato@example.jp",
+        timeZone: "Asia/Tokyo",
+      },
+    },
+    whatHappened: ["bad_call"],
+    challenges: [
+      { text: "Japanese and English releases ship weeks apart", skill: "release coordination" },
+      { text: "Translation vendors miss deadlines", skill: "vendor management" },
+    ],
+    questions: [
+      {
+        question: "How would you bring the two release dates together?",
+        betterAnswer:
+          "I would start translation from the frozen script rather than the final build, and review both versions in the same weekly meeting.",
+        example: "At Lumen Studio we cut the gap between our Portuguese and English releases from five weeks to one.",
+      },
+    ],
+    skills: ["release coordination", "vendor management", "Japanese (JLPT N2)"],
+    tone: "warm",
+    consent: true,
+  },
+  owen: {
+    // A long example from a candidate who said they rambled.
+    candidate: { name: "Owen Hughes", email: "owen@example.com", timeZone: "Europe/London" },
+    interview: {
+      company: "Corris Analytics",
+      role: "Data Engineer",
+      date: "2026-11-24",
+      time: "15:00",
+      format: "video",
+      interviewer: { name: "Rhian Evans", title: "Head of Data", email: "rhian@example.co.uk" },
+    },
+    whatHappened: ["rambling"],
+    challenges: ["Deploys take 90 minutes.", "Nobody owns data quality"],
+    questions: [
+      {
+        question: "Tell me about a pipeline you made faster.",
+        betterAnswer: "I find the slowest stage, measure it, and fix that one stage before touching anything else.",
+        example:
+          "At my last job our nightly pipeline took six hours and often failed before the morning reports were due. The finance team would ring me at eight asking where their numbers were, at least twice a week. I spent a couple of weeks profiling every stage, and it turned out that most of the time went into one join that read the whole orders table each night, even though only a few thousand rows changed. I rewrote it as an incremental load keyed on the update timestamp, added a check that compared row counts, and after that the run took forty minutes and did not fail once in the following quarter.",
+      },
+    ],
+    skills: ["Airflow", "dbt"],
+    length: "short",
+    tone: "concise",
+    consent: true,
+  },
+  priya: {
+    // Answers typed in the first person, past tense, with their own lead-ins.
+    candidate: { name: "Priya Nair", email: "priya@example.com", timeZone: "Asia/Kolkata" },
+    interview: {
+      company: "Ledgerline",
+      role: "Payments Product Manager",
+      date: "2026-11-24",
+      time: "12:00",
+      format: "video",
+      stage: "final",
+      interviewer: { name: "Arjun Mehta", title: "VP Product", timeZone: "Asia/Kolkata" },
+    },
+    whatHappened: ["blanked", "nerves"],
+    questions: [
+      {
+        question: "What is the hardest product decision you have made?",
+        betterAnswer:
+          "I should have said that I led the migration to the new billing system and chose to delay the launch by a month.",
+        example: "Delaying meant that failed payments fell by a third once we did launch.",
+      },
+      {
+        question: "How do you say no to a senior stakeholder?",
+        betterAnswer: "I show them what their request would push out, and let them choose.",
+      },
+    ],
+    skills: ["payments", "stakeholder management"],
+    plan: [
+      "Meet every team that touches a payment",
+      "Map where payments fail today",
+      "Agree one failure rate to halve with engineering",
+      "Report progress to the leadership team every fortnight",
+    ],
+    tone: "warm",
+    consent: true,
+  },
+  tom: {
+    // The least a candidate can give: only what happened.
+    candidate: { name: "Tom Fletcher", email: "tom@example.com", timeZone: "Europe/London" },
+    interview: {
+      company: "Greenfield Homes",
+      role: "Site Manager",
+      date: "2026-11-24",
+      format: "onsite",
+      interviewer: { name: "Claire Dawson" },
+    },
+    whatHappened: ["nerves"],
+    tone: "warm",
+    consent: true,
+  },
+  yusuf: {
+    candidate: { name: "Yusuf Demir", email: "yusuf@example.com", timeZone: "Europe/Istanbul" },
+    interview: {
+      company: "Anatolia Freight",
+      role: "Customs Specialist",
+      date: "2026-11-24",
+      time: "10:00",
+      format: "phone",
+      interviewer: { name: "Mr. Kemal Aydın", email: "kemal@example.com.tr" },
+    },
+    whatHappened: ["left_early"],
+    questions: [
+      {
+        question: "How do you keep up with tariff changes?",
+        betterAnswer: "I read the official gazette every morning and keep a change log the whole team can search.",
+      },
+    ],
+    length: "short",
+    tone: "formal",
+    consent: true,
+  },
+  daniel: {
+    // Family name first, and a candidate who says how to address her.
+    candidate: { name: "Daniel Park", email: "daniel@example.com", timeZone: "America/Vancouver" },
+    interview: {
+      company: "Hanbit Electronics",
+      role: "Supply Chain Analyst",
+      date: "2026-11-24",
+      time: "16:00",
+      format: "video",
+      stage: "second",
+      decisionDate: "2026-12-10",
+      interviewer: { name: "Kim Ji-woo", title: "Team Lead", salutation: "Ms. Kim", timeZone: "Asia/Seoul" },
+    },
+    whatHappened: ["late", "technical_issue"],
+    challenges: [
+      { text: "Chip shortages delay two product lines", skill: "supplier risk modelling" },
+      "Forecasts are built in spreadsheets",
+    ],
+    skills: ["supplier risk modelling", "Python"],
+    samples: [
+      {
+        title: "Supplier risk model.",
+        url: "https://example.com/daniel/risk",
+        note: "built for a 40-supplier network",
+      },
+    ],
+    length: "short",
+    tone: "concise",
     consent: true,
   },
 } satisfies Record<string, DebriefRequest>;

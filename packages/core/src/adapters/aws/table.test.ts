@@ -67,26 +67,27 @@ describe("documentClient", () => {
 describe("updateExpression", () => {
   it("sets defined values and removes undefined ones, every name through a placeholder", () => {
     expect(updateExpression({ draft: "hi", stoppedAt: undefined, schedule: { a: 1 } })).toEqual({
-      UpdateExpression: "SET #f0 = :v0, #f2 = :v2 REMOVE #f1",
-      ExpressionAttributeNames: { "#f0": "draft", "#f1": "stoppedAt", "#f2": "schedule" },
-      ExpressionAttributeValues: { ":v0": "hi", ":v2": { a: 1 } },
+      UpdateExpression: "SET #draft = :draft, #schedule = :schedule REMOVE #stoppedAt",
+      ExpressionAttributeNames: { "#draft": "draft", "#stoppedAt": "stoppedAt", "#schedule": "schedule" },
+      ExpressionAttributeValues: { ":draft": "hi", ":schedule": { a: 1 } },
     });
   });
 
   it("writes under a path and leaves out values when it only removes", () => {
     expect(updateExpression({ messageId: "m-1" }, "sends.#kind")).toEqual({
-      UpdateExpression: "SET sends.#kind.#f0 = :v0",
-      ExpressionAttributeNames: { "#f0": "messageId" },
-      ExpressionAttributeValues: { ":v0": "m-1" },
+      UpdateExpression: "SET sends.#kind.#messageId = :messageId",
+      ExpressionAttributeNames: { "#messageId": "messageId" },
+      ExpressionAttributeValues: { ":messageId": "m-1" },
     });
     expect(updateExpression({ draft: undefined })).toEqual({
-      UpdateExpression: "REMOVE #f0",
-      ExpressionAttributeNames: { "#f0": "draft" },
+      UpdateExpression: "REMOVE #draft",
+      ExpressionAttributeNames: { "#draft": "draft" },
       ExpressionAttributeValues: undefined,
     });
   });
 
-  it("is undefined when nothing changes", () => {
+  it("is undefined when nothing changes, and refuses what is not an attribute name", () => {
     expect(updateExpression({})).toBeUndefined();
+    expect(() => updateExpression({ "a.b": 1 })).toThrow(/Not an attribute name/);
   });
 });

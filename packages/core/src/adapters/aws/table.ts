@@ -62,15 +62,6 @@ export const ADDRESS_INDEX = {
 /** A write refused by its ConditionExpression (the item was there, or was not). */
 export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 
-/**
- * A DynamoDB client to share between the stores of one process: they then share its
- * keep-alive connections (one TLS handshake after a cold start instead of one per store)
- * and its construction (a few ms of the cold start each). Endpoint and retries come from
- * the environment (AWS_ENDPOINT_URL_DYNAMODB, AWS_MAX_ATTEMPTS) unless given.
- */
-export const createDynamoClient = (config: ConstructorParameters<typeof DynamoDBClient>[0] = {}) =>
-  new DynamoDBClient(config);
-
 const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
 
 /**
@@ -99,23 +90,25 @@ export type UpdateParts = {
 
 /**
  * `SET` of each defined value and `REMOVE` of each `undefined` one, every name through
- * ExpressionAttributeNames (so reserved words are safe). `under` is a path prefix such as
- * `sends.#kind` whose names the caller adds. Undefined when there is nothing to change.
+ * ExpressionAttributeNames (`#field`, so reserved words are safe) and every value a
+ * `:field` placeholder. `under` is a path prefix such as `sends.#kind` whose names the
+ * caller adds. Undefined when there is nothing to change.
  */
 export function updateExpression(changes: Record<string, unknown>, under?: string): UpdateParts | undefined {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const removes: string[] = [];
-  Object.entries(changes).forEach(([field, value], i) => {
-    const path = under ? `${under}.#f${i}` : `#f${i}`;
-    names[`#f${i}`] = field;
+  for (const [field, value] of Object.entries(changes)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`Not an attribute name: ${field}`);
+    const path = under ? `${under}.#${field}` : `#${field}`;
+    names[`#${field}`] = field;
     if (value === undefined) removes.push(path);
     else {
-      values[`:v${i}`] = value;
-      sets.push(`${path} = :v${i}`);
+      values[`:${field}`] = value;
+      sets.push(`${path} = :${field}`);
     }
-  });
+  }
   if (sets.length === 0 && removes.length === 0) return undefined;
   return {
     UpdateExpression: [

@@ -11,7 +11,7 @@ export const nudgeText = {
     when: (timing: ReminderTiming, window: string) =>
       timing === "open-now"
         ? `Now is a good time to send it: ${window}.`
-        : `The best time to send it: ${window}. Sent then, it lands in their working day rather than overnight.`,
+        : `The best time to send it: ${window}. Sent then, it arrives while they are at work.`,
     /** The window as it appears in the sentence above. */
     window: (label: string, candidateLabel?: string) =>
       candidateLabel ? `${label}, which is ${candidateLabel}` : label,

@@ -1,0 +1,111 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import {
+  type CentreStore,
+  type Clock,
+  type Config,
+  type DebriefStore,
+  loadConfig,
+  type Mailer,
+  type RateCounter,
+  systemClock,
+  type Workflow,
+} from "@debrief/core";
+import {
+  createAwsClients,
+  createDynamoCentreStore,
+  createDynamoRateCounter,
+  createDynamoStore,
+  createSesMailer,
+  createSfnWorkflow,
+  sharedFormSecret,
+} from "@debrief/core/aws";
+import type { AppDeps, AppLogger } from "./api/deps";
+
+export type Env = Record<string, string | undefined>;
+
+export type Adapters = {
+  store: DebriefStore;
+  centres: CentreStore;
+  rateCounter: RateCounter;
+  mailer: Mailer;
+  workflow: Workflow;
+};
+
+export type WiringOptions = {
+  /** The settings (default: process.env). Endpoints too: AWS_ENDPOINT_URL_DYNAMODB, _SESV2, _SFN, AWS_MAX_ATTEMPTS. */
+  env?: Env;
+  /** Tests: a deterministic clock. */
+  clock?: Clock;
+  /** Default: Powertools' JSON logger (CloudWatch). */
+  log?: AppLogger;
+  /** Fault tests: adapters to use instead of the ones built from the settings (e.g. a store that fails). */
+  adapters?: Partial<Adapters>;
+};
+
+export type Wiring = Adapters & {
+  config: Config;
+  clock: Clock;
+  log: AppLogger;
+  /** The key that signs form tickets: FORM_SECRET, else the one kept in the table for every instance. */
+  formSecret(): Promise<string>;
+};
+
+/**
+ * THE composition root: every Lambda entry (api, steps, record-failure, operations,
+ * ses-events) and the local stack build their adapters here, from settings alone.
+ * A function with SST secrets bound (the API) fetches them first (loadSstSecrets).
+ */
+export function wire(options: WiringOptions = {}): Wiring {
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const clients = createAwsClients(env);
+  const given = options.adapters ?? {};
+  return {
+    config,
+    clock: options.clock ?? systemClock,
+    log: options.log ?? structuredLogger(new Logger({ serviceName: "interview-debrief" })),
+    store: given.store ?? createDynamoStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
+    centres: given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo),
+    rateCounter:
+      given.rateCounter ??
+      createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
+    mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
+    workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
+    formSecret: async () =>
+      config.abuse.formSecretConfigured ? config.abuse.formSecret : sharedFormSecret(config.tableName, clients.dynamo),
+  };
+}
+
+/** What the HTTP app (createApp) is built from. */
+export async function apiDeps(w: Wiring): Promise<AppDeps> {
+  return {
+    store: w.store,
+    centres: w.centres,
+    rateCounter: w.rateCounter,
+    mailer: w.mailer,
+    workflow: w.workflow,
+    clock: w.clock,
+    log: w.log,
+    publicUrl: w.config.publicUrl,
+    schedule: w.config.schedule,
+    retentionDays: w.config.retentionDays,
+    abuse: { ...w.config.abuse, formSecret: await w.formSecret() },
+  };
+}
+
+let cached: Wiring | undefined;
+
+/** A Lambda instance's wiring, from its environment, built once per cold start (on first use). */
+export function runtime(): Wiring {
+  cached ??= wire();
+  return cached;
+}
+
+/** Powertools' JSON logger behind the app's small logger interface. */
+function structuredLogger(logger: Logger): AppLogger {
+  return {
+    info: (message, extra = {}) => logger.info(message, extra),
+    warn: (message, extra = {}) => logger.warn(message, extra),
+    error: (message, extra = {}) => logger.error(message, extra),
+  };
+}

@@ -1,0 +1,124 @@
+import { issueFormTicket } from "@debrief/core";
+import { keys } from "@debrief/core/aws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centreFormFields, provisionCentre } from "../support/centres";
+import { validDebrief } from "../support/debriefs";
+import { typedFormFields } from "../support/forms";
+import { emailsTo, waitFor } from "../support/inbox";
+import { debriefItems, tableItems } from "../support/table";
+import { type BundleStack, bodyOf, type HttpResult, httpEvent, startBundleStack } from "./support";
+
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events", () => {
+  let stack: BundleStack;
+  const api = async (event: ReturnType<typeof httpEvent>) =>
+    (await stack.lambdas.invoke("ApiHandler", event)) as HttpResult;
+  /** A ticket as if the form had been served a minute ago (the minimum fill time is 3 s): signed with the deployment's key. */
+  const minuteOldTicket = async () => {
+    const item = (await tableItems()).find((i) => i.pk === keys.formTicketKey());
+    if (typeof item?.secret !== "string") throw new Error("The API kept no form-ticket key in the table");
+    return issueFormTicket(item.secret, new Date(Date.now() - 60_000));
+  };
+  const formPost = async (path: string, fields: URLSearchParams, base64: boolean) =>
+    api(
+      httpEvent("POST", path, {
+        headers: { ...FORM, origin: stack.url, "sec-fetch-site": "same-origin" },
+        body: fields.toString(),
+        base64,
+      }),
+    );
+  const tokenIn = (r: HttpResult) => {
+    const token = /^\/d\/([A-Za-z0-9_-]{43})\?new=1$/.exec(r.headers?.location ?? "")?.[1];
+    if (!token) throw new Error(`No page token in the answer (${r.statusCode}: ${bodyOf(r).slice(0, 200)})`);
+    return token;
+  };
+
+  beforeAll(async () => {
+    // The deployed minimum fill time (3 s), not the tests' usual 0: the tickets below are signed earlier.
+    stack = await startBundleStack({ FORM_MIN_FILL_SECONDS: "3" });
+  }, 600_000);
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it("runs the bundle sst deploy uploads, with nothing left outside it", () => {
+    const api = stack.lambdas.functions.find((f) => f.name === "ApiHandler");
+    expect(api).toMatchObject({ handler: "packages/functions/src/api.handler", runtime: "nodejs22.x" });
+  });
+
+  it("serves GET / with a signed form and GET /health with every dependency reachable", async () => {
+    const page = await api(httpEvent("GET", "/"));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.["content-type"]).toMatch(/^text\/html/);
+    expect(bodyOf(page)).toMatch(/name="ticket" value="[^"]+"/);
+
+    const health = await api(httpEvent("GET", "/health"));
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(bodyOf(health))).toEqual({ status: "ok", checks: { table: "ok", email: "ok", workflow: "ok" } });
+  });
+
+  it("accepts the form POST / with a plain body and with a base64 body (303 to the page, letter sent)", async () => {
+    for (const base64 of [false, true]) {
+      const email = `bundle-form-${base64 ? "b64" : "plain"}-${process.pid}@example.com`;
+      const fields = new URLSearchParams({ ticket: await minuteOldTicket(), website: "", ...typedFormFields(email) });
+      const res = await formPost("/", fields, base64);
+      expect(res.statusCode, bodyOf(res).slice(0, 300)).toBe(303);
+      tokenIn(res);
+      // The workflow started by the bundle runs the bundled send step.
+      await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 1, {
+        timeoutMs: 30_000,
+        what: "the letter",
+      });
+    }
+    const stored = (await debriefItems()).filter((d) => String(d.id).length > 0);
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a form posted sooner than a person could fill it", async () => {
+    const page = await api(httpEvent("GET", "/"));
+    const ticket = /name="ticket" value="([^"]+)"/.exec(bodyOf(page))?.[1] ?? "";
+    const res = await formPost(
+      "/",
+      new URLSearchParams({ ticket, website: "", ...typedFormFields("fast@example.com") }),
+      true,
+    );
+    expect(res.statusCode).toBe(422);
+  });
+
+  it("accepts a career centre's form POST /c/{slug}", async () => {
+    await provisionCentre({ slug: "bundle-harbour" });
+    const email = `bundle-centre-${process.pid}@example.com`;
+    const fields = centreFormFields(email, { ticket: await minuteOldTicket(), website: "" });
+    const res = await formPost("/c/bundle-harbour", fields, true);
+    expect(res.statusCode, bodyOf(res).slice(0, 300)).toBe(303);
+    const stored = (await debriefItems()).find(
+      (d) => (d.input as { candidate: { email: string } }).candidate.email === email,
+    );
+    expect(stored?.centre).toBe("bundle-harbour");
+  });
+
+  it("accepts POST /api/debriefs, then a candidate-page action and the letter as a binary .eml", async () => {
+    const res = await api(
+      httpEvent("POST", "/api/debriefs", {
+        headers: { "content-type": "application/json", "idempotency-key": `bundle-${process.pid}-json` },
+        body: JSON.stringify(validDebrief()),
+      }),
+    );
+    expect(res.statusCode, bodyOf(res)).toBe(201);
+    const { id, page } = JSON.parse(bodyOf(res)) as { id: string; page: string };
+    const token = new URL(page).pathname.split("/")[2] ?? "";
+
+    const sent = await formPost(`/d/${token}/sent`, new URLSearchParams(), true);
+    expect(sent.statusCode).toBe(303);
+    const item = (await debriefItems()).find((d) => d.id === id);
+    expect(item?.letterSentAt).toEqual(expect.any(String));
+
+    const eml = await api(httpEvent("GET", `/d/${token}/letter.eml`));
+    expect(eml.statusCode).toBe(200);
+    expect(eml.headers?.["content-type"]).toBe("message/rfc822");
+    // A binary type: API Gateway decodes the base64 body before it reaches the browser.
+    expect(eml.isBase64Encoded).toBe(true);
+    expect(bodyOf(eml)).toMatch(/^Subject: .+/m);
+  });
+});

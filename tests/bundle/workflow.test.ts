@@ -1,0 +1,157 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core";
+import { documentClient, keys, TTL_ATTRIBUTE } from "@debrief/core/aws";
+import { wire } from "@debrief/functions/wiring";
+import { sesEvent } from "@debrief/local";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { synthesizeLocalDefinition } from "../../infra/local-definition";
+import { centreFormFields, postCentreForm, provisionCentre } from "../support/centres";
+import { emailsTo, waitFor } from "../support/inbox";
+import { debriefItems, tableItems } from "../support/table";
+import { type BundleStack, startBundleStack } from "./support";
+
+type State = { Type: string; Resource?: string; Parameters?: Record<string, unknown> };
+const definition = synthesizeLocalDefinition() as { States: Record<string, State> };
+
+/** A Task's payload as Step Functions builds it from its Parameters (`key.$` paths read the state's input). */
+function payloadOf(stateName: string, input: Record<string, unknown>): Record<string, unknown> {
+  const state = definition.States[stateName];
+  if (!state?.Parameters) throw new Error(`No task ${stateName} in the workflow`);
+  return Object.fromEntries(
+    Object.entries(state.Parameters).map(([key, value]) =>
+      key.endsWith(".$")
+        ? [
+            key.slice(0, -2),
+            String(value)
+              .replace(/^\$\./, "")
+              .split(".")
+              .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], input),
+          ]
+        : [key, value],
+    ),
+  );
+}
+/** The send tasks of the workflow and the email kind each one sends. */
+const sendTasks = Object.entries(definition.States)
+  .filter(([, s]) => s.Type === "Task" && s.Resource?.endsWith(":function:SendEmail"))
+  .map(([name, s]) => ({ name, kind: String(s.Parameters?.kind) }));
+
+describe("the deployed workflow and operations bundles on Node 22", () => {
+  let stack: BundleStack;
+  let id: string;
+  let input: Record<string, unknown>;
+  const email = `bundle-steps-${process.pid}@example.com`;
+  const invoke = (name: string, event: unknown) => stack.lambdas.invoke(name, event);
+  const item = async (debriefId: string) => (await debriefItems()).find((d) => d.id === debriefId);
+
+  beforeAll(async () => {
+    stack = await startBundleStack();
+    await provisionCentre({ slug: "bundle-steps" });
+    // A centre's debrief: its workflow also has the two check-ins.
+    expect((await postCentreForm(stack.appUrl, "bundle-steps", centreFormFields(email))).status).toBe(303);
+    const stored = (await debriefItems()).find(
+      (d) => (d.input as { candidate: { email: string } }).candidate.email === email,
+    );
+    id = String(stored?.id);
+    const execution = stack.sfn.executions().find((e) => e.name === id);
+    input = JSON.parse(execution?.input ?? "{}");
+    await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 1, {
+      timeoutMs: 30_000,
+      what: "the letter",
+    });
+  }, 600_000);
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it("sends each email kind once, handed the state machine's own payload", async () => {
+    expect(sendTasks.map((t) => t.kind).sort()).toEqual(["checkin14", "checkin7", "letter", "nudge", "tips"]);
+    for (const task of sendTasks) {
+      const payload = payloadOf(task.name, input);
+      expect(payload).toEqual({ debriefId: id, kind: task.kind });
+      // The workflow's own run already sent the letter: a second run of its step sends nothing.
+      expect(await invoke("SendEmail", payload)).toEqual({
+        kind: task.kind,
+        status: task.kind === "letter" ? "skipped" : "sent",
+      });
+    }
+    const mails = await emailsTo(stack.inboxUrl, email);
+    expect(mails).toHaveLength(5);
+    expect(Object.keys((await item(id))?.sends as object).sort()).toEqual([
+      "checkin14",
+      "checkin7",
+      "letter",
+      "nudge",
+      "tips",
+    ]);
+  });
+
+  it("fails a send task with no debrief id as a permanent error the workflow's Retry skips", async () => {
+    await expect(invoke("SendEmail", { kind: "letter" })).rejects.toMatchObject({ name: "InvalidStepInputError" });
+  });
+
+  it("records a failed step (RecordFailure), lists it and redrives it (Redrive)", async () => {
+    const failedInput = { ...input, failedStep: "nudge", error: { Error: "States.Timeout", Cause: "took too long" } };
+    expect(await invoke("RecordFailure", payloadOf("RecordFailure", failedInput))).toEqual({
+      debriefId: id,
+      recorded: true,
+    });
+    expect((await item(id))?.failure).toMatchObject({ step: "nudge", error: "States.Timeout" });
+
+    const listed = (await invoke("Redrive", {})) as { failedDebriefs: { id: string }[] };
+    expect(listed.failedDebriefs.map((d) => d.id)).toContain(id);
+    const redriven = (await invoke("Redrive", { redrive: true, ids: [id] })) as { redriven: unknown[] };
+    expect(JSON.stringify(redriven.redriven)).toContain(id);
+    const after = await item(id);
+    expect(after?.failure).toBeUndefined();
+    expect(stack.sfn.executions().some((e) => e.name === after?.workflowName && e.name !== id)).toBe(true);
+  });
+
+  it("starts a stored debrief whose workflow never started (Reconcile)", async () => {
+    // Stored while Step Functions was unreachable (the same wiring with its endpoint elsewhere),
+    // longer ago than the API's grace to start it.
+    const storedAt = new Date(Date.now() - RECONCILE_GRACE_MS - 60_000);
+    const down = wire({
+      env: { ...process.env, AWS_ENDPOINT_URL_SFN: "http://127.0.0.1:9", AWS_MAX_ATTEMPTS: "1" },
+      clock: { now: () => storedAt },
+    });
+    const submitted = await submitDebrief(
+      {
+        ...((await item(id))?.input as object),
+        candidate: { name: "Ada Park", email: `bundle-queued-${process.pid}@example.com`, timeZone: "UTC" },
+      },
+      {
+        store: down.store,
+        workflow: down.workflow,
+        clock: down.clock,
+        schedule: down.config.schedule,
+        retentionDays: 180,
+      },
+    );
+    expect(submitted).toMatchObject({ kind: "accepted", status: "queued" });
+    const queued = submitted.kind === "accepted" ? submitted.id : "";
+    expect(stack.sfn.executions().some((e) => e.name === queued)).toBe(false);
+
+    const result = (await invoke("Reconcile", {})) as { started: string[] };
+    expect(result.started).toContain(queued);
+    expect(stack.sfn.executions().some((e) => e.name === queued)).toBe(true);
+  });
+
+  it("deletes what is past its retention (Sweep)", async () => {
+    const expired = keys.token(`bundle-expired-${process.pid}`);
+    await documentClient().send(
+      new PutCommand({ TableName: process.env.TABLE_NAME, Item: { pk: expired, [TTL_ATTRIBUTE]: 1 } }),
+    );
+    const result = (await invoke("Sweep", {})) as { deleted: number };
+    expect(result.deleted).toBeGreaterThanOrEqual(1);
+    expect((await tableItems()).some((i) => i.pk === expired)).toBe(false);
+    expect(await item(id)).toBeDefined();
+  });
+
+  it("suppresses a permanently bounced address from SES's EventBridge event (SesEvents)", async () => {
+    const bounced = `bundle-bounce-${process.pid}@example.com`;
+    const result = await invoke("SesEvents", sesEvent("bounce", bounced));
+    expect(result).toMatchObject({ suppressed: 1 });
+    expect(await wire().store.isSuppressed(bounced)).toBe(true);
+  });
+});
