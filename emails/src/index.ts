@@ -1,5 +1,6 @@
 import {
   composeCheckin,
+  composeLetter,
   composeNudge,
   composeTips,
   currentDraft,
@@ -33,6 +34,7 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
   switch (kind) {
     case "letter": {
       const draft = currentDraft(debrief);
+      const composed = composeLetter(debrief.input);
       const { interviewer } = debrief.input.interview;
       return toEmail(
         draft.subject,
@@ -44,6 +46,8 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
           window: sendWindow(debrief.input, new Date(debrief.createdAt)),
           mailto: mailtoLink(draft, interviewer.email),
           links,
+          // What the composer chose, said only while the candidate uses the composed letter.
+          ...(draft.edited ? {} : { salutation: composed.salutation, omitted: composed.omitted }),
         }),
       );
     }

@@ -1,10 +1,12 @@
 /** @jsxImportSource react */
 import {
+  composeLetter,
   currentDraft,
   type Draft,
   type EmailLinks,
   type Mailto,
   mailtoLink,
+  type Omitted,
   type SendWindow,
   sendWindow,
 } from "@debrief/core";
@@ -21,6 +23,10 @@ export type LetterEmailProps = {
   window: SendWindow;
   mailto: Mailto;
   links: EmailLinks;
+  /** Who the composed letter addresses ("Dr. O'Connor"); absent once the candidate edited the draft. */
+  salutation?: string;
+  /** What the composer left out of the letter, so the candidate can put it back on their page. */
+  omitted?: Omitted[];
 };
 
 const letterBox = { border: "1px solid #d9e2ec", borderRadius: "6px", padding: "8px 20px", backgroundColor: "#fbfcfd" };
@@ -36,6 +42,8 @@ export default function LetterEmail({
   window,
   mailto,
   links,
+  salutation,
+  omitted = [],
 }: LetterEmailProps) {
   return (
     <Layout
@@ -74,6 +82,18 @@ export default function LetterEmail({
       <Text style={para}>
         Subject: <strong>{draft.subject}</strong>
       </Text>
+      {salutation ? (
+        <Text style={para}>
+          It addresses them as <strong>{salutation}</strong>. If that is not how they introduced themselves, change the
+          greeting when you edit the letter on your page.
+        </Text>
+      ) : null}
+      {omitted.length > 0 ? (
+        <Text style={para}>
+          Left out of this letter: {omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. If you want any of them in,
+          add them when you edit the letter on your page.
+        </Text>
+      ) : null}
       <Section style={letterBox}>
         {/* Paragraphs and line breaks survive in the HTML and in the plain-text part alike, so the letter copies cleanly. */}
         {keyed(draft.body, /\n{2,}/).map((paragraph) => (
@@ -87,6 +107,7 @@ export default function LetterEmail({
 }
 
 const previewDraft = currentDraft(previewDebrief);
+const previewLetter = composeLetter(previewDebrief.input);
 
 LetterEmail.PreviewProps = {
   draft: previewDraft,
@@ -95,4 +116,6 @@ LetterEmail.PreviewProps = {
   window: sendWindow(previewDebrief.input, new Date(previewDebrief.createdAt)),
   mailto: mailtoLink(previewDraft, previewDebrief.input.interview.interviewer.email),
   links: previewLinks,
+  salutation: previewLetter.salutation,
+  omitted: previewLetter.omitted,
 } satisfies LetterEmailProps;

@@ -13,7 +13,7 @@ export const LAMBDA_NODE_VERSION = "22.23.3";
 const NODE_DIR = join(ROOT, ".cache", "node22");
 
 /** The Node 22 binary, installed from the npm registry into .cache/node22 when missing. */
-export function lambdaNode(): string {
+export async function lambdaNode(): Promise<string> {
   const bin = join(NODE_DIR, "node_modules", "node", "bin", "node");
   const works = () => {
     try {
@@ -22,18 +22,21 @@ export function lambdaNode(): string {
       return false;
     }
   };
-  if (existsSync(bin) && works()) return bin;
-  mkdirSync(NODE_DIR, { recursive: true });
-  // npm comes with the Node running this; the package ships the platform's binary.
-  const npm = join(dirname(process.execPath), "npm");
-  execFileSync(
-    existsSync(npm) ? npm : "npm",
-    ["install", "--prefix", NODE_DIR, "--no-save", "--no-audit", "--no-fund", `node@${LAMBDA_NODE_VERSION}`],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  if (!works()) throw new Error(`node@${LAMBDA_NODE_VERSION} did not install a working binary in ${NODE_DIR}`);
+  await onceAcrossProcesses(`${NODE_DIR}.lock`, works, async () => {
+    mkdirSync(NODE_DIR, { recursive: true });
+    // npm comes with the Node running this; the package ships the platform's binary.
+    const npm = join(dirname(process.execPath), "npm");
+    await run(existsSync(npm) ? npm : "npm", [
+      "install",
+      "--prefix",
+      NODE_DIR,
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      `node@${LAMBDA_NODE_VERSION}`,
+    ]);
+    if (!works()) throw new Error(`node@${LAMBDA_NODE_VERSION} did not install a working binary in ${NODE_DIR}`);
+  });
   return bin;
 }
 
@@ -85,49 +88,63 @@ export async function lambdaBundles(): Promise<LambdaBundles> {
   const dir = join(checkout, sourceKey());
   const manifest = join(dir, "functions.json");
   const read = (): LambdaBundles => ({ dir, functions: JSON.parse(readFileSync(manifest, "utf8")) });
-  if (existsSync(manifest)) return read();
-  mkdirSync(dirname(dir), { recursive: true });
-  const lock = `${dir}.lock`;
-  try {
-    mkdirSync(lock);
-    writeFileSync(join(lock, "pid"), String(process.pid));
-  } catch {
-    return waitForBuild(lock, manifest, read);
-  }
-  try {
-    const building = `${dir}.build-${process.pid}`;
-    // Its own stage, so its .sst/artifacts never collide with a `pnpm synth` or the infra tests.
-    await promisify(execFile)(
-      join(ROOT, "node_modules", ".bin", "tsx"),
-      ["scripts/synth.ts", "--stage", "lambda", "--functions", building],
-      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, maxBuffer: 64 * 1024 * 1024 },
-    );
-    renameSync(building, dir);
-    // Builds of older sources of this checkout are never used again.
-    for (const old of readdirSync(checkout)) {
-      if (!dir.endsWith(old) && !old.endsWith(".lock")) rmSync(join(checkout, old), { recursive: true, force: true });
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  mkdirSync(checkout, { recursive: true });
+  await onceAcrossProcesses(
+    `${dir}.lock`,
+    () => existsSync(manifest),
+    async () => {
+      const building = `${dir}.build-${process.pid}`;
+      // Its own stage, so its .sst/artifacts never collide with a `pnpm synth` or the infra tests.
+      await run(join(ROOT, "node_modules", ".bin", "tsx"), [
+        "scripts/synth.ts",
+        "--stage",
+        "lambda",
+        "--functions",
+        building,
+      ]);
+      renameSync(building, dir);
+      // Builds of older sources of this checkout are never used again.
+      for (const old of readdirSync(checkout)) {
+        if (!dir.endsWith(old) && !old.endsWith(".lock")) rmSync(join(checkout, old), { recursive: true, force: true });
+      }
+    },
+  );
   return read();
 }
 
-/** Another process builds: wait for its result, or build when it died without one. */
-async function waitForBuild(lock: string, manifest: string, read: () => LambdaBundles): Promise<LambdaBundles> {
+const run = (file: string, args: string[]) =>
+  promisify(execFile)(file, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: "" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+
+/**
+ * Makes something once however many processes ask at the same time (test files in
+ * parallel): the first takes the lock folder and makes it, the others wait until it is
+ * done, or take over when its maker died without finishing.
+ */
+async function onceAcrossProcesses(lock: string, done: () => boolean, make: () => Promise<void>) {
   const deadline = Date.now() + 10 * 60_000;
-  while (!existsSync(manifest)) {
-    if (!existsSync(lock) || !builderAlive(lock)) {
-      rmSync(lock, { recursive: true, force: true });
-      return lambdaBundles();
+  while (!done()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (!makerAlive(lock)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Gave up waiting for ${relative(ROOT, lock)}`);
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
     }
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for the Lambda bundles (${relative(ROOT, lock)})`);
-    await new Promise((done) => setTimeout(done, 500));
+    try {
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      if (!done()) await make();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
-  return read();
 }
 
-function builderAlive(lock: string): boolean {
+function makerAlive(lock: string): boolean {
   try {
     process.kill(Number(readFileSync(join(lock, "pid"), "utf8")), 0);
     return true;

@@ -22,6 +22,9 @@ try {
   process.exit(1);
 }
 
+// The local stack went away (even killed): so does its instance.
+process.on("disconnect", () => process.exit(0));
+
 let invocations = 0;
 process.on("message", async ({ id, event }) => {
   const started = Date.now();

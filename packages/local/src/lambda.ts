@@ -55,7 +55,7 @@ export function resolveEnvironment(fn: SynthesizedFunction, tokens: Record<strin
  */
 export async function startBundledLambdas(opts: BundledLambdasOptions) {
   const bundles = opts.bundles ?? (await lambdaBundles());
-  const node = lambdaNode();
+  const node = await lambdaNode();
   const workerScript = resolve(import.meta.dirname, "lambda-worker.mjs");
   const byName = new Map(bundles.functions.map((fn) => [fn.name, fn]));
   const pools = new Map<string, Worker[]>();

@@ -317,3 +317,46 @@ describe("the current draft", () => {
     expect(currentDraft({ input: amira, draft })).toEqual({ subject: "Mine", body: "My words", edited: true });
   });
 });
+
+describe("agreement: no template puts a typed phrase before a verb that must agree with it", () => {
+  // harper.js misses "my structured SBAR handovers comes in"; so every typed phrase is replaced
+  // by a marker and whatever follows each marker in every template is checked.
+  const M = (n: string) => `zq${n}zq`;
+  const marked: DebriefInput = withInput(amira, {
+    interview: { ...amira.interview, role: M("role"), company: M("company") },
+    whatHappened: ["bad_call", "left_early"],
+    challenges: [{ text: M("challenge"), skill: M("skill") }, M("loose"), M("loosetwo")],
+    skills: [M("skill"), M("other"), M("othertwo")],
+    samples: [{ title: M("sample"), url: "https://example.com/s", note: "A note." }],
+    references: [{ name: "Ana Ruiz", relation: M("relation"), contact: "ana@example.com" }],
+    plan: [M("plan"), M("plantwo")],
+    questions: [
+      { question: "How would you do it?", betterAnswer: "I would do it.", example: "We did it." },
+      { question: "Why us?", betterAnswer: "Because.", example: "Once." },
+    ],
+  });
+  const after = new Set<string>();
+  for (const tone of TONES)
+    for (const length of LENGTHS)
+      for (const offDay of ["auto", "mention"] as const) {
+        const d = withInput(marked, { tone, offDay });
+        const l = composeLetter(d, {
+          length,
+          include: ["pairs", "challenges", "skills", "samples", "references", "plan", "question.1", "example.1"],
+        });
+        const text = `${l.subject}\n${letterAsText(l)}`;
+        for (const m of text.matchAll(/zq\w+zq([^\w\n]*\w*)/gi)) after.add((m[1] ?? "").trim());
+      }
+
+  it("follows each typed phrase only with punctuation, a conjunction, a preposition or a noun", () => {
+    const allowed = /^(?:[.,:;)?!]|\(|and\b|to\b|at\b|role\b|position\b|interview\b|$)/;
+    expect([...after].filter((a) => !allowed.test(a))).toEqual([]);
+    expect(after.size).toBeGreaterThan(3);
+  });
+
+  it("the check can fail: it sees a verb after a typed phrase", () => {
+    const bad = `this is where my ${M("skill")} comes in`;
+    const next = [...bad.matchAll(/zq\w+zq(\W*\w*)/g)].map((m) => (m[1] ?? "").trim());
+    expect(next).toEqual(["comes"]);
+  });
+});

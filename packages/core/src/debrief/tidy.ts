@@ -62,7 +62,10 @@ export function tidySentences(text: string): string {
       return sentencesOf(l)
         .map((terms) => {
           let s = collapseSpaces(terms.map((t, i) => `${i === 0 ? "" : t.pre}${fixI(t.text)}${t.post}`).join(""));
-          s = capitaliseFirst(s);
+          s = capitaliseFirst(s)
+            // "..?" → "?", a doubled full stop → one (an ellipsis stays).
+            .replace(/[\s.,;:]+(?=[?!]["”')]*$)/u, "")
+            .replace(/(?<!\.)\.\.$/u, ".");
           if (looksLikeQuestion(s) && !/[?!]["”')]*$/u.test(s)) s = `${s.replace(/[\s.,;:]+$/u, "")}?`;
           return s;
         })
