@@ -252,6 +252,10 @@ export async function performAction(
   const found = await actionLink(token, deps, "use");
   if (!found) return undefined;
   const { action, debrief: d } = found;
+  // A one-use link only ever reaches the inbox: using it proves the address (centre statistics count on it).
+  if (!d.addressProvenAt && action !== "delete") {
+    await deps.store.updateDebrief(d.id, { addressProvenAt: deps.clock.now().toISOString() });
+  }
   switch (action) {
     case "sent":
       return { action: "sent", result: await markLetterSent(d, deps) };
