@@ -87,7 +87,7 @@ describe("sst.config.ts (what `sst deploy` runs)", () => {
 });
 
 describe("storage", () => {
-  it("is one on-demand table with point-in-time recovery, the ttl attribute, one key and the sparse centre index", () => {
+  it("is one on-demand table with point-in-time recovery, the ttl attribute, one key and two sparse indexes", () => {
     const tables = all("AWS::DynamoDB::Table");
     expect(tables).toHaveLength(1);
     const [table] = tables;
@@ -97,7 +97,8 @@ describe("storage", () => {
       TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true },
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
     });
-    // One index, listing career centres' debriefs for their statistics; it projects nothing personal.
+    // Two indexes, projecting nothing personal: career centres' debriefs for their statistics, and an
+    // address's debriefs by the keyed digest of the address ("this wasn't me" and bounces, without a Scan).
     expect(table?.Properties.GlobalSecondaryIndexes).toEqual([
       {
         IndexName: "byCentre",
@@ -116,6 +117,14 @@ describe("storage", () => {
             "checkins",
             "shareWithCentre",
           ],
+        },
+      },
+      {
+        IndexName: "byAddress",
+        KeySchema: [{ AttributeName: "addressDigest", KeyType: "HASH" }],
+        Projection: {
+          ProjectionType: "INCLUDE",
+          NonKeyAttributes: ["id", "expiresAt", "workflowName", "workflowStartedAt"],
         },
       },
     ]);
@@ -393,8 +402,14 @@ describe("least privilege", () => {
         .sort();
     expect(tableActions("RecordFailure")).toEqual(["dynamodb:UpdateItem"]);
     expect(tableActions("Sweep")).toEqual(["dynamodb:DeleteItem", "dynamodb:Scan"]);
-    expect(tableActions("SesEvents")).toEqual(["dynamodb:PutItem", "dynamodb:Scan"]);
-    expect(tableActions("Reconcile")).toEqual(["dynamodb:Scan", "dynamodb:UpdateItem"]);
+    // A bounce finds the address's debriefs through the address index: no Scan.
+    expect(tableActions("SesEvents")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(tableActions("Reconcile")).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Scan",
+      "dynamodb:UpdateItem",
+    ]);
     expect(tableActions("Redrive")).toEqual(["dynamodb:Scan", "dynamodb:UpdateItem"]);
     expect(tableActions("SendEmail")).not.toContain("dynamodb:Scan");
     expect(tableActions("ApiHandler")).not.toContain("dynamodb:DeleteTable");

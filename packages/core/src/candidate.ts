@@ -220,6 +220,10 @@ export async function performAction(
   if (!found) return undefined;
   const d = await deps.store.get(found.debriefId, now);
   if (!d) return undefined;
+  // A one-use token only ever reaches the inbox: using it proves the address (centre statistics count on it).
+  if (!d.addressProvenAt && found.action !== "delete") {
+    await deps.store.updateDebrief(d.id, { addressProvenAt: now.toISOString() });
+  }
   switch (found.action) {
     case "sent":
       return { action: "sent", result: await markLetterSent(d, deps) };

@@ -55,6 +55,16 @@ export interface DebriefStore {
   /** Whether mail to this address (or another spelling of its mailbox) is suppressed at `now`. */
   isSuppressed(address: string, now?: Date): Promise<boolean>;
   /**
+   * The unexpired debriefs sent to this address's mailbox, through the address index (a
+   * Query on its keyed digest, never a Scan): what stopping their workflows needs.
+   */
+  debriefsForAddress(
+    address: string,
+    now: Date,
+  ): AsyncIterable<Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">>;
+  /** Gives debriefs stored before the address index their digest; how many it changed. */
+  backfillAddressDigests(): Promise<number>;
+  /**
    * Every stored debrief that has not expired, page by page (operations: reconcile,
    * redrive, stopping an address's workflows). A Scan: these run a few times an hour
    * over at most a few thousand items, cheaper than an index written on every change.
@@ -77,7 +87,15 @@ export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
 export type DebriefChanges = Partial<
   Pick<
     Debrief,
-    "draft" | "letterSentAt" | "stoppedAt" | "snoozes" | "secondInterviewAt" | "schedule" | "workflowName" | "input"
+    | "draft"
+    | "letterSentAt"
+    | "stoppedAt"
+    | "snoozes"
+    | "secondInterviewAt"
+    | "schedule"
+    | "workflowName"
+    | "input"
+    | "addressProvenAt"
   >
 >;
 

@@ -35,6 +35,11 @@ export type Debrief = {
   sends: Partial<Record<SendKind, SendRecord>>;
   /** The candidate said they sent the letter. */
   letterSentAt?: string;
+  /**
+   * When the candidate first acted (a POST) through a one-use link that reached them by
+   * email: proof that the address is theirs. Centre statistics count only such debriefs.
+   */
+  addressProvenAt?: string;
   /** The candidate asked for no more emails. */
   stoppedAt?: string;
   /** The letter as the candidate edited it on their page; absent while they use the composed one. */

@@ -48,6 +48,17 @@ export const CENTRE_INDEX = {
   attributes: ["id", "expiresAt", "cohort", "letterSentAt", "secondInterviewAt", "checkins", "shareWithCentre"],
 } as const;
 
+/**
+ * The sparse index finding an address's debriefs ("this wasn't me", SES bounces) without a
+ * Scan: every debrief carries the keyed digest of its normalised address (digest.ts), and
+ * the index projects only what stopping its workflow needs.
+ */
+export const ADDRESS_INDEX = {
+  name: "byAddress",
+  partitionKey: "addressDigest",
+  attributes: ["id", "expiresAt", "workflowName", "workflowStartedAt"],
+} as const;
+
 /** A write refused by its ConditionExpression (the item was there, or was not). */
 export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 

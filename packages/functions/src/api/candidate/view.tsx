@@ -52,12 +52,23 @@ type PageProps = {
   errors?: FieldErrors;
   /** What the candidate typed when saving failed, so nothing is lost. */
   draftValues?: { subject: string; body: string };
+  /** The address is on the do-not-send list (a bounce, a complaint, or "this wasn't me"): no email will come. */
+  suppressed?: boolean;
 };
 
 export const DEBRIEF_PAGE_TITLE = "Your follow-up";
 
 /** The candidate's own page, reached only through an unguessable token. Works fully without JavaScript. */
-export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = {}, draftValues }: PageProps) {
+export function DebriefPage({
+  debrief,
+  base,
+  justSubmitted,
+  done,
+  now,
+  errors = {},
+  draftValues,
+  suppressed,
+}: PageProps) {
   const { input } = debrief;
   const who = input.interview.interviewer.name;
   const draft = currentDraft(debrief);
@@ -75,8 +86,14 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
         <div class="notice" role="status">
           <h1>Your debrief is in</h1>
           <p>
-            We are emailing the draft to <strong>{input.candidate.email}</strong>. Keep this page's address: it is the
-            key to your debrief.
+            {suppressed ? (
+              "Your draft is below"
+            ) : (
+              <>
+                We are emailing the draft to <strong>{input.candidate.email}</strong>
+              </>
+            )}
+            . Keep this page's address: it is the key to your debrief.
           </p>
         </div>
       ) : (
@@ -89,6 +106,15 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
           ) : null}
         </>
       )}
+      {suppressed ? (
+        <div class="notice" role="status" id="suppressed">
+          <p>
+            We cannot email <strong>{input.candidate.email}</strong>: it is on our do-not-send list, because mail to it
+            bounced or someone said this debrief was not theirs. Nothing from this debrief will reach that inbox, but
+            everything on this page still works.
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary
         heading="Your letter was not saved"
         items={Object.entries(errors).map(([field, message]) => ({ href: `#draft-${field}`, text: message }))}

@@ -154,6 +154,22 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
     async *listDebriefs(now) {
       for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy(d);
     },
+    async *debriefsForAddress(address, now) {
+      const digest = addressDigest(DIGEST_SECRET, address);
+      for (const d of [...t.debriefs.values()]) {
+        if (isExpired(d, now) || addressDigest(DIGEST_SECRET, d.input.candidate.email) !== digest) continue;
+        yield stored({
+          id: d.id,
+          expiresAt: d.expiresAt,
+          workflowName: d.workflowName,
+          workflowStartedAt: d.workflowStartedAt,
+        });
+      }
+    },
+    async backfillAddressDigests() {
+      // The memory store derives the digest on every read: nothing is ever missing.
+      return 0;
+    },
     async deleteExpired(now) {
       let deleted = 0;
       for (const map of [t.debriefs, t.tokens, t.audits, t.rates] as Map<string, { expiresAt: string }>[]) {
@@ -209,6 +225,9 @@ export function createMemoryCentreStore(table: MemoryTable = createMemoryTable()
     },
     async deleteCentre(slug) {
       t.centres.delete(slug);
+    },
+    async provenDebriefs(ids) {
+      return new Set(ids.filter((id) => typeof t.debriefs.get(id)?.addressProvenAt === "string"));
     },
     async centreDebriefs(slug, now) {
       const rows: CentreDebriefSummary[] = [];

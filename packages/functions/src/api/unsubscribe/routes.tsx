@@ -1,12 +1,16 @@
-import { debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { randomUUID } from "node:crypto";
+import { checkLinkLimits, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
+import { clientIp } from "../web/client-ip";
 import { limitBody, notFound } from "../web/http";
 import {
   NOT_ME,
   NotMePage,
   SUPPRESSED,
   SuppressedPage,
+  THROTTLED,
+  ThrottledPage,
   UNSUBSCRIBE,
   UNSUBSCRIBED,
   UnsubscribedPage,
@@ -32,6 +36,19 @@ export function unsubscribeRoutes(deps: AppDeps) {
     if (!debrief) throw notFound();
     return debrief;
   };
+  /** A 429 when this link (or, for "this wasn't me", this client) has posted too often this hour. */
+  const throttled = async (c: Context, link: "unsubscribe" | "not-me", debriefId: string) => {
+    const verdict = await checkLinkLimits(
+      link,
+      { ip: clientIp(c), debriefId, requestId: randomUUID() },
+      deps.clock.now(),
+      deps.rateCounter,
+    );
+    if (!verdict.limited) return undefined;
+    c.status(429);
+    c.header("Retry-After", String(verdict.retryAfterSeconds));
+    return c.render(<ThrottledPage />, THROTTLED);
+  };
   app.use("/u/:token", limitBody());
   app.use("/not-me/:token", limitBody());
 
@@ -42,6 +59,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
 
   app.post("/u/:token", async (c) => {
     const debrief = await debriefOf(c);
+    const limited = await throttled(c, "unsubscribe", debrief.id);
+    if (limited) return limited;
     await stopEmails(debrief, actionDeps);
     deps.log.info("unsubscribed", { debriefId: debrief.id });
     return c.render(<UnsubscribedPage />, UNSUBSCRIBED);
@@ -54,6 +73,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
 
   app.post("/not-me/:token", async (c) => {
     const debrief = await debriefOf(c);
+    const limited = await throttled(c, "not-me", debrief.id);
+    if (limited) return limited;
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
     deps.log.info("address suppressed: not me", { debriefId: debrief.id, stopped });
     return c.render(<SuppressedPage />, SUPPRESSED);
