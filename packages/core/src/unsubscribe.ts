@@ -1,4 +1,6 @@
-import type { SendKind } from "./debrief/model";
+import { type CandidateDeps, debriefForPageToken } from "./candidate";
+import type { Debrief, SendKind } from "./debrief/model";
+import { hashToken } from "./tokens";
 
 // Unsubscribe and "this wasn't me" reuse the email's page token (not a one-use action
 // token): they must keep working however often a mail provider or a person uses them.
@@ -23,4 +25,20 @@ export function listUnsubscribeHeaders(kind: SendKind, pageUrl: string): Record<
   const url = unsubscribeUrl(pageUrl);
   if (kind === "letter" || !url) return undefined;
   return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+/**
+ * The debrief behind a "this wasn't me" link, which only an email may carry: the page token
+ * handed to whoever submitted (the API's `page`, the form's redirect: the first token the
+ * debrief lists) is refused, since the submitter has not shown the address is theirs.
+ * Limit (issue 14, finding 3): a token handed to an idempotent replay is still a page token
+ * and still accepted, until "not me"-only tokens are minted into the emails (issue 15).
+ */
+export async function debriefForNotMeToken(
+  token: string,
+  deps: Pick<CandidateDeps, "store" | "clock">,
+): Promise<Debrief | undefined> {
+  const debrief = await debriefForPageToken(token, deps);
+  if (!debrief || debrief.tokenHashes[0] === hashToken(token)) return undefined;
+  return debrief;
 }

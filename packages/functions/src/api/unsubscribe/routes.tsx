@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkLinkLimits, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { checkLinkLimits, debriefForNotMeToken, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { clientIp } from "../web/client-ip";
@@ -30,9 +30,11 @@ import {
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono();
   const actionDeps = actionDepsOf(deps);
-  const debriefOf = async (c: Context) => {
+  const debriefOf = async (c: Context, link: "unsubscribe" | "not-me" = "unsubscribe") => {
     c.header("Cache-Control", "no-store");
-    const debrief = await debriefForPageToken(c.req.param("token") ?? "", deps);
+    // "This wasn't me" is honoured only from a token that reached the inbox, never the submitter's page token.
+    const find = link === "not-me" ? debriefForNotMeToken : debriefForPageToken;
+    const debrief = await find(c.req.param("token") ?? "", deps);
     if (!debrief) throw notFound();
     return debrief;
   };
@@ -67,12 +69,12 @@ export function unsubscribeRoutes(deps: AppDeps) {
   });
 
   app.get("/not-me/:token", async (c) => {
-    await debriefOf(c);
+    await debriefOf(c, "not-me");
     return c.render(<NotMePage />, NOT_ME);
   });
 
   app.post("/not-me/:token", async (c) => {
-    const debrief = await debriefOf(c);
+    const debrief = await debriefOf(c, "not-me");
     const limited = await throttled(c, "not-me", debrief.id);
     if (limited) return limited;
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
