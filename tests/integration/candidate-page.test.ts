@@ -152,7 +152,10 @@ describe("the candidate's page and the one-use links", () => {
     const after = await stored(id);
     expect(after?.draft).toBeUndefined();
     expect(after?.input.tone).toBe("formal");
-    expect(await (await get(path)).text()).toContain("Dear Jonas Weber,");
+    const tonedPage = await (await get(path)).text();
+    expect(tonedPage).toContain("Dear Jonas Weber,");
+    // The page says whom the composed letter addresses, so the candidate can change it.
+    expect(tonedPage).toMatch(/id="salutation-used"[^>]*>\s*It addresses them as <strong>Jonas Weber<\/strong>/);
   });
 
   it("serves the data export and the practice session calendar file", async () => {

@@ -1,5 +1,6 @@
 import {
   type CandidateAction,
+  composeLetter,
   currentDraft,
   type Debrief,
   EMAIL_KINDS,
@@ -7,6 +8,7 @@ import {
   type FieldErrors,
   MAILTO_BODY_LIMIT,
   mailtoLink,
+  mostHelpfulAddition,
   nudgeVariant,
   sendWindow,
   TONES,
@@ -70,6 +72,9 @@ export function DebriefPage({
   const { input } = debrief;
   const who = input.interview.interviewer.name;
   const draft = currentDraft(debrief);
+  // What the composer chose, shown while the candidate uses the composed letter.
+  const composed = draft.edited ? undefined : composeLetter(input);
+  const addition = mostHelpfulAddition(input);
   const mailto = mailtoLink(draft, input.interview.interviewer.email);
   const window = sendWindow(input, now);
   const notice = done ? DONE_MESSAGES[done] : undefined;
@@ -132,6 +137,25 @@ export function DebriefPage({
         <article class="letter" id="letter">
           {draft.body}
         </article>
+        {composed ? (
+          <div id="letter-choices">
+            <p class="hint" id="salutation-used">
+              It addresses them as <strong>{composed.salutation}</strong>. If that is not how they introduced
+              themselves, change the greeting under "Edit the letter".
+            </p>
+            {composed.omitted.length > 0 ? (
+              <p class="hint" id="left-out">
+                Left out of this letter: {composed.omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any
+                of them in, add them under "Edit the letter".
+              </p>
+            ) : null}
+            {addition ? (
+              <p class="hint" id="most-helpful">
+                <strong>What would help this letter most</strong> (add it under "Edit the letter"): {addition.text}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <div class="actions" id="send-actions" data-copy="letter">
           <a class="button" id="send-mailto" href={mailto.href}>
             Open in my mail program
