@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
 import { startFaultProxy } from "../support/fault-proxy";
+import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { tableItems } from "../support/table";
 
@@ -54,6 +55,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     await stack?.dispose();
   });
 
+  /** Submits, and returns the "this wasn't me" token of the letter (the only place such a link is honoured from). */
   const submit = async (email: string) => {
     const res = await postDebrief(
       stack.appUrl,
@@ -61,7 +63,15 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     );
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; page: string };
-    return { id: body.id, token: /\/d\/([A-Za-z0-9_-]{43})$/.exec(body.page)?.[1] ?? "" };
+    const [letter] = await waitFor(
+      async () => {
+        const m = await emailsTo(stack.inboxUrl, email);
+        return m.length > 0 && m;
+      },
+      { timeoutMs: 20_000, what: "the letter" },
+    );
+    const token = /\/not-me\/([A-Za-z0-9_-]{43})"/.exec(letter?.body.html ?? "")?.[1] ?? "";
+    return { id: body.id, token, pageToken: /\/d\/([A-Za-z0-9_-]{43})$/.exec(body.page)?.[1] ?? "" };
   };
   const notMe = (token: string) =>
     app.request(`/not-me/${token}`, { method: "POST" }, { incoming: { socket: { remoteAddress: "192.0.2.7" } } });
@@ -95,13 +105,26 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     expect(seen).not.toContain("Query");
   });
 
+  it('refuses the page token handed to the submitter: only a link from an email says "this wasn\'t me"', async () => {
+    const victim = `someone-else-${randomUUID()}@example.net`;
+    const d = await submit(victim);
+    // Whoever typed the address got this token in the 201; they have not shown the address is theirs.
+    expect((await app.request(`/not-me/${d.pageToken}`)).status).toBe(404);
+    expect((await notMe(d.pageToken)).status).toBe(404);
+    const items = await tableItems();
+    expect(items.some((i) => i.pk === `SUPPRESSED#${addressDigest(SECRET, victim)}`)).toBe(false);
+    expect(execution(d.id)?.status).not.toBe("ABORTED");
+    // The link in the email still works.
+    expect((await notMe(d.token)).status).toBe(200);
+  });
+
   it("says on the candidate's page that the address is suppressed", async () => {
     const victim = `page-${randomUUID()}@example.net`;
     const d = await submit(victim);
-    const before = await (await fetch(`${stack.appUrl}/d/${d.token}`)).text();
+    const before = await (await fetch(`${stack.appUrl}/d/${d.pageToken}`)).text();
     expect(before).not.toContain("do-not-send list");
     expect((await notMe(d.token)).status).toBe(200);
-    const after = await (await fetch(`${stack.appUrl}/d/${d.token}`)).text();
+    const after = await (await fetch(`${stack.appUrl}/d/${d.pageToken}`)).text();
     expect(after).toContain("is on our do-not-send list");
     expect(after).toContain(victim);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkLinkLimits, debriefForLink, type LinkKind, stopEmails, suppressAndStop } from "@debrief/core";
+import { checkLinkLimits, debriefForLink, debriefForNotMeToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { clientIp } from "../web/client-ip";
@@ -30,13 +30,15 @@ import {
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono();
   const actionDeps = actionDepsOf(deps);
-  // Each route takes the token kind an email carries for it; a page token (the candidate's own,
-  // or one an earlier release put in these links) keeps working too.
-  const UNSUBSCRIBE_LINKS: LinkKind[] = ["unsubscribe", "page"];
-  const NOT_ME_LINKS: LinkKind[] = ["not-me", "page"];
-  const debriefOf = async (c: Context, kinds: LinkKind[]) => {
+  const debriefOf = async (c: Context, link: "unsubscribe" | "not-me" = "unsubscribe") => {
     c.header("Cache-Control", "no-store");
-    const debrief = (await debriefForLink(c.req.param("token") ?? "", kinds, deps))?.debrief;
+    const token = c.req.param("token") ?? "";
+    // "This wasn't me" takes only its own token, which reached the inbox; unsubscribe takes its own
+    // token or the candidate's page token (which can stop the emails on the page anyway).
+    const debrief =
+      link === "not-me"
+        ? await debriefForNotMeToken(token, deps)
+        : (await debriefForLink(token, ["unsubscribe", "page"], deps))?.debrief;
     if (!debrief) throw notFound();
     return debrief;
   };
@@ -57,12 +59,12 @@ export function unsubscribeRoutes(deps: AppDeps) {
   app.use("/not-me/:token", limitBody());
 
   app.get("/u/:token", async (c) => {
-    await debriefOf(c, UNSUBSCRIBE_LINKS);
+    await debriefOf(c);
     return c.render(<UnsubscribePage />, UNSUBSCRIBE);
   });
 
   app.post("/u/:token", async (c) => {
-    const debrief = await debriefOf(c, UNSUBSCRIBE_LINKS);
+    const debrief = await debriefOf(c);
     const limited = await throttled(c, "unsubscribe", debrief.id);
     if (limited) return limited;
     await stopEmails(debrief, actionDeps);
@@ -71,12 +73,12 @@ export function unsubscribeRoutes(deps: AppDeps) {
   });
 
   app.get("/not-me/:token", async (c) => {
-    await debriefOf(c, NOT_ME_LINKS);
+    await debriefOf(c, "not-me");
     return c.render(<NotMePage />, NOT_ME);
   });
 
   app.post("/not-me/:token", async (c) => {
-    const debrief = await debriefOf(c, NOT_ME_LINKS);
+    const debrief = await debriefOf(c, "not-me");
     const limited = await throttled(c, "not-me", debrief.id);
     if (limited) return limited;
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
