@@ -1,7 +1,7 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
+import { ADDRESS_INDEX, CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
@@ -39,10 +39,10 @@ export function Api({ stack, app }: StackContext) {
       ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
     ],
   });
-  // Scan: "this wasn't me" suppresses the address and finds its debriefs (core suppressAndStop).
   grantTable(handler, table.cdk.table, "read", "write", "scan", "describe");
-  // A career centre's statistics and share list.
+  // A career centre's statistics and share list; "this wasn't me" finds the address's debriefs (no Scan).
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
+  grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);
   machine.grantStartExecution(handler);
   handler.addToRolePolicy(
     new PolicyStatement({

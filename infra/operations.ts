@@ -7,9 +7,10 @@ import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { type StackContext, use } from "sst/constructs";
+import { ADDRESS_INDEX } from "../packages/core/src/adapters/aws/table";
 import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
-import { grantTable, lambdaFunction } from "./settings";
+import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
 import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
 
@@ -53,7 +54,9 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  grantTable(sesEvents, table.cdk.table, "put", "scan");
+  // Read: whether the address is already suppressed, and the digest key; the address index finds its debriefs.
+  grantTable(sesEvents, table.cdk.table, "read", "put");
+  grantIndexQuery(sesEvents, table.cdk.table, ADDRESS_INDEX.name);
   sesEvents.addToRolePolicy(new PolicyStatement({ actions: ["states:StopExecution"], resources: [executions] }));
   acceptExecutionsWildcard(sesEvents);
   new events.Rule(stack, "SuppressingSesEvents", {
@@ -85,7 +88,8 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  grantTable(reconcile, table.cdk.table, "update", "scan");
+  // Read and put: the digest key, for the address digests the reconciler backfills.
+  grantTable(reconcile, table.cdk.table, "read", "put", "update", "scan");
   machine.grantStartExecution(reconcile);
 
   const sweep = lambdaFunction(

@@ -1,6 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Config, type StackContext, Table } from "sst/constructs";
-import { CENTRE_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
+import { ADDRESS_INDEX, CENTRE_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 
 /**
@@ -12,7 +12,12 @@ export function Storage({ stack, app }: StackContext) {
   const config = stageConfig(app);
   // SST's Table is on-demand with point-in-time recovery by default (the template tests hold it to that).
   const table = new Table(stack, "Debriefs", {
-    fields: { pk: "string", [CENTRE_INDEX.partitionKey]: "string", [CENTRE_INDEX.sortKey]: "string" },
+    fields: {
+      pk: "string",
+      [CENTRE_INDEX.partitionKey]: "string",
+      [CENTRE_INDEX.sortKey]: "string",
+      [ADDRESS_INDEX.partitionKey]: "string",
+    },
     primaryIndex: { partitionKey: "pk" },
     // Lists a career centre's debriefs for its statistics; sparse, since only centre debriefs carry `centre`.
     globalIndexes: {
@@ -21,6 +26,8 @@ export function Storage({ stack, app }: StackContext) {
         sortKey: CENTRE_INDEX.sortKey,
         projection: [...CENTRE_INDEX.attributes],
       },
+      // Finds an address's debriefs by the keyed digest each carries ("this wasn't me", bounces): no Scan.
+      [ADDRESS_INDEX.name]: { partitionKey: ADDRESS_INDEX.partitionKey, projection: [...ADDRESS_INDEX.attributes] },
     },
     timeToLiveAttribute: TTL_ATTRIBUTE,
     cdk: {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { executionName } from "./debrief/model";
-import { normaliseAddress } from "./digest";
 import type { Clock, DebriefStore, SuppressionReason, Workflow } from "./ports";
 
 export type SuppressionDeps = {
@@ -25,14 +24,16 @@ export async function suppressAndStop(
   address: string,
   reason: SuppressionReason,
   deps: SuppressionDeps,
-): Promise<{ stopped: number }> {
+): Promise<{ stopped: number; alreadySuppressed: boolean }> {
   const now = deps.clock.now();
+  const alreadySuppressed = await deps.store.isSuppressed(address, now);
   const lapses = reason === "not-me" ? new Date(now.getTime() + NOT_ME_SUPPRESSION_DAYS * 86_400_000) : undefined;
+  // Written even then: a bounce makes a lapsing "this wasn't me" last.
   await deps.store.suppress(address, reason, now, lapses);
-  const key = normaliseAddress(address);
+  // Already suppressed: its workflows were stopped then, and every send checks the list anyway.
+  if (alreadySuppressed) return { stopped: 0, alreadySuppressed };
   let stopped = 0;
-  for await (const debrief of deps.store.listDebriefs(now)) {
-    if (normaliseAddress(debrief.input.candidate.email) !== key) continue;
+  for await (const debrief of deps.store.debriefsForAddress(address, now)) {
     // Never started: nothing to stop. A finished execution ignores the stop (centre debriefs wait on past the tips).
     if (!debrief.workflowStartedAt) continue;
     try {
@@ -42,7 +43,7 @@ export async function suppressAndStop(
       deps.onStopFailed?.(debrief.id, error);
     }
   }
-  return { stopped };
+  return { stopped, alreadySuppressed };
 }
 
 const recipients = z.array(z.object({ emailAddress: z.string().min(1) }));

@@ -16,10 +16,18 @@ export function operationsHandlers(w: Wiring) {
       }),
   };
   return {
-    /** Scheduled: starts stored debriefs whose workflow never started. */
+    /**
+     * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
+     * before the address index their digest (a no-op once every debrief has one).
+     */
     async reconcile() {
       const result = await reconcile(deps);
-      w.log.info("reconcile finished", { started: result.started.length, failed: result.failed.length });
+      const backfilled = await w.store.backfillAddressDigests();
+      w.log.info("reconcile finished", {
+        started: result.started.length,
+        failed: result.failed.length,
+        backfilled,
+      });
       if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);
       return result;
     },

@@ -6,7 +6,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { CENTRE_INDEX } from "../../core/src/adapters/aws/table";
+import { ADDRESS_INDEX, CENTRE_INDEX } from "../../core/src/adapters/aws/table";
 import { close, listen } from "./net";
 
 const require = createRequire(import.meta.url);
@@ -28,9 +28,11 @@ export async function startDynamo(path: string, port: number) {
 export async function ensureTable(client: DynamoDBClient, tableName: string) {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === CENTRE_INDEX.name)) {
-      // dynalite cannot add an index to an existing table: only centre statistics need it.
-      console.warn(`The local table predates the ${CENTRE_INDEX.name} index: delete the data directory to add it.`);
+    for (const index of [CENTRE_INDEX.name, ADDRESS_INDEX.name]) {
+      if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === index)) {
+        // dynalite cannot add an index to an existing table.
+        console.warn(`The local table predates the ${index} index: delete the data directory to add it.`);
+      }
     }
     return;
   } catch (e) {
@@ -43,6 +45,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string) {
         { AttributeName: "pk", AttributeType: "S" },
         { AttributeName: CENTRE_INDEX.partitionKey, AttributeType: "S" },
         { AttributeName: CENTRE_INDEX.sortKey, AttributeType: "S" },
+        { AttributeName: ADDRESS_INDEX.partitionKey, AttributeType: "S" },
       ],
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
       GlobalSecondaryIndexes: [
@@ -53,6 +56,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string) {
             { AttributeName: CENTRE_INDEX.sortKey, KeyType: "RANGE" },
           ],
           Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...CENTRE_INDEX.attributes] },
+        },
+        {
+          IndexName: ADDRESS_INDEX.name,
+          KeySchema: [{ AttributeName: ADDRESS_INDEX.partitionKey, KeyType: "HASH" }],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...ADDRESS_INDEX.attributes] },
         },
       ],
       BillingMode: "PAY_PER_REQUEST",

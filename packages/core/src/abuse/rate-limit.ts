@@ -67,3 +67,34 @@ export async function checkRateLimits(
   }
   return { limited: false };
 }
+
+/** "This wasn't me" posts one client IP may make per hour (each looks up an address's debriefs). */
+export const NOT_ME_PER_IP_PER_HOUR = 20;
+/** Posts to one debrief's unsubscribe or "this wasn't me" link per hour (mail providers post once). */
+export const LINK_POSTS_PER_DEBRIEF_PER_HOUR = 10;
+
+/**
+ * Throttles the POSTs of the email links that act without a one-use token: `/u` (one-click
+ * unsubscribe, posted by mail providers' servers, so never limited per IP: one provider posts
+ * for many people) and `/not-me` (limited per IP too). `requestId` is new per request, so
+ * each post counts.
+ */
+export async function checkLinkLimits(
+  link: "unsubscribe" | "not-me",
+  subject: { ip?: string; debriefId: string; requestId: string },
+  now: Date,
+  counter: RateCounter,
+): Promise<RateLimitVerdict> {
+  const w = windowOf(now, HOUR_S);
+  if (link === "not-me" && subject.ip) {
+    const key = `${link}#ip#${await counter.digest("ip", subject.ip)}#${w.start}`;
+    if (!(await counter.admit(key, subject.requestId, NOT_ME_PER_IP_PER_HOUR, w.end))) {
+      return { limited: true, scope: "ip", retryAfterSeconds: w.retryAfterSeconds };
+    }
+  }
+  const key = `${link}#debrief#${subject.debriefId}#${w.start}`;
+  if (!(await counter.admit(key, subject.requestId, LINK_POSTS_PER_DEBRIEF_PER_HOUR, w.end))) {
+    return { limited: true, scope: "address", retryAfterSeconds: w.retryAfterSeconds };
+  }
+  return { limited: false };
+}

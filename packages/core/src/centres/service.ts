@@ -103,7 +103,18 @@ export async function authenticateCentre(
 }
 
 export async function statsFor(store: CentreStore, slug: string, now: Date): Promise<CentreStats> {
-  return centreStats(slug, await store.centreDebriefs(slug, now), now);
+  return centreStats(slug, await provenRows(store, await store.centreDebriefs(slug, now)), now);
+}
+
+/**
+ * Only students who proved their address count: anyone with an address in the centre's
+ * domains can submit, and invented students would otherwise fill a group past the
+ * threshold and let the real one be subtracted out. A debrief counts once its student
+ * acted through a one-use link from their email (a POST; see `addressProvenAt`).
+ */
+async function provenRows<T extends { id: string }>(store: CentreStore, rows: T[]): Promise<T[]> {
+  const proven = await store.provenDebriefs(rows.map((r) => r.id));
+  return rows.filter((r) => proven.has(r.id));
 }
 
 /** The debriefs whose students chose to share them: ids and dates only (opening one is audited). */
@@ -159,7 +170,7 @@ export async function exportCentre(store: CentreStore, slug: string, now: Date) 
   return {
     exportedAt: now.toISOString(),
     centre: publicCentre(centre),
-    stats: centreStats(slug, rows, now),
+    stats: centreStats(slug, await provenRows(store, rows), now),
     sharedDebriefs: rows.filter((r) => r.shareWithCentre).length,
   };
 }

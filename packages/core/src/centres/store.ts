@@ -33,6 +33,8 @@ export interface CentreStore {
   deleteCentre(slug: string): Promise<void>;
   /** The centre's unexpired debriefs, through the byCentre index. */
   centreDebriefs(slug: string, now: Date): Promise<CentreDebriefSummary[]>;
+  /** Which of these debriefs' students proved their address (`addressProvenAt`): statistics count only those. */
+  provenDebriefs(ids: string[]): Promise<Set<string>>;
   /** Sets or withdraws the student's consent to share with the centre; false if the debrief has no centre. */
   setSharing(debriefId: string, share: boolean, at: Date): Promise<boolean>;
   /** Unlinks a debrief from its centre (the centre was deleted): it stays the student's. */

@@ -131,6 +131,23 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
       return rows;
     },
 
+    async provenDebriefs(ids) {
+      // Not in the centre index (its projection cannot change in place): one small read per debrief,
+      // only for statistics, a few at a time.
+      const proven = new Set<string>();
+      for (let i = 0; i < ids.length; i += 25) {
+        await Promise.all(
+          ids.slice(i, i + 25).map(async (id) => {
+            const { Item } = await doc.send(
+              new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ProjectionExpression: "addressProvenAt" }),
+            );
+            if (typeof Item?.addressProvenAt === "string") proven.add(id);
+          }),
+        );
+      }
+      return proven;
+    },
+
     async setSharing(debriefId, share, at) {
       try {
         await doc.send(

@@ -1,9 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
-  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
+  paginateQuery,
   paginateScan,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -12,7 +12,16 @@ import { isExpired } from "../../debrief/model";
 import { addressDigest, legacyAddressDigest } from "../../digest";
 import type { CandidateAction, DebriefStore } from "../../ports";
 import { digestSecretFor } from "./form-secret";
-import { documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf, updateExpression } from "./table";
+import {
+  ADDRESS_INDEX,
+  documentClient,
+  isConditionFailure,
+  keys,
+  prefixOf,
+  TTL_ATTRIBUTE,
+  ttlOf,
+  updateExpression,
+} from "./table";
 
 /** Debriefs, their token lookups and the suppression list, in the single table (see table.ts for its items). */
 export function createDynamoStore(
@@ -38,7 +47,13 @@ export function createDynamoStore(
         await doc.send(
           new PutCommand({
             TableName,
-            Item: { pk: keys.debrief(debrief.id), [TTL_ATTRIBUTE]: ttlOf(debrief.expiresAt), ...debrief },
+            Item: {
+              pk: keys.debrief(debrief.id),
+              [TTL_ATTRIBUTE]: ttlOf(debrief.expiresAt),
+              ...debrief,
+              // The address index's key: its debriefs are found by this digest, never by a Scan.
+              [ADDRESS_INDEX.partitionKey]: addressDigest(await digestSecret(), debrief.input.candidate.email),
+            },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -63,8 +78,7 @@ export function createDynamoStore(
         new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ConsistentRead: true }),
       );
       if (!Item) return undefined;
-      const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Item;
-      const d = debrief as Debrief;
+      const d = debriefOf(Item);
       return isExpired(d, now) ? undefined : d;
     },
 
@@ -153,27 +167,45 @@ export function createDynamoStore(
       }
     },
 
-    async addToken(tokenHash, debriefId, expiresAt, action) {
-      await putToken(tokenHash, debriefId, expiresAt, action);
-      await doc
-        .send(
+    async ensureLinkKey(id, linkKey) {
+      try {
+        const { Attributes } = await doc.send(
           new UpdateCommand({
             TableName,
-            Key: { pk: keys.debrief(debriefId) },
-            UpdateExpression: "SET tokenHashes = list_append(tokenHashes, :h)",
-            // The submission records its first token on the debrief itself.
-            ConditionExpression: "attribute_exists(pk) AND NOT contains(tokenHashes, :hash)",
-            ExpressionAttributeValues: { ":h": [tokenHash], ":hash": tokenHash },
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "SET linkKey = if_not_exists(linkKey, :k)",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":k": linkKey },
+            ReturnValues: "UPDATED_NEW",
           }),
-        )
-        .catch(async (e) => {
-          if (!isConditionFailure(e)) throw e;
-          // Erased meanwhile: the token must not outlive its debrief.
-          const { Item } = await doc.send(
-            new GetCommand({ TableName, Key: { pk: keys.debrief(debriefId) }, ConsistentRead: true }),
-          );
-          if (!Item) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
-        });
+        );
+        return Attributes?.linkKey as string | undefined;
+      } catch (e) {
+        if (isConditionFailure(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async useLink(id, code, now) {
+      try {
+        // The conditional add is the "once": of two concurrent clicks, one adds the code, the other finds it.
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "ADD usedLinks :code",
+            ConditionExpression: "attribute_exists(pk) AND expiresAt > :now AND NOT contains(usedLinks, :c)",
+            ExpressionAttributeValues: { ":code": new Set([code]), ":c": code, ":now": now.toISOString() },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        if (!Attributes) return undefined;
+        const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Attributes;
+        return debrief as Debrief;
+      } catch (e) {
+        if (isConditionFailure(e)) return undefined;
+        throw e;
+      }
     },
 
     async findToken(tokenHash, now) {
@@ -212,7 +244,15 @@ export function createDynamoStore(
     },
 
     async updateDebrief(id, changes) {
-      const update = updateExpression(changes);
+      // A changed address moves the debrief in the address index with it.
+      const update = updateExpression(
+        changes.input
+          ? {
+              ...changes,
+              [ADDRESS_INDEX.partitionKey]: addressDigest(await digestSecret(), changes.input.candidate.email),
+            }
+          : changes,
+      );
       if (!update) return;
       try {
         await doc.send(
@@ -263,16 +303,75 @@ export function createDynamoStore(
     async isSuppressed(address, now = new Date()) {
       // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
       // digests carry (a dual read: those items cannot be renamed, their address is not known).
+      // Two GetItems at once rather than a BatchGetItem: the handlers' roles grant GetItem.
       const pks = [...new Set([addressDigest(await digestSecret(), address), legacyAddressDigest(address)])].map(
         keys.suppressed,
       );
-      const { Responses } = await doc.send(
-        new BatchGetCommand({
-          RequestItems: { [TableName]: { Keys: pks.map((pk) => ({ pk })), ConsistentRead: true } },
-        }),
+      const items = await Promise.all(
+        pks.map(async (pk) => (await doc.send(new GetCommand({ TableName, Key: { pk }, ConsistentRead: true }))).Item),
       );
-      const items = Responses?.[TableName] ?? [];
-      return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
+      return items.some((i) => i && (typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime()));
+    },
+
+    async *debriefsForAddress(address, now) {
+      const pages = paginateQuery(
+        { client: doc },
+        {
+          TableName,
+          IndexName: ADDRESS_INDEX.name,
+          KeyConditionExpression: "#digest = :digest",
+          ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
+          ExpressionAttributeValues: { ":digest": addressDigest(await digestSecret(), address) },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const d = item as Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">;
+          if (!isExpired(d, now)) yield d;
+        }
+      }
+    },
+
+    async backfillAddressDigests() {
+      // Debriefs stored before the address index carry no digest: give each one (a Scan, run by the reconciler).
+      let filled = 0;
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ProjectionExpression: "pk, #input.#candidate.#email",
+          FilterExpression: "begins_with(pk, :prefix) AND attribute_not_exists(#digest)",
+          ExpressionAttributeNames: {
+            "#input": "input",
+            "#candidate": "candidate",
+            "#email": "email",
+            "#digest": ADDRESS_INDEX.partitionKey,
+          },
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const email = (item as { input?: { candidate?: { email?: unknown } } }).input?.candidate?.email;
+          if (typeof email !== "string") continue;
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName,
+                Key: { pk: item.pk },
+                UpdateExpression: "SET #digest = :digest",
+                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#digest)",
+                ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
+                ExpressionAttributeValues: { ":digest": addressDigest(await digestSecret(), email) },
+              }),
+            );
+            filled++;
+          } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+          }
+        }
+      }
+      return filled;
     },
 
     async *listDebriefs(now) {
@@ -286,8 +385,8 @@ export function createDynamoStore(
         },
       );
       for await (const page of pages) {
-        for (const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...item } of page.Items ?? []) {
-          const d = item as Debrief;
+        for (const item of page.Items ?? []) {
+          const d = debriefOf(item);
           if (!isExpired(d, now)) yield d;
         }
       }
@@ -344,4 +443,10 @@ export function createDynamoStore(
       await client.send(new DescribeTableCommand({ TableName }));
     },
   };
+}
+
+/** A stored item as the debrief it holds: without its key, TTL and index digest (not part of the debrief). */
+function debriefOf(item: Record<string, unknown>): Debrief {
+  const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, [ADDRESS_INDEX.partitionKey]: _digest, ...debrief } = item;
+  return debrief as Debrief;
 }

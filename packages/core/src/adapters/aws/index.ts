@@ -6,4 +6,4 @@ export { sharedDigestSecret, sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
 export { loadSstSecrets } from "./sst-secrets";
-export { CENTRE_INDEX, documentClient, keys, TTL_ATTRIBUTE } from "./table";
+export { ADDRESS_INDEX, CENTRE_INDEX, documentClient, keys, TTL_ATTRIBUTE } from "./table";

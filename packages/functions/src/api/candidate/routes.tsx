@@ -55,9 +55,11 @@ export function candidatePageRoutes(deps: AppDeps) {
       title: DEBRIEF_PAGE_TITLE,
     });
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const done = c.req.query("done");
-    return page(c, { justSubmitted: c.req.query("new") === "1", done: isDone(done) ? done : undefined });
+    // Say so when no email can reach the address (a bounce, a complaint, "this wasn't me").
+    const suppressed = await deps.store.isSuppressed(c.var.debrief.input.candidate.email, deps.clock.now());
+    return page(c, { justSubmitted: c.req.query("new") === "1", done: isDone(done) ? done : undefined, suppressed });
   });
 
   app.post("/draft", async (c) => {

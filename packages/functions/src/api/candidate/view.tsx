@@ -1,5 +1,6 @@
 import {
   type CandidateAction,
+  composeLetter,
   currentDraft,
   type Debrief,
   EMAIL_KINDS,
@@ -7,6 +8,7 @@ import {
   type FieldErrors,
   MAILTO_BODY_LIMIT,
   mailtoLink,
+  mostHelpfulAddition,
   nudgeVariant,
   sendWindow,
   TONES,
@@ -50,15 +52,29 @@ type PageProps = {
   errors?: FieldErrors;
   /** What the candidate typed when saving failed, so nothing is lost. */
   draftValues?: { subject: string; body: string };
+  /** The address is on the do-not-send list (a bounce, a complaint, or "this wasn't me"): no email will come. */
+  suppressed?: boolean;
 };
 
 export const DEBRIEF_PAGE_TITLE = "Your follow-up";
 
 /** The candidate's own page, reached only through an unguessable token. Works fully without JavaScript. */
-export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = {}, draftValues }: PageProps) {
+export function DebriefPage({
+  debrief,
+  base,
+  justSubmitted,
+  done,
+  now,
+  errors = {},
+  draftValues,
+  suppressed,
+}: PageProps) {
   const { input } = debrief;
   const who = input.interview.interviewer.name;
   const draft = currentDraft(debrief);
+  // What the composer chose, shown while the candidate uses the composed letter.
+  const composed = draft.edited ? undefined : composeLetter(input);
+  const addition = mostHelpfulAddition(input);
   const mailto = mailtoLink(draft, input.interview.interviewer.email);
   const window = sendWindow(input, now);
   const notice = done ? DONE_MESSAGES[done] : undefined;
@@ -70,8 +86,14 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
         <div class="notice" role="status">
           <h1>Your debrief is in</h1>
           <p>
-            We are emailing the draft to <strong>{input.candidate.email}</strong>. Keep this page's address: it is the
-            key to your debrief.
+            {suppressed ? (
+              "Your draft is below"
+            ) : (
+              <>
+                We are emailing the draft to <strong>{input.candidate.email}</strong>
+              </>
+            )}
+            . Keep this page's address: it is the key to your debrief.
           </p>
         </div>
       ) : (
@@ -84,6 +106,15 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
           ) : null}
         </>
       )}
+      {suppressed ? (
+        <div class="notice" role="status" id="suppressed">
+          <p>
+            We cannot email <strong>{input.candidate.email}</strong>: it is on our do-not-send list, because mail to it
+            bounced or someone said this debrief was not theirs. Nothing from this debrief will reach that inbox, but
+            everything on this page still works.
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary
         heading="Your letter was not saved"
         items={Object.entries(errors).map(([field, message]) => ({ href: `#draft-${field}`, text: message }))}
@@ -106,6 +137,25 @@ export function DebriefPage({ debrief, base, justSubmitted, done, now, errors = 
         <article class="letter" id="letter">
           {draft.body}
         </article>
+        {composed ? (
+          <div id="letter-choices">
+            <p class="hint" id="salutation-used">
+              It addresses them as <strong>{composed.salutation}</strong>. If that is not how they introduced
+              themselves, change the greeting under "Edit the letter".
+            </p>
+            {composed.omitted.length > 0 ? (
+              <p class="hint" id="left-out">
+                Left out of this letter: {composed.omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any
+                of them in, add them under "Edit the letter".
+              </p>
+            ) : null}
+            {addition ? (
+              <p class="hint" id="most-helpful">
+                <strong>What would help this letter most</strong> (add it under "Edit the letter"): {addition.text}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <div class="actions" id="send-actions" data-copy="letter">
           <a class="button" id="send-mailto" href={mailto.href}>
             Open in my mail program

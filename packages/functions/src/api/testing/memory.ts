@@ -12,6 +12,7 @@ import {
   type Centre,
   type CentreDebriefSummary,
   type CentreStore,
+  type CheckinWorkflowInput,
   type Clock,
   type Debrief,
   type DebriefStore,
@@ -101,13 +102,17 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
       const d = t.debriefs.get(id);
       if (d) d.failure = copy(failure);
     },
-    async addToken(tokenHash, debriefId, expiresAt, action) {
-      if (t.tokens.has(tokenHash)) throw new Error("ConditionalCheckFailedException");
-      t.tokens.set(tokenHash, stored({ debriefId, expiresAt, action }));
-      const d = t.debriefs.get(debriefId);
-      // Erased meanwhile: the token must not outlive its debrief.
-      if (!d) t.tokens.delete(tokenHash);
-      else if (!d.tokenHashes.includes(tokenHash)) d.tokenHashes.push(tokenHash);
+    async ensureLinkKey(id, linkKey) {
+      const d = t.debriefs.get(id);
+      if (!d) return undefined;
+      d.linkKey ??= linkKey;
+      return d.linkKey;
+    },
+    async useLink(id, code, now) {
+      const d = t.debriefs.get(id);
+      if (!d || isExpired(d, now) || d.usedLinks?.has(code)) return undefined;
+      d.usedLinks = new Set([...(d.usedLinks ?? []), code]);
+      return copy(d);
     },
     async findToken(tokenHash, now) {
       const item = t.tokens.get(tokenHash);
@@ -153,6 +158,22 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
     },
     async *listDebriefs(now) {
       for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy(d);
+    },
+    async *debriefsForAddress(address, now) {
+      const digest = addressDigest(DIGEST_SECRET, address);
+      for (const d of [...t.debriefs.values()]) {
+        if (isExpired(d, now) || addressDigest(DIGEST_SECRET, d.input.candidate.email) !== digest) continue;
+        yield stored({
+          id: d.id,
+          expiresAt: d.expiresAt,
+          workflowName: d.workflowName,
+          workflowStartedAt: d.workflowStartedAt,
+        });
+      }
+    },
+    async backfillAddressDigests() {
+      // The memory store derives the digest on every read: nothing is ever missing.
+      return 0;
     },
     async deleteExpired(now) {
       let deleted = 0;
@@ -209,6 +230,9 @@ export function createMemoryCentreStore(table: MemoryTable = createMemoryTable()
     },
     async deleteCentre(slug) {
       t.centres.delete(slug);
+    },
+    async provenDebriefs(ids) {
+      return new Set(ids.filter((id) => typeof t.debriefs.get(id)?.addressProvenAt === "string"));
     },
     async centreDebriefs(slug, now) {
       const rows: CentreDebriefSummary[] = [];
@@ -281,7 +305,7 @@ export function createMemoryRateCounter(table: MemoryTable = createMemoryTable()
 
 /** Executions by name, as Step Functions keeps them: starting a name twice is one execution. */
 export type MemoryWorkflow = Workflow & {
-  executions: Map<string, { input: WorkflowInput; status: "RUNNING" | "ABORTED" }>;
+  executions: Map<string, { input: WorkflowInput | CheckinWorkflowInput; status: "RUNNING" | "ABORTED" }>;
   /** Makes the next calls fail, as an unreachable service would. */
   failing: boolean;
 };

@@ -1,12 +1,16 @@
-import { debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { randomUUID } from "node:crypto";
+import { checkLinkLimits, debriefForLink, debriefForNotMeToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
+import { clientIp } from "../web/client-ip";
 import { limitBody, notFound } from "../web/http";
 import {
   NOT_ME,
   NotMePage,
   SUPPRESSED,
   SuppressedPage,
+  THROTTLED,
+  ThrottledPage,
   UNSUBSCRIBE,
   UNSUBSCRIBED,
   UnsubscribedPage,
@@ -26,11 +30,30 @@ import {
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono();
   const actionDeps = actionDepsOf(deps);
-  const debriefOf = async (c: Context) => {
+  const debriefOf = async (c: Context, link: "unsubscribe" | "not-me" = "unsubscribe") => {
     c.header("Cache-Control", "no-store");
-    const debrief = await debriefForPageToken(c.req.param("token") ?? "", deps);
+    const token = c.req.param("token") ?? "";
+    // "This wasn't me" takes only its own token, which reached the inbox; unsubscribe takes its own
+    // token or the candidate's page token (which can stop the emails on the page anyway).
+    const debrief =
+      link === "not-me"
+        ? await debriefForNotMeToken(token, deps)
+        : (await debriefForLink(token, ["unsubscribe", "page"], deps))?.debrief;
     if (!debrief) throw notFound();
     return debrief;
+  };
+  /** A 429 when this link (or, for "this wasn't me", this client) has posted too often this hour. */
+  const throttled = async (c: Context, link: "unsubscribe" | "not-me", debriefId: string) => {
+    const verdict = await checkLinkLimits(
+      link,
+      { ip: clientIp(c), debriefId, requestId: randomUUID() },
+      deps.clock.now(),
+      deps.rateCounter,
+    );
+    if (!verdict.limited) return undefined;
+    c.status(429);
+    c.header("Retry-After", String(verdict.retryAfterSeconds));
+    return c.render(<ThrottledPage />, THROTTLED);
   };
   app.use("/u/:token", limitBody());
   app.use("/not-me/:token", limitBody());
@@ -42,18 +65,22 @@ export function unsubscribeRoutes(deps: AppDeps) {
 
   app.post("/u/:token", async (c) => {
     const debrief = await debriefOf(c);
+    const limited = await throttled(c, "unsubscribe", debrief.id);
+    if (limited) return limited;
     await stopEmails(debrief, actionDeps);
     deps.log.info("unsubscribed", { debriefId: debrief.id });
     return c.render(<UnsubscribedPage />, UNSUBSCRIBED);
   });
 
   app.get("/not-me/:token", async (c) => {
-    await debriefOf(c);
+    await debriefOf(c, "not-me");
     return c.render(<NotMePage />, NOT_ME);
   });
 
   app.post("/not-me/:token", async (c) => {
-    const debrief = await debriefOf(c);
+    const debrief = await debriefOf(c, "not-me");
+    const limited = await throttled(c, "not-me", debrief.id);
+    if (limited) return limited;
     const { stopped } = await suppressAndStop(debrief.input.candidate.email, "not-me", actionDeps);
     deps.log.info("address suppressed: not me", { debriefId: debrief.id, stopped });
     return c.render(<SuppressedPage />, SUPPRESSED);

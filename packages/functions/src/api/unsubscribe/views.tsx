@@ -53,3 +53,13 @@ export function SuppressedPage() {
     </>
   );
 }
+
+export const THROTTLED = { title: "Too many requests" } as const;
+export function ThrottledPage() {
+  return (
+    <>
+      <h1>Too many requests</h1>
+      <p>This link was used too often in the last hour. Please try again later.</p>
+    </>
+  );
+}
