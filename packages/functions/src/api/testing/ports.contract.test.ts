@@ -54,21 +54,18 @@ function contract(name: string, ports: () => Ports) {
       expect(await store.get("00000000-0000-4000-8000-000000000000", NOW)).toBeUndefined();
     });
 
-    it("finds a page token, keeps action tokens apart, and uses an action token up exactly once", async () => {
+    it("finds an earlier release's page token, and uses a one-use link exactly once", async () => {
       const { store } = ports();
       const page = hashToken(newToken());
       const d = debrief({ tokenHashes: [page] });
       await store.create(d);
       expect(await store.findToken(page, NOW)).toBe(d.id);
       expect(await store.findToken(page, LATER)).toBeUndefined();
-      const action = hashToken(newToken());
-      await store.addToken(action, d.id, d.expiresAt, "snooze");
-      expect(await store.findToken(action, NOW)).toBeUndefined();
-      expect(await store.findActionToken(action, NOW)).toEqual({ debriefId: d.id, action: "snooze" });
-      expect(await store.findActionToken(page, NOW)).toBeUndefined();
-      const uses = await Promise.all([store.consumeActionToken(action, NOW), store.consumeActionToken(action, NOW)]);
-      expect(uses.filter(Boolean)).toEqual([{ debriefId: d.id, action: "snooze" }]);
-      expect((await store.get(d.id, NOW))?.tokenHashes).toEqual([page, action]);
+      const uses = await Promise.all([store.useLink(d.id, "snooze", NOW), store.useLink(d.id, "snooze", NOW)]);
+      expect(uses.filter(Boolean).map((u) => u?.id)).toEqual([d.id]);
+      expect(await store.useLink(d.id, "stop", LATER)).toBeUndefined();
+      expect(await store.ensureLinkKey(d.id, "key-1")).toBe("key-1");
+      expect(await store.ensureLinkKey(d.id, "key-2")).toBe("key-1");
     });
 
     it("claims a send for one caller, releases an unfinished claim, never a completed one", async () => {
