@@ -18,7 +18,7 @@ export const COMPLAINT_RATE_THRESHOLD = 0.0008;
 /** Alarms on failed executions, Lambda errors and throttles, dead letters and SES reputation, to one topic. */
 export function Alarms({ stack, app }: StackContext) {
   const { alarmEmail } = stageConfig(app);
-  const { machine, functions: workflowFunctions } = use(Workflow);
+  const { machine, checkinMachine, functions: workflowFunctions } = use(Workflow);
   const { handler } = use(Api);
   const { deadLetters, functions: operationFunctions } = use(Operations);
 
@@ -57,6 +57,13 @@ export function Alarms({ stack, app }: StackContext) {
     "A debrief workflow failed (see the debrief's failure, then redrive)",
   );
   alarm("WorkflowTimedOut", machine.metricTimedOut(fiveMinutes), 1, "A debrief workflow timed out");
+  alarm(
+    "CheckinWorkflowFailed",
+    checkinMachine.metricFailed(fiveMinutes),
+    1,
+    "A check-in workflow failed (see the debrief's failure)",
+  );
+  alarm("CheckinWorkflowTimedOut", checkinMachine.metricTimedOut(fiveMinutes), 1, "A check-in workflow timed out");
 
   const functions = { Api: handler, ...workflowFunctions, ...operationFunctions };
   for (const [name, fn] of Object.entries(functions)) {

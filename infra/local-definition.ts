@@ -2,7 +2,7 @@ import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
-import { WORKFLOW_FUNCTIONS, WORKFLOW_TIMEOUT, workflowDefinition } from "./workflow-definition";
+import { checkinDefinition, WORKFLOW_FUNCTIONS, WORKFLOW_TIMEOUT, workflowDefinition } from "./workflow-definition";
 
 export const LOCAL_ACCOUNT = "000000000000";
 export const LOCAL_REGION = "us-east-1";
@@ -11,9 +11,10 @@ export const localFunctionArn = (name: string) => `arn:aws:lambda:${LOCAL_REGION
 /**
  * Synthesizes the deployed workflow in a bare CDK stack, with the Lambda functions
  * imported under fixed local ARNs, and returns its Amazon States Language: the same
- * definition infra deploys, with no hand-written copy.
+ * definition infra deploys, with no hand-written copy: the debrief's workflow, or the
+ * check-in workflow its tips step starts for a career-centre debrief.
  */
-export function synthesizeLocalDefinition(): Record<string, unknown> {
+export function synthesizeLocalDefinition(machine: "debrief" | "checkins" = "debrief"): Record<string, unknown> {
   const app = new App();
   const stack = new Stack(app, "LocalWorkflow", { env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION } });
   const fns = {
@@ -25,13 +26,15 @@ export function synthesizeLocalDefinition(): Record<string, unknown> {
     ),
   };
   new sfn.StateMachine(stack, "Workflow", {
-    definitionBody: sfn.DefinitionBody.fromChainable(workflowDefinition(stack, fns)),
+    definitionBody: sfn.DefinitionBody.fromChainable(
+      (machine === "checkins" ? checkinDefinition : workflowDefinition)(stack, fns),
+    ),
     stateMachineType: sfn.StateMachineType.STANDARD,
     timeout: WORKFLOW_TIMEOUT,
   });
   const machines = Template.fromStack(stack).findResources("AWS::StepFunctions::StateMachine");
-  const [machine] = Object.values(machines);
-  return JSON.parse(resolveIntrinsics(machine?.Properties?.DefinitionString));
+  const [synthesized] = Object.values(machines);
+  return JSON.parse(resolveIntrinsics(synthesized?.Properties?.DefinitionString));
 }
 
 /** Joins the few intrinsics CDK may leave in a definition (`Fn::Join`, `Ref AWS::Partition`). */

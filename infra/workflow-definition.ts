@@ -47,12 +47,13 @@ function retry(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
   return task;
 }
 
+type SendKindName = "letter" | "nudge" | "tips" | "checkin7" | "checkin14";
+
 /**
- * send letter → wait until nudgeAt → send nudge → wait until tipsAt → send tips.
- * Input: `{ debriefId, nudgeAt, tipsAt }` (ids and times only). Every task has a
- * Retry, a timeout and a Catch that records the failure on the debrief and fails.
+ * The states both machines are built from: a send task per email (retried, timed out,
+ * caught into RecordFailure → Failed) in `scope`, whose construct ids are the ASL state names.
  */
-export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sfn.IChainable {
+function stateBuilders(scope: Construct, fns: WorkflowFunctions) {
   const failed = new sfn.Fail(scope, "Failed", {
     error: "DebriefWorkflowFailed",
     cause: "A step failed after its retries; the failure is recorded on the debrief.",
@@ -74,7 +75,7 @@ export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sf
   recordFailure.addCatch(failed, { resultPath: "$.recordError" });
   recordFailure.next(failed);
 
-  const send = (stateName: string, kind: "letter" | "nudge" | "tips" | "checkin7" | "checkin14") => {
+  const send = (stateName: string, kind: SendKindName) => {
     const task = retry(
       new tasks.LambdaInvoke(scope, stateName, {
         lambdaFunction: fns.sendEmail,
@@ -92,20 +93,37 @@ export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sf
     task.addCatch(markStep.next(recordFailure), { resultPath: "$.error" });
     return task;
   };
+  const waitUntil = (stateName: string, path: string) =>
+    new sfn.Wait(scope, stateName, { time: sfn.WaitTime.timestampPath(path) });
+  return { send, waitUntil };
+}
 
-  const done = new sfn.Succeed(scope, "Done");
-  // Outcome check-ins (career-centre debriefs only: their input carries the times), 7 and 14 days
-  // after the interview; the send step skips them after "stop emails" or once an outcome is known.
-  const checkins = new sfn.Wait(scope, "WaitForCheckin7", { time: sfn.WaitTime.timestampPath("$.checkin7At") })
-    .next(send("SendCheckin7", "checkin7"))
-    .next(new sfn.Wait(scope, "WaitForCheckin14", { time: sfn.WaitTime.timestampPath("$.checkin14At") }))
-    .next(send("SendCheckin14", "checkin14"))
-    .next(done);
-
+/**
+ * send letter → wait until nudgeAt → send nudge → wait until tipsAt → send tips: five
+ * states, so five billed transitions per debrief. Input: `{ debriefId, nudgeAt, tipsAt }`
+ * (ids and times only; centre debriefs also carry their check-in times, read by nothing
+ * here). Every task has a Retry, a timeout and a Catch that records the failure on the
+ * debrief and fails. The tips step starts the check-in workflow of a debrief that has one.
+ */
+export function workflowDefinition(scope: Construct, fns: WorkflowFunctions): sfn.IChainable {
+  const { send, waitUntil } = stateBuilders(scope, fns);
   return send("SendLetter", "letter")
-    .next(new sfn.Wait(scope, "WaitForNudge", { time: sfn.WaitTime.timestampPath("$.nudgeAt") }))
+    .next(waitUntil("WaitForNudge", "$.nudgeAt"))
     .next(send("SendNudge", "nudge"))
-    .next(new sfn.Wait(scope, "WaitForTips", { time: sfn.WaitTime.timestampPath("$.tipsAt") }))
-    .next(send("SendTips", "tips"))
-    .next(new sfn.Choice(scope, "HasCheckins").when(sfn.Condition.isPresent("$.checkin7At"), checkins).otherwise(done));
+    .next(waitUntil("WaitForTips", "$.tipsAt"))
+    .next(send("SendTips", "tips"));
+}
+
+/**
+ * The outcome check-ins of a career-centre debrief, 7 and 14 days after the interview,
+ * as their own execution (named after the debrief), started by the tips step: plain
+ * debriefs never pay for them. Input: `{ debriefId, checkin7At, checkin14At }`. The send
+ * step skips a check-in after "stop emails" or once an outcome is known.
+ */
+export function checkinDefinition(scope: Construct, fns: WorkflowFunctions): sfn.IChainable {
+  const { send, waitUntil } = stateBuilders(scope, fns);
+  return waitUntil("WaitForCheckin7", "$.checkin7At")
+    .next(send("SendCheckin7", "checkin7"))
+    .next(waitUntil("WaitForCheckin14", "$.checkin14At"))
+    .next(send("SendCheckin14", "checkin14"));
 }

@@ -7,7 +7,7 @@ import { Email } from "./email";
 import { accept } from "./nag";
 import { grantTable, lambdaFunction, logGroup } from "./settings";
 import { Storage } from "./storage";
-import { WORKFLOW_TIMEOUT, workflowDefinition } from "./workflow-definition";
+import { checkinDefinition, WORKFLOW_TIMEOUT, workflowDefinition } from "./workflow-definition";
 
 /** The ARN of every execution of the machine: executions are named per debrief, so a stop cannot name one ARN in advance. */
 export function executionsArn(stack: Stack, machine: sfn.StateMachine) {
@@ -37,13 +37,26 @@ export function Workflow({ stack }: StackContext) {
   const { table, parameters } = use(Storage);
   const { identity, configurationSet, fromAddress } = use(Email);
   const environment = { TABLE_NAME: table.tableName };
+  // The check-in machine invokes the send step, which starts it: its ARN is built from a fixed
+  // name rather than referenced, or the function and the machine would depend on each other.
+  const checkinMachineName = `${stack.stackName}-CheckinWorkflow`.slice(-80);
+  const checkinMachineArn = stack.formatArn({
+    service: "states",
+    resource: "stateMachine",
+    resourceName: checkinMachineName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 
   const sendEmail = lambdaFunction(stack, "SendEmail", {
     handler: "packages/functions/src/steps.sendEmail",
     timeout: "30 seconds",
-    environment,
+    environment: { ...environment, CHECKIN_STATE_MACHINE_ARN: checkinMachineArn },
     bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],
   });
+  // The tips step starts a centre debrief's check-ins (execution named after the debrief).
+  sendEmail.addToRolePolicy(
+    new PolicyStatement({ actions: ["states:StartExecution"], resources: [checkinMachineArn] }),
+  );
   grantTable(sendEmail, table.cdk.table, "read", "write");
   // SES v2 authorizes a send against the identity and the configuration set it goes through.
   sendEmail.addToRolePolicy(
@@ -80,14 +93,29 @@ export function Workflow({ stack }: StackContext) {
     tracingEnabled: true,
     logs: { destination: logGroup(stack, "DebriefWorkflow"), level: sfn.LogLevel.ALL, includeExecutionData: false },
   });
-  accept(machine, [
-    {
-      id: "AwsSolutions-IAM5",
-      reason:
-        "The machine may invoke its two functions and their versions (`:*`); X-Ray and CloudWatch Logs " +
-        "delivery actions (tracing, logging) accept no resource.",
-    },
-  ]);
-  stack.addOutputs({ stateMachineArn: machine.stateMachineArn });
-  return { machine, functions: { sendEmail, recordFailure } };
+  const checkinMachine = new sfn.StateMachine(stack, "CheckinWorkflow", {
+    stateMachineName: checkinMachineName,
+    stateMachineType: sfn.StateMachineType.STANDARD,
+    definitionBody: sfn.DefinitionBody.fromChainable(
+      checkinDefinition(new Construct(stack, "CheckinStates"), { sendEmail, recordFailure }),
+    ),
+    timeout: WORKFLOW_TIMEOUT,
+    tracingEnabled: true,
+    logs: { destination: logGroup(stack, "CheckinWorkflow"), level: sfn.LogLevel.ALL, includeExecutionData: false },
+  });
+  for (const m of [machine, checkinMachine]) {
+    accept(m, [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "The machine may invoke its two functions and their versions (`:*`); X-Ray and CloudWatch Logs " +
+          "delivery actions (tracing, logging) accept no resource.",
+      },
+    ]);
+  }
+  stack.addOutputs({
+    stateMachineArn: machine.stateMachineArn,
+    checkinStateMachineArn: checkinMachine.stateMachineArn,
+  });
+  return { machine, checkinMachine, functions: { sendEmail, recordFailure } };
 }

@@ -9,8 +9,8 @@ import {
   sendWindow,
   tidyDebrief,
 } from "@debrief/core";
-import { render, toPlainText } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
+import { renderHtml, toPlainText } from "./render-html";
 import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
 import NudgeEmail from "./templates/nudge";
@@ -23,7 +23,7 @@ const htmlToTextOptions = {
 
 async function toEmail(subject: string, element: ReactElement) {
   // One React render serves both parts: the plain text is converted from that same HTML.
-  const html = await render(element);
+  const html = await renderHtml(element);
   return { subject, html, text: toPlainText(html, htmlToTextOptions) };
 }
 
@@ -63,7 +63,10 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
     case "checkin7":
     case "checkin14": {
       const checkin = composeCheckin(debrief, kind, links.page);
-      return toEmail(checkin.subject, createElement(CheckinEmail, { checkin, pageUrl: links.page }));
+      return toEmail(
+        checkin.subject,
+        createElement(CheckinEmail, { checkin, pageUrl: links.page, notMe: links.notMe }),
+      );
     }
   }
 };

@@ -161,9 +161,9 @@ describe("functions", () => {
     }
   });
 
-  it("keep every log group (functions, workflow, API access log) for 30 days", () => {
+  it("keep every log group (functions, the two workflows, API access log) for 30 days", () => {
     const groups = all("AWS::Logs::LogGroup");
-    expect(groups.length).toBe(FUNCTIONS.length + 2);
+    expect(groups.length).toBe(FUNCTIONS.length + 3);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
     expect(all("Custom::LogRetention")).toHaveLength(0);
   });
@@ -277,31 +277,78 @@ describe("API", () => {
 });
 
 describe("workflow", () => {
-  const definition = () => extractDefinition(synth.template("Workflow")) as { States: Record<string, State> };
+  type Machine = { States: Record<string, State>; StartAt: string };
+  const definition = (machine = "DebriefWorkflow") =>
+    extractDefinition(synth.template("Workflow"), machine) as unknown as Machine;
+  const both = () => [definition(), definition("CheckinWorkflow")];
 
-  it("is a Standard machine, traced, logging every event but no execution data", () => {
-    const [machine] = all("AWS::StepFunctions::StateMachine");
-    expect(machine?.Properties).toMatchObject({
-      StateMachineType: "STANDARD",
-      TracingConfiguration: { Enabled: true },
-      LoggingConfiguration: { Level: "ALL", IncludeExecutionData: false },
-    });
+  it("has two Standard machines, traced, logging every event but no execution data", () => {
+    const machines = all("AWS::StepFunctions::StateMachine");
+    expect(machines).toHaveLength(2);
+    for (const machine of machines) {
+      expect(machine.Properties).toMatchObject({
+        StateMachineType: "STANDARD",
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: { Level: "ALL", IncludeExecutionData: false },
+      });
+    }
   });
 
   it("passes asl-validator", () => {
-    const result = validateAsl(structuredClone(definition()), { checkPaths: true, checkArn: true });
-    expect(result.errors).toEqual([]);
-    expect(result.isValid).toBe(true);
+    for (const d of both()) {
+      const result = validateAsl(structuredClone(d), { checkPaths: true, checkArn: true });
+      expect(result.errors).toEqual([]);
+      expect(result.isValid).toBe(true);
+    }
   });
 
   it("times out as a whole after 30 days", () => {
-    expect((definition() as { TimeoutSeconds?: number }).TimeoutSeconds).toBe(30 * 86_400);
+    for (const d of both()) expect((d as { TimeoutSeconds?: number }).TimeoutSeconds).toBe(30 * 86_400);
+  });
+
+  /** The states an execution enters when every task succeeds: each is one billed transition. */
+  const successPath = (d: Machine) => {
+    const path: string[] = [];
+    for (let at: string | undefined = d.StartAt; at && path.length < 20; ) {
+      path.push(at);
+      const state: State | undefined = d.States[at];
+      at = state?.End ? undefined : state?.Next;
+    }
+    return path;
+  };
+
+  it("makes five state transitions per debrief, and the check-ins four more only for the debriefs that have them", () => {
+    expect(successPath(definition())).toEqual(["SendLetter", "WaitForNudge", "SendNudge", "WaitForTips", "SendTips"]);
+    expect(definition().States.SendTips?.End).toBe(true);
+    expect(Object.values(definition().States).filter((s) => s.Type === "Choice")).toEqual([]);
+    expect(successPath(definition("CheckinWorkflow"))).toEqual([
+      "WaitForCheckin7",
+      "SendCheckin7",
+      "WaitForCheckin14",
+      "SendCheckin14",
+    ]);
+  });
+
+  it("lets the send step start check-in executions of the check-in machine only", () => {
+    const starting = statementsOf(all("AWS::IAM::Policy")).filter((s) => actions(s).includes("states:StartExecution"));
+    const sendStep = roleStatements("SendEmail").filter((s) => actions(s).includes("states:StartExecution"));
+    expect(sendStep).toHaveLength(1);
+    expect(starting).toContainEqual(sendStep[0]);
+    expect(JSON.stringify(sendStep[0]?.Resource)).toContain("CheckinWorkflow");
+    const env = (functionNamed("SendEmail").Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(env.CHECKIN_STATE_MACHINE_ARN)).toContain("CheckinWorkflow");
+    const [, checkin] = all("AWS::StepFunctions::StateMachine");
+    expect(JSON.stringify(env.CHECKIN_STATE_MACHINE_ARN)).toContain(String(checkin?.Properties.StateMachineName));
   });
 
   it("gives every task a timeout, the recommended Lambda retry with jittered backoff, and a catch that ends in Fail", () => {
-    const states = definition().States;
-    const tasks = Object.entries(states).filter(([, s]) => s.Type === "Task");
-    expect(tasks.map(([name]) => name).sort()).toEqual([
+    const tasks = both().flatMap((d) =>
+      Object.entries(d.States)
+        .filter(([, s]) => s.Type === "Task")
+        .map(([name, task]) => ({ name, task, states: d.States })),
+    );
+    expect(tasks.map(({ name }) => name).sort()).toEqual([
+      "RecordFailure",
       "RecordFailure",
       "SendCheckin14",
       "SendCheckin7",
@@ -309,7 +356,7 @@ describe("workflow", () => {
       "SendNudge",
       "SendTips",
     ]);
-    for (const [name, task] of tasks) {
+    for (const { name, task, states } of tasks) {
       expect(task.TimeoutSeconds, name).toBeGreaterThan(0);
       const serviceRetry = task.Retry?.find((r) => LAMBDA_SERVICE_ERRORS.every((e) => r.ErrorEquals.includes(e)));
       expect(serviceRetry, name).toMatchObject({ JitterStrategy: "FULL" });
@@ -331,7 +378,7 @@ describe("workflow", () => {
   });
 
   it("gives the send steps ids only, never personal data", () => {
-    const states = definition().States;
+    const states = Object.assign({}, ...both().map((d) => d.States)) as Record<string, State>;
     for (const name of ["SendLetter", "SendNudge", "SendTips", "SendCheckin7", "SendCheckin14"]) {
       expect(Object.keys(states[name]?.Parameters ?? {}).sort()).toEqual(["debriefId.$", "kind"]);
     }
@@ -423,10 +470,10 @@ describe("least privilege", () => {
     }
   });
 
-  it("lets only the API, the reconciler and the redrive start workflows, and only the API and SES events stop them", () => {
+  it("lets only the API, the reconciler and the redrive start workflows (the send step check-ins), and only the API and SES events stop them", () => {
     const can = (action: string) =>
       FUNCTIONS.filter((name) => roleStatements(name).some((s) => actions(s).includes(action))).sort();
-    expect(can("states:StartExecution")).toEqual(["ApiHandler", "Reconcile", "Redrive"]);
+    expect(can("states:StartExecution")).toEqual(["ApiHandler", "Reconcile", "Redrive", "SendEmail"]);
     expect(can("states:StopExecution")).toEqual(["ApiHandler", "SesEvents"]);
   });
 });
@@ -459,14 +506,15 @@ describe("alarms", () => {
   it("watch failed and timed-out executions, every function's errors and throttles, dead letters and SES reputation", () => {
     const alarms = all("AWS::CloudWatch::Alarm").map((a) => a.Properties as Record<string, unknown>);
     const metric = (name: string) => alarms.filter((a) => a.MetricName === name);
-    expect(metric("ExecutionsFailed")).toHaveLength(1);
-    expect(metric("ExecutionsTimedOut")).toHaveLength(1);
+    // Both machines: the debrief's workflow and the check-ins.
+    expect(metric("ExecutionsFailed")).toHaveLength(2);
+    expect(metric("ExecutionsTimedOut")).toHaveLength(2);
     expect(metric("Errors")).toHaveLength(FUNCTIONS.length);
     expect(metric("Throttles")).toHaveLength(FUNCTIONS.length);
     expect(metric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
     expect(metric("Reputation.BounceRate")).toMatchObject([{ Namespace: "AWS/SES", Threshold: 0.04 }]);
     expect(metric("Reputation.ComplaintRate")).toMatchObject([{ Namespace: "AWS/SES", Threshold: 0.0008 }]);
-    expect(alarms).toHaveLength(5 + 2 * FUNCTIONS.length);
+    expect(alarms).toHaveLength(7 + 2 * FUNCTIONS.length);
   });
 
   it("notify one SNS topic, subscribed by the configured address", () => {

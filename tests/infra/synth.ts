@@ -59,8 +59,10 @@ export const LOCAL_FUNCTION_ARN = (name: string) => `arn:aws:lambda:us-east-1:00
  * template: `Fn::Join` is joined, and each function's `Fn::GetAtt Arn` becomes a
  * local ARN named after the function's construct id (its logical id without CDK's hash).
  */
-export function extractDefinition(template: CfnTemplate): Record<string, unknown> {
-  const [machine] = resourcesOf(template, "AWS::StepFunctions::StateMachine");
+export function extractDefinition(template: CfnTemplate, machineId = "DebriefWorkflow"): Record<string, unknown> {
+  const machine = resourcesOf(template, "AWS::StepFunctions::StateMachine").find((m) =>
+    m.logicalId.startsWith(machineId),
+  );
   if (!machine) throw new Error("No state machine in the template");
   const resolve = (value: unknown): string => {
     if (typeof value === "string") return value;

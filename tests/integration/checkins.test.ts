@@ -9,16 +9,17 @@ import { debriefItems } from "../support/table";
 const DAY_S = 1;
 const DAY_MS = DAY_S * 1000;
 
-describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow", () => {
+describe("outcome check-ins on day 7 and day 14, in their own workflow started by the tips step", () => {
   let stack: TestStack;
   const idOf = async (email: string) =>
     (await debriefItems()).find((i) => (i.input as { candidate: { email: string } }).candidate.email === email)
       ?.id as string;
-  const finished = (id: string) =>
-    waitFor(async () => stack.sfn.executions().find((e) => e.name === id && e.status === "SUCCEEDED"), {
+  const finished = (name: string) =>
+    waitFor(async () => stack.sfn.executions().find((e) => e.name === name && e.status === "SUCCEEDED"), {
       timeoutMs: 25 * DAY_MS,
-      what: "the workflow to finish",
+      what: `the workflow ${name} to finish`,
     });
+  const checkinExecution = (id: string) => stack.sfn.executions().find((e) => e.name === `${id}-checkins`);
 
   beforeAll(async () => {
     stack = await startTestStack({ localDaySeconds: DAY_S, env: { FORM_MIN_FILL_SECONDS: "0" } });
@@ -28,7 +29,7 @@ describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow",
     await stack?.dispose();
   });
 
-  it("asks twice with one-click answers, stops once an outcome is given, and never asks a debrief without a centre", async () => {
+  it("asks twice with one-click answers, stops once an outcome is given, never asks a debrief without a centre, and asks once each across a restart", async () => {
     const asked = `asked-${process.pid}@example.com`;
     const answered = `answered-${process.pid}@example.com`;
     const plain = validDebrief();
@@ -36,17 +37,20 @@ describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow",
     expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(answered))).status).toBe(303);
     expect((await postDebrief(stack.appUrl, plain)).status).toBe(201);
 
-    // The workflow input carries the check-in times, and still no personal data.
+    // The debrief's workflow carries ids and times only, and ends with the tips (five state transitions).
     const askedId = await idOf(asked);
     const execution = stack.sfn.executions().find((e) => e.name === askedId);
-    expect(Object.keys(JSON.parse(execution?.input ?? "{}")).sort()).toEqual([
-      "checkin14At",
-      "checkin7At",
-      "debriefId",
-      "nudgeAt",
-      "tipsAt",
-    ]);
-    expect(execution?.input).not.toContain(asked);
+    expect(Object.keys(JSON.parse(execution?.input ?? "{}")).sort()).toEqual(["debriefId", "nudgeAt", "tipsAt"]);
+    expect(checkinExecution(askedId)).toBeUndefined();
+
+    // The tips step starts the check-ins as their own execution, which carries their times and no personal data.
+    const checkins = await waitFor(async () => checkinExecution(askedId), {
+      timeoutMs: 12 * DAY_MS,
+      what: "the check-in workflow",
+    });
+    expect((await emailsTo(stack.inboxUrl, asked)).length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(JSON.parse(checkins.input)).sort()).toEqual(["checkin14At", "checkin7At", "debriefId"]);
+    expect(checkins.input).not.toContain(asked);
 
     // The day-7 check-in comes after the tips; its links answer with one click through the candidate's page token.
     const [, , , checkin7] = await waitFor(
@@ -65,10 +69,17 @@ describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow",
     const answer = await fetch(offer.replace(stack.url, stack.appUrl), { method: "POST" });
     expect(answer.status).toBe(200);
 
+    // Restart while the check-ins wait for day 14: the resumed execution sends each check-in once.
+    stack = await stack.restart();
+
     await finished(askedId);
+    await finished(`${askedId}-checkins`);
     const answeredId = await idOf(answered);
     await finished(answeredId);
-    await finished(await idOf(plain.candidate.email));
+    await finished(`${answeredId}-checkins`);
+    const plainId = await idOf(plain.candidate.email);
+    await finished(plainId);
+    await stack.sfn.idle();
 
     // No answer: asked on day 7 and day 14. An offer on day 7: the day-14 check-in is skipped.
     expect((await emailsTo(stack.inboxUrl, asked)).map((m) => m.subject)).toEqual([
@@ -85,7 +96,8 @@ describe("outcome check-ins on day 7 and day 14, in the debrief's own workflow",
     };
     expect(record.checkins).toEqual({ checkin7: { answer: "offer", at: expect.any(String) } });
     expect(record.sends.checkin14).toBeUndefined();
-    // A debrief without a centre ends after the tips.
+    // A debrief without a centre ends after the tips: no check-in execution at all.
     expect(await emailsTo(stack.inboxUrl, plain.candidate.email)).toHaveLength(3);
+    expect(checkinExecution(plainId)).toBeUndefined();
   });
 });

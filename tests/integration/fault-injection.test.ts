@@ -42,7 +42,7 @@ describe("faults: SES failing calls, a step crashing after SES accepted, the sta
     const dynamo = await startFaultProxy(
       realDynamo,
       (req) => {
-        if (req.headers["x-amz-target"] !== "DynamoDB_20120810.UpdateItem" || !req.body.includes('":messageId"')) {
+        if (req.headers["x-amz-target"] !== "DynamoDB_20120810.UpdateItem" || !req.body.includes('"messageId"')) {
           return "pass";
         }
         const key = (JSON.parse(req.body) as { Key: { pk: { S: string } } }).Key.pk.S;

@@ -69,7 +69,7 @@ describe("local bounce/complaint simulation and the retention sweeper", () => {
     const mine = (await tableItems()).filter(
       (i) => i.pk === `DEBRIEF#${created.id}` || (String(i.pk).startsWith("TOKEN#") && i.debriefId === created.id),
     );
-    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine.length).toBeGreaterThanOrEqual(1);
     for (const item of mine) {
       await doc.send(
         new UpdateCommand({

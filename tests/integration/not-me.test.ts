@@ -138,7 +138,8 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     const unsubscribe = (n: number) =>
       Promise.all(
         Array.from({ length: n }, () =>
-          app.request(`/u/${d.token}`, {
+          // The not-me link's token opens only /not-me: /u takes its own token or the page token.
+          app.request(`/u/${d.pageToken}`, {
             method: "POST",
             headers: { "content-type": "application/x-www-form-urlencoded" },
             body: "List-Unsubscribe=One-Click",

@@ -55,12 +55,12 @@ describe("when the debrief cannot be stored", () => {
     expect(html).toContain('value="unreachable@example.com"');
   });
 
-  it("keeps nothing when DynamoDB fails after the debrief item was written", async () => {
-    // Writing the page token fails every time: the debrief item written just before must be undone.
+  it("keeps nothing when DynamoDB fails the debrief's write (its page link is derived: no second write to undo)", async () => {
+    // The rate counters are written, then the debrief's one write fails every time.
     const proxy = await startFaultProxy(
       process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
       (req) =>
-        req.headers["x-amz-target"] === "DynamoDB_20120810.PutItem" && req.body.includes('"TOKEN#') ? "fail" : "pass",
+        req.headers["x-amz-target"] === "DynamoDB_20120810.PutItem" && req.body.includes('"DEBRIEF#') ? "fail" : "pass",
       dynamoInternalError,
     );
     try {

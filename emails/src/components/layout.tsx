@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import { type EmailLinks, notMeUrl } from "@debrief/core";
+import type { EmailLinks } from "@debrief/core";
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
@@ -26,12 +26,13 @@ export type LayoutProps = {
   pageUrl: string;
   /** One-use links shown in the footer, in this order. */
   actions?: EmailLinks["actions"];
+  /** The "this wasn't me" link (a token that can do only that); without it the line is left out. */
+  notMe?: string;
   children: ReactNode;
 };
 
 /** The frame every Interview Debrief email shares: preview text, body, one-use action links and a footer. */
-export function Layout({ title, preview, pageUrl, actions, children }: LayoutProps) {
-  const notMe = notMeUrl(pageUrl);
+export function Layout({ title, preview, pageUrl, actions, notMe, children }: LayoutProps) {
   const links = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((a) => actions?.[a]);
   return (
     <Html lang="en">

@@ -4,7 +4,7 @@ import { Heading, Link, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
 import { previewDebrief, previewPageUrl } from "../fixtures";
 
-export type CheckinEmailProps = { checkin: Checkin; pageUrl: string };
+export type CheckinEmailProps = { checkin: Checkin; pageUrl: string; notMe?: string };
 
 const para = { fontSize: "15px", lineHeight: "24px" };
 const answerRow = { margin: "8px 0" };
@@ -19,9 +19,9 @@ const answer = {
 };
 
 /** The day-7 and day-14 outcome check-in: one question, one click per answer. */
-export default function CheckinEmail({ checkin, pageUrl }: CheckinEmailProps) {
+export default function CheckinEmail({ checkin, pageUrl, notMe }: CheckinEmailProps) {
   return (
-    <Layout title={checkin.subject} preview={checkin.question} pageUrl={pageUrl}>
+    <Layout title={checkin.subject} preview={checkin.question} pageUrl={pageUrl} notMe={notMe}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {checkin.subject}
       </Heading>

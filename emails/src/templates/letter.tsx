@@ -50,6 +50,7 @@ export default function LetterEmail({
       title={draft.subject}
       preview={`Your draft follow-up to ${interviewerName} is ready`}
       pageUrl={links.page}
+      notMe={links.notMe}
       actions={links.actions}
     >
       <Heading as="h1" style={{ fontSize: "22px" }}>

@@ -17,7 +17,13 @@ const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20
 /** The next-day check-in: a reminder while the letter is unsent, what to expect once it is. */
 export default function NudgeEmail({ nudge, mailto, links }: NudgeEmailProps) {
   return (
-    <Layout title={nudge.subject} preview={nudge.heading} pageUrl={links.page} actions={links.actions}>
+    <Layout
+      title={nudge.subject}
+      preview={nudge.heading}
+      pageUrl={links.page}
+      actions={links.actions}
+      notMe={links.notMe}
+    >
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {nudge.heading}
       </Heading>

@@ -21,7 +21,7 @@ function practiceLabel(tips: Tips): string {
 /** Preparation for a second interview, built from the candidate's own debrief. */
 export default function TipsEmail({ tips, links }: TipsEmailProps) {
   return (
-    <Layout title={tips.subject} preview={tips.intro} pageUrl={links.page} actions={links.actions}>
+    <Layout title={tips.subject} preview={tips.intro} pageUrl={links.page} actions={links.actions} notMe={links.notMe}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {tips.heading}
       </Heading>

@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startBaselineApi } from "./baseline/api-server";
+import { startMinimalPath } from "./baseline/minimal-path";
 import { debriefBody, readDebrief, seedDebriefs } from "./debriefs";
 import { type ApiFigure, measureApi } from "./figures/api";
 import { type ColdFigure, measureColdStart } from "./figures/cold-start";
@@ -97,8 +98,18 @@ async function main() {
             log(`warning: the baseline made ${describe(baselineCalls)}; the app made ${describe(submission)}`);
           }
 
-          log(`figure 1: ${plan.submissions} submissions to their letters`);
-          const timeToLetter = await measureTimeToLetter(stack.appUrl, stack.ses, plan);
+          log(`figure 1: ${plan.submissions} submissions to their letters, half of them through the minimal path`);
+          const minimal = await startMinimalPath({
+            tableName: process.env.TABLE_NAME ?? "",
+            fromAddress: process.env.FROM_ADDRESS ?? "",
+            dataDir: stack.dataDir,
+          });
+          let timeToLetter: TimeToLetter;
+          try {
+            timeToLetter = await measureTimeToLetter(stack.appUrl, stack.ses, plan, minimal.url);
+          } finally {
+            await minimal.close();
+          }
           log(`figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`);
           const api = await measureApi(stack.appUrl, baseline.url, stack.ses, plan);
           scale.push({

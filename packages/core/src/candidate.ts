@@ -1,11 +1,20 @@
 import { z } from "zod";
-import { type Debrief, executionName, workflowInput } from "./debrief/model";
+import { type Debrief, executionName, type SendKind, workflowInput } from "./debrief/model";
 import { MULTI_LINE, ONE_LINE, TONES, type Tone } from "./debrief/schema";
 import type { FieldErrors } from "./debrief/validate";
 import { fieldErrors } from "./debrief/validate";
 import type { CandidateAction, Clock, DebriefChanges, DebriefStore, EmailLinks, Workflow } from "./ports";
 import { CANDIDATE_ACTIONS } from "./ports";
-import { hashToken, newToken, TOKEN_PATTERN } from "./tokens";
+import {
+  deriveToken,
+  hashToken,
+  type LinkKind,
+  type LinkPurpose,
+  purposeCode,
+  TOKEN_PATTERN,
+  tokenDebriefId,
+  verifyToken,
+} from "./tokens";
 
 /**
  * What the candidate can do on their page or through the one-use links in their
@@ -24,15 +33,34 @@ const DAY_MS = 86_400_000;
 /** A snooze puts the next email off by a day, at most this many times. */
 export const MAX_SNOOZES = 3;
 
+/**
+ * The debrief behind a link token of one of `kinds`, with what the token may do; undefined
+ * for a malformed, unknown, expired or erased one, and for a token of another kind. Tokens
+ * stored as items by earlier releases are page tokens (or action tokens, see performAction).
+ */
+export async function debriefForLink(
+  token: string,
+  kinds: readonly LinkKind[],
+  deps: Pick<CandidateDeps, "store" | "clock">,
+): Promise<{ debrief: Debrief; purpose: LinkPurpose } | undefined> {
+  const id = tokenDebriefId(token);
+  if (!id) return undefined;
+  const now = deps.clock.now();
+  const named = await deps.store.get(id, now);
+  const purpose = named && verifyToken(token, named);
+  if (named && purpose) return kinds.includes(purpose.kind) ? { debrief: named, purpose } : undefined;
+  if (!kinds.includes("page")) return undefined;
+  const legacy = await deps.store.findToken(hashToken(token), now);
+  const debrief = legacy ? await deps.store.get(legacy, now) : undefined;
+  return debrief ? { debrief, purpose: { kind: "page" } } : undefined;
+}
+
 /** The debrief behind a page token; undefined for a malformed, unknown, expired or erased one. */
 export async function debriefForPageToken(
   token: string,
   deps: Pick<CandidateDeps, "store" | "clock">,
 ): Promise<Debrief | undefined> {
-  if (!TOKEN_PATTERN.test(token)) return undefined;
-  const now = deps.clock.now();
-  const id = await deps.store.findToken(hashToken(token), now);
-  return id ? deps.store.get(id, now) : undefined;
+  return (await debriefForLink(token, ["page"], deps))?.debrief;
 }
 
 const draftSchema = z.strictObject({
@@ -173,9 +201,9 @@ export async function eraseDebrief(d: Debrief, deps: CandidateDeps) {
   await deps.store.erase(d);
 }
 
-/** "Download my data": everything stored about the debrief, except the hashes of its secret links. */
+/** "Download my data": everything stored about the debrief, except the secrets of its links. */
 export function exportDebrief(d: Debrief) {
-  const { tokenHashes: _secret, ...data } = d;
+  const { tokenHashes: _secret, linkKey: _key, usedLinks: _used, ...data } = d;
   return { exportedFrom: "Interview Debrief", ...data };
 }
 
@@ -190,41 +218,45 @@ export function emailActions(kind: string, d: Pick<Debrief, "letterSentAt">): Ca
   return CANDIDATE_ACTIONS.filter((a) => a !== "sent" || !d.letterSentAt);
 }
 
-/** Mints the page token and one-use action tokens of one email, stored as hashes only. */
-export async function mintEmailLinks(
-  kind: string,
-  d: Pick<Debrief, "id" | "expiresAt" | "letterSentAt">,
-  deps: Pick<CandidateDeps, "store">,
-  publicUrl: string,
-): Promise<EmailLinks> {
-  const page = newToken();
-  const minted = emailActions(kind, d).map((action) => ({ action, token: newToken() }));
-  // Independent writes, made together: an email's links cost one round trip's wait, not five (pnpm bench).
-  await Promise.all([
-    deps.store.addToken(hashToken(page), d.id, d.expiresAt),
-    ...minted.map(({ action, token }) => deps.store.addToken(hashToken(token), d.id, d.expiresAt, action)),
-  ]);
-  const actions: EmailLinks["actions"] = {};
-  for (const { action, token } of minted) actions[action] = `${publicUrl}/a/${token}`;
-  return { page: `${publicUrl}/d/${page}`, actions };
+/** The candidate's page link: the same for every email and every replay of the submission. */
+export function pageUrl(d: Pick<Debrief, "id" | "linkKey">, publicUrl: string): string {
+  if (!d.linkKey) throw new Error("The debrief has no link key");
+  return `${publicUrl}/d/${deriveToken(d.id, d.linkKey, { kind: "page" })}`;
 }
 
-/** Performs a one-use action link: the token is used up first, so a second click finds nothing. */
+/**
+ * The links of one email, derived from the debrief's link key (nothing is written): its page,
+ * its one-use buttons, the unsubscribe link of its List-Unsubscribe header and its
+ * "this wasn't me" link, each able to do only what it is for.
+ */
+export function emailLinks(kind: SendKind, d: Pick<Debrief, "id" | "linkKey" | "letterSentAt">, publicUrl: string) {
+  if (!d.linkKey) throw new Error("The debrief has no link key");
+  const token = (purpose: LinkPurpose) => deriveToken(d.id, d.linkKey as string, purpose);
+  const actions: EmailLinks["actions"] = {};
+  for (const action of emailActions(kind, d)) {
+    actions[action] = `${publicUrl}/a/${token({ kind: "action", email: kind, action })}`;
+  }
+  return {
+    page: pageUrl(d, publicUrl),
+    actions,
+    unsubscribe: `${publicUrl}/u/${token({ kind: "unsubscribe" })}`,
+    notMe: `${publicUrl}/not-me/${token({ kind: "not-me" })}`,
+  } satisfies EmailLinks;
+}
+
+/** Performs a one-use action link: the link is used up first, so a second click finds nothing. */
 export async function performAction(
   token: string,
   deps: CandidateDeps,
 ): Promise<{ action: CandidateAction; result: unknown } | undefined> {
-  if (!TOKEN_PATTERN.test(token)) return undefined;
-  const now = deps.clock.now();
-  const found = await deps.store.consumeActionToken(hashToken(token), now);
+  const found = await actionLink(token, deps, "use");
   if (!found) return undefined;
-  const d = await deps.store.get(found.debriefId, now);
-  if (!d) return undefined;
-  // A one-use token only ever reaches the inbox: using it proves the address (centre statistics count on it).
-  if (!d.addressProvenAt && found.action !== "delete") {
-    await deps.store.updateDebrief(d.id, { addressProvenAt: now.toISOString() });
+  const { action, debrief: d } = found;
+  // A one-use link only ever reaches the inbox: using it proves the address (centre statistics count on it).
+  if (!d.addressProvenAt && action !== "delete") {
+    await deps.store.updateDebrief(d.id, { addressProvenAt: deps.clock.now().toISOString() });
   }
-  switch (found.action) {
+  switch (action) {
     case "sent":
       return { action: "sent", result: await markLetterSent(d, deps) };
     case "snooze":
@@ -237,12 +269,34 @@ export async function performAction(
   }
 }
 
-/** The action behind a link, for its confirmation page; undefined for a used, altered or unknown one. */
-export async function pendingAction(token: string, deps: Pick<CandidateDeps, "store" | "clock">) {
+/**
+ * The action and debrief behind a one-use link, used up (`use`: a conditional write, so of two
+ * clicks one wins) or only looked at (`peek`); undefined once used, and for anything else.
+ */
+async function actionLink(
+  token: string,
+  deps: Pick<CandidateDeps, "store" | "clock">,
+  mode: "use" | "peek",
+): Promise<{ action: CandidateAction; debrief: Debrief } | undefined> {
+  const found = await debriefForLink(token, ["action"], deps);
+  if (found?.purpose.kind === "action") {
+    const code = String(purposeCode(found.purpose));
+    if (found.debrief.usedLinks?.has(code)) return undefined;
+    const debrief = mode === "use" ? await deps.store.useLink(found.debrief.id, code, deps.clock.now()) : found.debrief;
+    return debrief ? { action: found.purpose.action, debrief } : undefined;
+  }
+  // An action link an earlier release stored as an item.
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const now = deps.clock.now();
-  const found = await deps.store.findActionToken(hashToken(token), now);
-  if (!found) return undefined;
-  const d = await deps.store.get(found.debriefId, now);
-  return d ? { action: found.action, debrief: d } : undefined;
+  const legacy =
+    mode === "use"
+      ? await deps.store.consumeActionToken(hashToken(token), now)
+      : await deps.store.findActionToken(hashToken(token), now);
+  const debrief = legacy ? await deps.store.get(legacy.debriefId, now) : undefined;
+  return legacy && debrief ? { action: legacy.action, debrief } : undefined;
+}
+
+/** The action behind a link, for its confirmation page; undefined for a used, altered or unknown one. */
+export async function pendingAction(token: string, deps: Pick<CandidateDeps, "store" | "clock">) {
+  return actionLink(token, deps, "peek");
 }

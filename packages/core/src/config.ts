@@ -24,6 +24,7 @@ const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   FROM_ADDRESS: z.email(),
   STATE_MACHINE_ARN: z.string().min(1).optional(),
+  CHECKIN_STATE_MACHINE_ARN: z.string().min(1).optional(),
   PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   ...API_SETTINGS,
@@ -41,6 +42,8 @@ export type Config = {
   fromAddress: string;
   /** Only the API starts workflows; the send steps have no use for it. */
   stateMachineArn?: string;
+  /** The check-in workflow, started by the tips step of a career-centre debrief. */
+  checkinStateMachineArn?: string;
   publicUrl: string;
   retentionDays: number;
   /** DIGEST_SECRET, if set: the stores use it rather than the table's digest key. */
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tableName: c.TABLE_NAME,
     fromAddress: c.FROM_ADDRESS,
     stateMachineArn: c.STATE_MACHINE_ARN,
+    checkinStateMachineArn: c.CHECKIN_STATE_MACHINE_ARN,
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
     digestSecret: c.DIGEST_SECRET,

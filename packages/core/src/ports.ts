@@ -1,3 +1,4 @@
+import type { CheckinWorkflowInput } from "./centres/checkins";
 import type { Debrief, SendKind, SendRecord, WorkflowInput } from "./debrief/model";
 
 export type Clock = { now(): Date };
@@ -32,15 +33,20 @@ export interface DebriefStore {
   completeSend(id: string, kind: SendKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
   recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
   /**
-   * Links a token's hash to its debrief, and records the hash on the debrief (so erasure finds it).
-   * With `action`, the token is a one-use action link from an email, never a page token.
+   * Gives a debrief created by an earlier release its link key, unless it has one already;
+   * returns the key the debrief has (links are derived from it: tokens.ts).
    */
-  addToken(tokenHash: string, debriefId: string, expiresAt: string, action?: CandidateAction): Promise<void>;
-  /** The debrief id behind a page token's hash (action tokens are not page tokens). */
+  ensureLinkKey(id: string, linkKey: string): Promise<string | undefined>;
+  /**
+   * Marks a one-use link used (by its purpose code): the debrief as it is now for exactly one
+   * caller; undefined for every later one, and for a debrief that is gone or expired.
+   */
+  useLink(id: string, code: string, now: Date): Promise<Debrief | undefined>;
+  /** Earlier releases' page tokens, stored as items: the debrief id behind one's hash (not an action token). */
   findToken(tokenHash: string, now: Date): Promise<string | undefined>;
-  /** The debrief and action behind an action token, without using it up. */
+  /** Earlier releases' action tokens: the debrief and action behind one's hash, without using it up. */
   findActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
-  /** Uses an action token up: exactly one caller gets its debrief and action, later ones nothing. */
+  /** Uses an earlier release's action token up: exactly one caller gets its debrief and action, later ones nothing. */
   consumeActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
   /** Changes what the candidate controls on their page; a debrief that is gone is left gone. */
   updateDebrief(id: string, changes: DebriefChanges): Promise<void>;
@@ -119,7 +125,7 @@ export interface Mailer {
 
 export interface Workflow {
   /** Starts the debrief's workflow; starting one that already exists is a success. */
-  start(input: WorkflowInput, executionName?: string): Promise<void>;
+  start(input: WorkflowInput | CheckinWorkflowInput, executionName?: string): Promise<void>;
   /** Stops a running execution (default name: the debrief id); one that is not running is left as it is. */
   stop(executionName: string, reason: string): Promise<void>;
   ping(): Promise<void>;
@@ -134,4 +140,8 @@ export type EmailLinks = {
   page: string;
   /** One-use links for the email's buttons ("I sent it", "snooze a day", "stop emails", "delete my data"). */
   actions?: Partial<Record<CandidateAction, string>>;
+  /** The one-click unsubscribe link of the List-Unsubscribe header: it can do nothing else. */
+  unsubscribe?: string;
+  /** The "this wasn't me" link of the footer: it can do nothing else. */
+  notMe?: string;
 };

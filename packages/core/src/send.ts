@@ -1,8 +1,9 @@
-import { mintEmailLinks, supersededReason } from "./candidate";
-import { checkinSkipReason } from "./centres/checkins";
+import { emailLinks, supersededReason } from "./candidate";
+import { checkinSkipReason, checkinWorkflowInput } from "./centres/checkins";
 import type { Debrief, SendKind } from "./debrief/model";
-import type { Clock, DebriefStore, EmailRenderer, Mailer } from "./ports";
+import type { Clock, DebriefStore, EmailRenderer, Mailer, Workflow } from "./ports";
 import { PermanentSendError } from "./ports";
+import { newLinkKey } from "./tokens";
 import { listUnsubscribeHeaders } from "./unsubscribe";
 
 export type SendDeps = {
@@ -11,6 +12,8 @@ export type SendDeps = {
   render: EmailRenderer;
   clock: Clock;
   publicUrl: string;
+  /** The check-in workflow, started by the tips step of a debrief that has check-ins. */
+  checkins: Pick<Workflow, "start">;
 };
 
 export type SendOutcome =
@@ -26,7 +29,8 @@ export function stopReason(d: Debrief): "stopped" | undefined {
 /**
  * Sends one of a debrief's emails at most once: the email is rendered first (a
  * render failure is safe to retry), then claimed with a conditional write, then
- * handed to SES. A retry after a crash finds the claim and does not send again.
+ * handed to SES. Five round trips: read the debrief, check the suppression list, claim,
+ * SES, record the message id (its links are derived, not stored: tokens.ts). A retry after a crash finds the claim and does not send again.
  * A transient mailer error means SES did not take the message: the claim is
  * released and the error propagates, so the workflow's Retry sends it later. A
  * permanent refusal is recorded and not retried. (A crash between the claim and
@@ -35,6 +39,22 @@ export function stopReason(d: Debrief): "stopped" | undefined {
 export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: SendDeps): Promise<SendOutcome> {
   const debrief = await deps.store.get(debriefId, deps.clock.now());
   if (!debrief) return { status: "skipped", reason: "gone" };
+  const outcome = await sendOnce(kind, debrief, deps);
+  // The tips are the debrief workflow's last step: a centre debrief's check-ins run as their own
+  // execution from here, so plain debriefs pay no transition for them. Started after the tips
+  // are sent, and again by any retry or re-run that finds them sent (a crash between the two):
+  // the execution is named after the debrief, so it is started once.
+  const checkins = kind === "tips" && !debrief.stoppedAt ? checkinWorkflowInput(debrief) : undefined;
+  if (checkins && (outcome.status === "sent" || (outcome.status === "skipped" && outcome.reason === "already-sent"))) {
+    await deps.checkins.start(checkins, checkinExecutionName(debrief.id));
+  }
+  return outcome;
+}
+
+/** The check-in execution of a debrief: one per debrief, whatever reschedules its own workflow went through. */
+export const checkinExecutionName = (debriefId: string) => `${debriefId}-checkins`;
+
+async function sendOnce(kind: SendKind, debrief: Debrief, deps: SendDeps): Promise<SendOutcome> {
   if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };
   const stop = stopReason(debrief);
   if (stop) return { status: "skipped", reason: stop };
@@ -43,7 +63,11 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
   const checkinSkip = checkinSkipReason(kind, debrief);
   if (checkinSkip) return { status: "skipped", reason: checkinSkip };
 
-  const links = await mintEmailLinks(kind, debrief, deps, deps.publicUrl);
+  // Links are derived from the debrief's key, so nothing is written for them; a debrief from an
+  // earlier release gets its key first (once: later emails find it).
+  const linkKey = debrief.linkKey ?? (await deps.store.ensureLinkKey(debrief.id, newLinkKey()));
+  if (!linkKey) return { status: "skipped", reason: "gone" };
+  const links = emailLinks(kind, { ...debrief, linkKey }, deps.publicUrl);
   const email = await deps.render(kind, debrief, links);
 
   // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
@@ -59,7 +83,7 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
       subject: email.subject,
       html: email.html,
       text: email.text,
-      headers: listUnsubscribeHeaders(kind, links.page),
+      headers: listUnsubscribeHeaders(kind, links.unsubscribe),
     }));
   } catch (error) {
     if (error instanceof PermanentSendError) {

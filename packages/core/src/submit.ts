@@ -5,7 +5,7 @@ import { type FieldErrors, validateDebrief } from "./debrief/validate";
 import { debriefIdForKey, requestFingerprint } from "./idempotency";
 import type { Clock, DebriefStore, Workflow } from "./ports";
 import { type ScheduleConfig, scheduleFor } from "./schedule";
-import { hashToken, newDebriefId, newToken } from "./tokens";
+import { deriveToken, newDebriefId, newLinkKey } from "./tokens";
 
 export type SubmitDeps = {
   store: DebriefStore;
@@ -32,7 +32,7 @@ export type SubmitResult =
   | { kind: "invalid"; errors: FieldErrors }
   /**
    * `status` is "scheduled" when the workflow started, "queued" when the reconciler
-   * will start it. `replayed` marks the answer to a repeat: same id, a fresh page token.
+   * will start it. `replayed` marks the answer to a repeat: same id, same page token.
    */
   | { kind: "accepted"; id: string; token: string; status: "scheduled" | "queued"; replayed: boolean }
   /** The idempotency key was already used for a different debrief. */
@@ -71,20 +71,21 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
     if (verdict.limited) return { kind: "limited", scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
-  const token = newToken();
-  const tokenHash = hashToken(token);
+  const linkKey = newLinkKey();
+  const token = deriveToken(id, linkKey, { kind: "page" });
   const plain: Debrief = {
     id,
     input: validation.value,
     createdAt: now.toISOString(),
     schedule: scheduleFor(now, validation.value, deps.schedule),
     expiresAt: new Date(now.getTime() + deps.retentionDays * 86_400_000).toISOString(),
-    tokenHashes: [tokenHash],
+    tokenHashes: [],
+    linkKey,
     sends: {},
     ...(ctx.idempotency ? { requestHash: fingerprint } : {}),
   };
   const debrief = deps.decorate ? deps.decorate(plain) : plain;
-  // The store writes the page token's lookup item with the debrief, or neither.
+  // The page token is derived from the debrief's link key: one write stores both.
   if (!(await deps.store.create(debrief))) {
     // A repeat with the same key won the race between our look-up and our write.
     return (await replay(id, fingerprint, deps)) ?? { kind: "conflict" };
@@ -101,16 +102,18 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
 }
 
 /**
- * The first result of a repeated submission: the same id and a fresh page token (only
- * token hashes are stored, so the first token cannot be handed out again). A key reused
- * for a different debrief is a conflict: the key alone never opens someone's debrief.
+ * The first result of a repeated submission: the same id and the same page token (derived
+ * from the debrief's link key, so a replay writes nothing and mints nothing new). A key
+ * reused for a different debrief is a conflict: the key alone never opens someone's debrief.
  */
 async function replay(id: string, fingerprint: string, deps: SubmitDeps): Promise<SubmitResult | undefined> {
   const existing = await deps.store.get(id, deps.clock.now());
   if (!existing) return undefined;
   if (existing.requestHash !== fingerprint) return { kind: "conflict" };
-  const token = newToken();
-  await deps.store.addToken(hashToken(token), existing.id, existing.expiresAt);
+  // A debrief stored by an earlier release gets its key on its first replay.
+  const linkKey = existing.linkKey ?? (await deps.store.ensureLinkKey(existing.id, newLinkKey()));
+  if (!linkKey) return undefined;
+  const token = deriveToken(existing.id, linkKey, { kind: "page" });
   return {
     kind: "accepted",
     id: existing.id,

@@ -22,6 +22,7 @@ export function sendEmailStep(w: Wiring) {
       render: renderEmail,
       clock: w.clock,
       publicUrl: w.config.publicUrl,
+      checkins: w.checkins,
     });
     w.log.info("send step finished", { debriefId, kind, status: outcome.status });
     return { kind, status: outcome.status };

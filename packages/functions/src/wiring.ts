@@ -29,6 +29,8 @@ export type Adapters = {
   rateCounter: RateCounter;
   mailer: Mailer;
   workflow: Workflow;
+  /** The check-in workflow, which the tips step starts for a centre debrief. */
+  checkins: Workflow;
 };
 
 export type WiringOptions = {
@@ -71,6 +73,7 @@ export function wire(options: WiringOptions = {}): Wiring {
       createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
     workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
+    checkins: given.checkins ?? createSfnWorkflow(config.checkinStateMachineArn ?? "", clients.sfn),
     formSecret: async () =>
       config.abuse.formSecretConfigured ? config.abuse.formSecret : sharedFormSecret(config.tableName, clients.dynamo),
   };

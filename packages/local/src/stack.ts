@@ -55,6 +55,7 @@ const API_FUNCTION = "ApiHandler";
 const STEP_FUNCTIONS: string[] = [WORKFLOW_FUNCTIONS.sendEmail, WORKFLOW_FUNCTIONS.recordFailure];
 
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:DebriefWorkflow`;
+const CHECKIN_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:CheckinWorkflow`;
 
 /**
  * The whole service on loopback: dynalite, aws-ses-v2-local, the local Step
@@ -85,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     FROM_ADDRESS: options.fromAddress ?? "debrief@localhost.localdomain",
     PUBLIC_URL: publicUrl,
     STATE_MACHINE_ARN,
+    CHECKIN_STATE_MACHINE_ARN,
     ...options.env,
   };
   Object.assign(process.env, localEnv);
@@ -116,6 +118,9 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
       },
       dataFile: join(dataDir, "stepfunctions", "executions.json"),
       localDaySeconds,
+      also: [
+        { stateMachineArn: CHECKIN_STATE_MACHINE_ARN, definition: synthesizeLocalDefinition("checkins") as Definition },
+      ],
     },
     options.sfnPort ?? 0,
   );
@@ -125,7 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const lambdas = bundled
     ? await startBundledLambdas({
         env: (name) => ({ ...localEnv, ...(STEP_FUNCTIONS.includes(name) ? stepEnv : {}) }),
-        tokens: { TABLE_NAME: tableName, STATE_MACHINE_ARN },
+        tokens: { TABLE_NAME: tableName, STATE_MACHINE_ARN, CHECKIN_STATE_MACHINE_ARN },
         log: options.quiet ? undefined : (line) => process.stderr.write(line),
         warm: [API_FUNCTION, ...STEP_FUNCTIONS],
       })

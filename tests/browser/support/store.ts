@@ -1,4 +1,4 @@
-import { type Debrief, hashToken } from "@debrief/core";
+import { type Debrief, debriefForPageToken, systemClock } from "@debrief/core";
 import { createDynamoStore } from "@debrief/core/aws";
 
 /**
@@ -8,9 +8,7 @@ import { createDynamoStore } from "@debrief/core/aws";
 export async function storedDebrief(pageUrl: string): Promise<Debrief> {
   const store = createDynamoStore(process.env.TABLE_NAME ?? "debriefs");
   const token = new URL(pageUrl).pathname.split("/").pop() ?? "";
-  const now = new Date();
-  const id = await store.findToken(hashToken(token), now);
-  const debrief = id ? await store.get(id, now) : undefined;
+  const debrief = await debriefForPageToken(token, { store, clock: systemClock });
   if (!debrief) throw new Error("No debrief behind that page link");
   return debrief;
 }

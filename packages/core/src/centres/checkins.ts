@@ -30,6 +30,15 @@ export function checkinTimes(
   return { checkin7: new Date(checkin7).toISOString(), checkin14: new Date(checkin14).toISOString() };
 }
 
+/** What the check-in workflow carries: the debrief id and the two times, never personal data. */
+export type CheckinWorkflowInput = { debriefId: string; checkin7At: string; checkin14At: string };
+
+/** The check-in workflow's input, for a debrief that has check-ins. */
+export function checkinWorkflowInput(d: Pick<Debrief, "id" | "checkinAt">): CheckinWorkflowInput | undefined {
+  if (!d.checkinAt) return undefined;
+  return { debriefId: d.id, checkin7At: d.checkinAt.checkin7, checkin14At: d.checkinAt.checkin14 };
+}
+
 /** An answer that ends the check-ins: the outcome is known, or the candidate asked us to stop. */
 export function isFinalAnswer(answer: CheckinAnswer): boolean {
   return answer !== "no_reply";

@@ -25,8 +25,12 @@ export type Debrief = {
   schedule: Schedule;
   /** When the debrief and every trace of it must be gone (retention). */
   expiresAt: string;
-  /** Hashes of the candidate's page tokens, so erasure can remove them. */
+  /** Hashes of page and action tokens stored as items by earlier releases, so erasure can remove them. */
   tokenHashes: string[];
+  /** The secret every link of this debrief is derived from (tokens.ts); never shown, gone with the debrief. */
+  linkKey?: string;
+  /** The one-use links already used, by purpose code (tokens.ts). */
+  usedLinks?: Set<string>;
   workflowStartedAt?: string;
   /** Digest of the validated input when it was submitted with an idempotency key (see submit.ts). */
   requestHash?: string;
@@ -63,20 +67,14 @@ export type Debrief = {
   checkins?: Partial<Record<CheckinKind, CheckinRecord>>;
 };
 
-/** What the workflow carries: ids and times only, never personal data. */
-export type WorkflowInput = {
-  debriefId: string;
-  nudgeAt: string;
-  tipsAt: string;
-  /** Present only for debriefs with check-ins; the workflow ends after the tips without them. */
-  checkin7At?: string;
-  checkin14At?: string;
-};
+/**
+ * What the workflow carries: ids and times only, never personal data. A centre debrief's
+ * check-in times go to the check-in workflow, which its tips step starts (centres/checkins.ts).
+ */
+export type WorkflowInput = { debriefId: string; nudgeAt: string; tipsAt: string };
 
 export function workflowInput(d: Debrief): WorkflowInput {
-  const input: WorkflowInput = { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
-  if (d.checkinAt) Object.assign(input, { checkin7At: d.checkinAt.checkin7, checkin14At: d.checkinAt.checkin14 });
-  return input;
+  return { debriefId: d.id, nudgeAt: d.schedule.nudgeAt, tipsAt: d.schedule.tipsAt };
 }
 
 /** The name of the debrief's current workflow execution. */

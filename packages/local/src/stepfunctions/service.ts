@@ -32,6 +32,8 @@ export type LocalStepFunctionsOptions = {
   dataFile: string;
   localDaySeconds: number;
   now?: () => number;
+  /** More state machines served beside the first (the check-in workflow), with the same handlers. */
+  also?: { stateMachineArn: string; definition: Definition }[];
 };
 
 class SfnError extends Error {
@@ -57,35 +59,52 @@ const EXECUTION_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, port: number) {
   const { StateMachine } = await import("aws-local-stepfunctions");
   const now = opts.now ?? Date.now;
-  const machine = new StateMachine(scaledMachineTimeout(opts.definition, opts.localDaySeconds) as never, {
-    validationOptions: { checkArn: false },
-  });
   const executions = new Map<string, ExecutionRecord>(load(opts.dataFile).map((e) => [e.executionArn, e]));
   const running = new Map<string, { abort: () => void }>();
   let closing = false;
   let settled: Promise<unknown>[] = [];
   const inFlight = new Set<Promise<unknown>>();
 
-  const taskHandlers = Object.fromEntries(
-    Object.entries(opts.definition.States)
-      .filter(([, s]) => (s as { Type: string }).Type === "Task")
-      .map(([stateName, s]) => {
-        const resource = String((s as { Resource?: string }).Resource ?? "");
-        const fnName = resource.split(":").pop() ?? "";
-        const handler = opts.handlers[fnName];
-        if (!handler) throw new Error(`No local handler for ${fnName} (state ${stateName})`);
-        return [
-          stateName,
-          (input: unknown) => {
-            // Tracked so that close() lets a task in flight finish before the emulators go away.
-            const task = handler(input);
-            inFlight.add(task);
-            void task.finally(() => inFlight.delete(task)).catch(() => undefined);
-            return task as Promise<never>;
-          },
-        ];
-      }),
+  const taskHandlersOf = (definition: Definition) =>
+    Object.fromEntries(
+      Object.entries(definition.States)
+        .filter(([, s]) => (s as { Type: string }).Type === "Task")
+        .map(([stateName, s]) => {
+          const resource = String((s as { Resource?: string }).Resource ?? "");
+          const fnName = resource.split(":").pop() ?? "";
+          const handler = opts.handlers[fnName];
+          if (!handler) throw new Error(`No local handler for ${fnName} (state ${stateName})`);
+          return [
+            stateName,
+            (input: unknown) => {
+              // Tracked so that close() lets a task in flight finish before the emulators go away.
+              const task = handler(input);
+              inFlight.add(task);
+              void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+              return task as Promise<never>;
+            },
+          ];
+        }),
+    );
+  const machines = new Map(
+    [{ stateMachineArn: opts.stateMachineArn, definition: opts.definition }, ...(opts.also ?? [])].map(
+      ({ stateMachineArn, definition }) => [
+        stateMachineArn,
+        {
+          definition,
+          machine: new StateMachine(scaledMachineTimeout(definition, opts.localDaySeconds) as never, {
+            validationOptions: { checkArn: false },
+          }),
+          taskHandlers: taskHandlersOf(definition),
+        },
+      ],
+    ),
   );
+  const machineOf = (arn: unknown) => {
+    const m = machines.get(String(arn));
+    if (!m) throw new SfnError("StateMachineDoesNotExist", "State Machine Does Not Exist");
+    return m;
+  };
 
   const persist = () => {
     mkdirSync(dirname(opts.dataFile), { recursive: true });
@@ -96,6 +115,7 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
 
   const run = (record: ExecutionRecord) => {
     const input = JSON.parse(record.input) as unknown;
+    const { machine, definition, taskHandlers } = machineOf(record.stateMachineArn);
     const execution = machine.run(input as never, {
       noThrowOnAbort: true,
       context: {
@@ -108,8 +128,8 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
       },
       overrides: {
         taskResourceLocalHandlers: taskHandlers,
-        waitTimeOverrides: waitOverrides(opts.definition, input, record.startDate, now(), opts.localDaySeconds),
-        retryIntervalOverrides: retryOverrides(opts.definition, opts.localDaySeconds),
+        waitTimeOverrides: waitOverrides(definition, input, record.startDate, now(), opts.localDaySeconds),
+        retryIntervalOverrides: retryOverrides(definition, opts.localDaySeconds),
       },
     });
     running.set(record.executionArn, execution);
@@ -140,8 +160,8 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
 
   const actions: Record<string, (body: Record<string, unknown>) => unknown> = {
     StartExecution(body) {
-      if (body.stateMachineArn !== opts.stateMachineArn)
-        throw new SfnError("StateMachineDoesNotExist", "State Machine Does Not Exist");
+      machineOf(body.stateMachineArn);
+      const stateMachineArn = String(body.stateMachineArn);
       const name = String(body.name ?? crypto.randomUUID());
       if (!EXECUTION_NAME.test(name)) throw new SfnError("InvalidName", `Invalid Name: '${name}'`);
       const input = typeof body.input === "string" ? body.input : "{}";
@@ -150,7 +170,7 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
       } catch {
         throw new SfnError("InvalidExecutionInput", "Invalid execution input");
       }
-      const executionArn = `${opts.stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+      const executionArn = `${stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
       const existing = executions.get(executionArn);
       if (existing) {
         // As in AWS: the same name with the same input while running is idempotent, otherwise refused.
@@ -160,7 +180,7 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
       }
       const record: ExecutionRecord = {
         executionArn,
-        stateMachineArn: opts.stateMachineArn,
+        stateMachineArn,
         name,
         input,
         status: "RUNNING",
@@ -194,6 +214,7 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
       const filter = body.statusFilter as Status | undefined;
       const list = [...executions.values()]
         .filter((e) => !filter || e.status === filter)
+        .filter((e) => !body.stateMachineArn || e.stateMachineArn === body.stateMachineArn)
         .map(({ executionArn, stateMachineArn, name, status, startDate, stopDate }) => ({
           executionArn,
           stateMachineArn,
@@ -205,13 +226,12 @@ export async function startLocalStepFunctions(opts: LocalStepFunctionsOptions, p
       return { executions: list };
     },
     DescribeStateMachine(body) {
-      if (body.stateMachineArn !== opts.stateMachineArn)
-        throw new SfnError("StateMachineDoesNotExist", "State Machine Does Not Exist");
+      const { definition } = machineOf(body.stateMachineArn);
       return {
-        stateMachineArn: opts.stateMachineArn,
-        name: opts.stateMachineArn.split(":").pop(),
+        stateMachineArn: body.stateMachineArn,
+        name: String(body.stateMachineArn).split(":").pop(),
         status: "ACTIVE",
-        definition: JSON.stringify(opts.definition),
+        definition: JSON.stringify(definition),
         roleArn: "arn:aws:iam::000000000000:role/local",
         type: "STANDARD",
         creationDate: 0,

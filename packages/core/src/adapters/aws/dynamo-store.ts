@@ -167,27 +167,45 @@ export function createDynamoStore(
       }
     },
 
-    async addToken(tokenHash, debriefId, expiresAt, action) {
-      await putToken(tokenHash, debriefId, expiresAt, action);
-      await doc
-        .send(
+    async ensureLinkKey(id, linkKey) {
+      try {
+        const { Attributes } = await doc.send(
           new UpdateCommand({
             TableName,
-            Key: { pk: keys.debrief(debriefId) },
-            UpdateExpression: "SET tokenHashes = list_append(tokenHashes, :h)",
-            // The submission records its first token on the debrief itself.
-            ConditionExpression: "attribute_exists(pk) AND NOT contains(tokenHashes, :hash)",
-            ExpressionAttributeValues: { ":h": [tokenHash], ":hash": tokenHash },
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "SET linkKey = if_not_exists(linkKey, :k)",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":k": linkKey },
+            ReturnValues: "UPDATED_NEW",
           }),
-        )
-        .catch(async (e) => {
-          if (!isConditionFailure(e)) throw e;
-          // Erased meanwhile: the token must not outlive its debrief.
-          const { Item } = await doc.send(
-            new GetCommand({ TableName, Key: { pk: keys.debrief(debriefId) }, ConsistentRead: true }),
-          );
-          if (!Item) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.token(tokenHash) } }));
-        });
+        );
+        return Attributes?.linkKey as string | undefined;
+      } catch (e) {
+        if (isConditionFailure(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async useLink(id, code, now) {
+      try {
+        // The conditional add is the "once": of two concurrent clicks, one adds the code, the other finds it.
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: keys.debrief(id) },
+            UpdateExpression: "ADD usedLinks :code",
+            ConditionExpression: "attribute_exists(pk) AND expiresAt > :now AND NOT contains(usedLinks, :c)",
+            ExpressionAttributeValues: { ":code": new Set([code]), ":c": code, ":now": now.toISOString() },
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        if (!Attributes) return undefined;
+        const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, ...debrief } = Attributes;
+        return debrief as Debrief;
+      } catch (e) {
+        if (isConditionFailure(e)) return undefined;
+        throw e;
+      }
     },
 
     async findToken(tokenHash, now) {

@@ -5,7 +5,8 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  * The single table's schema, in one place: every store in this folder, infra/storage.ts
  * and the local stack's table read it from here. One item per key (`pk` only):
  * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
- * - `TOKEN#<sha256 of a page or action token>`: points at a debrief;
+ * - `TOKEN#<sha256 of a page or action token>`: points at a debrief (tokens of earlier releases:
+ *   links are now derived from the debrief's key, tokens.ts, and stored nowhere);
  * - `SUPPRESSED#<digest of an address>`: an address that gets no more email (digest.ts: keyed, of the
  *   normalised address; items from before keyed digests are named by the address's plain SHA-256);
  * - `AUDIT#<debrief id>`: advisor accesses to a debrief shared with a career centre;

@@ -12,6 +12,7 @@ import {
   type Centre,
   type CentreDebriefSummary,
   type CentreStore,
+  type CheckinWorkflowInput,
   type Clock,
   type Debrief,
   type DebriefStore,
@@ -101,13 +102,17 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
       const d = t.debriefs.get(id);
       if (d) d.failure = copy(failure);
     },
-    async addToken(tokenHash, debriefId, expiresAt, action) {
-      if (t.tokens.has(tokenHash)) throw new Error("ConditionalCheckFailedException");
-      t.tokens.set(tokenHash, stored({ debriefId, expiresAt, action }));
-      const d = t.debriefs.get(debriefId);
-      // Erased meanwhile: the token must not outlive its debrief.
-      if (!d) t.tokens.delete(tokenHash);
-      else if (!d.tokenHashes.includes(tokenHash)) d.tokenHashes.push(tokenHash);
+    async ensureLinkKey(id, linkKey) {
+      const d = t.debriefs.get(id);
+      if (!d) return undefined;
+      d.linkKey ??= linkKey;
+      return d.linkKey;
+    },
+    async useLink(id, code, now) {
+      const d = t.debriefs.get(id);
+      if (!d || isExpired(d, now) || d.usedLinks?.has(code)) return undefined;
+      d.usedLinks = new Set([...(d.usedLinks ?? []), code]);
+      return copy(d);
     },
     async findToken(tokenHash, now) {
       const item = t.tokens.get(tokenHash);
@@ -300,7 +305,7 @@ export function createMemoryRateCounter(table: MemoryTable = createMemoryTable()
 
 /** Executions by name, as Step Functions keeps them: starting a name twice is one execution. */
 export type MemoryWorkflow = Workflow & {
-  executions: Map<string, { input: WorkflowInput; status: "RUNNING" | "ABORTED" }>;
+  executions: Map<string, { input: WorkflowInput | CheckinWorkflowInput; status: "RUNNING" | "ABORTED" }>;
   /** Makes the next calls fail, as an unreachable service would. */
   failing: boolean;
 };

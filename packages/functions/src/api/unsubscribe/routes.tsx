@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkLinkLimits, debriefForNotMeToken, debriefForPageToken, stopEmails, suppressAndStop } from "@debrief/core";
+import { checkLinkLimits, debriefForLink, debriefForNotMeToken, stopEmails, suppressAndStop } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { clientIp } from "../web/client-ip";
@@ -32,9 +32,13 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const actionDeps = actionDepsOf(deps);
   const debriefOf = async (c: Context, link: "unsubscribe" | "not-me" = "unsubscribe") => {
     c.header("Cache-Control", "no-store");
-    // "This wasn't me" is honoured only from a token that reached the inbox, never the submitter's page token.
-    const find = link === "not-me" ? debriefForNotMeToken : debriefForPageToken;
-    const debrief = await find(c.req.param("token") ?? "", deps);
+    const token = c.req.param("token") ?? "";
+    // "This wasn't me" takes only its own token, which reached the inbox; unsubscribe takes its own
+    // token or the candidate's page token (which can stop the emails on the page anyway).
+    const debrief =
+      link === "not-me"
+        ? await debriefForNotMeToken(token, deps)
+        : (await debriefForLink(token, ["unsubscribe", "page"], deps))?.debrief;
     if (!debrief) throw notFound();
     return debrief;
   };
