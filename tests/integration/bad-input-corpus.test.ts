@@ -4,7 +4,7 @@ import { validDebrief } from "../support/debriefs";
 import { formGuardFields } from "../support/forms";
 import { readInbox } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
+import { submittedItems } from "../support/table";
 
 /** One request of the corpus: a JSON body (or raw text) for the API, or fields for the form. */
 type Case =
@@ -448,7 +448,7 @@ describe(`bad-input corpus (${cases.length} cases)`, () => {
   });
 
   it("stored nothing, started nothing and sent nothing for any of them", async () => {
-    expect(await tableItems()).toEqual([]);
+    expect(await submittedItems()).toEqual([]);
     expect(stack.sfn.executions()).toHaveLength(0);
     expect(await readInbox(stack.inboxUrl)).toHaveLength(0);
   });

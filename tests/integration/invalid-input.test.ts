@@ -1,13 +1,12 @@
-import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { formGuardFields } from "../support/forms";
 import { readInbox } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
-const itemCount = async () =>
-  (await new DynamoDBClient({}).send(new ScanCommand({ TableName: process.env.TABLE_NAME, Select: "COUNT" }))).Count ??
-  0;
+import { submittedItems } from "../support/table";
+
+const itemCount = async () => (await submittedItems()).length;
 
 describe("invalid debriefs", () => {
   let stack: TestStack;

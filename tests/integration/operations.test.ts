@@ -126,7 +126,8 @@ describe("operations on the local stack", () => {
     expect(after?.failure).toBeUndefined();
     expect(after?.workflowName).toMatch(new RegExp(`^${id}-redrive-\\d+$`));
     await waitFor(async () => execution(after?.workflowName ?? "")?.status === "SUCCEEDED", {
-      timeoutMs: 2 * DAY_MS,
+      // A new execution waits again for the debrief's own (absolute) times, scaled from its start.
+      timeoutMs: 4 * DAY_MS,
       what: "the redriven run",
     });
     expect(await emailsTo(stack.inboxUrl, body.candidate.email)).toHaveLength(3);

@@ -15,3 +15,11 @@ export async function tableItems(): Promise<Record<string, unknown>[]> {
 export async function debriefItems(): Promise<Record<string, unknown>[]> {
   return (await tableItems()).filter((i) => String(i.pk).startsWith("DEBRIEF#"));
 }
+
+/**
+ * Every item but the deployment's own keys (`CONFIG#…`: the form-ticket and digest keys,
+ * made once by whichever request first needs them): what submissions have written.
+ */
+export async function submittedItems(): Promise<Record<string, unknown>[]> {
+  return (await tableItems()).filter((i) => !String(i.pk).startsWith("CONFIG#"));
+}
