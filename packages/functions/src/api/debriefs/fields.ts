@@ -1,4 +1,14 @@
-import { debriefInputSchema, FORM_SLOTS, FORMATS, LENGTHS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import {
+  debriefInputSchema,
+  FORM_SLOTS,
+  FORMATS,
+  LENGTHS,
+  LONG_EXAMPLE_CHARS,
+  OFF_DAY,
+  STAGES,
+  TONES,
+  WHAT_HAPPENED,
+} from "@debrief/core";
 import type { Option } from "../web/controls";
 import { maxLengthAt } from "../web/schema-limits";
 import {
@@ -139,7 +149,7 @@ const SECTIONS: Section[] = [
   },
   {
     legend: "Questions that went badly",
-    hint: "Your second chance: name the question as they asked it, then the answer you wish you had given, in two or three sentences. The letter puts your example first, so make it a real situation with a result.",
+    hint: "Your second chance: name the question as they asked it, then the answer you wish you had given, in two or three sentences. Write the answer as you would say it to them; the letter gives it first, then your example.",
     items: slots(FORM_SLOTS.questions, (i) => [
       {
         group: [
@@ -156,7 +166,7 @@ const SECTIONS: Section[] = [
             rows: 2,
             label: "A concrete example",
             summary: `Question ${i + 1}, example`,
-            hint: "Optional: a real situation and its result, with a number if you have one.",
+            hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. An example over ${LONG_EXAMPLE_CHARS} characters is left out of the letter; your page says so, and you can add a shorter version to the draft.`,
           },
         ],
       },
@@ -197,7 +207,7 @@ const SECTIONS: Section[] = [
         kind: "lines",
         label: "Ideas for your first 60 days",
         summary: "Ideas for your first 60 days",
-        hint: "One per line. The letter offers to walk them through it and names only the first point: employers have used plans they were sent without hiring.",
+        hint: "One per line, a few words each. The letter sums up your points and offers to walk them through the plan rather than attaching it: employers have used plans they were sent without hiring.",
       },
       ...slots(FORM_SLOTS.samples, (i) => [
         {
