@@ -93,8 +93,8 @@ describe("operations on the local stack", () => {
     if (short.kind !== "accepted" || long.kind !== "accepted") throw new Error("not accepted");
     const inTwoDays: Clock = { now: () => new Date(Date.now() + 2 * 86_400_000) };
     const { deleted } = await sweep({ store: store(), clock: inTwoDays });
-    // The short-lived debrief and its page tokens, at least.
-    expect(deleted).toBeGreaterThanOrEqual(2);
+    // The short-lived debrief at least (its links are derived from it: no token items to sweep).
+    expect(deleted).toBeGreaterThanOrEqual(1);
     const all: string[] = [];
     for await (const d of store().listDebriefs(new Date(0))) all.push(d.id);
     expect(all).not.toContain(short.id);
