@@ -126,6 +126,9 @@ const run = (file: string, args: string[]) =>
  */
 async function onceAcrossProcesses(lock: string, done: () => boolean, make: () => Promise<void>) {
   const deadline = Date.now() + 10 * 60_000;
+  // On a fresh clone the lock's parent (.cache/) does not exist yet: without it every
+  // mkdir of the lock fails, and the missing pid file reads as a maker still starting.
+  mkdirSync(dirname(lock), { recursive: true });
   while (!done()) {
     try {
       mkdirSync(lock);
