@@ -1,8 +1,8 @@
 import { hashAdminKey } from "@debrief/core";
 import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/centres/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../support/centres";
-import { emailsTo, waitFor } from "../support/inbox";
+import { centreFormFields, postCentreForm, proveAddress, provisionCentre, tokenOf } from "../support/centres";
+import { waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { debriefItems, tableItems } from "../support/table";
 
@@ -245,17 +245,7 @@ describe("career centres on the local stack", () => {
       key = centre.key;
       // A student proves their address by acting on a one-use link from their letter (a POST; "Stop emails"
       // here, which changes no count, where "I sent it" would count a letter).
-      const prove = async (email: string) => {
-        const letter = await waitFor(async () => (await emailsTo(stack.inboxUrl, email))[0], {
-          timeoutMs: 20_000,
-          what: "the letter",
-        });
-        const stop = /href="https?:\/\/[^"]+\/a\/([A-Za-z0-9_-]{43})"[^>]*>Stop emails</.exec(
-          letter.body.html ?? "",
-        )?.[1];
-        expect(stop).toBeDefined();
-        expect((await fetch(`${stack.appUrl}/a/${stop}`, { method: "POST" })).status).toBe(200);
-      };
+      const prove = (email: string) => proveAddress(stack.appUrl, stack.inboxUrl, email);
       const submit = async (cohort: string, answer?: string, proven = true) => {
         const email = `stats-${++n}-${process.pid}@example.com`;
         const res = await postCentreForm(stack.appUrl, "statsville", centreFormFields(email, { cohort }));

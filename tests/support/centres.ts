@@ -1,5 +1,6 @@
 import { type CentreSettingsInput, createCentre, systemClock } from "@debrief/core";
 import { createDynamoCentreStore } from "@debrief/core/aws";
+import { emailsTo, waitFor } from "./inbox";
 
 /** A centre written through the same core code as `pnpm centre create`, into the running stack's table. */
 export async function provisionCentre(settings: Partial<CentreSettingsInput> & { slug: string }) {
@@ -50,4 +51,19 @@ export function tokenOf(res: Response): string {
   const token = /^\/d\/([A-Za-z0-9_-]{43})\?new=1$/.exec(res.headers.get("location") ?? "")?.[1];
   if (!token) throw new Error(`No page token in the redirect (status ${res.status})`);
   return token;
+}
+
+/**
+ * Proves a student's address as the statistics require: a POST on a one-use link from their
+ * letter ("Stop emails", which changes no count where "I sent it" would count a letter).
+ */
+export async function proveAddress(appUrl: string, inboxUrl: string, email: string): Promise<void> {
+  const letter = await waitFor(async () => (await emailsTo(inboxUrl, email))[0], {
+    timeoutMs: 20_000,
+    what: "the letter",
+  });
+  const stop = /href="https?:\/\/[^"]+\/a\/([A-Za-z0-9_-]{43})"[^>]*>Stop emails</.exec(letter.body.html ?? "")?.[1];
+  if (!stop) throw new Error(`no "Stop emails" link in the letter to ${email}`);
+  const res = await fetch(`${appUrl}/a/${stop}`, { method: "POST" });
+  if (res.status !== 200) throw new Error(`proving ${email} answered ${res.status}`);
 }
