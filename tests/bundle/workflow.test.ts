@@ -11,11 +11,14 @@ import { debriefItems, tableItems } from "../support/table";
 import { type BundleStack, startBundleStack } from "./support";
 
 type State = { Type: string; Resource?: string; Parameters?: Record<string, unknown> };
-const definition = synthesizeLocalDefinition() as { States: Record<string, State> };
+type Definition = { States: Record<string, State> };
+const definition = synthesizeLocalDefinition() as Definition;
+/** The centre check-ins' own machine, which the tips step starts for the debriefs that have them. */
+const checkinDefinition = synthesizeLocalDefinition("checkins") as Definition;
 
 /** A Task's payload as Step Functions builds it from its Parameters (`key.$` paths read the state's input). */
 function payloadOf(stateName: string, input: Record<string, unknown>): Record<string, unknown> {
-  const state = definition.States[stateName];
+  const state = definition.States[stateName] ?? checkinDefinition.States[stateName];
   if (!state?.Parameters) throw new Error(`No task ${stateName} in the workflow`);
   return Object.fromEntries(
     Object.entries(state.Parameters).map(([key, value]) =>
@@ -31,8 +34,8 @@ function payloadOf(stateName: string, input: Record<string, unknown>): Record<st
     ),
   );
 }
-/** The send tasks of the workflow and the email kind each one sends. */
-const sendTasks = Object.entries(definition.States)
+/** The send tasks of both machines and the email kind each one sends. */
+const sendTasks = [...Object.entries(definition.States), ...Object.entries(checkinDefinition.States)]
   .filter(([, s]) => s.Type === "Task" && s.Resource?.endsWith(":function:SendEmail"))
   .map(([name, s]) => ({ name, kind: String(s.Parameters?.kind) }));
 
@@ -75,6 +78,8 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
         status: task.kind === "letter" ? "skipped" : "sent",
       });
     }
+    // The tips step started the check-ins' execution (which waits a local week: it sends nothing here).
+    expect(stack.sfn.executions().map((e) => e.name)).toContain(`${id}-checkins`);
     const mails = await emailsTo(stack.inboxUrl, email);
     expect(mails).toHaveLength(5);
     expect(Object.keys((await item(id))?.sends as object).sort()).toEqual([
