@@ -226,6 +226,29 @@ describe("the letter", () => {
     }
   });
 
+  it("introduces an answer typed as an instruction or a noun with a colon, so it reads as the answer", () => {
+    expect(letterAsText(composeLetter(PERSONAS.leo))).toContain(
+      'Regarding your question "How would you raise weekend sales?", I would like to give a fuller answer: put the best staff on the busiest hours',
+    );
+    expect(letterAsText(composeLetter(withInput(PERSONAS.farid, { tone: "warm" })))).toContain(
+      "I did not give you the answer I wanted to. Here it is: a token bucket per client, kept in Redis",
+    );
+    // An answer in the candidate's own voice stays a sentence; one with a colon of its own is not given a second.
+    expect(letterAsText(composeLetter(amira))).toContain("I did not give you the answer I wanted to. I would start");
+    expect(letterAsText(composeLetter(PERSONAS.kate, { include: ["question.2"] }))).toContain(
+      "also deserves a fuller answer. One page: milestones",
+    );
+  });
+
+  it("says 'a challenge' when the candidate described one", () => {
+    expect(letterAsText(composeLetter(PERSONAS.aoife))).toContain(
+      "You outlined a challenge facing your team, and I would like to address it directly:",
+    );
+    expect(letterAsText(composeLetter(PERSONAS.beatriz, { include: [] }))).toContain(
+      "You described what your team is working through",
+    );
+  });
+
   it("words a third re-answer differently from the second", () => {
     const text = letterAsText(composeLetter(PERSONAS.kate));
     expect(text.match(/I would also like to answer/g)).toHaveLength(1);

@@ -161,6 +161,36 @@ export function answerText(answer: string): string {
   return sentence(capitaliseFirst(answer.trim().replace(ANSWER_LEAD_IN, "")));
 }
 
+/**
+ * Whether an answer starts as a sentence the candidate says in their own voice ("I would…",
+ * "We…", "At my last job…"), rather than with an instruction or a noun ("Put the best staff
+ * on…", "A token bucket per client…"), which reads right only after a colon. An answer with
+ * a colon of its own in its first sentence ("One page: …") is left as a sentence.
+ */
+function startsAsOwnSentence(answer: string): boolean {
+  const firstSentence = answer.split(/(?<=[.!?])\s/u)[0] ?? answer;
+  if (firstSentence.includes(":")) return true;
+  return /^(?:I|I'm|I'd|I've|I'll|I’m|I’d|I’ve|I’ll|We|We'd|We’d|We've|We’ve|My|Our|Me|Mine|At|In|On|When|While|If|After|Before|Since|For|With|By|Because|As|Once|During|Last|This|That|It|There|Yes|No|Honestly|First|Firstly)\b/u.test(
+    answer,
+  );
+}
+
+/** Common words that start an answer and are never a name: written lower case after a colon. */
+const AFTER_COLON_LOWER = new Set(
+  "a an the one two three put give project start use ask make keep look check build split measure find set cut move add map break run write show take get pick focus agree review plan talk call tell lead share create hire train test track compare prioritise prioritize reduce improve automate document define listen learn speak escalate".split(
+    " ",
+  ),
+);
+
+/** An answer after a colon: its first word lower case when it is a common word, else as typed. */
+function afterColon(answer: string, colon: boolean): string {
+  if (!colon) return answer;
+  const first = /^(\p{Lu}\p{Ll}*)\b/u.exec(answer)?.[1];
+  return first && AFTER_COLON_LOWER.has(first.toLowerCase())
+    ? first.toLowerCase() + answer.slice(first.length)
+    : answer;
+}
+
 /** Words that may follow "For example," in lower case: never a name. */
 const EXAMPLE_START = new Set(
   "at in on when while during last this that after before we our my one a an the for with as since by from once every each two three four five".split(
@@ -316,7 +346,10 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
   };
   if (pairs.length > 0) {
     const lines = pairs.map((p, i) => t(W.pair(capitaliseFirst(p.text), p.skill, i)));
-    challengeParagraph.push({ part: "pairs", text: `${t(W.pairsIntro)}\n${lines.join("\n")}` });
+    challengeParagraph.push({
+      part: "pairs",
+      text: `${t(W.pairsIntro(challenges.length > 1))}\n${lines.join("\n")}`,
+    });
     if (loose.length > 0) challengeParagraph.push({ part: "challenges", text: t(looseText(true)) });
     if (otherSkills.length > 0)
       challengeParagraph.push({ part: "skills", text: t(W.moreSkills(joinAnd(otherSkills))) });
@@ -333,9 +366,14 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
   const shortened = new Set<number>();
   const questionParagraphs: Paragraph[] = d.questions.map((q, i) => {
     const question = quoted(q.question);
+    const answer = answerText(q.betterAnswer);
+    const colon = !startsAsOwnSentence(answer);
     const blocks: Paragraph = [
-      { part: `question.${i}`, text: t(i === 0 ? W.reanswer(question) : W.reanswerMore(question, i)) },
-      { part: `question.${i}`, text: answerText(q.betterAnswer) },
+      {
+        part: `question.${i}`,
+        text: t(i === 0 ? W.reanswer(question, colon) : W.reanswerMore(question, i, colon)),
+      },
+      { part: `question.${i}`, text: afterColon(answer, colon) },
     ];
     if (q.example) {
       const excerpt = isLongExample(q.example) && !include.has(`example.${i}`) ? exampleExcerpt(q.example) : undefined;

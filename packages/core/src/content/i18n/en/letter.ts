@@ -128,11 +128,13 @@ export const letterWords = {
   },
 
   /** A challenge and the skill the candidate said answers it, one list line each. */
-  pairsIntro: {
+  pairsIntro: (several: boolean): ByTone => ({
     warm: "You described what your team is working through, and this is where I can help:",
-    formal: "You outlined the challenges facing your team, and I would like to address them directly:",
-    concise: "On the challenges you described:",
-  } satisfies ByTone,
+    formal: several
+      ? "You outlined the challenges facing your team, and I would like to address them directly:"
+      : "You outlined a challenge facing your team, and I would like to address it directly:",
+    concise: several ? "On the challenges you described:" : "On the challenge you described:",
+  }),
   /**
    * One line per pair, worded differently line by line (the same verb three times in a
    * row reads mechanical); the skill always follows a verb or preposition, so nothing
@@ -189,25 +191,32 @@ export const letterWords = {
     concise: `I would also bring ${list}.`,
   }),
 
-  /** The fumbled question, answer first: the opening names the question, the answer follows, then the example. */
-  reanswer: (question: string): ByTone => ({
-    warm: `When you asked ${question}, I did not give you the answer I wanted to.`,
-    formal: `Regarding your question ${question}, I would like to give a fuller answer.`,
+  /**
+   * The fumbled question, answer first: the opening names the question, the answer follows,
+   * then the example. `colon` is set when the answer does not start as a sentence of the
+   * candidate's own ("Put the best staff on…", "A token bucket per client…"): the opening
+   * then ends with a colon, so the answer reads as the answer, not as an instruction.
+   */
+  reanswer: (question: string, colon: boolean): ByTone => ({
+    warm: `When you asked ${question}, I did not give you the answer I wanted to.${colon ? " Here it is:" : ""}`,
+    formal: `Regarding your question ${question}, I would like to give a fuller answer${colon ? ":" : "."}`,
     concise: `On ${question}:`,
   }),
   /** The second re-answer and those after it, worded so that no two read the same. */
-  reanswerMore: (question: string, i: number): ByTone =>
-    i <= 1
+  reanswerMore: (question: string, i: number, colon: boolean): ByTone => {
+    const end = colon ? ":" : ".";
+    return i <= 1
       ? {
-          warm: `I could also have answered ${question} better.`,
-          formal: `I would also like to answer ${question} more fully.`,
+          warm: `I could also have answered ${question} better${end}`,
+          formal: `I would also like to answer ${question} more fully${end}`,
           concise: `On ${question}:`,
         }
       : {
-          warm: `Your question ${question} deserved a better answer too.`,
-          formal: `Your question ${question} also deserves a fuller answer.`,
+          warm: `Your question ${question} deserved a better answer too${end}`,
+          formal: `Your question ${question} also deserves a fuller answer${end}`,
           concise: `On ${question}:`,
-        },
+        };
+  },
   /** The example after the answer, when its first word can follow "For example," in lower case. */
   forExample: (example: string): ByTone => ({
     warm: `For example, ${example}`,
@@ -234,7 +243,7 @@ export const letterWords = {
   /** Offered, never attached: employers have used such plans without hiring. */
   plan: (points: string): ByTone => ({
     warm: `I have sketched how I would approach my first 60 days, and I would welcome the chance to walk you through it. In short: ${points}.`,
-    formal: `I have prepared an outline of how I would approach my first 60 days, and I would welcome the opportunity to walk you through it. In brief: ${points}.`,
+    formal: `I have prepared an outline of how I would approach my first 60 days, and I would be glad to walk you through it. In brief: ${points}.`,
     concise: `I have a plan for my first 60 days and would be glad to walk you through it. In short: ${points}.`,
   }),
 
