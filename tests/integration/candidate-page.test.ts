@@ -122,7 +122,7 @@ describe("the candidate's page and the one-use links", () => {
     expect((await stored(id))?.input.interview.decisionDate).toBe("2030-01-15");
   });
 
-  it("saves an edited draft, which the .eml and the mailto then carry; another tone replaces it", async () => {
+  it("saves an edited draft, which the .eml and the mailto then carry; another tone replaces it once confirmed", async () => {
     const { id, path } = await submit();
     const subject = "Thank you, and one more answer";
     const body = "Dear Jonas,\n\nMy own words.\n\nBest wishes,\nAmira";
@@ -147,7 +147,11 @@ describe("the candidate's page and the one-use links", () => {
     expect(await empty.text()).toContain("The letter cannot be empty");
     expect((await stored(id))?.draft?.body).toBe(body);
 
-    const toned = await post(`${path}/tone`, { tone: "formal" });
+    // Another tone replaces the edited draft only once the candidate confirms it.
+    const kept = await post(`${path}/tone`, { tone: "formal" });
+    expect(kept.status).toBe(422);
+    expect((await stored(id))?.draft?.body).toBe(body);
+    const toned = await post(`${path}/tone`, { tone: "formal", replace: "yes" });
     expect(toned.status).toBe(303);
     const after = await stored(id);
     expect(after?.draft).toBeUndefined();
