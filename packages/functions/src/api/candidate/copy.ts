@@ -88,7 +88,9 @@ export const LETTER_COPY = {
   editedNote:
     "You have edited this letter, so it stays as you wrote it. Each change below writes a fresh draft in its place, once you tick “Replace my changes with a fresh draft”.",
   replace: "Replace my changes with a fresh draft",
-  lengthLegend: "Length",
+  lengthLabel: "Length",
+  lengthHint:
+    "The short note thanks them, makes your best point and asks for the next step; the full letter covers everything.",
   partsLegend: (length: LetterLength) => (length === "short" ? "Left out of the short note" : "Left out of the letter"),
   partsHint: "Tick a part to put it back in; untick it to take it out again.",
   partLabel: (o: Omitted) => `${capitalised(o.label)} (${o.why})`,

@@ -231,27 +231,14 @@ export function DebriefPage({
           {draft.edited ? LETTER_COPY.editedNote : LETTER_COPY.freshNote}
         </p>
         <form method="post" action={`${base}/letter`} id="letter-form">
-          <LabelledControl
+          <Select
             id="length"
-            label={null}
+            name="length"
+            label={LETTER_COPY.lengthLabel}
+            hint={LETTER_COPY.lengthHint}
+            value={choices.length}
             error={errorOf("letter", "length")}
-            control={(aria) => (
-              <fieldset class="choice" aria-describedby={aria["aria-describedby"]}>
-                <legend>{LETTER_COPY.lengthLegend}</legend>
-                {LENGTHS.map((l, i) => (
-                  <label class="check">
-                    <input
-                      type="radio"
-                      id={i === 0 ? "length" : `length-${l}`}
-                      name="length"
-                      value={l}
-                      checked={choices.length === l}
-                    />{" "}
-                    {LENGTH_LABELS[l]}
-                  </label>
-                ))}
-              </fieldset>
-            )}
+            options={LENGTHS.map((l) => ({ value: l, label: LENGTH_LABELS[l] }))}
           />
           {choices.parts.length > 0 ? (
             <LabelledControl
