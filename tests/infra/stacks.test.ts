@@ -482,7 +482,7 @@ describe("least privilege", () => {
     for (const name of ["ApiHandler", "SesEvents"]) {
       const stop = roleStatements(name).find((s) => actions(s).includes("states:StopExecution"));
       expect(JSON.stringify(stop?.Resource), name).toMatch(/Workflow.*CheckinWorkflow|CheckinWorkflow.*Workflow/s);
-      expect((stop?.Resource as unknown[]).length, name).toBe(2);
+      expect(stop?.Resource, name).toHaveLength(2);
       const vars = (functionNamed(name).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(vars), name).toContain("CHECKIN_STATE_MACHINE_ARN");
     }
