@@ -1,6 +1,6 @@
 import {
   composeCheckin,
-  composeLetter,
+  composedLetter,
   composeNudge,
   composeTips,
   currentDraft,
@@ -34,7 +34,7 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
   switch (kind) {
     case "letter": {
       const draft = currentDraft(debrief);
-      const composed = composeLetter(debrief.input);
+      const composed = composedLetter(debrief);
       const { interviewer } = debrief.input.interview;
       return toEmail(
         draft.subject,
