@@ -54,6 +54,6 @@ export const FORM_COPY = {
   tooLarge: (kb: number) =>
     `Your debrief is longer than we can take in one go (over ${kb} KB), so nothing was sent or kept. Shorten the longest answers, then send it again; if this browser kept a draft of your answers, it is back in the form below.`,
   longExample: (chars: number) =>
-    `This example is over ${chars} characters, so the letter leaves it out. Two sentences work best: what you did and what came of it.`,
+    `This example is over ${chars} characters: the letter shortens it or leaves it out, and your page can put it back whole. Two sentences work best: what you did and what came of it.`,
   consent: "Store my debrief and email me the draft, a reminder and tips. I can delete it at any time.",
 } as const;

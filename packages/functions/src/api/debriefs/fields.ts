@@ -169,7 +169,7 @@ const SECTIONS: Section[] = [
             label: "A concrete example",
             longAfter: LONG_EXAMPLE_CHARS,
             summary: `Question ${i + 1}, example`,
-            hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. An example over ${LONG_EXAMPLE_CHARS} characters is left out of the letter; your page says so, and you can add a shorter version to the draft.`,
+            hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. An example over ${LONG_EXAMPLE_CHARS} characters is shortened or left out of the letter; your page says so and can put it back whole.`,
           },
         ],
       },
