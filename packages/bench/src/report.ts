@@ -294,7 +294,9 @@ on its first request; and the three stores now share one DynamoDB client. On Lam
 ## 4. Email rendering
 
 \`renderEmail\` (HTML, and the plain text converted from it, as the send step calls it), ${r.plan.renders} renders of each
-email warm, interleaved with the baseline: react-email's \`render\` of a one-paragraph email and its plain text.
+email warm, interleaved with the baseline: react-email's \`render\` of a one-paragraph email and its plain text. Both run
+as Lambda runs them: bundled like SST's build (so with production React) and imported by the Lambda runtime's Node in
+a process of their own.
 
 ${table(
   ["email", "p50 ms", "p99 ms", "max ms"],
@@ -309,9 +311,10 @@ ${table(
 Cold, in a fresh process from the bundles Lambda would run (medians of ${r.plan.coldRuns}): import ${ms(r.render.cold.app.importMs)} ms and first
 letter ${ms(r.render.cold.app.firstRenderMs)} ms, against ${ms(r.render.cold.baseline.importMs)} ms and ${ms(r.render.cold.baseline.firstRenderMs)} ms for the baseline.
 
-**What limits it**: React's server renderer (react-email renders through web streams) is nearly all of it; the
-plain-text conversion is under 1 ms. Each email used to be rendered twice (once for HTML, once for text): the bench
-found it and it now renders once. The first render also pays for JIT warm-up and for loading react-dom.
+**What limits it**: React's server renderer (static markup, synchronous: no web stream read back), the plain-text
+conversion (html-to-text, its converter compiled once) and the send window's time-zone arithmetic, each about a third.
+Until \`process.env.NODE_ENV\` was defined in the functions' build, the send step ran React's development build, about
+twice as slow. The first render also pays for JIT warm-up and for loading react-dom.
 
 ## 5. Cost per 1,000 debriefs on AWS
 
