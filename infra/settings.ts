@@ -4,6 +4,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LoggingFormat } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { type App, type FunctionProps, Function as SstFunction } from "sst/constructs";
+import { lambdaBundling } from "./bundling";
 import { isProductionStage as isProductionStageName } from "./config";
 import { acceptFunctionFindings } from "./nag";
 
@@ -19,8 +20,7 @@ export const lambdaDefaults = {
   architecture: "arm_64",
   memorySize: "512 MB",
   tracing: "active",
-  // The browser scripts (`*.client.js`) are bundled as text, which the API serves as assets.
-  nodejs: { format: "esm", minify: true, sourcemap: false, loader: { ".client.js": "text" } },
+  nodejs: lambdaBundling,
 } as const;
 
 /** A log group with the retention set, created with the stack (instead of a LogRetention custom resource). */

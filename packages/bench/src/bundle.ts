@@ -1,21 +1,27 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import esbuild, { type Metafile } from "esbuild";
+import { lambdaBundling } from "../../../infra/bundling";
 
 export type Bundle = { name: string; file: string; bytes: number; metafile: Metafile };
 
 /**
- * Bundles one Lambda entry exactly as SST v2 does for `nodejs: { format: "esm", minify: true,
- * sourcemap: false }` (sst/runtime/handlers/node.js with esbuild 0.18.13): platform node,
- * everything bundled including @aws-sdk, esnext, keepNames, the createRequire banner.
+ * Bundles one Lambda entry exactly as SST v2 (sst/runtime/handlers/node.js, esbuild
+ * 0.18.13, deploy mode) bundles it with the functions' own `nodejs` settings
+ * (`lambdaBundling` in infra/bundling.ts, the one place they are written): platform node,
+ * everything bundled including @aws-sdk, esnext, keepNames, the createRequire banner,
+ * then the settings' `esbuild` options merged last, as SST merges them.
  */
 export async function bundleLikeSst(name: string, entry: string, outDir: string): Promise<Bundle> {
   const file = join(outDir, `${name}.mjs`);
   mkdirSync(dirname(file), { recursive: true });
+  const { format, minify, sourcemap, loader, esbuild: override } = lambdaBundling;
+  if (format !== "esm") throw new Error("bundleLikeSst follows SST's ESM build only");
   const result = await esbuild.build({
     entryPoints: [entry],
     platform: "node",
     external: ["sharp", "pg-native"],
+    loader,
     keepNames: true,
     bundle: true,
     logLevel: "silent",
@@ -33,10 +39,9 @@ export async function bundleLikeSst(name: string, entry: string, outDir: string)
       ].join("\n"),
     },
     outfile: file,
-    sourcemap: false,
-    minify: true,
-    // As infra/settings.ts: the browser scripts are bundled as text.
-    loader: { ".client.js": "text" },
+    sourcemap,
+    minify,
+    ...override,
   });
   return { name, file, bytes: statSync(file).size, metafile: result.metafile };
 }

@@ -1,0 +1,18 @@
+/**
+ * How every Lambda is bundled (SST v2's `nodejs` props; `esbuild` is merged last into
+ * its esbuild options). A module of its own, free of CDK and SST imports, so that the
+ * bench's `bundleLikeSst` builds from this same object.
+ */
+export const lambdaBundling = {
+  format: "esm",
+  minify: true,
+  sourcemap: false,
+  // The browser scripts (`*.client.js`) are bundled as text, which the API serves as assets.
+  loader: { ".client.js": "text" },
+  esbuild: {
+    // SST's esbuild (platform node) leaves `process.env.NODE_ENV` alone and Lambda does not
+    // set it: without this, React's development builds are bundled beside the production
+    // ones and the send step renders with the development build (about twice as slow).
+    define: { "process.env.NODE_ENV": '"production"' },
+  },
+} as const;
