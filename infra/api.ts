@@ -2,9 +2,10 @@ import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX, CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
+import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
-import { grantIndexQuery, grantTable, lambdaDefaults, lambdaFunction } from "./settings";
+import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
 import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
 
@@ -19,15 +20,6 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationStatus: "$context.integration.status",
   integrationError: "$context.integrationErrorMessage",
 });
-
-/**
- * How the API is bundled: the shared settings, split into chunks (esbuild's code splitting,
- * which SST v2 supports for ESM) so that what only some requests need is loaded on first
- * use, not at cold start: the candidate's and centres' pages with the letter's composer, the
- * API reference, the SSM client (only a bound bot-check secret needs it), the SDK's rarer
- * credential providers. The bench bundles the API and its baseline with these same settings.
- */
-export const apiBundling = { ...lambdaDefaults.nodejs, splitting: true } as const;
 
 /** The Hono app on Lambda behind an HTTP API, throttled, with CORS limited to the configured origins. */
 export function Api({ stack, app }: StackContext) {

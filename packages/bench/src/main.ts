@@ -119,7 +119,10 @@ async function main() {
           } finally {
             await minimal.close();
           }
-          log(`figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`, `2@${level}`);
+          log(
+            `figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`,
+            `2@${level}`,
+          );
           const api = await measureApi(stack.appUrl, baseline.url, stack.ses, plan);
           scale.push({
             stored: level,

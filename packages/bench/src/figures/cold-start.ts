@@ -1,7 +1,9 @@
 import { execFileSync, spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lambdaNode } from "@debrief/local";
 import type { Metafile } from "esbuild";
+import { apiBundling } from "../../../../infra/bundling";
 import { type Bundle, bundleLikeSst } from "../bundle";
 import { debriefBody, seedDebriefs } from "../debriefs";
 import { median } from "../stats";
@@ -71,10 +73,14 @@ export async function coldRun(
   });
 }
 
-/** The output files a cold start loads: the entry, and the chunks it imports statically (not `import()`). */
-export function loadedAtImport(metafile: Metafile): string[] {
-  const outputs = metafile.outputs;
-  const entries = Object.keys(outputs).filter((o) => outputs[o]?.entryPoint);
+/**
+ * The output files a cold start loads: the bundle's entry file, and the chunks it imports
+ * statically (not those of `import()`, which esbuild also marks as entry points).
+ */
+export function loadedAtImport(bundle: Bundle): string[] {
+  const outputs = bundle.metafile.outputs;
+  const entries = Object.keys(outputs).filter((o) => resolve(o) === resolve(bundle.file));
+  if (entries.length !== 1) throw new Error(`No output of ${bundle.name} is its entry file ${bundle.file}`);
   const loaded = new Set(entries);
   const queue = [...entries];
   for (let o = queue.pop(); o !== undefined; o = queue.pop()) {
@@ -94,7 +100,13 @@ export function partsOf(metafile: Metafile, outputs: string[]): Map<string, numb
   for (const o of outputs) {
     for (const [path, input] of Object.entries(metafile.outputs[o]?.inputs ?? {})) {
       const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
-      const part = pkg ?? path.replace(/^(?:\.\.\/)+/, "").split("/").slice(0, 4).join("/");
+      const part =
+        pkg ??
+        path
+          .replace(/^(?:\.\.\/)+/, "")
+          .split("/")
+          .slice(0, 4)
+          .join("/");
       parts.set(part, (parts.get(part) ?? 0) + input.bytesInOutput);
     }
   }
@@ -134,12 +146,13 @@ function apiEvent(body: unknown) {
  */
 export async function measureColdStart(outDir: string, runs: number): Promise<ColdFigure> {
   const [api, steps, baseline] = await Promise.all([
-    bundleLikeSst("api", `${root}packages/functions/src/api.ts`, outDir),
+    bundleLikeSst("api", `${root}packages/functions/src/api.ts`, outDir, apiBundling),
     bundleLikeSst("steps", `${root}packages/functions/src/steps.ts`, outDir),
-    bundleLikeSst("baseline", `${root}packages/bench/src/baseline/lambda.ts`, outDir),
+    // The baseline is bundled as the API is, so that splitting's gain on the SDK's own lazy imports falls on both.
+    bundleLikeSst("baseline", `${root}packages/bench/src/baseline/lambda.ts`, outDir, apiBundling),
   ]);
   const sizes = (b: Bundle): BundleSize => {
-    const loaded = loadedAtImport(b.metafile);
+    const loaded = loadedAtImport(b);
     const parts = partsOf(b.metafile, loaded);
     const from = (pattern: RegExp) => [...parts].filter(([p]) => pattern.test(p)).reduce((n, [, v]) => n + v, 0);
     const all = Object.keys(b.metafile.outputs).filter((o) => !o.endsWith(".map"));
@@ -151,8 +164,8 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
       sdkBytes: from(/^@aws-sdk\/|^@smithy\//),
     };
   };
-  const apiParts = partsOf(api.metafile, loadedAtImport(api.metafile));
-  const baseParts = partsOf(baseline.metafile, loadedAtImport(baseline.metafile));
+  const apiParts = partsOf(api.metafile, loadedAtImport(api));
+  const baseParts = partsOf(baseline.metafile, loadedAtImport(baseline));
   const apiBeyondBaseline = [...apiParts]
     .map(([part, bytes]) => ({ part, bytes: bytes - (baseParts.get(part) ?? 0) }))
     .filter((p) => p.bytes >= 1024)

@@ -55,7 +55,13 @@ export function createApp(deps: AppDeps) {
   // (their modules, the letter's composition among them, are not evaluated at cold start).
   // Each group is its own app behind the same document shell and error boundary; the
   // middleware above wraps its answer as it wraps every other.
-  const lazy = (load: (sub: Hono) => Promise<void>) => lazyRoutes(deps, load);
+  const groups: LazyGroup[] = [];
+  lazyGroups.set(app, groups);
+  const lazy = (load: (sub: Hono) => Promise<void>) => {
+    const group = lazyRoutes(deps, load);
+    groups.push(group);
+    return group.handler;
+  };
 
   // The candidate's page /d/{token}: the token is resolved once for everything under it, the centre's pages too.
   app.all(
@@ -121,28 +127,43 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
+type LazyGroup = { handler: Handler; build: () => Promise<Hono> };
+const lazyGroups = new WeakMap<Hono, LazyGroup[]>();
+const lazyHandlers = new WeakSet<Handler>();
+
 /**
  * A group of routes built on its first request: `load` imports the group's modules and
  * registers its routes on `sub`, an app with the same document shell and error boundary
  * as the main one, which then answers the request (the main app's middleware has run
  * around it, as for any route). A failed load is tried again on the next request.
  */
-function lazyRoutes(deps: AppDeps, load: (sub: Hono) => Promise<void>): Handler {
+function lazyRoutes(deps: AppDeps, load: (sub: Hono) => Promise<void>): LazyGroup {
   let built: Promise<Hono> | undefined;
-  const build = async () => {
-    const sub = new Hono();
-    sub.use("*", documentShell);
-    await load(sub);
-    const { onError, notFound } = errorBoundary(deps.log);
-    sub.onError(onError);
-    sub.notFound(notFound);
-    return sub;
-  };
-  return async (c) => {
-    built ??= build().catch((error: unknown) => {
+  const build = () => {
+    built ??= (async () => {
+      const sub = new Hono();
+      sub.use("*", documentShell);
+      await load(sub);
+      const { onError, notFound } = errorBoundary(deps.log);
+      sub.onError(onError);
+      sub.notFound(notFound);
+      return sub;
+    })().catch((error: unknown) => {
       built = undefined;
       throw error;
     });
-    return (await built).fetch(c.req.raw, c.env);
+    return built;
   };
+  const handler: Handler = async (c) => (await build()).fetch(c.req.raw, c.env);
+  lazyHandlers.add(handler);
+  return { handler, build };
+}
+
+/**
+ * Every route the app serves, as `app.routes` lists them, with the groups loaded on first
+ * use built (if no request has yet) and listed in place of the routes that load them.
+ */
+export async function servedRoutes(app: Hono): Promise<Hono["routes"]> {
+  const groups = await Promise.all((lazyGroups.get(app) ?? []).map((g) => g.build()));
+  return [...app.routes.filter((r) => !lazyHandlers.has(r.handler)), ...groups.flatMap((g) => g.routes)];
 }
