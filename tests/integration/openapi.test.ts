@@ -24,6 +24,7 @@ function app() {
     store: createDynamoStore("debriefs"),
     centres: createDynamoCentreStore("debriefs"),
     workflow: createSfnWorkflow("arn:aws:states:us-east-1:000000000000:stateMachine:none"),
+    checkins: createSfnWorkflow("arn:aws:states:us-east-1:000000000000:stateMachine:none-checkins"),
     mailer: createSesMailer("debrief@example.org"),
     clock: systemClock,
     publicUrl: PUBLIC_URL,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Debrief, executionName, type SendKind, workflowInput } from "./debrief/model";
+import { type Debrief, executionName, runningExecutions, type SendKind, workflowInput } from "./debrief/model";
 import { MULTI_LINE, ONE_LINE, TONES, type Tone } from "./debrief/schema";
 import type { FieldErrors } from "./debrief/validate";
 import { fieldErrors } from "./debrief/validate";
@@ -24,6 +24,8 @@ import {
 export type CandidateDeps = {
   store: DebriefStore;
   workflow: Workflow;
+  /** The check-in workflow: stopping the emails or erasing a debrief stops its check-ins too. */
+  checkins: Pick<Workflow, "stop">;
   clock: Clock;
   /** Reports a workflow that could not be stopped, by debrief id only (the caller's logger). */
   onStopFailed?: (debriefId: string, error: unknown) => void;
@@ -108,19 +110,32 @@ export async function markLetterSent(d: Debrief, deps: Pick<CandidateDeps, "stor
   return { changed: true };
 }
 
-async function stopExecution(name: string, d: Debrief, reason: string, deps: CandidateDeps) {
+async function stopExecution(
+  name: string,
+  d: Debrief,
+  reason: string,
+  deps: CandidateDeps,
+  workflow: Pick<Workflow, "stop"> = deps.workflow,
+) {
   try {
-    await deps.workflow.stop(name, reason);
+    await workflow.stop(name, reason);
   } catch (error) {
     // Every send checks the debrief first, so a running execution finds nothing to send.
     deps.onStopFailed?.(d.id, error);
   }
 }
 
+/** Stops every execution that may still send for the debrief: its own, and its check-ins once started. */
+async function stopAll(d: Debrief, reason: string, deps: CandidateDeps) {
+  const running = runningExecutions(d);
+  await stopExecution(running.debrief, d, reason, deps);
+  if (running.checkins) await stopExecution(running.checkins, d, reason, deps, deps.checkins);
+}
+
 /** "Stop emails": nothing more is sent, and the workflow is stopped. */
 export async function stopEmails(d: Debrief, deps: CandidateDeps) {
   if (!d.stoppedAt) await deps.store.updateDebrief(d.id, { stoppedAt: deps.clock.now().toISOString() });
-  await stopExecution(executionName(d), d, "the candidate stopped the emails", deps);
+  await stopAll(d, "the candidate stopped the emails", deps);
   return { changed: !d.stoppedAt };
 }
 
@@ -197,7 +212,7 @@ export async function secondInterview(
 
 /** "Delete my data": the workflow is stopped and every item of the debrief, tokens included, is deleted. */
 export async function eraseDebrief(d: Debrief, deps: CandidateDeps) {
-  await stopExecution(executionName(d), d, "the candidate deleted their data", deps);
+  await stopAll(d, "the candidate deleted their data", deps);
   await deps.store.erase(d);
 }
 

@@ -169,11 +169,32 @@ const EXAMPLE_START = new Set(
 
 function exampleText(d: DebriefInput, example: string): string {
   const text = sentence(example);
+  if (/^(?:for (?:example|instance)|in one case|once)\b/iu.test(text)) return text;
+  // "I" keeps its capital after "For example,"; other words that can follow it go lower case.
+  if (/^I\b/u.test(text)) return W.forExample(text)[d.tone];
   const first = /^(\p{Lu}\p{Ll}*)\b/u.exec(text)?.[1];
   if (first && EXAMPLE_START.has(first.toLowerCase())) {
     return W.forExample(first.toLowerCase() + text.slice(first.length))[d.tone];
   }
   return text;
+}
+
+/** The most words a shortened example may keep: two sentences of about thirty words. */
+export const EXCERPT_MAX_WORDS = 60;
+
+/**
+ * A long example cut to the candidate's own first and last sentences (the situation and
+ * the result), when it has at least three and those two fit in EXCERPT_MAX_WORDS; else
+ * undefined. Nothing is reworded: the letter only leaves out the middle, and says so.
+ */
+export function exampleExcerpt(example: string): string | undefined {
+  const sentences = example
+    .trim()
+    .split(/(?<=[.!?])\s+(?=["“(]?\p{Lu})/u)
+    .filter(Boolean);
+  if (sentences.length < 3) return undefined;
+  const excerpt = `${sentences[0]} ${sentences.at(-1)}`;
+  return wordCount(excerpt) <= EXCERPT_MAX_WORDS ? excerpt : undefined;
 }
 
 /** A list inside a sentence: "a and b", or "a; b; and c" when an item has a comma of its own. */
@@ -196,11 +217,30 @@ const PROPER =
  * looks like a proper noun. Only the first letter's case changes.
  */
 function midSentence(d: DebriefInput, phrase: string): string {
-  const first = /^(\p{Lu}\p{Ll}+)(?![\p{L}'’.-])/u.exec(phrase)?.[1];
+  // The first word: a capital and lower-case letters ("Deploys", "A"), or the first part
+  // of a hyphenated word whose next part is lower case ("Re-baseline").
+  const first = /^(\p{Lu}\p{Ll}*)(?=$|[\s,;:]|-\p{Ll})/u.exec(phrase)?.[1];
   if (!first || first === "I" || PROPER.test(first)) return phrase;
   const names = [d.interview.company, d.interview.interviewer.name, d.candidate.name, ...d.skills].join(" ");
   if (new RegExp(`(?:^|[^\\p{L}])${first}(?:$|[^\\p{L}])`, "u").test(names)) return phrase;
   return first.toLowerCase() + phrase.slice(first.length);
+}
+
+/** Words that make a typed challenge a statement rather than the name of a problem. */
+const CLAUSE_CUE =
+  /\b(?:is|are|was|were|be|been|do|does|did|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can|can't|cannot|could|will|won't|would|should|has|have|had|hasn't|haven't|not|never|keeps?|takes?|took|gets?|got|makes?|made|needs?|wants?|misses|owns|holds?|goes|went|comes?|came|fails?|drops?|falls?|fell|ships?|runs?|ran|lacks?|stays?|hear|know|trust|miss|own|drop|fail|reset)\b/iu;
+const DETERMINER = /^(?:the|a|an|our|their|its|your|my|his|her|this|these|those|some|no|every|each|new|old)$/iu;
+
+/**
+ * Whether a typed challenge reads as a statement ("Clinic waiting times doubled this
+ * year") rather than the name of a problem ("Staff turnover at the front desk"): a
+ * common verb, or a word in -ed after a noun. Used only to avoid joining the two kinds
+ * in one list; a statement taken for a name still reads right after "you mentioned".
+ */
+export function isStatement(text: string): boolean {
+  if (CLAUSE_CUE.test(text)) return true;
+  const words = text.split(/\s+/);
+  return words.some((w, i) => i > 0 && /^\p{Ll}{3,}ed$/u.test(w) && !DETERMINER.test(words[i - 1] ?? ""));
 }
 
 /** Plan points inside one sentence. */
@@ -208,7 +248,8 @@ function planPoints(d: DebriefInput): string {
   return inlineList(d.plan.map((p) => midSentence(d, p)));
 }
 
-type Block = { part?: LetterPart; text: string };
+/** A sentence of the letter; `unless` names a part whose absence it stands in for. */
+type Block = { part?: LetterPart; unless?: LetterPart; text: string };
 type Paragraph = Block[];
 
 /**
@@ -242,47 +283,64 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
     d.questions.length === 0 && challenges.length === 0 && d.skills.length === 0 && d.samples.length === 0;
 
   // Opening: interest first after illness or leaving early, else thanks, the off day, interest.
+  // Without a paired challenge, the other skills go into the interest sentence ("I would love
+  // to bring my skills in…"), rather than stand alone as a one-line paragraph.
+  const interestFirst = Boolean(situation && INTEREST_FIRST.has(situation));
+  const skillsWithInterest = pairs.length === 0 && otherSkills.length > 0 && !interestFirst;
   const opening: Paragraph = [];
   const offDay: Block | undefined = situation ? { part: "offDay", text: t(offDayWording(situation, d)) } : undefined;
-  if (situation && INTEREST_FIRST.has(situation)) {
+  if (interestFirst) {
     opening.push({ text: t(W.interestFirst(role, company)) }, { text: t(W.thanksShort) });
     if (offDay) opening.push(offDay);
   } else {
     opening.push({ text: t(W.thanks(role, company)) });
     if (offDay) opening.push(offDay);
-    opening.push({ text: t(nothingToSay ? W.interestOnly : W.interest) });
+    if (skillsWithInterest) {
+      opening.push(
+        { part: "skills", text: t(W.interestWithSkills(joinAnd(otherSkills))) },
+        { unless: "skills", text: t(W.interest) },
+      );
+    } else opening.push({ text: t(nothingToSay ? W.interestOnly : W.interest) });
   }
 
   // Challenges and skills: only linked pairs as pairs; the rest without implying a link.
   const challengeParagraph: Paragraph = [];
+  const looseText = (other: boolean): ByTone => {
+    const statements = loose.filter(isStatement);
+    const names = loose.filter((c) => !isStatement(c));
+    if (statements.length > 0 && names.length > 0) return W.mixedChallenges(joinAnd(statements), joinAnd(names), other);
+    return other
+      ? W.otherChallenges(inlineList(loose), loose.length > 1)
+      : W.onlyChallenges(inlineList(loose), loose.length > 1);
+  };
   if (pairs.length > 0) {
-    const lines = pairs.map((p) => t(W.pair(capitaliseFirst(p.text), p.skill)));
+    const lines = pairs.map((p, i) => t(W.pair(capitaliseFirst(p.text), p.skill, i)));
     challengeParagraph.push({ part: "pairs", text: `${t(W.pairsIntro)}\n${lines.join("\n")}` });
-    if (loose.length > 0) {
-      challengeParagraph.push({ part: "challenges", text: t(W.otherChallenges(inlineList(loose), loose.length > 1)) });
-    }
+    if (loose.length > 0) challengeParagraph.push({ part: "challenges", text: t(looseText(true)) });
     if (otherSkills.length > 0)
       challengeParagraph.push({ part: "skills", text: t(W.moreSkills(joinAnd(otherSkills))) });
   } else {
-    if (loose.length > 0) {
-      challengeParagraph.push({ part: "challenges", text: t(W.onlyChallenges(inlineList(loose), loose.length > 1)) });
-    }
-    if (otherSkills.length > 0) {
-      challengeParagraph.push({
-        part: "skills",
-        text: t(loose.length > 0 ? W.moreSkills(joinAnd(otherSkills)) : W.skills(joinAnd(otherSkills))),
-      });
+    if (loose.length > 0) challengeParagraph.push({ part: "challenges", text: t(looseText(false)) });
+    if (otherSkills.length > 0 && !skillsWithInterest) {
+      challengeParagraph.push({ part: "skills", text: t(W.skills(joinAnd(otherSkills))) });
     }
   }
 
   // Each fumbled question: the opening names it, the answer comes first, then the example.
+  // A long example is cut to its first and last sentences when they fit (said in `omitted`),
+  // else left out; put back on request, it is written whole.
+  const shortened = new Set<number>();
   const questionParagraphs: Paragraph[] = d.questions.map((q, i) => {
     const question = quoted(q.question);
     const blocks: Paragraph = [
-      { part: `question.${i}`, text: t(i === 0 ? W.reanswer(question) : W.reanswerMore(question)) },
+      { part: `question.${i}`, text: t(i === 0 ? W.reanswer(question) : W.reanswerMore(question, i)) },
       { part: `question.${i}`, text: answerText(q.betterAnswer) },
     ];
-    if (q.example) blocks.push({ part: `example.${i}`, text: exampleText(d, q.example) });
+    if (q.example) {
+      const excerpt = isLongExample(q.example) && !include.has(`example.${i}`) ? exampleExcerpt(q.example) : undefined;
+      if (excerpt) shortened.add(i);
+      blocks.push({ part: `example.${i}`, text: exampleText(d, excerpt ?? q.example) });
+    }
     return blocks;
   });
 
@@ -292,8 +350,7 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
           part: "samples",
           text: `${t(W.samplesIntro(d.samples.length > 1))}\n${d.samples
             .map(
-              (s) =>
-                `- ${capitaliseFirst(s.title)} (${s.url})${s.note ? `: ${sentence(capitaliseFirst(s.note))}` : ""}`,
+              (s) => `- ${capitaliseFirst(s.title)} (${s.url})${s.note ? `: ${sentence(midSentence(d, s.note))}` : ""}`,
             )
             .join("\n")}`,
         },
@@ -330,8 +387,13 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
   const omitted: Omitted[] = [];
   const present = new Set(paragraphs.flat().flatMap((b) => (b.part ? [b.part] : [])));
   const drop = (part: LetterPart, reason: Omitted["reason"]) => {
-    if (!present.has(part) || include.has(part) || omitted.some((o) => o.part === part)) return;
-    omitted.push({ part, label: partLabel(d, part), reason, why: whyLabel(reason, length) });
+    if (!present.has(part) || include.has(part)) return;
+    const at = omitted.findIndex((o) => o.part === part);
+    const entry = { part, label: partLabel(d, part), reason, why: whyLabel(reason, length) };
+    // A shortened example that must go altogether: its entry now says the whole example went.
+    const m = /^example\.(\d+)$/.exec(part);
+    if (at >= 0 && m && shortened.delete(Number(m[1]))) omitted[at] = entry;
+    else if (at < 0) omitted.push(entry);
   };
   const questionParts = d.questions.map((_, i) => i);
   if (length === "short") {
@@ -349,7 +411,12 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
     for (const p of shortDrops) drop(p, "short");
   }
   d.questions.forEach((q, i) => {
-    if (q.example && q.example.length > LONG_EXAMPLE_CHARS) drop(`example.${i}`, "long-example");
+    if (!isLongExample(q.example) || include.has(`example.${i}`) || omitted.some((o) => o.part === `example.${i}`))
+      return;
+    if (shortened.has(i)) {
+      const label = W.parts.exampleMiddle(quoted(q.question));
+      omitted.push({ part: `example.${i}`, label, reason: "long-example", why: W.why.shortened });
+    } else drop(`example.${i}`, "long-example");
   });
   const budgetOrder: LetterPart[] =
     length === "short"
@@ -370,14 +437,17 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
           "question.0",
         ];
   const render = () => {
-    const gone = new Set(omitted.map((o) => o.part));
+    // A shortened example is still written (its middle is what went).
+    const gone = new Set(
+      omitted.filter((o) => !shortened.has(Number(/^example\.(\d+)$/.exec(o.part)?.[1] ?? -1))).map((o) => o.part),
+    );
     return paragraphs
       .map((p) =>
         p
-          .filter((b) => !b.part || !gone.has(b.part))
+          .filter((b) => (!b.part || !gone.has(b.part)) && (!b.unless || gone.has(b.unless)))
           .map((b) => b.text)
-          // After a list, the next sentence starts on a line of its own.
-          .reduce((out, text) => (out ? `${out}${/\n- /.test(out) ? "\n" : " "}${text}` : text), ""),
+          // After a list, the next sentence starts on a line of its own; the ones after it follow on.
+          .reduce((out, text) => (out ? `${out}${/\n- [^\n]*$/.test(out) ? "\n" : " "}${text}` : text), ""),
       )
       .filter((p) => p.length > 0);
   };
@@ -408,7 +478,7 @@ function partLabel(d: DebriefInput, part: LetterPart): string {
     const q = quoted(d.questions[Number(m[2])]?.question ?? "");
     return m[1] === "question" ? W.parts.question(q) : W.parts.example(q);
   }
-  return W.parts[part as Exclude<keyof typeof W.parts, "question" | "example">];
+  return W.parts[part as Exclude<keyof typeof W.parts, "question" | "example" | "exampleMiddle">];
 }
 
 function whyLabel(reason: Omitted["reason"], length: LetterLength): string {

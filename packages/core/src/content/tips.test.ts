@@ -142,6 +142,24 @@ describe("questions to ask", () => {
     );
   });
 
+  it("follow the candidate's own links, not the challenges' positions", () => {
+    // A linked challenge asks about the skill the candidate linked to it, wherever it stands.
+    const asks = questionsToAsk([
+      "Agency staff do not know the ward routines",
+      { text: "handovers between shifts miss things", skill: "structured SBAR handovers" },
+      { text: "Rotas change at short notice", skill: "rota planning" },
+      "Beds are blocked for days",
+    ]);
+    expect(asks[0]).toMatch(/^On “Agency staff do not know the ward routines”: what has the team tried so far/);
+    expect(asks[1]).toMatch(/^On “Handovers between shifts miss things”: .*structured SBAR handovers/);
+    expect(asks[2]).toMatch(/^On “Rotas change at short notice”: .*rota planning/);
+    expect(asks[3]).toMatch(/^On “Beds are blocked for days”: how would you know, six months from now/);
+    // Two linked challenges never get the same question.
+    const tail = (a: string) => a.replace(/^On “[^”]+”: /, "").replace(/structured SBAR handovers|rota planning/, "");
+    expect(tail(asks[1]!)).not.toBe(tail(asks[2]!));
+    for (const a of asks.slice(0, 4)) expect(a).not.toMatch(/“\p{Ll}/u);
+  });
+
   it("vary from one challenge to the next, and still ask something without any", () => {
     const asks = questionsToAsk(["A", "B", "C", "D", "E"]);
     expect(new Set(asks.map((a) => a.replace(/“.”/, ""))).size).toBe(asks.length);

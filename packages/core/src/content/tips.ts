@@ -32,15 +32,29 @@ export function rehearsal(q: DebriefInput["questions"][number], company: string)
   }).join("\n");
 }
 
-/** Real questions for the candidate to ask, built from the challenges they were told about. */
+/**
+ * Real questions for the candidate to ask, built from the challenges they were told about.
+ * The candidate's own links decide the question: a challenge they answered with a skill
+ * asks where that skill would help; one without a skill asks about the problem itself.
+ * Each kind takes its wordings in turn, so two questions never read the same.
+ */
 export function questionsToAsk(challenges: DebriefInput["challenges"]): string[] {
+  let linked = 0;
+  let open = 0;
   return [
-    ...challenges.map((c, i) => {
+    ...challenges.map((c) => {
       const { text, skill } = challengeParts(c);
-      return skill ? tipsText.skillQuestion(clause(text), clause(skill)) : tipsText.challengeQuestion(clause(text), i);
+      const challenge = capitaliseFirst(clause(text));
+      return skill
+        ? tipsText.skillQuestion(challenge, clause(skill), linked++)
+        : tipsText.challengeQuestion(challenge, open++);
     }),
     ...tipsText.generalQuestions,
   ];
+}
+
+function capitaliseFirst(s: string): string {
+  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
 /** Preparation for the next round, built from this debrief. Deterministic: it reads the tips' scheduled time. */

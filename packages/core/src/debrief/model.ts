@@ -82,6 +82,23 @@ export function executionName(d: Pick<Debrief, "id" | "workflowName">): string {
   return d.workflowName ?? d.id;
 }
 
+/** The name of a centre debrief's check-in execution: fixed, so the tips step starts it once. */
+export const checkinExecutionName = (debriefId: string) => `${debriefId}-checkins`;
+
+/**
+ * The executions that may still send for a debrief, by state machine: its own, and the
+ * check-ins' once the tips step has started them (only a debrief with check-in times has them).
+ */
+export function runningExecutions(d: Pick<Debrief, "id" | "workflowName" | "checkinAt" | "sends">): {
+  debrief: string;
+  checkins?: string;
+} {
+  return {
+    debrief: executionName(d),
+    ...(d.checkinAt && d.sends.tips ? { checkins: checkinExecutionName(d.id) } : {}),
+  };
+}
+
 export function isExpired(d: Pick<Debrief, "expiresAt">, now: Date): boolean {
   return Date.parse(d.expiresAt) <= now.getTime();
 }

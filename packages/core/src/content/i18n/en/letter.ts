@@ -46,6 +46,12 @@ export const letterWords = {
     formal: `I would like to begin by confirming that I remain very interested in the ${role} position at ${company}.`,
     concise: `First: I am still very interested in the ${role} role at ${company}.`,
   }),
+  /** Interest with the skills the candidate listed, when no challenge is paired with a skill. */
+  interestWithSkills: (skills: string): ByTone => ({
+    warm: `I am still very interested in the role, and I would love to bring my skills in ${skills} to your team.`,
+    formal: `I remain very interested in the position and in contributing my skills in ${skills} to your team.`,
+    concise: `I am still very interested in the role and would bring my skills in ${skills} to it.`,
+  }),
   /** The nothing-to-say note: interest with a look ahead instead of evidence. */
   interestOnly: {
     warm: "I am still very interested in the role, and I would be glad to tell you more about what I could bring to it.",
@@ -60,15 +66,17 @@ export const letterWords = {
       formal: "I was unwell during our interview, and I regret that it affected my answers.",
       concise: "I was unwell during the interview, and it showed in my answers.",
     },
+    // Owned plainly, in one line ("I'm sorry I arrived late"); the contraction is also what
+    // keeps harper.js quiet: it misreads "I am sorry I…" as missing a preposition.
     left_early: {
-      warm: "I am sorry that I had to leave before the end of our conversation.",
-      formal: "I apologise for having to leave before the end of our interview.",
-      concise: "I am sorry that I had to leave early.",
+      warm: "I'm sorry I had to leave before the end of our conversation.",
+      formal: "I apologise for having to leave before we had finished.",
+      concise: "I'm sorry I had to leave early.",
     },
     late: {
-      warm: "I am sorry that I arrived late, and thank you for your patience.",
+      warm: "I'm sorry I arrived late, and thank you for your patience.",
       formal: "I apologise for arriving late.",
-      concise: "I am sorry that I arrived late.",
+      concise: "I'm sorry I arrived late.",
     },
     bad_call: (call: string): ByTone => ({
       warm: `The ${call} did not show me at my best.`,
@@ -125,30 +133,59 @@ export const letterWords = {
     formal: "You outlined the challenges facing your team, and I would like to address them directly:",
     concise: "On the challenges you described:",
   } satisfies ByTone,
-  pair: (challenge: string, skill: string): ByTone => ({
-    warm: `- ${challenge}: here I would bring ${skill}.`,
-    formal: `- ${challenge}: I would bring ${skill} to this.`,
-    concise: `- ${challenge}: I would bring ${skill}.`,
-  }),
-  /** Challenges without a skill: named after a colon, with an offer, never a bare complaint. */
+  /**
+   * One line per pair, worded differently line by line (the same verb three times in a
+   * row reads mechanical); the skill always follows a verb or preposition, so nothing
+   * has to agree with it.
+   */
+  pair: (challenge: string, skill: string, i: number): ByTone => {
+    const warm = [
+      `here I would bring ${skill}`,
+      `I would tackle this with ${skill}`,
+      `this is where I would use ${skill}`,
+    ];
+    const formal = [
+      `I would bring ${skill} to this`,
+      `I would address this through ${skill}`,
+      `here I would apply ${skill}`,
+    ];
+    const concise = [`I would bring ${skill}`, `I would apply ${skill}`, `I would use ${skill}`];
+    const at = (l: string[]) => l[i % l.length] ?? l[0];
+    return {
+      warm: `- ${challenge}: ${at(warm)}.`,
+      formal: `- ${challenge}: ${at(formal)}.`,
+      concise: `- ${challenge}: ${at(concise)}.`,
+    };
+  },
+  /** Challenges without a skill, after the pairs: named after a colon, with an offer, never a bare complaint. */
   otherChallenges: (list: string, several: boolean): ByTone => ({
-    warm: `I would also be glad to hear more about ${several ? "the other challenges" : "the other challenge"} you mentioned: ${list}.`,
-    formal: `I would also welcome the chance to discuss ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
-    concise: `I would also like to hear more about ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
+    warm: `I would be glad to hear more about ${several ? "the other challenges" : "the other challenge"} you mentioned: ${list}.`,
+    formal: `I would welcome the chance to discuss ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
+    concise: `I would like to hear more about ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
   }),
   onlyChallenges: (list: string, several: boolean): ByTone => ({
     warm: `I have been thinking about ${several ? "the challenges" : "the challenge"} you described: ${list}. I would be glad to talk through how I would approach ${several ? "them" : "it"}.`,
     formal: `I have reflected on ${several ? "the challenges" : "the challenge"} you outlined: ${list}. I would welcome the chance to discuss how I would approach ${several ? "them" : "it"}.`,
     concise: `On ${several ? "the challenges" : "the challenge"} you raised: ${list}. I would be glad to discuss how I would approach ${several ? "them" : "it"}.`,
   }),
+  /**
+   * Challenges typed some as statements ("waiting times doubled this year") and some as
+   * names of a problem ("staff turnover at the front desk"): one list would mix a clause
+   * and a noun phrase, so each kind gets its own verb.
+   */
+  mixedChallenges: (clauses: string, phrases: string, other: boolean): ByTone => ({
+    warm: `${other ? "You also told me" : "You told me"} that ${clauses}, and you mentioned ${phrases}. I have been thinking about how I would approach these, and I would be glad to talk them through.`,
+    formal: `${other ? "You also noted" : "You noted"} that ${clauses}, and you raised ${phrases}. I have reflected on how I would approach these, and I would welcome the chance to discuss them.`,
+    concise: `${other ? "You also said" : "You said"} that ${clauses}, and you mentioned ${phrases}. I would be glad to discuss how I would approach these.`,
+  }),
   skills: (list: string): ByTone => ({
-    warm: `I would bring ${list} to the role.`,
-    formal: `I would bring ${list} to the position.`,
-    concise: `I would bring ${list} to the role.`,
+    warm: `I would bring my skills in ${list} to the role.`,
+    formal: `I would bring my skills in ${list} to the position.`,
+    concise: `I would bring my skills in ${list} to the role.`,
   }),
   moreSkills: (list: string): ByTone => ({
-    warm: `I would also bring ${list}.`,
-    formal: `I would also bring ${list}.`,
+    warm: `I would also bring my skills in ${list}.`,
+    formal: `I would also bring my skills in ${list}.`,
     concise: `I would also bring ${list}.`,
   }),
 
@@ -158,11 +195,19 @@ export const letterWords = {
     formal: `Regarding your question ${question}, I would like to give a fuller answer.`,
     concise: `On ${question}:`,
   }),
-  reanswerMore: (question: string): ByTone => ({
-    warm: `I could also have answered ${question} better.`,
-    formal: `I would also like to answer ${question} more fully.`,
-    concise: `On ${question}:`,
-  }),
+  /** The second re-answer and those after it, worded so that no two read the same. */
+  reanswerMore: (question: string, i: number): ByTone =>
+    i <= 1
+      ? {
+          warm: `I could also have answered ${question} better.`,
+          formal: `I would also like to answer ${question} more fully.`,
+          concise: `On ${question}:`,
+        }
+      : {
+          warm: `Your question ${question} deserved a better answer too.`,
+          formal: `Your question ${question} also deserves a fuller answer.`,
+          concise: `On ${question}:`,
+        },
   /** The example after the answer, when its first word can follow "For example," in lower case. */
   forExample: (example: string): ByTone => ({
     warm: `For example, ${example}`,
@@ -195,8 +240,8 @@ export const letterWords = {
 
   /** The ask; `how` is "", " in person" or " by video call". */
   ask: (how: string): ByTone => ({
-    warm: `If you are open to it, I would be grateful for another conversation${how}.`,
-    formal: `I would welcome the opportunity for another conversation${how}.`,
+    warm: `I would be grateful for the chance to talk again${how}, whenever suits you.`,
+    formal: `I would be grateful for a further conversation${how}.`,
     concise: `Could we speak again${how}?`,
   }),
   inPerson: " in person",
@@ -221,6 +266,7 @@ export const letterWords = {
     skills: "the skills you listed",
     question: (q: string) => `your better answer to ${q}`,
     example: (q: string) => `the example for ${q}`,
+    exampleMiddle: (q: string) => `the middle of your example for ${q}`,
     samples: "your work samples",
     references: "your references",
     plan: "your 60-day plan",
@@ -229,6 +275,8 @@ export const letterWords = {
     budget: (limit: number) => `to keep the letter under ${limit} words`,
     short: "the short note keeps to one answer",
     longExample: "the example is longer than about 300 characters: two sentences with the result work best",
+    shortened:
+      "the example is longer than about 300 characters, so the letter keeps its first and last sentences: check they still read right together",
   },
 
   /** The one addition that would help the letter most, for the confirmation and candidate pages. */

@@ -169,6 +169,13 @@ const CHALLENGE_QUESTIONS: readonly ((challenge: string) => string)[] = [
   (c) => `On “${c}”: how much of the first months in the role would go into it?`,
 ];
 
+/** Questions about a challenge the candidate answered with a skill of theirs; used in turn. */
+const SKILL_QUESTIONS: readonly ((challenge: string, skill: string) => string)[] = [
+  (c, s) => `On “${c}”: what has been tried so far, and where would experience in ${s} help most?`,
+  (c, s) => `On “${c}”: who works on it today, and how would someone bringing ${s} fit in with them?`,
+  (c, s) => `On “${c}”: what would a good first step look like, and where could ${s} make the biggest difference?`,
+];
+
 export const tipsText = {
   next: (stage: Stage | undefined) => NEXT[stage ?? "first"],
   subject: (heading: string, role: string, company: string) => `${heading}: ${role} at ${company}`,
@@ -186,9 +193,9 @@ export const tipsText = {
   askHeading: "Questions to ask",
   challengeQuestion: (challenge: string, i: number) =>
     (CHALLENGE_QUESTIONS[i % CHALLENGE_QUESTIONS.length] ?? CHALLENGE_QUESTIONS[0]!)(challenge),
-  /** When the candidate linked a skill to the challenge. */
-  skillQuestion: (challenge: string, skill: string) =>
-    `On “${challenge}”: what has been tried so far, and where would experience in ${skill} help most?`,
+  /** When the candidate linked a skill to the challenge; the wordings are used in turn. */
+  skillQuestion: (challenge: string, skill: string, i: number) =>
+    (SKILL_QUESTIONS[i % SKILL_QUESTIONS.length] ?? SKILL_QUESTIONS[0]!)(challenge, skill),
   generalQuestions: [
     "What should the first months in the role achieve, and how will you judge that?",
     "What does the team find hardest about working together today?",
