@@ -159,9 +159,9 @@ async function main() {
   if (!cost || !cold || !render) throw new Error("A figure is missing");
   const elapsedS = (Date.now() - started) / 1000;
   const results = { machine, plan, quick, elapsedS, scale, cost, cold, render, loads };
-  console.log(renderSummary(results));
-  // The raw figures, for a closer look: BENCH_JSON=/tmp/bench.json pnpm bench --quick
+  // The raw figures, for a closer look (and `--from` to write the report again): BENCH_JSON=/tmp/bench.json pnpm bench
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 1));
+  console.log(renderSummary(results));
   // A quick run writes BENCHMARKS.md only when asked (`--write`), and the file then says it was quick.
   if (!quick || process.argv.includes("--write")) {
     const file = fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url));
