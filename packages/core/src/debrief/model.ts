@@ -1,4 +1,5 @@
 import type { CentreSnapshot, CheckinKind, CheckinRecord } from "../centres/model";
+import type { LetterPart } from "../content/letter";
 import type { Schedule } from "../schedule";
 import type { DebriefInput } from "./schema";
 
@@ -48,6 +49,11 @@ export type Debrief = {
   stoppedAt?: string;
   /** The letter as the candidate edited it on their page; absent while they use the composed one. */
   draft?: { subject: string; body: string; editedAt: string };
+  /**
+   * Parts of the letter the candidate put back on their page although the composer leaves
+   * them out (the length is `input.length`, like the tone). Absent: none.
+   */
+  letterInclude?: LetterPart[];
   /** How many times the candidate put the next email off by a day. */
   snoozes?: number;
   /** The candidate told us they got a second interview: the tips go out at once, the nudge is moot. */
