@@ -2,6 +2,7 @@ import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX, CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
+import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
@@ -29,6 +30,7 @@ export function Api({ stack, app }: StackContext) {
   const handler = lambdaFunction(stack, "ApiHandler", {
     // Imports no email template: only the send step renders emails.
     handler: "packages/functions/src/api.handler",
+    nodejs: apiBundling,
     timeout: "10 seconds",
     environment: {
       TABLE_NAME: table.tableName,

@@ -9,6 +9,7 @@ import {
 } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
 import { type ByTone, wordsFor } from "./i18n";
+import { LONG_EXAMPLE_CHARS } from "./letter-limits";
 import { salutationFor } from "./salutation";
 import { joinAnd, quoted, sentence } from "./text";
 import { dayLabel, followUpPlan } from "./timing";
@@ -17,8 +18,6 @@ const W = wordsFor("en").letter;
 
 /** Word budgets of the letter's body (the paragraphs; not the greeting, closing or signature). */
 export const WORD_BUDGET: Record<LetterLength, number> = { short: 150, full: 300 };
-/** An example longer than this is left out of the letter (and the form and page say so). */
-export const LONG_EXAMPLE_CHARS = 300;
 
 /** A part of the letter the composer can leave out, and the candidate can put back. */
 export type LetterPart =
