@@ -16,7 +16,7 @@ import {
   writeUnits,
 } from "../cost";
 import { debriefBody, readDebrief, seedDebriefs } from "../debriefs";
-import { type CountedRequest, describe, label } from "../requests";
+import { type CountedRequest, describe, label, sequentialRoundTrips } from "../requests";
 import type { BenchStack } from "../stack";
 import { median } from "../stats";
 import { drain } from "./api";
@@ -37,7 +37,7 @@ export type CostFigure = {
    * Round trips each email's send step made, as recorded at the emulators (DynamoDB, SES,
    * Step Functions), by email kind, and what they were.
    */
-  roundTrips?: Record<"letter" | "nudge" | "tips" | "checkin7", { count: number; calls: string }>;
+  roundTrips?: Record<"letter" | "nudge" | "tips" | "checkin7", { count: number; sequential?: number; calls: string }>;
   /**
    * The first email of a fresh send-step instance, which also makes the instance's
    * one-time reads (`extra`: e.g. the digest key), counted apart from the emails above.
@@ -235,10 +235,10 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
     transitions: path.length,
     path: path.map((s) => s.state),
     roundTrips: {
-      letter: { count: letterReqs.length, calls: describe(letterReqs) },
-      nudge: { count: nudge.length, calls: describe(nudge) },
-      tips: { count: tips.length, calls: describe(tips) },
-      checkin7: { count: checkin.length, calls: describe(checkin) },
+      letter: { count: letterReqs.length, sequential: sequentialRoundTrips(letterReqs), calls: describe(letterReqs) },
+      nudge: { count: nudge.length, sequential: sequentialRoundTrips(nudge), calls: describe(nudge) },
+      tips: { count: tips.length, sequential: sequentialRoundTrips(tips), calls: describe(tips) },
+      checkin7: { count: checkin.length, sequential: sequentialRoundTrips(checkin), calls: describe(checkin) },
     },
     firstOfInstance: { count: first.length, calls: describe(first), extra: extraCalls(first, letterReqs) },
     requests: {
