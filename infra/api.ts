@@ -2,11 +2,12 @@ import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX, CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
+import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
-import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
+import { grantStopExecutions, Workflow } from "./workflow";
 
 /** API access log fields: no caller IP and no user agent (personal data), no path (carries a page token). */
 export const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -24,13 +25,19 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app);
   const { table, parameters, apiSettings, botCheck } = use(Storage);
-  const { machine } = use(Workflow);
+  const { machine, checkinMachine } = use(Workflow);
 
   const handler = lambdaFunction(stack, "ApiHandler", {
     // Imports no email template: only the send step renders emails.
     handler: "packages/functions/src/api.handler",
+    nodejs: apiBundling,
     timeout: "10 seconds",
-    environment: { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn },
+    environment: {
+      TABLE_NAME: table.tableName,
+      STATE_MACHINE_ARN: machine.stateMachineArn,
+      // Stopping the emails or erasing a debrief stops its check-ins too.
+      CHECKIN_STATE_MACHINE_ARN: checkinMachine.stateMachineArn,
+    },
     bind: [
       parameters.FROM_ADDRESS,
       parameters.PUBLIC_URL,
@@ -44,13 +51,7 @@ export function Api({ stack, app }: StackContext) {
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);
   machine.grantStartExecution(handler);
-  handler.addToRolePolicy(
-    new PolicyStatement({
-      actions: ["states:StopExecution"],
-      resources: [executionsArn(stack, machine)],
-    }),
-  );
-  acceptExecutionsWildcard(handler);
+  grantStopExecutions(handler, stack, [machine, checkinMachine]);
   // The health check reads the machine and the account's sending status; the API never sends email.
   machine.grant(handler, "states:DescribeStateMachine");
   handler.addToRolePolicy(new PolicyStatement({ actions: ["ses:GetAccount"], resources: ["*"] }));

@@ -16,3 +16,12 @@ export const lambdaBundling = {
     define: { "process.env.NODE_ENV": '"production"' },
   },
 } as const;
+
+/**
+ * How the API is bundled: the shared settings, split into chunks (esbuild's code splitting,
+ * which SST v2 supports for ESM) so that what only some requests need is loaded on first
+ * use, not at cold start: the candidate's and centres' pages with the letter's composer, the
+ * API reference, the SSM client (only a bound bot-check secret needs it), the SDK's rarer
+ * credential providers. The bench bundles the API and its baseline with these same settings.
+ */
+export const apiBundling = { ...lambdaBundling, splitting: true } as const;

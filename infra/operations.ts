@@ -1,7 +1,6 @@
 import { Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as eventTargets from "aws-cdk-lib/aws-events-targets";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
@@ -12,7 +11,7 @@ import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
-import { acceptExecutionsWildcard, executionsArn, Workflow } from "./workflow";
+import { grantStopExecutions, Workflow } from "./workflow";
 
 /** How often the reconciler looks for debriefs whose workflow never started, and the sweeper for expired items. */
 export const RECONCILE_EVERY = Duration.minutes(15);
@@ -26,10 +25,9 @@ export const SWEEP_EVERY = Duration.days(1);
 export function Operations({ stack }: StackContext) {
   const { table, parameters } = use(Storage);
   const { configurationSet } = use(Email);
-  const { machine } = use(Workflow);
+  const { machine, checkinMachine } = use(Workflow);
   const environment = { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn };
   const bind = [parameters.FROM_ADDRESS, parameters.PUBLIC_URL];
-  const executions = executionsArn(stack, machine);
 
   const deadLetters = new sqs.Queue(stack, "DeadLetters", {
     encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -47,7 +45,8 @@ export function Operations({ stack }: StackContext) {
     {
       handler: "packages/functions/src/ses-events.handler",
       timeout: "30 seconds",
-      environment,
+      // A suppressed address gets no check-in either.
+      environment: { ...environment, CHECKIN_STATE_MACHINE_ARN: checkinMachine.stateMachineArn },
       bind,
       onFailure: new SqsDestination(deadLetters),
       retryAttempts: 2,
@@ -57,8 +56,7 @@ export function Operations({ stack }: StackContext) {
   // Read: whether the address is already suppressed, and the digest key; the address index finds its debriefs.
   grantTable(sesEvents, table.cdk.table, "read", "put");
   grantIndexQuery(sesEvents, table.cdk.table, ADDRESS_INDEX.name);
-  sesEvents.addToRolePolicy(new PolicyStatement({ actions: ["states:StopExecution"], resources: [executions] }));
-  acceptExecutionsWildcard(sesEvents);
+  grantStopExecutions(sesEvents, stack, [machine, checkinMachine]);
   new events.Rule(stack, "SuppressingSesEvents", {
     description: "Bounces and complaints of the debrief emails",
     eventPattern: {

@@ -19,7 +19,19 @@ export function executionsArn(stack: Stack, machine: sfn.StateMachine) {
   });
 }
 
-export function acceptExecutionsWildcard(fn: IConstruct) {
+/** Lets a function stop the executions of these machines (a debrief's own, its check-ins). */
+export function grantStopExecutions(
+  fn: IConstruct & { addToRolePolicy(statement: PolicyStatement): unknown },
+  stack: Stack,
+  machines: sfn.StateMachine[],
+) {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ["states:StopExecution"], resources: machines.map((m) => executionsArn(stack, m)) }),
+  );
+  acceptExecutionsWildcard(fn);
+}
+
+function acceptExecutionsWildcard(fn: IConstruct) {
   accept(fn, [
     {
       id: "AwsSolutions-IAM5",

@@ -20,7 +20,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
-import { loadStageConfig } from "../infra/config";
+import { loadStageConfig, type StageConfig } from "../infra/config";
 import { stacks } from "../infra/stacks";
 
 /** A deployed function as its template describes it, with its code asset copied beside. */
@@ -41,13 +41,17 @@ export type SynthesizedFunction = {
 
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
-export async function synthesize(stage: string) {
+/**
+ * Every stack as `sst deploy` synthesizes it, offline. Nothing is deployed: a throwaway
+ * stage may synthesize with placeholders for what it does not set. The infra tests pass
+ * their own stage config.
+ */
+export async function synthesize(stage: string, config?: StageConfig) {
   process.env.NODE_ENV = "test";
   await initProject({ stage });
   const { name, region } = useProject().config;
   const app = new App({ mode: "deploy", stage, name, region });
-  // Nothing is deployed: a throwaway stage may synthesize with placeholders for what it does not set.
-  stacks(app, loadStageConfig(stage, process.env, { offlineSynthesis: true }));
+  stacks(app, config ?? loadStageConfig(stage, process.env, { offlineSynthesis: true }));
   await app.finish();
   return app.synth();
 }

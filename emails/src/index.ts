@@ -1,6 +1,6 @@
 import {
   composeCheckin,
-  composeLetter,
+  composedLetter,
   composeNudge,
   composeTips,
   currentDraft,
@@ -10,21 +10,21 @@ import {
   tidyDebrief,
 } from "@debrief/core";
 import { createElement, type ReactElement } from "react";
-import { renderHtml, toPlainText } from "./render-html";
+import { plainTextConverter, renderHtml } from "./render-html";
 import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
 import NudgeEmail from "./templates/nudge";
 import TipsEmail from "./templates/tips";
 
 // A mailto: link carries the whole letter: in the plain-text part its label is enough.
-const htmlToTextOptions = {
+const toPlainText = plainTextConverter({
   selectors: [{ selector: 'a[href^="mailto:"]', format: "anchor", options: { ignoreHref: true } }],
-};
+});
 
-async function toEmail(subject: string, element: ReactElement) {
+function toEmail(subject: string, element: ReactElement) {
   // One React render serves both parts: the plain text is converted from that same HTML.
-  const html = await renderHtml(element);
-  return { subject, html, text: toPlainText(html, htmlToTextOptions) };
+  const html = renderHtml(element);
+  return { subject, html, text: toPlainText(html) };
 }
 
 /** Renders one of a debrief's emails as HTML plus a plain-text part. */
@@ -34,7 +34,7 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
   switch (kind) {
     case "letter": {
       const draft = currentDraft(debrief);
-      const composed = composeLetter(debrief.input);
+      const composed = composedLetter(debrief);
       const { interviewer } = debrief.input.interview;
       return toEmail(
         draft.subject,

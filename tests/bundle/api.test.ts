@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { issueFormTicket } from "@debrief/core";
 import { keys } from "@debrief/core/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,21 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
     const health = await api(httpEvent("GET", "/health"));
     expect(health.statusCode).toBe(200);
     expect(JSON.parse(bodyOf(health))).toEqual({ status: "ok", checks: { table: "ok", email: "ok", workflow: "ok" } });
+  });
+
+  it("compresses pages for a browser that accepts gzip: the body comes base64-encoded and unzips to the same form", async () => {
+    const plain = await api(httpEvent("GET", "/"));
+    const zipped = await api(httpEvent("GET", "/", { headers: { "accept-encoding": "gzip, deflate, br" } }));
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers?.["content-encoding"]).toBe("gzip");
+    expect(zipped.isBase64Encoded).toBe(true);
+    const bytes = Buffer.from(zipped.body ?? "", "base64");
+    const html = gunzipSync(bytes).toString("utf8");
+    expect(html).toContain("<form");
+    // The same page, but for its freshly signed ticket; a fraction of the size on the wire.
+    const withoutTicket = (page: string) => page.replace(/name="ticket" value="[^"]+"/, "");
+    expect(withoutTicket(html)).toBe(withoutTicket(bodyOf(plain)));
+    expect(bytes.length).toBeLessThan(bodyOf(plain).length / 3);
   });
 
   it("accepts the form POST / with a plain body and with a base64 body (303 to the page, letter sent)", async () => {

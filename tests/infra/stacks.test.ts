@@ -478,6 +478,14 @@ describe("least privilege", () => {
       FUNCTIONS.filter((name) => roleStatements(name).some((s) => actions(s).includes(action))).sort();
     expect(can("states:StartExecution")).toEqual(["ApiHandler", "Reconcile", "Redrive", "SendEmail"]);
     expect(can("states:StopExecution")).toEqual(["ApiHandler", "SesEvents"]);
+    // Both stop a debrief's check-ins with its own execution ("stop emails", erasure, a bounce).
+    for (const name of ["ApiHandler", "SesEvents"]) {
+      const stop = roleStatements(name).find((s) => actions(s).includes("states:StopExecution"));
+      expect(JSON.stringify(stop?.Resource), name).toMatch(/Workflow.*CheckinWorkflow|CheckinWorkflow.*Workflow/s);
+      expect(stop?.Resource, name).toHaveLength(2);
+      const vars = (functionNamed(name).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(vars), name).toContain("CHECKIN_STATE_MACHINE_ARN");
+    }
   });
 });
 

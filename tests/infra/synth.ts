@@ -1,8 +1,6 @@
 import { rmSync } from "node:fs";
-import { App } from "sst/constructs";
-import { initProject } from "sst/project.js";
 import { loadStageConfig, type StageConfig } from "../../infra/config";
-import { stacks } from "../../infra/stacks";
+import { synthesize as synthesizeStacks } from "../../scripts/synth";
 
 export const APP_NAME = "interview-debrief";
 export const REGION = "eu-west-1";
@@ -18,17 +16,12 @@ type CfnTemplate = {
 export type Synthesized = Awaited<ReturnType<typeof synthesize>>;
 
 /**
- * Synthesizes every stack the way `sst deploy` does (SST's App in deploy mode,
- * the shared `stacks()` function, every Lambda bundled), without AWS: NODE_ENV=test
- * keeps SST from looking up the CDK bootstrap bucket.
+ * Synthesizes every stack the way `sst deploy` does, through `pnpm synth`'s own
+ * `synthesize` (SST's App in deploy mode, the shared `stacks()` function, every Lambda
+ * bundled), without AWS, and reads the assembly back.
  */
 export async function synthesize(stage = "test", config?: StageConfig) {
-  process.env.NODE_ENV = "test";
-  await initProject({ stage });
-  const app = new App({ mode: "deploy", stage, name: APP_NAME, region: REGION });
-  stacks(app, config ?? loadStageConfig(stage, {}, { offlineSynthesis: true }));
-  await app.finish();
-  const assembly = app.synth();
+  const assembly = await synthesizeStacks(stage, config ?? loadStageConfig(stage, {}, { offlineSynthesis: true }));
   const byName = (name: string) => assembly.getStackByName(`${stage}-${APP_NAME}-${name}`);
   return {
     directory: assembly.directory,

@@ -116,13 +116,13 @@ describe("the candidate's page and the one-use links", () => {
     const page = await (await get(res.headers.get("location")!)).text();
     // Nerves are left out by default; asked for, the letter owns them in one sentence.
     expect(page).toContain("I was more nervous than I expected");
-    expect(page).toContain("Delay dashboard (https://example.com/dashboard): It reports delays daily.");
+    expect(page).toContain("Delay dashboard (https://example.com/dashboard): it reports delays daily.");
     const id = (await items()).find((i) => (i.input as { candidate?: { email?: string } })?.candidate?.email === email)
       ?.id as string;
     expect((await stored(id))?.input.interview.decisionDate).toBe("2030-01-15");
   });
 
-  it("saves an edited draft, which the .eml and the mailto then carry; another tone replaces it", async () => {
+  it("saves an edited draft, which the .eml and the mailto then carry; another tone replaces it once confirmed", async () => {
     const { id, path } = await submit();
     const subject = "Thank you, and one more answer";
     const body = "Dear Jonas,\n\nMy own words.\n\nBest wishes,\nAmira";
@@ -147,7 +147,11 @@ describe("the candidate's page and the one-use links", () => {
     expect(await empty.text()).toContain("The letter cannot be empty");
     expect((await stored(id))?.draft?.body).toBe(body);
 
-    const toned = await post(`${path}/tone`, { tone: "formal" });
+    // Another tone replaces the edited draft only once the candidate confirms it.
+    const kept = await post(`${path}/tone`, { tone: "formal" });
+    expect(kept.status).toBe(422);
+    expect((await stored(id))?.draft?.body).toBe(body);
+    const toned = await post(`${path}/tone`, { tone: "formal", replace: "yes" });
     expect(toned.status).toBe(303);
     const after = await stored(id);
     expect(after?.draft).toBeUndefined();

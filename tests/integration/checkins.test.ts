@@ -100,4 +100,44 @@ describe("outcome check-ins on day 7 and day 14, in their own workflow started b
     expect(await emailsTo(stack.inboxUrl, plain.candidate.email)).toHaveLength(3);
     expect(checkinExecution(plainId)).toBeUndefined();
   });
+
+  it("stops a debrief's check-ins with its emails: after 'stop emails' or 'delete my data' no check-in is sent", async () => {
+    const stopper = `stopper-${process.pid}@example.com`;
+    const eraser = `eraser-${process.pid}@example.com`;
+    const control = `control-${process.pid}@example.com`;
+    for (const email of [stopper, eraser, control])
+      expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(email))).status).toBe(303);
+    const pageOf = async (email: string) => {
+      const [letter] = await emailsTo(stack.inboxUrl, email);
+      const url = (letter?.body.html ?? "").match(/href="([^"]+\/d\/[A-Za-z0-9_-]+)"/)?.[1] ?? "";
+      return url.replace(stack.url, stack.appUrl);
+    };
+    const post = (url: string, fields: Record<string, string> = {}) =>
+      fetch(url, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+        headers: { origin: stack.appUrl },
+      });
+
+    // Both wait for day 7 in their check-in executions when the candidate acts.
+    const stopperId = (await idOf(stopper)) ?? "";
+    const eraserId = (await idOf(eraser)) ?? "";
+    const controlId = (await idOf(control)) ?? "";
+    for (const id of [stopperId, eraserId, controlId])
+      await waitFor(async () => checkinExecution(id)?.status === "RUNNING", {
+        timeoutMs: 12 * DAY_MS,
+        what: "the check-in workflow",
+      });
+    expect((await post(`${await pageOf(stopper)}/stop`)).status).toBe(303);
+    expect((await post(`${await pageOf(eraser)}/delete`, { confirm: "yes" })).status).toBe(200);
+    expect(checkinExecution(stopperId)?.status).toBe("ABORTED");
+    expect(checkinExecution(eraserId)?.status).toBe("ABORTED");
+
+    // Once the control's day-14 check-in has come, theirs would have too.
+    await finished(`${controlId}-checkins`);
+    expect(await emailsTo(stack.inboxUrl, control)).toHaveLength(5);
+    expect(await emailsTo(stack.inboxUrl, stopper)).toHaveLength(3);
+    expect(await emailsTo(stack.inboxUrl, eraser)).toHaveLength(3);
+  });
 });

@@ -11,10 +11,23 @@ const para = { fontSize: "15px", lineHeight: "24px", margin: "6px 0" };
 const item = { ...para, margin: "10px 0" };
 const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" };
 
+/** The day and clock formatters of one time zone, built once (building them costs more than a render). */
+const formats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function formatsFor(timeZone: string) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" }),
+      time: new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    };
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 function practiceLabel(tips: Tips): string {
   const { start, end, timeZone } = tips.practice;
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" });
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const { day, time } = formatsFor(timeZone);
   return `${day.format(new Date(start))}, ${time.format(new Date(start))}–${time.format(new Date(end))} (your time)`;
 }
 

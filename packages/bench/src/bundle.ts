@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import esbuild, { type Metafile } from "esbuild";
 import { lambdaBundling } from "../../../infra/bundling";
 
@@ -12,10 +12,20 @@ export type Bundle = { name: string; file: string; bytes: number; metafile: Meta
  * everything bundled including @aws-sdk, esnext, keepNames, the createRequire banner,
  * then the settings' `esbuild` options merged last, as SST merges them.
  */
-export async function bundleLikeSst(name: string, entry: string, outDir: string): Promise<Bundle> {
-  const file = join(outDir, `${name}.mjs`);
+export async function bundleLikeSst(
+  name: string,
+  entry: string,
+  outDir: string,
+  // A function's own settings (the API's: `apiBundling`, split into chunks loaded on first use).
+  nodejs: typeof lambdaBundling & { splitting?: boolean } = lambdaBundling,
+): Promise<Bundle> {
+  // Split, as SST does: the entry and its chunks in one folder, `.mjs` each.
+  const splitDir = join(outDir, name);
+  const file = nodejs.splitting
+    ? join(splitDir, `${basename(entry, extname(entry))}.mjs`)
+    : join(outDir, `${name}.mjs`);
   mkdirSync(dirname(file), { recursive: true });
-  const { format, minify, sourcemap, loader, esbuild: override } = lambdaBundling;
+  const { format, minify, sourcemap, loader, esbuild: override } = nodejs;
   if (format !== "esm") throw new Error("bundleLikeSst follows SST's ESM build only");
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -38,7 +48,7 @@ export async function bundleLikeSst(name: string, entry: string, outDir: string)
         "",
       ].join("\n"),
     },
-    outfile: file,
+    ...(nodejs.splitting ? { splitting: true, outdir: splitDir, outExtension: { ".js": ".mjs" } } : { outfile: file }),
     sourcemap,
     minify,
     ...override,

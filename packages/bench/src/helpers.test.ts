@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costPer1000, type Definition, floorPer1000, itemSizeBytes, readUnits, successPath, writeUnits } from "./cost";
+import { sequentialRoundTrips } from "./requests";
 import { percentile, ratio, summarize } from "./stats";
 
 describe("percentiles", () => {
@@ -83,5 +84,17 @@ describe("cost arithmetic", () => {
     expect(usd["API Gateway HTTP API requests"]).toBeCloseTo(0.001, 10);
     expect(total).toBeCloseTo(0.15 + 0.3 + 0.0008 + 0.00266668 + 0.0125 + 0.00075 + 0.001, 8);
     expect(floorPer1000(3)).toBeCloseTo(0.3, 10);
+  });
+});
+
+describe("sequential round trips", () => {
+  const req = (start: number, end: number) =>
+    ({ source: "workflow", service: "dynamodb", operation: "GetItem", body: "", start, end }) as const;
+
+  it("counts requests sent together once, and requests one after another each", () => {
+    expect(sequentialRoundTrips([])).toBe(0);
+    expect(sequentialRoundTrips([req(0, 5), req(6, 9), req(10, 12)])).toBe(3);
+    // Two GetItems under one Promise.all, then the claim.
+    expect(sequentialRoundTrips([req(0, 5), req(1, 4), req(6, 8)])).toBe(2);
   });
 });

@@ -17,7 +17,8 @@ import { startBenchStack } from "./stack";
 /**
  * `pnpm bench`: every figure of BENCHMARKS.md on the local stack, each beside its
  * baseline measured in the same run. `pnpm bench --quick`: fewer samples, one table
- * size, prints the summary and leaves BENCHMARKS.md alone.
+ * size, prints the summary and leaves BENCHMARKS.md alone (`--quick --write` writes it,
+ * marked as a quick run).
  */
 const quick = process.argv.includes("--quick");
 const plan = quick
@@ -61,7 +62,12 @@ async function main() {
     date: new Date().toISOString(),
     loadAtStart: loadavg()[0] ?? 0,
   };
-  const log = (message: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  // The machine's load average as each figure starts: the report quotes it beside what it may explain.
+  const loads: LoadSample[] = [];
+  const log = (message: string, figure?: string) => {
+    if (figure) loads.push({ figure, load1: loadavg()[0] ?? 0 });
+    console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  };
   const bundles = mkdtempSync(join(tmpdir(), "debrief-bench-bundles-"));
   const scale: ScaleRow[] = [];
   let cost: CostFigure | undefined;
@@ -98,7 +104,10 @@ async function main() {
             log(`warning: the baseline made ${describe(baselineCalls)}; the app made ${describe(submission)}`);
           }
 
-          log(`figure 1: ${plan.submissions} submissions to their letters, half of them through the minimal path`);
+          log(
+            `figure 1: ${plan.submissions} submissions to their letters, half of them through the minimal path`,
+            `1@${level}`,
+          );
           const minimal = await startMinimalPath({
             tableName: process.env.TABLE_NAME ?? "",
             fromAddress: process.env.FROM_ADDRESS ?? "",
@@ -110,7 +119,10 @@ async function main() {
           } finally {
             await minimal.close();
           }
-          log(`figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`);
+          log(
+            `figure 2: ${plan.connections} connections, ${plan.rounds} pairs of ${plan.durationS} s rounds`,
+            `2@${level}`,
+          );
           const api = await measureApi(stack.appUrl, baseline.url, stack.ses, plan);
           scale.push({
             stored: level,
@@ -124,11 +136,11 @@ async function main() {
         }
 
         if (i === 0) {
-          log("figure 5: one debrief counted, handler durations");
+          log("figure 5: one debrief counted, handler durations", "5");
           cost = await measureCost(stack, plan.costSamples);
-          log("figure 3: bundles and cold starts");
+          log("figure 3: bundles and cold starts", "3");
           cold = await measureColdStart(join(bundles, "lambda"), plan.coldRuns);
-          log("figure 4: email rendering");
+          log("figure 4: email rendering", "4");
           const [seeded] = await seedDebriefs(1);
           render = await measureRender(
             await readDebrief(seeded as string),
@@ -146,11 +158,12 @@ async function main() {
 
   if (!cost || !cold || !render) throw new Error("A figure is missing");
   const elapsedS = (Date.now() - started) / 1000;
-  const results = { machine, plan, quick, elapsedS, scale, cost, cold, render };
-  console.log(renderSummary(results));
-  // The raw figures, for a closer look: BENCH_JSON=/tmp/bench.json pnpm bench --quick
+  const results = { machine, plan, quick, elapsedS, scale, cost, cold, render, loads };
+  // The raw figures, for a closer look (and `--from` to write the report again): BENCH_JSON=/tmp/bench.json pnpm bench
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 1));
-  if (!quick) {
+  console.log(renderSummary(results));
+  // A quick run writes BENCHMARKS.md only when asked (`--write`), and the file then says it was quick.
+  if (!quick || process.argv.includes("--write")) {
     const file = fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url));
     writeFileSync(file, renderReport(results));
     log(`wrote ${file}`);
@@ -162,8 +175,13 @@ async function main() {
   }
 }
 
+/** The 1-minute load average as a figure started (`figure`: "1@100" is figure 1 with 100 stored). */
+export type LoadSample = { figure: string; load1: number };
+
 export type Results = {
   machine: Machine;
+  /** Older saved runs have none. */
+  loads?: LoadSample[];
   plan: typeof plan;
   quick: boolean;
   elapsedS: number;

@@ -130,3 +130,17 @@ export function describe(requests: readonly CountedRequest[]): string {
     .map(([k, n]) => `${k} ×${n}`)
     .join(", ");
 }
+
+/**
+ * Round trips one after another: requests that overlap in time (sent together, e.g. two
+ * GetItems under one Promise.all) count as one, as their latency does.
+ */
+export function sequentialRoundTrips(requests: readonly CountedRequest[]): number {
+  let trips = 0;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const r of [...requests].sort((a, b) => a.start - b.start)) {
+    if (r.start >= until) trips++;
+    until = Math.max(until, r.end ?? r.start);
+  }
+  return trips;
+}

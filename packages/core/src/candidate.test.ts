@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   emailActions,
   exportDebrief,
+  letterChoices,
   MAX_SNOOZES,
   snoozedSchedule,
   snoozeRefusal,
   supersededReason,
 } from "./candidate";
+import { composeLetter, currentDraft, letterAsText } from "./content/letter";
 import { personaDebrief } from "./content/personas";
 
 const DAY = 86_400_000;
@@ -72,5 +74,40 @@ describe("the one-use links of each email", () => {
     expect(emailActions("nudge", unsent)).toEqual(["sent", "snooze", "stop", "delete"]);
     expect(emailActions("nudge", sentAlready)).toEqual(["snooze", "stop", "delete"]);
     expect(emailActions("tips", unsent)).toEqual(["stop", "delete"]);
+  });
+});
+
+describe("the letter's length and the parts put back", () => {
+  it("offers what the composer leaves out at the stored length, each marked when it was put back", () => {
+    const kate = personaDebrief("kate");
+    const full = letterChoices(kate);
+    expect(full.length).toBe("full");
+    expect(full.parts.map((p) => p.part)).toEqual(composeLetter(kate.input).omitted.map((o) => o.part));
+    expect(full.parts.every((p) => !p.included)).toBe(true);
+
+    const short = {
+      ...kate,
+      input: { ...kate.input, length: "short" as const },
+      letterInclude: ["references" as const],
+    };
+    const choices = letterChoices(short);
+    expect(choices.length).toBe("short");
+    // A part put back is still offered, so it can be taken out again.
+    expect(choices.parts.find((p) => p.part === "references")?.included).toBe(true);
+    expect(choices.parts.filter((p) => p.included)).toHaveLength(1);
+  });
+
+  it("is what currentDraft composes, so the page, the .eml and every mailto agree", () => {
+    const kate = personaDebrief("kate");
+    const short = { ...kate, input: { ...kate.input, length: "short" as const } };
+    expect(currentDraft(short).body).toBe(letterAsText(composeLetter(kate.input, { length: "short" })));
+    const back = { ...short, letterInclude: ["references" as const] };
+    expect(currentDraft(back).body).toBe(
+      letterAsText(composeLetter(kate.input, { length: "short", include: ["references"] })),
+    );
+    expect(currentDraft(back).body).not.toBe(currentDraft(short).body);
+    // A draft the candidate edited wins over any choice.
+    const edited = { ...back, draft: { subject: "Mine", body: "My words", editedAt: "x" } };
+    expect(currentDraft(edited)).toEqual({ subject: "Mine", body: "My words", edited: true });
   });
 });

@@ -7,6 +7,7 @@ export * from "./config";
 export * from "./content/eml";
 export * from "./content/ics";
 export * from "./content/letter";
+export * from "./content/letter-limits";
 export * from "./content/mailto";
 export * from "./content/nudge";
 export * from "./content/salutation";

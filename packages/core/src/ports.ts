@@ -101,6 +101,7 @@ export type DebriefChanges = Partial<
     | "schedule"
     | "workflowName"
     | "input"
+    | "letterInclude"
     | "addressProvenAt"
   >
 >;

@@ -1,6 +1,6 @@
 import { emailLinks, supersededReason } from "./candidate";
 import { checkinSkipReason, checkinWorkflowInput } from "./centres/checkins";
-import type { Debrief, SendKind } from "./debrief/model";
+import { checkinExecutionName, type Debrief, type SendKind } from "./debrief/model";
 import type { Clock, DebriefStore, EmailRenderer, Mailer, Workflow } from "./ports";
 import { PermanentSendError } from "./ports";
 import { newLinkKey } from "./tokens";
@@ -52,7 +52,6 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
 }
 
 /** The check-in execution of a debrief: one per debrief, whatever reschedules its own workflow went through. */
-export const checkinExecutionName = (debriefId: string) => `${debriefId}-checkins`;
 
 async function sendOnce(kind: SendKind, debrief: Debrief, deps: SendDeps): Promise<SendOutcome> {
   if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { executionName } from "./debrief/model";
+import { checkinExecutionName, executionName } from "./debrief/model";
 import type { Clock, DebriefStore, SuppressionReason, Workflow } from "./ports";
 
 export type SuppressionDeps = {
   store: DebriefStore;
   workflow: Workflow;
+  /** The check-in workflow: a suppressed address gets no check-in either. */
+  checkins: Pick<Workflow, "stop">;
   clock: Clock;
   /** Reports a workflow that could not be stopped, by debrief id only (the caller's logger). */
   onStopFailed?: (debriefId: string, error: unknown) => void;
@@ -34,10 +36,12 @@ export async function suppressAndStop(
   if (alreadySuppressed) return { stopped: 0, alreadySuppressed };
   let stopped = 0;
   for await (const debrief of deps.store.debriefsForAddress(address, now)) {
-    // Never started: nothing to stop. A finished execution ignores the stop (centre debriefs wait on past the tips).
+    // Never started: nothing to stop. A finished execution ignores the stop.
     if (!debrief.workflowStartedAt) continue;
     try {
       await deps.workflow.stop(executionName(debrief), `address suppressed (${reason})`);
+      // The address index does not say whether the debrief has check-ins: stopping ones that never started changes nothing.
+      await deps.checkins.stop(checkinExecutionName(debrief.id), `address suppressed (${reason})`);
       stopped++;
     } catch (error) {
       deps.onStopFailed?.(debrief.id, error);

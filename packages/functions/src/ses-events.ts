@@ -10,6 +10,7 @@ export function sesEventsHandler(w: Wiring) {
     const result = await handleSesEvent(event, {
       store: w.store,
       workflow: w.workflow,
+      checkins: w.checkins,
       clock: w.clock,
       onStopFailed: (debriefId, error) =>
         w.log.warn("could not stop a suppressed address's workflow", { debriefId, error: errorName(error) }),

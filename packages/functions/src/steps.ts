@@ -4,12 +4,10 @@ import { InvalidStepInputError, readStepInput } from "./step-input";
 import { runtime, type Wiring } from "./wiring";
 
 /**
- * Input of the send step: `{ debriefId, kind }`. Executions started by an older
- * release may carry more fields; only these two are read.
+ * The SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks, over a
+ * wiring. Input: `{ debriefId, kind }`; executions started by an older release may carry
+ * more fields, and only these two are read.
  */
-export type SendStepInput = { debriefId: string; kind: SendKind };
-
-/** The SendLetter, SendNudge, SendTips, SendCheckin7 and SendCheckin14 tasks, over a wiring. */
 export function sendEmailStep(w: Wiring) {
   return async (input: unknown) => {
     const { debriefId, kind } = readStepInput(input);

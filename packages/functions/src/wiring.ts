@@ -87,6 +87,7 @@ export async function apiDeps(w: Wiring): Promise<AppDeps> {
     rateCounter: w.rateCounter,
     mailer: w.mailer,
     workflow: w.workflow,
+    checkins: w.checkins,
     clock: w.clock,
     log: w.log,
     publicUrl: w.config.publicUrl,

@@ -1,7 +1,10 @@
 import { execFileSync, spawn } from "node:child_process";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lambdaNode } from "@debrief/local";
-import { type Bundle, bundleLikeSst, bytesFrom } from "../bundle";
+import type { Metafile } from "esbuild";
+import { apiBundling } from "../../../../infra/bundling";
+import { type Bundle, bundleLikeSst } from "../bundle";
 import { debriefBody, seedDebriefs } from "../debriefs";
 import { median } from "../stats";
 
@@ -22,10 +25,21 @@ export function coldNode(): Promise<string> {
 export const EMAIL_RENDERING = /(?:^|\/)(?:@react-email|react-email|react-dom|emails\/src)\//;
 
 export type ColdRun = { importMs: number; callMs: number; processMs: number };
+export type BundleSize = {
+  /** What a cold start loads: the entry file and the chunks it imports statically. */
+  bytes: number;
+  /** Every file of the bundle, the chunks loaded on first use too (older saved runs: none). */
+  totalBytes?: number;
+  files?: number;
+  zodBytes: number;
+  sdkBytes: number;
+};
 export type ColdFigure = {
   /** The Node version the cold runs used. */
   node?: string;
-  bundles: Record<"api" | "steps" | "baseline", { bytes: number; zodBytes: number; sdkBytes: number }>;
+  bundles: Record<"api" | "steps" | "baseline", BundleSize>;
+  /** What the API loads at its cold start beyond the baseline, by package (KiB), largest first. */
+  apiBeyondBaseline?: { part: string; bytes: number }[];
   emailRenderingInApi: number;
   runs: Record<"api" | "steps" | "baseline", { importMs: number; callMs: number; processMs: number; n: number }>;
 };
@@ -57,6 +71,46 @@ export async function coldRun(
       resolve({ importMs: r.importMs, callMs: r.callMs, processMs, detail: r.detail });
     });
   });
+}
+
+/**
+ * The output files a cold start loads: the bundle's entry file, and the chunks it imports
+ * statically (not those of `import()`, which esbuild also marks as entry points).
+ */
+export function loadedAtImport(bundle: Bundle): string[] {
+  const outputs = bundle.metafile.outputs;
+  const entries = Object.keys(outputs).filter((o) => resolve(o) === resolve(bundle.file));
+  if (entries.length !== 1) throw new Error(`No output of ${bundle.name} is its entry file ${bundle.file}`);
+  const loaded = new Set(entries);
+  const queue = [...entries];
+  for (let o = queue.pop(); o !== undefined; o = queue.pop()) {
+    for (const i of outputs[o]?.imports ?? []) {
+      if (i.kind === "import-statement" && outputs[i.path] && !loaded.has(i.path)) {
+        loaded.add(i.path);
+        queue.push(i.path);
+      }
+    }
+  }
+  return [...loaded];
+}
+
+/** Bytes of the given outputs by the package (or, for our code, the folder) each input came from. */
+export function partsOf(metafile: Metafile, outputs: string[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const o of outputs) {
+    for (const [path, input] of Object.entries(metafile.outputs[o]?.inputs ?? {})) {
+      const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+      const part =
+        pkg ??
+        path
+          .replace(/^(?:\.\.\/)+/, "")
+          .split("/")
+          .slice(0, 4)
+          .join("/");
+      parts.set(part, (parts.get(part) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return parts;
 }
 
 /** An API Gateway HTTP API (payload 2.0) event: a real POST /api/debriefs. */
@@ -92,15 +146,30 @@ function apiEvent(body: unknown) {
  */
 export async function measureColdStart(outDir: string, runs: number): Promise<ColdFigure> {
   const [api, steps, baseline] = await Promise.all([
-    bundleLikeSst("api", `${root}packages/functions/src/api.ts`, outDir),
+    bundleLikeSst("api", `${root}packages/functions/src/api.ts`, outDir, apiBundling),
     bundleLikeSst("steps", `${root}packages/functions/src/steps.ts`, outDir),
-    bundleLikeSst("baseline", `${root}packages/bench/src/baseline/lambda.ts`, outDir),
+    // The baseline is bundled as the API is, so that splitting's gain on the SDK's own lazy imports falls on both.
+    bundleLikeSst("baseline", `${root}packages/bench/src/baseline/lambda.ts`, outDir, apiBundling),
   ]);
-  const sizes = (b: Bundle) => ({
-    bytes: b.bytes,
-    zodBytes: bytesFrom(b, /\/zod[@/]/),
-    sdkBytes: bytesFrom(b, /@aws-sdk|@smithy/),
-  });
+  const sizes = (b: Bundle): BundleSize => {
+    const loaded = loadedAtImport(b);
+    const parts = partsOf(b.metafile, loaded);
+    const from = (pattern: RegExp) => [...parts].filter(([p]) => pattern.test(p)).reduce((n, [, v]) => n + v, 0);
+    const all = Object.keys(b.metafile.outputs).filter((o) => !o.endsWith(".map"));
+    return {
+      bytes: loaded.reduce((n, o) => n + (b.metafile.outputs[o]?.bytes ?? 0), 0),
+      totalBytes: all.reduce((n, o) => n + (b.metafile.outputs[o]?.bytes ?? 0), 0),
+      files: all.length,
+      zodBytes: from(/^zod$/),
+      sdkBytes: from(/^@aws-sdk\/|^@smithy\//),
+    };
+  };
+  const apiParts = partsOf(api.metafile, loadedAtImport(api));
+  const baseParts = partsOf(baseline.metafile, loadedAtImport(baseline));
+  const apiBeyondBaseline = [...apiParts]
+    .map(([part, bytes]) => ({ part, bytes: bytes - (baseParts.get(part) ?? 0) }))
+    .filter((p) => p.bytes >= 1024)
+    .sort((a, b) => b.bytes - a.bytes);
 
   const samples: Record<"api" | "steps" | "baseline", ColdRun[]> = { api: [], steps: [], baseline: [] };
   const letterFor = await seedDebriefs(runs);
@@ -127,6 +196,7 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
   return {
     node: execFileSync(await coldNode(), ["--version"], { encoding: "utf8" }).trim(),
     bundles: { api: sizes(api), steps: sizes(steps), baseline: sizes(baseline) },
+    apiBeyondBaseline,
     emailRenderingInApi: Object.keys(api.metafile.inputs).filter((p) => EMAIL_RENDERING.test(p)).length,
     runs: { api: summary(samples.api), steps: summary(samples.steps), baseline: summary(samples.baseline) },
   };

@@ -1,12 +1,13 @@
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type Debrief, EMAIL_KINDS } from "@debrief/core";
-import { renderEmail } from "@debrief/emails";
-import { renderMinimal } from "../baseline/render";
 import { bundleLikeSst } from "../bundle";
 import { median, type Summary, summarize } from "../stats";
-import { coldRun } from "./cold-start";
+import { coldNode, coldRun } from "./cold-start";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const runner = fileURLToPath(new URL("../render-run.mjs", import.meta.url));
 
 export type RenderFigure = {
   warm: Record<string, Summary>;
@@ -20,9 +21,30 @@ async function coldRender(bundle: string, exportName: string, args: unknown[]) {
 }
 
 /**
- * Figure 4: each email rendered (HTML and plain text, as the send step does) warm in
- * this process, interleaved with the baseline (react-email's render of a one-paragraph
- * email); then the first render in a fresh process, from the same bundles Lambda runs.
+ * The warm loop in a fresh Node 22 process (as the cold runs): `render-run.mjs` imports
+ * the bundles and renders each email kind then the baseline, round after round.
+ */
+async function warmRenders(
+  app: string,
+  baseline: string,
+  args: { kinds: readonly string[]; debrief: Debrief; links: unknown; iterations: number; warmup: number },
+): Promise<Record<string, number[]>> {
+  const bin = await coldNode();
+  const { stdout } = await promisify(execFile)(bin, [runner, app, baseline, JSON.stringify(args)], {
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: "WARN" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (!line) throw new Error(`The warm render run printed no result: ${stdout.slice(-300)}`);
+  return JSON.parse(line.slice("BENCH_RESULT ".length));
+}
+
+/**
+ * Figure 4: each email rendered (HTML and plain text, as the send step does) warm,
+ * interleaved with the baseline (react-email's render of a one-paragraph email), both
+ * as Lambda runs them: from bundles built like SST's (so with production React) on
+ * the Lambda runtime's Node, in a process of their own; then the first render in a
+ * fresh process, from the same bundles.
  */
 export async function measureRender(
   debrief: Debrief,
@@ -30,27 +52,19 @@ export async function measureRender(
   outDir: string,
 ): Promise<RenderFigure> {
   const links = { page: "http://localhost/d/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
-  const samples: Record<string, number[]> = { baseline: [] };
-  for (const kind of EMAIL_KINDS) samples[kind] = [];
-  // A few untimed renders first: the warm figure is about steady state.
-  for (const kind of EMAIL_KINDS) await renderEmail(kind, debrief, links);
-  await renderMinimal();
-  for (let i = 0; i < iterations; i++) {
-    for (const kind of EMAIL_KINDS) {
-      const t0 = performance.now();
-      await renderEmail(kind, debrief, links);
-      samples[kind]!.push(performance.now() - t0);
-    }
-    const t0 = performance.now();
-    await renderMinimal();
-    samples.baseline!.push(performance.now() - t0);
-  }
-  const warm = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
-
   const [app, baseline] = await Promise.all([
     bundleLikeSst("emails", `${root}emails/src/index.ts`, outDir),
     bundleLikeSst("render-baseline", `${root}packages/bench/src/baseline/render.ts`, outDir),
   ]);
+  const samples = await warmRenders(app.file, baseline.file, {
+    kinds: EMAIL_KINDS,
+    debrief,
+    links,
+    iterations,
+    warmup: 5,
+  });
+  const warm = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+
   const runs: Record<"app" | "baseline", { importMs: number; firstRenderMs: number }[]> = { app: [], baseline: [] };
   for (let i = 0; i < coldRuns; i++) {
     runs.app.push(await coldRender(app.file, "renderEmail", ["letter", debrief, links]));

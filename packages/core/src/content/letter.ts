@@ -9,6 +9,7 @@ import {
 } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
 import { type ByTone, wordsFor } from "./i18n";
+import { LONG_EXAMPLE_CHARS } from "./letter-limits";
 import { salutationFor } from "./salutation";
 import { joinAnd, quoted, sentence } from "./text";
 import { dayLabel, followUpPlan } from "./timing";
@@ -17,8 +18,6 @@ const W = wordsFor("en").letter;
 
 /** Word budgets of the letter's body (the paragraphs; not the greeting, closing or signature). */
 export const WORD_BUDGET: Record<LetterLength, number> = { short: 150, full: 300 };
-/** An example longer than this is left out of the letter (and the form and page say so). */
-export const LONG_EXAMPLE_CHARS = 300;
 
 /** A part of the letter the composer can leave out, and the candidate can put back. */
 export type LetterPart =
@@ -552,8 +551,17 @@ export function letterAsText(letter: Letter): string {
 /** The letter as the candidate will send it: their edited draft if they saved one, else the composed letter. */
 export type Draft = { subject: string; body: string; edited: boolean };
 
-export function currentDraft(d: Pick<Debrief, "input" | "draft">): Draft {
+/**
+ * The letter composed for a stored debrief: its input (tone and length included) and the
+ * parts the candidate put back on their page. What the page, the emails, the .eml and
+ * every mailto link show, so they all agree.
+ */
+export function composedLetter(d: Pick<Debrief, "input" | "letterInclude">): Letter {
+  return composeLetter(d.input, { include: d.letterInclude ?? [] });
+}
+
+export function currentDraft(d: Pick<Debrief, "input" | "draft" | "letterInclude">): Draft {
   if (d.draft) return { subject: d.draft.subject, body: d.draft.body, edited: true };
-  const letter = composeLetter(d.input);
+  const letter = composedLetter(d);
   return { subject: letter.subject, body: letterAsText(letter), edited: false };
 }

@@ -1,4 +1,5 @@
 import type { CentreSnapshot, CheckinKind, CheckinRecord } from "../centres/model";
+import type { LetterPart } from "../content/letter";
 import type { Schedule } from "../schedule";
 import type { DebriefInput } from "./schema";
 
@@ -48,6 +49,11 @@ export type Debrief = {
   stoppedAt?: string;
   /** The letter as the candidate edited it on their page; absent while they use the composed one. */
   draft?: { subject: string; body: string; editedAt: string };
+  /**
+   * Parts of the letter the candidate put back on their page although the composer leaves
+   * them out (the length is `input.length`, like the tone). Absent: none.
+   */
+  letterInclude?: LetterPart[];
   /** How many times the candidate put the next email off by a day. */
   snoozes?: number;
   /** The candidate told us they got a second interview: the tips go out at once, the nudge is moot. */
@@ -80,6 +86,23 @@ export function workflowInput(d: Debrief): WorkflowInput {
 /** The name of the debrief's current workflow execution. */
 export function executionName(d: Pick<Debrief, "id" | "workflowName">): string {
   return d.workflowName ?? d.id;
+}
+
+/** The name of a centre debrief's check-in execution: fixed, so the tips step starts it once. */
+export const checkinExecutionName = (debriefId: string) => `${debriefId}-checkins`;
+
+/**
+ * The executions that may still send for a debrief, by state machine: its own, and the
+ * check-ins' once the tips step has started them (only a debrief with check-in times has them).
+ */
+export function runningExecutions(d: Pick<Debrief, "id" | "workflowName" | "checkinAt" | "sends">): {
+  debrief: string;
+  checkins?: string;
+} {
+  return {
+    debrief: executionName(d),
+    ...(d.checkinAt && d.sends.tips ? { checkins: checkinExecutionName(d.id) } : {}),
+  };
 }
 
 export function isExpired(d: Pick<Debrief, "expiresAt">, now: Date): boolean {

@@ -1,16 +1,11 @@
-import { Hono } from "hono";
+import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
-import { actionLinkRoutes, candidatePageRoutes, tokenApp } from "./candidate/routes";
 import { centreAdminApi } from "./centres/admin-api";
-import { centreFormRoutes } from "./centres/form-routes";
-import { centreStudentRoutes } from "./centres/student-routes";
 import { debriefApiRoutes } from "./debriefs/api";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
 import { debriefFormRoutes } from "./debriefs/routes";
 import type { AppDeps } from "./deps";
-import { docsRoutes } from "./docs/routes";
 import { healthRoutes } from "./health";
-import { unsubscribeRoutes } from "./unsubscribe/routes";
 import { assetFile } from "./web/assets";
 import { errorBoundary } from "./web/errors";
 import { jsonRoutes } from "./web/json";
@@ -56,31 +51,119 @@ export function createApp(deps: AppDeps) {
   // The debrief form at /.
   app.route("/", debriefFormRoutes(deps));
 
+  // The pages reached from an email or a centre's link are loaded on their first request
+  // (their modules, the letter's composition among them, are not evaluated at cold start).
+  // Each group is its own app behind the same document shell and error boundary; the
+  // middleware above wraps its answer as it wraps every other.
+  const groups: LazyGroup[] = [];
+  lazyGroups.set(app, groups);
+  const lazy = (load: (sub: Hono) => Promise<void>) => {
+    const group = lazyRoutes(deps, load);
+    groups.push(group);
+    return group.handler;
+  };
+
   // The candidate's page /d/{token}: the token is resolved once for everything under it, the centre's pages too.
-  const token = tokenApp(deps);
-  token.route("/", candidatePageRoutes(deps));
-  if (deps.centres) token.route("/", centreStudentRoutes({ ...deps, centres: deps.centres }));
-  app.route("/d/:token", token);
+  app.all(
+    "/d/*",
+    lazy(async (sub) => {
+      const [{ tokenApp, candidatePageRoutes }, { centreStudentRoutes }] = await Promise.all([
+        import("./candidate/routes"),
+        import("./centres/student-routes"),
+      ]);
+      const token = tokenApp(deps);
+      token.route("/", candidatePageRoutes(deps));
+      if (deps.centres) token.route("/", centreStudentRoutes({ ...deps, centres: deps.centres }));
+      sub.route("/d/:token", token);
+    }),
+  );
 
   // The one-use links /a/{token} of the emails.
-  app.route("/a", actionLinkRoutes(deps));
+  app.all(
+    "/a/*",
+    lazy(async (sub) => {
+      const { actionLinkRoutes } = await import("./candidate/routes");
+      sub.route("/a", actionLinkRoutes(deps));
+    }),
+  );
 
   // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
-  app.route("/", unsubscribeRoutes(deps));
+  const unsubscribe = lazy(async (sub) => {
+    const { unsubscribeRoutes } = await import("./unsubscribe/routes");
+    sub.route("/", unsubscribeRoutes(deps));
+  });
+  app.all("/u/*", unsubscribe);
+  app.all("/not-me/*", unsubscribe);
 
   // Career centres: the branded form /c/{slug} and its admin page (the admin API is with the JSON routes).
-  if (deps.centres) app.route("/", centreFormRoutes({ ...deps, centres: deps.centres }));
+  if (deps.centres) {
+    const centres = deps.centres;
+    app.all(
+      "/c/*",
+      lazy(async (sub) => {
+        const { centreFormRoutes } = await import("./centres/form-routes");
+        sub.route("/", centreFormRoutes({ ...deps, centres }));
+      }),
+    );
+  }
 
   // Crawlers that ask are kept off the private pages and the API (those pages also say noindex).
   app.get("/robots.txt", (c) => c.text(ROBOTS_TXT, 200, { "Cache-Control": "public, max-age=86400" }));
 
-  app.route(
-    "/",
-    docsRoutes(deps.publicUrl, () => json.openAPIRegistry),
-  );
+  // The OpenAPI document and the API reference, from the JSON routes' own declarations.
+  const docs = lazy(async (sub) => {
+    const { docsRoutes } = await import("./docs/routes");
+    sub.route(
+      "/",
+      docsRoutes(deps.publicUrl, () => json.openAPIRegistry),
+    );
+  });
+  app.get("/api/openapi.json", docs);
+  app.get("/api/docs", docs);
 
   const { onError, notFound } = errorBoundary(deps.log);
   app.onError(onError);
   app.notFound(notFound);
   return app;
+}
+
+type LazyGroup = { handler: Handler; build: () => Promise<Hono> };
+const lazyGroups = new WeakMap<Hono, LazyGroup[]>();
+const lazyHandlers = new WeakSet<Handler>();
+
+/**
+ * A group of routes built on its first request: `load` imports the group's modules and
+ * registers its routes on `sub`, an app with the same document shell and error boundary
+ * as the main one, which then answers the request (the main app's middleware has run
+ * around it, as for any route). A failed load is tried again on the next request.
+ */
+function lazyRoutes(deps: AppDeps, load: (sub: Hono) => Promise<void>): LazyGroup {
+  let built: Promise<Hono> | undefined;
+  const build = () => {
+    built ??= (async () => {
+      const sub = new Hono();
+      sub.use("*", documentShell);
+      await load(sub);
+      const { onError, notFound } = errorBoundary(deps.log);
+      sub.onError(onError);
+      sub.notFound(notFound);
+      return sub;
+    })().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    return built;
+  };
+  const handler: Handler = async (c) => (await build()).fetch(c.req.raw, c.env);
+  lazyHandlers.add(handler);
+  return { handler, build };
+}
+
+/**
+ * Every route the app serves, as `app.routes` lists them, with the groups loaded on first
+ * use built (if no request has yet) and listed in place of the routes that load them.
+ */
+export async function servedRoutes(app: Hono): Promise<Hono["routes"]> {
+  const groups = await Promise.all((lazyGroups.get(app) ?? []).map((g) => g.build()));
+  return [...app.routes.filter((r) => !lazyHandlers.has(r.handler)), ...groups.flatMap((g) => g.routes)];
 }

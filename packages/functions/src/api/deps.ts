@@ -16,6 +16,8 @@ import { errorName } from "./web/http";
 export type AppDeps = {
   store: DebriefStore;
   workflow: Workflow;
+  /** The check-in workflow, stopped with the debrief's own when emails stop or data is erased. */
+  checkins: Pick<Workflow, "stop">;
   mailer: Mailer;
   clock: Clock;
   publicUrl: string;
@@ -55,6 +57,7 @@ export function actionDepsOf(deps: AppDeps): CandidateDeps {
   return {
     store: deps.store,
     workflow: deps.workflow,
+    checkins: deps.checkins,
     clock: deps.clock,
     onStopFailed: (debriefId, error) =>
       deps.log.warn("workflow could not be stopped; sends will skip", { debriefId, error: errorName(error) }),

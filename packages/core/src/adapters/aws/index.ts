@@ -5,5 +5,4 @@ export { createDynamoStore } from "./dynamo-store";
 export { sharedDigestSecret, sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
-export { loadSstSecrets } from "./sst-secrets";
 export { ADDRESS_INDEX, CENTRE_INDEX, documentClient, keys, TTL_ATTRIBUTE } from "./table";

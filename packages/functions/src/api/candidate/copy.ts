@@ -1,7 +1,9 @@
 import {
   type CandidateAction,
   type EmailKind,
+  type LetterLength,
   MAX_SNOOZES,
+  type Omitted,
   type SnoozeResult,
   type secondInterview,
 } from "@debrief/core";
@@ -15,6 +17,8 @@ type SecondInterviewStatus = Awaited<ReturnType<typeof secondInterview>>["status
 export const DONE_MESSAGES = {
   draft: "Your changes to the letter are saved. The mail link and the .eml file use them now.",
   tone: "Your letter is rewritten in the tone you chose.",
+  letter: "Your letter is rewritten at the length and with the parts you chose.",
+  salutation: "Your letter now addresses them the way you chose.",
   sent: "Marked as sent. Tomorrow's email will tell you what to expect instead of reminding you.",
   snoozed: "Snoozed: your next email comes a day later.",
   "snooze-limit": `You have snoozed ${MAX_SNOOZES} times already; the emails keep their current times.`,
@@ -72,3 +76,30 @@ export const ACTION_COPY: Record<CandidateAction, { title: string; question: str
     button: "Delete my data",
   },
 };
+
+/** The forms on the candidate page that change the letter; their errors are shown beside their own fields. */
+export type LetterForm = "draft" | "letter" | "salutation" | "tone";
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The words of the candidate page's controls that change the letter. */
+export const LETTER_COPY = {
+  freshNote: "Each change below writes the letter again from your debrief.",
+  editedNote:
+    "You have edited this letter, so it stays as you wrote it. Each change below writes a fresh draft in its place, once you tick “Replace my changes with a fresh draft”.",
+  replace: "Replace my changes with a fresh draft",
+  lengthLabel: "Length",
+  lengthHint:
+    "The short note thanks them, makes your best point and asks for the next step; the full letter covers everything.",
+  partsLegend: (length: LetterLength) => (length === "short" ? "Left out of the short note" : "Left out of the letter"),
+  partsHint: "Tick a part to put it back in; untick it to take it out again.",
+  partLabel: (o: Omitted) => `${capitalised(o.label)} (${o.why})`,
+  update: "Update the letter",
+  salutationLabel: "How the letter addresses them",
+  salutationHint:
+    "As they introduced themselves: their title and surname (Dr. O'Connor), their full name, or their first name if you use first names with them.",
+  changeSalutation: "Change the greeting",
+  /** The id of the control an error of `form` points at, for the error summary's links. */
+  anchor: (form: LetterForm, field: string): string =>
+    field === "replace" ? `replace-${form}` : form === "draft" ? `draft-${field}` : field,
+} as const;

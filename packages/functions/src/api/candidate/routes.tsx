@@ -1,4 +1,5 @@
 import {
+  changeSalutation,
   composeTips,
   currentDraft,
   type Debrief,
@@ -13,6 +14,7 @@ import {
   regenerate,
   saveDraft,
   secondInterview,
+  shapeLetter,
   snooze,
   stopEmails,
 } from "@debrief/core";
@@ -73,10 +75,32 @@ export function candidatePageRoutes(deps: AppDeps) {
 
   app.post("/tone", async (c) => {
     const body = await c.req.parseBody();
-    const result = await regenerate(c.var.debrief, body.tone, deps);
+    const result = await regenerate(c.var.debrief, { tone: body.tone, replace: first(body.replace) }, deps);
     if (result.ok) return back(c, "tone");
     c.status(422);
-    return page(c, { errors: result.errors });
+    return page(c, { errors: result.errors, errorsOf: "tone" });
+  });
+
+  // The letter's length and the parts put back: one form, so a submission states the whole choice.
+  app.post("/letter", async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const result = await shapeLetter(
+      c.var.debrief,
+      { length: first(body.length), include: body.include, replace: first(body.replace) },
+      deps,
+    );
+    if (result.ok) return back(c, "letter");
+    c.status(422);
+    return page(c, { errors: result.errors, errorsOf: "letter" });
+  });
+
+  app.post("/salutation", async (c) => {
+    const body = await c.req.parseBody();
+    const salutation = first(body.salutation);
+    const result = await changeSalutation(c.var.debrief, { salutation, replace: first(body.replace) }, deps);
+    if (result.ok) return back(c, "salutation");
+    c.status(422);
+    return page(c, { errors: result.errors, errorsOf: "salutation", salutationValue: salutation ?? "" });
   });
 
   app.post("/sent", async (c) => {

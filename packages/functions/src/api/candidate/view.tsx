@@ -1,11 +1,13 @@
 import {
   type CandidateAction,
-  composeLetter,
+  composedLetter,
   currentDraft,
   type Debrief,
   EMAIL_KINDS,
   type EmailKind,
   type FieldErrors,
+  LENGTHS,
+  letterChoices,
   MAILTO_BODY_LIMIT,
   mailtoLink,
   mostHelpfulAddition,
@@ -13,10 +15,10 @@ import {
   sendWindow,
   TONES,
 } from "@debrief/core";
-import { TONE_LABELS } from "../debriefs/copy";
+import { LENGTH_LABELS, TONE_LABELS } from "../debriefs/copy";
 import { assetPath } from "../web/assets";
-import { ErrorSummary, Field, Select } from "../web/controls";
-import { ACTION_COPY, DONE_MESSAGES, type Done, KIND_LABELS } from "./copy";
+import { Checkbox, ErrorSummary, Field, LabelledControl, Select } from "../web/controls";
+import { ACTION_COPY, DONE_MESSAGES, type Done, KIND_LABELS, LETTER_COPY, type LetterForm } from "./copy";
 
 function when(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
@@ -50,8 +52,12 @@ type PageProps = {
   done?: Done;
   now: Date;
   errors?: FieldErrors;
+  /** Which form the errors belong to (default: the edited draft). */
+  errorsOf?: LetterForm;
   /** What the candidate typed when saving failed, so nothing is lost. */
   draftValues?: { subject: string; body: string };
+  /** The salutation the candidate typed when changing it failed. */
+  salutationValue?: string;
   /** The address is on the do-not-send list (a bounce, a complaint, or "this wasn't me"): no email will come. */
   suppressed?: boolean;
 };
@@ -66,14 +72,32 @@ export function DebriefPage({
   done,
   now,
   errors = {},
+  errorsOf = "draft",
   draftValues,
+  salutationValue,
   suppressed,
 }: PageProps) {
   const { input } = debrief;
   const who = input.interview.interviewer.name;
   const draft = currentDraft(debrief);
-  // What the composer chose, shown while the candidate uses the composed letter.
-  const composed = draft.edited ? undefined : composeLetter(input);
+  // What the composer chose: said while the candidate uses the composed letter, and what a fresh draft would use.
+  const letter = composedLetter(debrief);
+  const composed = draft.edited ? undefined : letter;
+  const choices = letterChoices(debrief);
+  const errorOf = (form: LetterForm, field: string) => (errorsOf === form ? errors[field] : undefined);
+  // Each form that rewrites the letter asks before it replaces the candidate's own changes.
+  const replaceEdits = (form: LetterForm) =>
+    draft.edited ? (
+      <Checkbox
+        id={`replace-${form}`}
+        name="replace"
+        value="yes"
+        checked={false}
+        required
+        label={LETTER_COPY.replace}
+        error={errorOf(form, "replace")}
+      />
+    ) : null;
   const addition = mostHelpfulAddition(input);
   const mailto = mailtoLink(draft, input.interview.interviewer.email);
   const window = sendWindow(input, now);
@@ -116,8 +140,11 @@ export function DebriefPage({
         </div>
       ) : null}
       <ErrorSummary
-        heading="Your letter was not saved"
-        items={Object.entries(errors).map(([field, message]) => ({ href: `#draft-${field}`, text: message }))}
+        heading={errorsOf === "draft" ? "Your letter was not saved" : "Your letter was not changed"}
+        items={Object.entries(errors).map(([field, message]) => ({
+          href: `#${LETTER_COPY.anchor(errorsOf, field)}`,
+          text: message,
+        }))}
       />
 
       <section aria-labelledby="draft-heading">
@@ -141,12 +168,12 @@ export function DebriefPage({
           <div id="letter-choices">
             <p class="hint" id="salutation-used">
               It addresses them as <strong>{composed.salutation}</strong>. If that is not how they introduced
-              themselves, change the greeting under "Edit the letter".
+              themselves, change it under “Change the letter”.
             </p>
             {composed.omitted.length > 0 ? (
               <p class="hint" id="left-out">
                 Left out of this letter: {composed.omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any
-                of them in, add them under "Edit the letter".
+                of them back, tick it under “Change the letter”.
               </p>
             ) : null}
             {addition ? (
@@ -172,7 +199,7 @@ export function DebriefPage({
           We never write to {who}: you send it from your own mailbox.
         </p>
 
-        <details id="edit-draft" open={errorCount > 0 ? true : undefined}>
+        <details id="edit-draft" open={errorsOf === "draft" && errorCount > 0 ? true : undefined}>
           <summary>Edit the letter</summary>
           <form method="post" action={`${base}/draft`}>
             <Field
@@ -199,15 +226,78 @@ export function DebriefPage({
           </form>
         </details>
 
-        <form method="post" action={`${base}/tone`} class="actions">
+        <h3 id="change-heading">Change the letter</h3>
+        <p class="hint" id="change-note">
+          {draft.edited ? LETTER_COPY.editedNote : LETTER_COPY.freshNote}
+        </p>
+        <form method="post" action={`${base}/letter`} id="letter-form">
+          <Select
+            id="length"
+            name="length"
+            label={LETTER_COPY.lengthLabel}
+            hint={LETTER_COPY.lengthHint}
+            value={choices.length}
+            error={errorOf("letter", "length")}
+            options={LENGTHS.map((l) => ({ value: l, label: LENGTH_LABELS[l] }))}
+          />
+          {choices.parts.length > 0 ? (
+            <LabelledControl
+              id="include"
+              label={null}
+              hint={LETTER_COPY.partsHint}
+              error={errorOf("letter", "include")}
+              control={(aria) => (
+                <fieldset class="choice" aria-describedby={aria["aria-describedby"]}>
+                  <legend>{LETTER_COPY.partsLegend(choices.length)}</legend>
+                  {choices.parts.map((p, i) => (
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        id={i === 0 ? "include" : `include-${i}`}
+                        name="include"
+                        value={p.part}
+                        checked={p.included}
+                      />{" "}
+                      {LETTER_COPY.partLabel(p)}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+            />
+          ) : null}
+          {replaceEdits("letter")}
+          <button type="submit" class="secondary" id="update-letter">
+            {LETTER_COPY.update}
+          </button>
+        </form>
+
+        <form method="post" action={`${base}/salutation`} id="salutation-form">
+          <Field
+            id="salutation"
+            name="salutation"
+            label={LETTER_COPY.salutationLabel}
+            hint={LETTER_COPY.salutationHint}
+            value={salutationValue ?? letter.salutation}
+            maxlength={120}
+            error={errorOf("salutation", "salutation")}
+          />
+          {replaceEdits("salutation")}
+          <button type="submit" class="secondary" id="change-salutation">
+            {LETTER_COPY.changeSalutation}
+          </button>
+        </form>
+
+        <form method="post" action={`${base}/tone`} id="tone-form">
           <Select
             id="tone"
             name="tone"
             label="Rewrite it in another tone"
-            hint={draft.edited ? "This replaces your own changes with a fresh draft." : "The facts stay the same."}
+            hint="The facts stay the same."
             value={input.tone}
+            error={errorOf("tone", "tone")}
             options={TONES.map((t) => ({ value: t, label: TONE_LABELS[t] }))}
           />
+          {replaceEdits("tone")}
           <button type="submit" class="secondary" id="regenerate">
             Rewrite the letter
           </button>

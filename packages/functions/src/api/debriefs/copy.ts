@@ -53,5 +53,7 @@ export const FORM_COPY = {
   notSaved: "We could not save your debrief just now. Nothing was kept; please try again in a moment.",
   tooLarge: (kb: number) =>
     `Your debrief is longer than we can take in one go (over ${kb} KB), so nothing was sent or kept. Shorten the longest answers, then send it again; if this browser kept a draft of your answers, it is back in the form below.`,
+  longExample: (chars: number) =>
+    `This example is over ${chars} characters: the letter shortens it or leaves it out, and your page can put it back whole. Two sentences work best: what you did and what came of it.`,
   consent: "Store my debrief and email me the draft, a reminder and tips. I can delete it at any time.",
 } as const;

@@ -49,6 +49,8 @@ export type FieldSpec = Control & {
   initial?: string;
   /** The value's limit in the schema, for `maxlength` (set from the schema below). */
   maxlength?: number;
+  /** A textarea whose text the letter leaves out past this many characters: the script says so as it is typed. */
+  longAfter?: number;
 };
 
 /** A row shows its fields side by side on wide screens; a group frames one repeated entry. */
@@ -131,7 +133,7 @@ const SECTIONS: Section[] = [
         kind: "text",
         label: "How should the letter address them?",
         summary: "How the letter addresses them",
-        hint: "Optional. Left empty, the letter uses their title and surname (Dr. O'Connor), or else their full name. Write a first name only if they use first names with you.",
+        hint: "Optional. We suggest their title and surname (Dr. O'Connor), or else their full name; change it if they introduced themselves another way. Write a first name only if they use first names with you.",
       },
       {
         name: "interview.interviewer.email",
@@ -165,8 +167,9 @@ const SECTIONS: Section[] = [
             kind: "textarea",
             rows: 2,
             label: "A concrete example",
+            longAfter: LONG_EXAMPLE_CHARS,
             summary: `Question ${i + 1}, example`,
-            hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. An example over ${LONG_EXAMPLE_CHARS} characters is left out of the letter; your page says so, and you can add a shorter version to the draft.`,
+            hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. An example over ${LONG_EXAMPLE_CHARS} characters is shortened or left out of the letter; your page says so and can put it back whole.`,
           },
         ],
       },

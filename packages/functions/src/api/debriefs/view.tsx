@@ -43,8 +43,24 @@ function Control({ f, s, error }: { f: FieldSpec; s: FormState; error?: string }
     case "date":
     case "time":
       return <Field {...common} type={f.kind} value={value} autocomplete={f.autocomplete} maxlength={f.maxlength} />;
-    case "textarea":
-      return <Field {...common} value={value} rows={f.rows ?? 3} maxlength={f.maxlength} />;
+    case "textarea": {
+      // A polite status the script fills in once the text passes what the letter takes.
+      const status = f.longAfter ? `long-${f.name.replace(/\./g, "-")}` : undefined;
+      return (
+        <Field
+          {...common}
+          value={value}
+          rows={f.rows ?? 3}
+          maxlength={f.maxlength}
+          attrs={f.longAfter ? { "data-long-after": String(f.longAfter), "data-long-status": status } : undefined}
+          after={
+            f.longAfter ? (
+              <p class="hint" id={status} aria-live="polite" data-message={FORM_COPY.longExample(f.longAfter)} />
+            ) : undefined
+          }
+        />
+      );
+    }
     case "lines":
       return <Field {...common} value={value} rows={3} />;
     case "timeZone":

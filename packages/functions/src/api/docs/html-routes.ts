@@ -131,6 +131,8 @@ export const HTML_ROUTES: HtmlOperation[] = [
   page("/d/{token}", "The candidate's private page: draft, email status and actions"),
   action("/d/{token}/draft", "Edit the drafted letter"),
   action("/d/{token}/tone", "Redraft the letter in another tone"),
+  action("/d/{token}/letter", "Choose the letter's length and which parts it includes"),
+  action("/d/{token}/salutation", "Change how the letter greets the interviewer"),
   action("/d/{token}/sent", "Mark the letter as sent"),
   action("/d/{token}/snooze", "Move the nudge to later"),
   action("/d/{token}/second-interview", "Send the second-interview tips now"),

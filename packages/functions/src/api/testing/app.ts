@@ -27,6 +27,7 @@ export function memoryApp(overrides: Partial<AppDeps> = {}) {
     centres: createMemoryCentreStore(table),
     rateCounter: createMemoryRateCounter(table),
     workflow,
+    checkins: createMemoryWorkflow(),
     mailer,
     clock,
     publicUrl: PUBLIC_URL,

@@ -20,6 +20,8 @@ type Labelled = {
   hint?: Child;
   error?: string;
   required?: boolean;
+  /** Shown after the control, inside its field (a live status the page's script fills in). */
+  after?: Child;
 };
 
 /**
@@ -36,6 +38,7 @@ export function LabelledControl({
   required,
   inline,
   control,
+  after,
 }: Labelled & { inline?: boolean; control: (aria: ControlAria) => JSX.Element }) {
   const hintRef = hint ? hintId(id) : undefined;
   const errorRef = error ? errorId(id) : undefined;
@@ -75,6 +78,7 @@ export function LabelledControl({
           {hintEl}
           {errorEl}
           {control(aria)}
+          {after}
         </>
       )}
     </div>

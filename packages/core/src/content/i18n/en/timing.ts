@@ -1,9 +1,19 @@
 /** English wording for send windows and dates (the timing rules live in ../../timing.ts). */
 
-const dayFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" });
-const timeFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+/** One formatter per time zone, built on first use: building an `Intl.DateTimeFormat` costs far more than formatting. */
+function perZone(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = made.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+      made.set(timeZone, format);
+    }
+    return format;
+  };
+}
+const dayFormat = perZone({ weekday: "long", day: "numeric", month: "long" });
+const timeFormat = perZone({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** "Europe/Lisbon" → "Lisbon", "America/New_York" → "New York"; names without a city stay as they are. */
 export function zoneCity(timeZone: string): string {

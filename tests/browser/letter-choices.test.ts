@@ -1,0 +1,145 @@
+import { LONG_EXAMPLE_CHARS, suggestedSalutation } from "@debrief/core";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postDebrief, validDebrief } from "../support/debriefs";
+import { predictableSchedule } from "../support/env";
+import { startTestStack, type TestStack } from "../support/stack";
+import { describeViolations, seriousViolations } from "./support/axe";
+import { contextOptions, sharedChromium } from "./support/chromium";
+import { FAST_FORMS } from "./support/journey";
+import { storedDebrief } from "./support/store";
+
+const DAY_S = 60;
+const NAME = "#interview\\.interviewer\\.name";
+const TITLE = "#interview\\.interviewer\\.title";
+const SALUTATION = "#interview\\.interviewer\\.salutation";
+
+/** Names and titles as candidates type them, with the title in its field or as the name's first word. */
+const TYPED: { title: string; name: string }[] = [
+  { title: "Dr.", name: "Siobhán O'Connor-Ní Bhriain" },
+  { title: "", name: "Haruto Sato" },
+  { title: "Ms", name: "Nguyễn Thị Minh Anh" },
+  { title: "", name: "Dr. Zoë Brontë" },
+  { title: "", name: "megan o'brien" },
+  { title: "", name: "  jan   van der berg " },
+  { title: "prof", name: "ramón y cajal" },
+  { title: "Head of Data", name: "Priya Raman" },
+  { title: "", name: "mcdonald" },
+  { title: "Mx.", name: "Sam" },
+];
+
+describe("the letter's salutation, length and parts in Chromium", () => {
+  let stack: TestStack;
+  const chromium = sharedChromium();
+  beforeAll(async () => {
+    chromium.warmUp();
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
+  });
+  afterAll(async () => {
+    await chromium.close();
+    await stack?.dispose();
+  });
+
+  async function open(path: string, javaScriptEnabled: boolean, bypassCSP = false): Promise<Page> {
+    const context = await (await chromium.get()).newContext(contextOptions({ javaScriptEnabled, bypassCSP }));
+    const page = await context.newPage();
+    await page.goto(`${stack.appUrl}${path}`);
+    return page;
+  }
+  /** Empties a field and types into it key by key, as a person does. */
+  async function retype(page: Page, selector: string, text: string) {
+    await page.locator(selector).fill("");
+    await page.locator(selector).pressSequentially(text);
+  }
+
+  it("prefills the salutation from the name and title as they are typed, by core's rule, until the candidate types their own", async () => {
+    const page = await open("/", true);
+    for (const { title, name } of TYPED) {
+      await page.locator(SALUTATION).fill("");
+      await retype(page, TITLE, title);
+      await retype(page, NAME, name);
+      const shown = await page.locator(SALUTATION).inputValue();
+      expect(shown, `${title} + ${name}`).toBe(suggestedSalutation(name, title));
+      // The title typed after the name counts as well.
+      await retype(page, TITLE, "");
+      expect(await page.locator(SALUTATION).inputValue()).toBe(suggestedSalutation(name, ""));
+      await retype(page, TITLE, title);
+      expect(await page.locator(SALUTATION).inputValue()).toBe(suggestedSalutation(name, title));
+    }
+    // Spot checks of the rule itself, so the two cannot drift together unnoticed.
+    await page.locator(SALUTATION).fill("");
+    await retype(page, TITLE, "Dr.");
+    await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
+    expect(await page.locator(SALUTATION).inputValue()).toBe("Dr. O'Connor-Ní Bhriain");
+    await retype(page, TITLE, "");
+    await retype(page, NAME, "Nguyễn Thị Minh Anh");
+    expect(await page.locator(SALUTATION).inputValue()).toBe("Nguyễn Thị Minh Anh");
+
+    // What the candidate typed themselves stays, whatever the name becomes.
+    await retype(page, SALUTATION, "Minh Anh");
+    await retype(page, NAME, "Nguyen Thi Minh Anh");
+    expect(await page.locator(SALUTATION).inputValue()).toBe("Minh Anh");
+    // Emptied, the field follows the name again.
+    await page.locator(SALUTATION).fill("");
+    await retype(page, NAME, "Haruto Sato");
+    expect(await page.locator(SALUTATION).inputValue()).toBe("Haruto Sato");
+    await page.context().close();
+  });
+
+  it("leaves the salutation empty without JavaScript (the letter then uses the rule)", async () => {
+    const page = await open("/", false);
+    await retype(page, TITLE, "Dr.");
+    await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
+    expect(await page.locator(SALUTATION).inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("says politely, as it is typed, when an example passes what the letter takes", async () => {
+    const page = await open("/", true);
+    const status = page.locator("#long-questions-0-example");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    await retype(page, "#questions\\.0\\.example", "At my internship I traced 60% of late parcels to one depot.");
+    expect(await status.textContent()).toBe("");
+    await page.locator("#questions\\.0\\.example").fill("x".repeat(LONG_EXAMPLE_CHARS));
+    await page.locator("#questions\\.0\\.example").press("End");
+    await page.keyboard.type("y");
+    expect(await status.textContent()).toContain(`over ${LONG_EXAMPLE_CHARS} characters`);
+    await page.keyboard.press("Backspace");
+    expect(await status.textContent()).toBe("");
+    await page.context().close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`switches to the short note, puts a part back, changes the greeting (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const body = validDebrief({
+        references: [{ name: "Jana Horáková", relation: "my manager at Parcelo", contact: "jana@example.com" }],
+        plan: ["Map the delay data", "Build a carrier dashboard"],
+      });
+      const res = await postDebrief(stack.appUrl, body);
+      expect(res.status).toBe(201);
+      const pageUrl = ((await res.json()) as { page: string }).page;
+      const page = await open(new URL(pageUrl).pathname, javaScriptEnabled, true);
+      const letter = page.locator("#letter");
+      expect(await letter.textContent()).toContain("Jana Horáková");
+
+      await page.locator("#length").selectOption("short");
+      await Promise.all([page.waitForURL(/\?done=letter$/), page.locator("#update-letter").click()]);
+      expect(await letter.textContent()).not.toContain("Jana Horáková");
+      expect((await storedDebrief(pageUrl)).input.length).toBe("short");
+      // The page with parts to put back has no serious accessibility violations (axe needs JavaScript).
+      if (javaScriptEnabled) expect(describeViolations(await seriousViolations(page))).toEqual([]);
+
+      await page.getByLabel(/Your references/).check();
+      await Promise.all([page.waitForURL(/\?done=letter$/), page.locator("#update-letter").click()]);
+      expect(await letter.textContent()).toContain("Jana Horáková");
+      expect(await page.getByLabel(/Your references/).isChecked()).toBe(true);
+      expect((await storedDebrief(pageUrl)).letterInclude).toEqual(["references"]);
+
+      await page.locator("#salutation").fill("dear jonas,");
+      await Promise.all([page.waitForURL(/\?done=salutation$/), page.locator("#change-salutation").click()]);
+      expect(await letter.textContent()).toMatch(/^Dear Jonas,/);
+      expect(await page.locator("#salutation").inputValue()).toBe("Jonas");
+      await page.context().close();
+    });
+  }
+});
