@@ -85,14 +85,14 @@ export default function LetterEmail({
       </Text>
       {salutation ? (
         <Text style={para}>
-          It addresses them as <strong>{salutation}</strong>. If that is not how they introduced themselves, change the
-          greeting when you edit the letter on your page.
+          It addresses them as <strong>{salutation}</strong>. If that is not how they introduced themselves, change it
+          under “Change the letter” on your page.
         </Text>
       ) : null}
       {omitted.length > 0 ? (
         <Text style={para}>
-          Left out of this letter: {omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. If you want any of them in,
-          add them when you edit the letter on your page.
+          Left out of this letter: {omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any of them back,
+          tick them under “Change the letter” on your page.
         </Text>
       ) : null}
       <Section style={letterBox}>

@@ -133,7 +133,7 @@ const SECTIONS: Section[] = [
         kind: "text",
         label: "How should the letter address them?",
         summary: "How the letter addresses them",
-        hint: "Optional. We suggest their title and surname (Dr. O'Connor), or else their full name; change it if they introduced themselves another way. Write a first name only if they use first names with you.",
+        hint: "Optional. We suggest their title and surname (Dr. O'Connor), or else their full name; change it if they introduced themselves another way (for example, Mr. Sato). Write a first name only if they use first names with you.",
       },
       {
         name: "interview.interviewer.email",
