@@ -44,9 +44,12 @@ export function securityHeaders(extraScriptOrigins: string[] = []): MiddlewareHa
   const onBrandedPages = headers("strict-origin-when-cross-origin", ["https:"]);
   return async (c, next) => {
     if (TOKEN_PATH.test(c.req.path)) {
-      // Private pages are never indexed, even if a link to one leaks onto the web.
+      await onTokenPages(c, next);
+      // Private pages are never indexed, even if a link to one leaks onto the web. Set on the
+      // answer itself: a route group loaded on first use answers with its own Response, which
+      // drops headers set on the context before it.
       c.header("X-Robots-Tag", "noindex, nofollow");
-      return onTokenPages(c, next);
+      return;
     }
     return BRANDED_PATH.test(c.req.path) ? onBrandedPages(c, next) : everywhere(c, next);
   };
