@@ -95,26 +95,26 @@ export function Workflow({ stack }: StackContext) {
   });
   grantTable(recordFailure, table.cdk.table, "update");
 
-  const machine = new sfn.StateMachine(stack, "DebriefWorkflow", {
-    stateMachineType: sfn.StateMachineType.STANDARD,
-    // The states live in their own scope: their names (SendLetter, RecordFailure, ...) are the ASL state names.
-    definitionBody: sfn.DefinitionBody.fromChainable(
-      workflowDefinition(new Construct(stack, "States"), { sendEmail, recordFailure }),
-    ),
-    timeout: WORKFLOW_TIMEOUT,
-    tracingEnabled: true,
-    logs: { destination: logGroup(stack, "DebriefWorkflow"), level: sfn.LogLevel.ALL, includeExecutionData: false },
-  });
-  const checkinMachine = new sfn.StateMachine(stack, "CheckinWorkflow", {
-    stateMachineName: checkinMachineName,
-    stateMachineType: sfn.StateMachineType.STANDARD,
-    definitionBody: sfn.DefinitionBody.fromChainable(
-      checkinDefinition(new Construct(stack, "CheckinStates"), { sendEmail, recordFailure }),
-    ),
-    timeout: WORKFLOW_TIMEOUT,
-    tracingEnabled: true,
-    logs: { destination: logGroup(stack, "CheckinWorkflow"), level: sfn.LogLevel.ALL, includeExecutionData: false },
-  });
+  // Both machines alike: Standard, timed out, traced, logging events but never execution data.
+  const standardMachine = (id: string, states: sfn.IChainable, stateMachineName?: string) =>
+    new sfn.StateMachine(stack, id, {
+      stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(states),
+      timeout: WORKFLOW_TIMEOUT,
+      tracingEnabled: true,
+      logs: { destination: logGroup(stack, id), level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+  // The states live in their own scope: their names (SendLetter, RecordFailure, ...) are the ASL state names.
+  const machine = standardMachine(
+    "DebriefWorkflow",
+    workflowDefinition(new Construct(stack, "States"), { sendEmail, recordFailure }),
+  );
+  const checkinMachine = standardMachine(
+    "CheckinWorkflow",
+    checkinDefinition(new Construct(stack, "CheckinStates"), { sendEmail, recordFailure }),
+    checkinMachineName,
+  );
   for (const m of [machine, checkinMachine]) {
     accept(m, [
       {

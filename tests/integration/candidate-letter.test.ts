@@ -3,8 +3,9 @@ import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { currentDraft, type Debrief, type DebriefRequest, KEEP_EDITS_MESSAGE, mailtoLink } from "@debrief/core";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
+import { submitDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
+import { postAsBrowser } from "../support/forms";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -39,20 +40,12 @@ describe("choosing the letter's length, its parts and its salutation on the cand
     });
     body.candidate = { ...body.candidate, timeZone: "UTC" };
     body.interview = { ...body.interview, interviewer: { ...body.interview.interviewer, email: "jonas@example.com" } };
-    const res = await postDebrief(stack.appUrl, body);
-    expect(res.status).toBe(201);
-    const { id, page } = (await res.json()) as { id: string; page: string };
-    return { id, email: body.candidate.email, path: new URL(page).pathname };
+    return submitDebrief(stack.appUrl, body);
   }
 
   const get = (path: string) => fetch(`${stack.appUrl}${path}`, { redirect: "manual" });
   const post = (path: string, fields: [string, string][] | Record<string, string> = {}) =>
-    fetch(`${stack.appUrl}${path}`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      redirect: "manual",
-      headers: { origin: stack.appUrl },
-    });
+    postAsBrowser(stack.appUrl, path, fields);
   async function stored(id: string): Promise<Debrief> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: "debriefs", Key: { pk: `DEBRIEF#${id}` }, ConsistentRead: true }),

@@ -4,9 +4,9 @@ import type { Debrief, DebriefRequest } from "@debrief/core";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
+import { submitDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
-import { formGuardFields, typedFormFields } from "../support/forms";
+import { formGuardFields, postAsBrowser, typedFormFields } from "../support/forms";
 import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 
@@ -31,21 +31,11 @@ describe("the candidate's page and the one-use links", () => {
     const body = validDebrief(overrides);
     body.candidate = { ...body.candidate, timeZone: "UTC" };
     body.interview = { ...body.interview, interviewer: { ...body.interview.interviewer, email: "jonas@example.com" } };
-    const res = await postDebrief(stack.appUrl, body);
-    expect(res.status).toBe(201);
-    const { id, page } = (await res.json()) as { id: string; page: string };
-    return { id, email: body.candidate.email, path: new URL(page).pathname, body };
+    return { ...(await submitDebrief(stack.appUrl, body)), body };
   }
 
   const get = (path: string) => fetch(`${stack.appUrl}${path}`, { redirect: "manual" });
-  const post = (path: string, fields: Record<string, string> = {}) =>
-    fetch(`${stack.appUrl}${path}`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      redirect: "manual",
-      // As a browser posting our own form sends it.
-      headers: { origin: stack.appUrl },
-    });
+  const post = (path: string, fields: Record<string, string> = {}) => postAsBrowser(stack.appUrl, path, fields);
 
   async function items() {
     const { Items = [] } = await doc.send(new ScanCommand({ TableName: "debriefs", ConsistentRead: true }));

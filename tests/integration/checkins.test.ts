@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreFormFields, postCentreForm, provisionCentre } from "../support/centres";
 import { postDebrief, validDebrief } from "../support/debriefs";
+import { postAsBrowser } from "../support/forms";
 import { emailsTo, waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { debriefItems } from "../support/table";
@@ -112,13 +113,6 @@ describe("outcome check-ins on day 7 and day 14, in their own workflow started b
       const url = (letter?.body.html ?? "").match(/href="([^"]+\/d\/[A-Za-z0-9_-]+)"/)?.[1] ?? "";
       return url.replace(stack.url, stack.appUrl);
     };
-    const post = (url: string, fields: Record<string, string> = {}) =>
-      fetch(url, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        redirect: "manual",
-        headers: { origin: stack.appUrl },
-      });
 
     // Both wait for day 7 in their check-in executions when the candidate acts.
     const stopperId = (await idOf(stopper)) ?? "";
@@ -129,8 +123,8 @@ describe("outcome check-ins on day 7 and day 14, in their own workflow started b
         timeoutMs: 12 * DAY_MS,
         what: "the check-in workflow",
       });
-    expect((await post(`${await pageOf(stopper)}/stop`)).status).toBe(303);
-    expect((await post(`${await pageOf(eraser)}/delete`, { confirm: "yes" })).status).toBe(200);
+    expect((await postAsBrowser(stack.appUrl, `${await pageOf(stopper)}/stop`)).status).toBe(303);
+    expect((await postAsBrowser(stack.appUrl, `${await pageOf(eraser)}/delete`, { confirm: "yes" })).status).toBe(200);
     expect(checkinExecution(stopperId)?.status).toBe("ABORTED");
     expect(checkinExecution(eraserId)?.status).toBe("ABORTED");
 

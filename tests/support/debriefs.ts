@@ -40,3 +40,11 @@ export async function postDebrief(appUrl: string, body: unknown, headers: Record
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
+
+/** Submits a debrief through the JSON API, which must accept it (201): its id, address and page path. */
+export async function submitDebrief(appUrl: string, body: DebriefRequest) {
+  const res = await postDebrief(appUrl, body);
+  if (res.status !== 201) throw new Error(`The API answered ${res.status}, not 201: ${await res.text()}`);
+  const { id, page } = (await res.json()) as { id: string; page: string };
+  return { id, email: body.candidate.email, path: new URL(page).pathname };
+}

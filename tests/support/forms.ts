@@ -25,3 +25,20 @@ export function typedFormFields(email: string, overrides: Record<string, string>
     ...overrides,
   };
 }
+
+/**
+ * Posts form fields to one of the app's pages (a path, or a URL on the app) as a browser
+ * posting our own page's form does: with our Origin, and without following the redirect.
+ */
+export function postAsBrowser(
+  appUrl: string,
+  pathOrUrl: string,
+  fields: [string, string][] | Record<string, string> = {},
+) {
+  return fetch(new URL(pathOrUrl, appUrl), {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    redirect: "manual",
+    headers: { origin: appUrl },
+  });
+}

@@ -3,6 +3,7 @@ import {
   composedLetter,
   currentDraft,
   type Debrief,
+  debriefInputSchema,
   EMAIL_KINDS,
   type EmailKind,
   type FieldErrors,
@@ -18,6 +19,7 @@ import {
 import { LENGTH_LABELS, TONE_LABELS } from "../debriefs/copy";
 import { assetPath } from "../web/assets";
 import { Checkbox, ErrorSummary, Field, LabelledControl, Select } from "../web/controls";
+import { maxLengthAt } from "../web/schema-limits";
 import { ACTION_COPY, DONE_MESSAGES, type Done, KIND_LABELS, LETTER_COPY, type LetterForm } from "./copy";
 
 function when(iso: string, timeZone: string): string {
@@ -278,7 +280,7 @@ export function DebriefPage({
             label={LETTER_COPY.salutationLabel}
             hint={LETTER_COPY.salutationHint}
             value={salutationValue ?? letter.salutation}
-            maxlength={120}
+            maxlength={maxLengthAt(debriefInputSchema, "interview.interviewer.salutation")}
             error={errorOf("salutation", "salutation")}
           />
           {replaceEdits("salutation")}
