@@ -1,5 +1,8 @@
 import { sharedFormSecret } from "@debrief/core/aws";
+import { createApp } from "@debrief/functions/app";
+import { apiDeps, wire } from "@debrief/functions/wiring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
 import { startTestStack, type TestStack } from "../support/stack";
 import { tableItems } from "../support/table";
 
@@ -19,5 +22,48 @@ describe("the shared form-ticket key (no FORM_SECRET configured)", () => {
     expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await sharedFormSecret(table)).toBe(keys[0]);
     expect((await tableItems()).filter((i) => i.pk === "CONFIG#form-ticket-key")).toHaveLength(1);
+  });
+
+  it("is read on the first form, not at the cold start; a failed read answers 503 and the next form reads it again", async () => {
+    let failKeyReads = true;
+    const keyReads: string[] = [];
+    const proxy = await startFaultProxy(
+      process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
+      (req) => {
+        if (!req.body.includes("CONFIG#form-ticket-key")) return "pass";
+        keyReads.push(String(req.headers["x-amz-target"]));
+        return failKeyReads ? "fail" : "pass";
+      },
+      dynamoInternalError,
+    );
+    try {
+      const env = { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url, AWS_MAX_ATTEMPTS: "1" };
+      delete env.FORM_SECRET;
+      const silent = { info() {}, warn() {}, error() {} };
+      // What the Lambda handler does at its cold start: no request reaches the table.
+      const app = createApp(apiDeps(wire({ env, log: silent })));
+      expect(proxy.stats.calls).toBe(0);
+
+      // The JSON API never needs the key.
+      expect((await app.request("/health")).status).toBe(200);
+      expect(keyReads).toEqual([]);
+
+      const refused = await app.request("/");
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.text()).toContain("Please try again");
+      expect(keyReads).toEqual(["DynamoDB_20120810.GetItem"]);
+
+      failKeyReads = false;
+      const form = await app.request("/");
+      expect(form.status).toBe(200);
+      expect(await form.text()).toMatch(/name="ticket" value="[^"]+"/);
+      // Read once more, then kept: further forms make no request for it.
+      const readsAfterRecovery = keyReads.length;
+      expect((await app.request("/")).status).toBe(200);
+      expect(keyReads).toHaveLength(readsAfterRecovery);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -15,7 +15,7 @@ describe("GET /health", () => {
   /** The app as Lambda wires it, with SES reached at `sesEndpoint` (one attempt per call). */
   const appWith = async (sesEndpoint: string) => {
     const env = { ...process.env, AWS_ENDPOINT_URL_SESV2: sesEndpoint, AWS_MAX_ATTEMPTS: "1" };
-    return createApp(await apiDeps(wire({ env, log: { info() {}, warn() {}, error() {} } })));
+    return createApp(apiDeps(wire({ env, log: { info() {}, warn() {}, error() {} } })));
   };
 
   it("answers 200 when every dependency answers", async () => {

@@ -42,7 +42,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     );
     // The same wiring as the stack's (and Lambda's), its table reached through the counting proxy.
     proxied = () => wire({ env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url }, log: silent });
-    app = createApp(await apiDeps(proxied()));
+    app = createApp(apiDeps(proxied()));
     for (let i = 0; i < OTHERS; i++) {
       const email = `other-${i}-${randomUUID()}@example.com`;
       expect(

@@ -31,6 +31,7 @@ function app() {
     schedule: config.schedule,
     retentionDays: config.retentionDays,
     abuse: config.abuse,
+    formSecret: async () => config.abuse.formSecret,
     rateCounter: createDynamoRateCounter("debriefs"),
     log: { info() {}, warn() {}, error() {} },
   });

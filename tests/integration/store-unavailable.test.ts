@@ -22,7 +22,7 @@ describe("when the debrief cannot be stored", () => {
     const env = { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, AWS_MAX_ATTEMPTS: "2" };
     // The form ticket's key, as the stack's own app signs it (an unreachable table could not give it).
     const formSecret = await wire().formSecret();
-    return createApp(await apiDeps({ ...wire({ env, log: silent }), formSecret: async () => formSecret }));
+    return createApp(apiDeps({ ...wire({ env, log: silent }), formSecret: async () => formSecret }));
   };
   const silent = { info() {}, warn() {}, error() {} };
   const json = (body: unknown) => ({

@@ -11,4 +11,4 @@ if (pendingSstSecrets(process.env).length > 0) {
 }
 
 /** Lambda handler of the HTTP API (payload 2.0), wired at cold start. */
-export const handler = handle(createApp(await apiDeps(runtime())));
+export const handler = handle(createApp(apiDeps(runtime())));

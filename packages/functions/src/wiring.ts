@@ -48,7 +48,10 @@ export type Wiring = Adapters & {
   config: Config;
   clock: Clock;
   log: AppLogger;
-  /** The key that signs form tickets: FORM_SECRET, else the one kept in the table for every instance. */
+  /**
+   * The key that signs form tickets: FORM_SECRET, else the one kept in the table for every
+   * instance, read on first use (only the HTML forms need it) and kept; a failed read is tried again.
+   */
   formSecret(): Promise<string>;
 };
 
@@ -74,13 +77,17 @@ export function wire(options: WiringOptions = {}): Wiring {
     mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
     workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
     checkins: given.checkins ?? createSfnWorkflow(config.checkinStateMachineArn ?? "", clients.sfn),
-    formSecret: async () =>
-      config.abuse.formSecretConfigured ? config.abuse.formSecret : sharedFormSecret(config.tableName, clients.dynamo),
+    formSecret: config.abuse.formSecretConfigured
+      ? () => Promise.resolve(config.abuse.formSecret)
+      : retriedOnce(() => sharedFormSecret(config.tableName, clients.dynamo)),
   };
 }
 
-/** What the HTTP app (createApp) is built from. */
-export async function apiDeps(w: Wiring): Promise<AppDeps> {
+/**
+ * What the HTTP app (createApp) is built from. No request is made here: at a cold start
+ * the first request pays for the SDK's first call, not the import.
+ */
+export function apiDeps(w: Wiring): AppDeps {
   return {
     store: w.store,
     centres: w.centres,
@@ -93,7 +100,8 @@ export async function apiDeps(w: Wiring): Promise<AppDeps> {
     publicUrl: w.config.publicUrl,
     schedule: w.config.schedule,
     retentionDays: w.config.retentionDays,
-    abuse: { ...w.config.abuse, formSecret: await w.formSecret() },
+    abuse: w.config.abuse,
+    formSecret: w.formSecret,
   };
 }
 
@@ -103,6 +111,18 @@ let cached: Wiring | undefined;
 export function runtime(): Wiring {
   cached ??= wire();
   return cached;
+}
+
+/** `load` run on the first call and its answer kept; a failure is not kept, so the next call tries again. */
+function retriedOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    kept ??= load().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    });
+    return kept;
+  };
 }
 
 /** Powertools' JSON logger behind the app's small logger interface. */

@@ -154,7 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     : (
         (app) => (req: Request, env: unknown) =>
           app.fetch(req, env)
-      )(createApp(await apiDeps(w)));
+      )(createApp(apiDeps(w)));
   // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.
   const dev = devRoutes({ sesEvents: sesEventsHandler(w), sweep: operations.sweep });
   const fetch = (req: Request, env: unknown) =>

@@ -23,8 +23,10 @@ export type AppDeps = {
   publicUrl: string;
   schedule: ScheduleConfig;
   retentionDays: number;
-  /** Rate limits, form ticket, bot check (see SECURITY.md). */
-  abuse: AbuseConfig;
+  /** Rate limits, form fill time, bot check (see SECURITY.md). */
+  abuse: Omit<AbuseConfig, "formSecret" | "formSecretConfigured">;
+  /** The key that signs the forms' tickets, fetched on first use (the JSON API never needs it). */
+  formSecret(): Promise<string>;
   rateCounter: RateCounter;
   log: AppLogger;
   /** Career centres (branded links, admin API); the routes are mounted only when it is given. */

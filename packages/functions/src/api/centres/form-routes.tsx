@@ -2,7 +2,7 @@ import { type Centre, type CentreStore, formToDebriefRequest, SLUG_PATTERN, subm
 import { type Context, Hono } from "hono";
 import { FORM_COPY } from "../debriefs/copy";
 import { formDefaults } from "../debriefs/fields";
-import { guardFor, newFormGuard } from "../debriefs/guard";
+import { formGuard } from "../debriefs/guard";
 import { formRefusals, handleFormSubmission, type RenderForm } from "../debriefs/submission";
 import { DebriefForm, formTitle } from "../debriefs/view";
 import { type AppDeps, submitDepsOf } from "../deps";
@@ -29,9 +29,8 @@ export function centreFormRoutes(deps: Deps) {
 
   const renderFor =
     (centre: Centre): RenderForm =>
-    (c, state, fresh) => {
-      const now = deps.clock.now();
-      const guard = fresh ? newFormGuard(deps.abuse, now) : guardFor(state.values, deps.abuse, now);
+    async (c, state, fresh) => {
+      const guard = await formGuard(deps, deps.log, deps.clock.now(), fresh ? undefined : state.values);
       return c.render(
         <DebriefForm
           state={state}

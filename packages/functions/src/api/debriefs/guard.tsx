@@ -6,7 +6,9 @@ import {
   issueFormTicket,
   verifyBotCheck,
 } from "@debrief/core";
-import { first } from "../web/http";
+import type { AppLogger } from "../deps";
+import { Refusal } from "../web/errors";
+import { errorName, first, RETRY_AFTER_SECONDS } from "../web/http";
 
 /** A field people never see or fill in; bots that fill every input give themselves away. */
 export const HONEYPOT_FIELD = "website";
@@ -37,19 +39,42 @@ export function FormGuardFields({ ticket, botCheckSiteKey }: FormGuard) {
 
 export const BOT_CHECK_ORIGIN = "https://challenges.cloudflare.com";
 
-/** A fresh guard for a newly rendered form. */
-export function newFormGuard(abuse: AbuseConfig, now: Date): FormGuard {
-  return { ticket: issueFormTicket(abuse.formSecret, now), botCheckSiteKey: abuse.botCheck?.siteKey };
+/** What the form guard is checked with: the app's abuse settings and the key that signs tickets. */
+export type FormGuardDeps = {
+  abuse: Pick<AbuseConfig, "formMinFillSeconds" | "botCheck">;
+  formSecret(): Promise<string>;
+};
+
+/**
+ * The ticket's key. On a cold start without FORM_SECRET it is read from the table on the
+ * first form: when that fails the form is answered 503 to try again, never served unsigned.
+ */
+async function ticketKey(deps: FormGuardDeps, log: AppLogger): Promise<string> {
+  try {
+    return await deps.formSecret();
+  } catch (error) {
+    log.error("form ticket key could not be read", { error: errorName(error) });
+    throw new Refusal(503, "unavailable", "The form could not be loaded just now. Please try again in a moment.", {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    });
+  }
 }
 
-/** The guard to render the form again with: the same ticket while it is still good (the fill time keeps counting). */
-export function guardFor(fields: FormFields, abuse: AbuseConfig, now: Date): FormGuard {
-  const ticket = first(fields[TICKET_FIELD]);
-  const check = checkFormTicket(ticket, abuse.formSecret, now, {
-    minFillSeconds: 0,
-    maxAgeSeconds: TICKET_MAX_AGE_SECONDS,
-  });
-  return check.ok && ticket ? { ticket, botCheckSiteKey: abuse.botCheck?.siteKey } : newFormGuard(abuse, now);
+/**
+ * The guard to render a form with: for a form sent back with a reason, the same ticket
+ * while it is still good (the fill time keeps counting); otherwise a fresh one.
+ */
+export async function formGuard(
+  deps: FormGuardDeps,
+  log: AppLogger,
+  now: Date,
+  posted?: FormFields,
+): Promise<FormGuard> {
+  const secret = await ticketKey(deps, log);
+  const botCheckSiteKey = deps.abuse.botCheck?.siteKey;
+  const ticket = posted && first(posted[TICKET_FIELD]);
+  const check = checkFormTicket(ticket, secret, now, { minFillSeconds: 0, maxAgeSeconds: TICKET_MAX_AGE_SECONDS });
+  return check.ok && ticket ? { ticket, botCheckSiteKey } : { ticket: issueFormTicket(secret, now), botCheckSiteKey };
 }
 
 export type FormGuardResult = { ok: true; nonce: string } | { ok: false; status: 400 | 422; message: string };
@@ -61,14 +86,16 @@ export type FormGuardResult = { ok: true; nonce: string } | { ok: false; status:
  */
 export async function checkFormGuard(
   fields: FormFields,
-  abuse: AbuseConfig,
+  deps: FormGuardDeps,
+  log: AppLogger,
   now: Date,
   clientIp: string | undefined,
 ): Promise<FormGuardResult> {
+  const { abuse } = deps;
   if ((first(fields[HONEYPOT_FIELD]) ?? "") !== "") {
     return { ok: false, status: 400, message: "We could not accept this form. Please send it again from the page." };
   }
-  const ticket = checkFormTicket(first(fields[TICKET_FIELD]), abuse.formSecret, now, {
+  const ticket = checkFormTicket(first(fields[TICKET_FIELD]), await ticketKey(deps, log), now, {
     minFillSeconds: abuse.formMinFillSeconds,
     maxAgeSeconds: TICKET_MAX_AGE_SECONDS,
   });

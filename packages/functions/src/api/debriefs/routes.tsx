@@ -4,7 +4,7 @@ import { type AppDeps, submitDepsOf } from "../deps";
 import { limitBody } from "../web/http";
 import { FORM_COPY } from "./copy";
 import { formDefaults } from "./fields";
-import { guardFor, newFormGuard } from "./guard";
+import { formGuard } from "./guard";
 import { formRefusals, handleFormSubmission, type RenderForm } from "./submission";
 import { DebriefForm, formTitle } from "./view";
 
@@ -13,9 +13,8 @@ export function debriefFormRoutes(deps: AppDeps) {
   const app = new Hono();
   const submitDeps = submitDepsOf(deps);
 
-  const render: RenderForm = (c, state, fresh) => {
-    const now = deps.clock.now();
-    const guard = fresh ? newFormGuard(deps.abuse, now) : guardFor(state.values, deps.abuse, now);
+  const render: RenderForm = async (c, state, fresh) => {
+    const guard = await formGuard(deps, deps.log, deps.clock.now(), fresh ? undefined : state.values);
     return c.render(<DebriefForm state={state} guard={guard} />, {
       title: formTitle(state),
       description: FORM_COPY.description,

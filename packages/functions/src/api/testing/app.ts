@@ -34,6 +34,7 @@ export function memoryApp(overrides: Partial<AppDeps> = {}) {
     schedule: config.schedule,
     retentionDays: config.retentionDays,
     abuse: config.abuse,
+    formSecret: async () => config.abuse.formSecret,
     log: {
       info: (message, extra) => logs.push({ level: "info", message, extra }),
       warn: (message, extra) => logs.push({ level: "warn", message, extra }),
