@@ -37,7 +37,11 @@ describe("the shared form-ticket key (no FORM_SECRET configured)", () => {
       dynamoInternalError,
     );
     try {
-      const env = { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url, AWS_MAX_ATTEMPTS: "1" };
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        AWS_ENDPOINT_URL_DYNAMODB: proxy.url,
+        AWS_MAX_ATTEMPTS: "1",
+      };
       delete env.FORM_SECRET;
       const silent = { info() {}, warn() {}, error() {} };
       // What the Lambda handler does at its cold start: no request reaches the table.

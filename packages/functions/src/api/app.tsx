@@ -1,14 +1,10 @@
 import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
-import { centreAdminApi } from "./centres/admin-api";
-import { debriefApiRoutes } from "./debriefs/api";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
-import { debriefFormRoutes } from "./debriefs/routes";
 import type { AppDeps } from "./deps";
-import { healthRoutes } from "./health";
 import { assetFile } from "./web/assets";
 import { errorBoundary } from "./web/errors";
-import { jsonRoutes } from "./web/json";
+import type { JsonRegistry } from "./web/json";
 import { documentShell } from "./web/layout";
 import { csrfProtection, securityHeaders } from "./web/security";
 
@@ -41,18 +37,8 @@ export function createApp(deps: AppDeps) {
     return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": asset.cacheControl });
   });
 
-  // The JSON routes, each declared with createRoute: one registry is their validators and their OpenAPI document.
-  const json = jsonRoutes();
-  json.route("/", debriefApiRoutes(deps));
-  if (deps.centres) json.route("/", centreAdminApi({ ...deps, centres: deps.centres }));
-  json.route("/", healthRoutes(deps));
-  app.route("/", json);
-
-  // The debrief form at /.
-  app.route("/", debriefFormRoutes(deps));
-
-  // The pages reached from an email or a centre's link are loaded on their first request
-  // (their modules, the letter's composition among them, are not evaluated at cold start).
+  // Every route group below is loaded on its first request: its modules (the zod schemas with
+  // their OpenAPI metadata, the pages, the letter's composition) are not evaluated at cold start.
   // Each group is its own app behind the same document shell and error boundary; the
   // middleware above wraps its answer as it wraps every other.
   const groups: LazyGroup[] = [];
@@ -60,8 +46,50 @@ export function createApp(deps: AppDeps) {
   const lazy = (load: (sub: Hono) => Promise<void>) => {
     const group = lazyRoutes(deps, load);
     groups.push(group);
-    return group.handler;
+    return group;
   };
+
+  // The JSON routes, each declared with createRoute: one registry is their validators and their OpenAPI document.
+  let jsonRegistry: JsonRegistry | undefined;
+  const json = lazy(async (sub) => {
+    const [{ jsonRoutes }, { debriefApiRoutes }, { healthRoutes }, admin] = await Promise.all([
+      import("./web/json"),
+      import("./debriefs/api"),
+      import("./health"),
+      deps.centres ? import("./centres/admin-api") : undefined,
+    ]);
+    const routes = jsonRoutes();
+    routes.route("/", debriefApiRoutes(deps));
+    if (admin && deps.centres) routes.route("/", admin.centreAdminApi({ ...deps, centres: deps.centres }));
+    routes.route("/", healthRoutes(deps));
+    sub.route("/", routes);
+    jsonRegistry = routes.openAPIRegistry;
+  });
+
+  // The OpenAPI document and the API reference, from the JSON routes' own declarations.
+  const docs = lazy(async (sub) => {
+    const [{ docsRoutes }] = await Promise.all([import("./docs/routes"), json.build()]);
+    sub.route(
+      "/",
+      docsRoutes(deps.publicUrl, () => {
+        if (!jsonRegistry) throw new Error("The JSON routes are not built");
+        return jsonRegistry;
+      }),
+    );
+  });
+  app.get("/api/openapi.json", docs.handler);
+  app.get("/api/docs", docs.handler);
+  app.all("/api/*", json.handler);
+  app.all("/health", json.handler);
+
+  // The debrief form at /.
+  app.all(
+    "/",
+    lazy(async (sub) => {
+      const { debriefFormRoutes } = await import("./debriefs/routes");
+      sub.route("/", debriefFormRoutes(deps));
+    }).handler,
+  );
 
   // The candidate's page /d/{token}: the token is resolved once for everything under it, the centre's pages too.
   app.all(
@@ -75,7 +103,7 @@ export function createApp(deps: AppDeps) {
       token.route("/", candidatePageRoutes(deps));
       if (deps.centres) token.route("/", centreStudentRoutes({ ...deps, centres: deps.centres }));
       sub.route("/d/:token", token);
-    }),
+    }).handler,
   );
 
   // The one-use links /a/{token} of the emails.
@@ -84,7 +112,7 @@ export function createApp(deps: AppDeps) {
     lazy(async (sub) => {
       const { actionLinkRoutes } = await import("./candidate/routes");
       sub.route("/a", actionLinkRoutes(deps));
-    }),
+    }).handler,
   );
 
   // One-click unsubscribe (RFC 8058) /u/{token} and "this wasn't me" /not-me/{token}.
@@ -92,8 +120,8 @@ export function createApp(deps: AppDeps) {
     const { unsubscribeRoutes } = await import("./unsubscribe/routes");
     sub.route("/", unsubscribeRoutes(deps));
   });
-  app.all("/u/*", unsubscribe);
-  app.all("/not-me/*", unsubscribe);
+  app.all("/u/*", unsubscribe.handler);
+  app.all("/not-me/*", unsubscribe.handler);
 
   // Career centres: the branded form /c/{slug} and its admin page (the admin API is with the JSON routes).
   if (deps.centres) {
@@ -103,23 +131,12 @@ export function createApp(deps: AppDeps) {
       lazy(async (sub) => {
         const { centreFormRoutes } = await import("./centres/form-routes");
         sub.route("/", centreFormRoutes({ ...deps, centres }));
-      }),
+      }).handler,
     );
   }
 
   // Crawlers that ask are kept off the private pages and the API (those pages also say noindex).
   app.get("/robots.txt", (c) => c.text(ROBOTS_TXT, 200, { "Cache-Control": "public, max-age=86400" }));
-
-  // The OpenAPI document and the API reference, from the JSON routes' own declarations.
-  const docs = lazy(async (sub) => {
-    const { docsRoutes } = await import("./docs/routes");
-    sub.route(
-      "/",
-      docsRoutes(deps.publicUrl, () => json.openAPIRegistry),
-    );
-  });
-  app.get("/api/openapi.json", docs);
-  app.get("/api/docs", docs);
 
   const { onError, notFound } = errorBoundary(deps.log);
   app.onError(onError);

@@ -28,6 +28,9 @@ export const validationRefusal: Hook<any, any, any, any> = (result) => {
  */
 export const jsonRoutes = <E extends Env = Env>() => new OpenAPIHono<E>({ defaultHook: validationRefusal });
 
+/** The JSON routes' declarations, from which the OpenAPI document is built. */
+export type JsonRegistry = OpenAPIHono["openAPIRegistry"];
+
 /** The body of every JSON error: one shape for 400 to 503, described once. */
 export const errorSchema = z
   .object({
