@@ -41,8 +41,11 @@ export type ColdFigure = {
   /** What the API loads at its cold start beyond the baseline, by package (KiB), largest first. */
   apiBeyondBaseline?: { part: string; bytes: number }[];
   emailRenderingInApi: number;
-  runs: Record<"api" | "steps" | "baseline", { importMs: number; callMs: number; processMs: number; n: number }>;
+  runs: Record<"api" | "steps" | "baseline", ColdSummary>;
+  /** The API with the form page (GET /) as its first event, the commonest first request from people (older saved runs: none). */
+  apiForm?: ColdSummary;
 };
+export type ColdSummary = { importMs: number; callMs: number; processMs: number; n: number };
 
 /** One fresh `node` process: import the bundle, call `exportName(...args)` once. */
 export async function coldRun(
@@ -113,26 +116,30 @@ export function partsOf(metafile: Metafile, outputs: string[]): Map<string, numb
   return parts;
 }
 
-/** An API Gateway HTTP API (payload 2.0) event: a real POST /api/debriefs. */
-function apiEvent(body: unknown) {
+/** An API Gateway HTTP API (payload 2.0) event: a real POST /api/debriefs, or without a body GET / (the form). */
+function apiEvent(body?: unknown) {
+  const [method, path] = body === undefined ? ["GET", "/"] : ["POST", "/api/debriefs"];
   return {
     version: "2.0",
     routeKey: "$default",
-    rawPath: "/api/debriefs",
+    rawPath: path,
     rawQueryString: "",
-    headers: { "content-type": "application/json", host: "bench.local" },
+    headers:
+      body === undefined
+        ? { accept: "text/html", host: "bench.local" }
+        : { "content-type": "application/json", host: "bench.local" },
     requestContext: {
       accountId: "000000000000",
       apiId: "bench",
       domainName: "bench.local",
-      http: { method: "POST", path: "/api/debriefs", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
       requestId: "bench",
       routeKey: "$default",
       stage: "$default",
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
     },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     isBase64Encoded: false,
   };
 }
@@ -141,8 +148,8 @@ function apiEvent(body: unknown) {
  * Figure 3: the API and send-step handlers bundled as SST v2 bundles them, against a
  * baseline bundle of `handle(new Hono())` with the same SDK clients and zod doing
  * nothing. Each run is a fresh Node process that imports the bundle and handles one
- * real event against the local stack (a submission; a letter for a stored debrief);
- * the three run in turn, so drift on the machine falls on all of them.
+ * real event against the local stack (a submission, and the form page; a letter for a
+ * stored debrief); the four run in turn, so drift on the machine falls on all of them.
  */
 export async function measureColdStart(outDir: string, runs: number): Promise<ColdFigure> {
   const [api, steps, baseline] = await Promise.all([
@@ -171,14 +178,23 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
     .filter((p) => p.bytes >= 1024)
     .sort((a, b) => b.bytes - a.bytes);
 
-  const samples: Record<"api" | "steps" | "baseline", ColdRun[]> = { api: [], steps: [], baseline: [] };
+  const samples: Record<"api" | "apiForm" | "steps" | "baseline", ColdRun[]> = {
+    api: [],
+    apiForm: [],
+    steps: [],
+    baseline: [],
+  };
   const letterFor = await seedDebriefs(runs);
   for (let i = 0; i < runs; i++) {
-    const order = (["baseline", "api", "steps"] as const).map((_, k, all) => all[(k + i) % all.length]!);
+    const order = (["baseline", "api", "apiForm", "steps"] as const).map((_, k, all) => all[(k + i) % all.length]!);
     for (const which of order) {
       if (which === "steps") {
         const r = await coldRun(steps.file, "sendEmail", [{ debriefId: letterFor[i], kind: "letter" }]);
         samples.steps.push(r);
+      } else if (which === "apiForm") {
+        const r = await coldRun(api.file, "handler", [apiEvent(), {}]);
+        if (r.detail !== "200") throw new Error(`api cold run of GET / answered ${r.detail}, expected 200`);
+        samples.apiForm.push(r);
       } else {
         const r = await coldRun((which === "api" ? api : baseline).file, "handler", [apiEvent(debriefBody()), {}]);
         const expected = which === "api" ? "201" : "404";
@@ -187,7 +203,7 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
       }
     }
   }
-  const summary = (rs: ColdRun[]) => ({
+  const summary = (rs: ColdRun[]): ColdSummary => ({
     importMs: median(rs.map((r) => r.importMs)),
     callMs: median(rs.map((r) => r.callMs)),
     processMs: median(rs.map((r) => r.processMs)),
@@ -199,5 +215,6 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
     apiBeyondBaseline,
     emailRenderingInApi: Object.keys(api.metafile.inputs).filter((p) => EMAIL_RENDERING.test(p)).length,
     runs: { api: summary(samples.api), steps: summary(samples.steps), baseline: summary(samples.baseline) },
+    apiForm: summary(samples.apiForm),
   };
 }
