@@ -42,10 +42,19 @@ export type ColdFigure = {
   apiBeyondBaseline?: { part: string; bytes: number }[];
   emailRenderingInApi: number;
   runs: Record<"api" | "steps" | "baseline", ColdSummary>;
+  /** The other functions, imported only (no event): what each one's cold start loads and evaluates (older saved runs: none). */
+  others?: { name: string; bytes: number; importMs: number; n: number }[];
   /** The API with the form page (GET /) as its first event, the commonest first request from people (older saved runs: none). */
   apiForm?: ColdSummary;
 };
 export type ColdSummary = { importMs: number; callMs: number; processMs: number; n: number };
+
+/** The functions other than the API and the send step: one bundle per entry file (the operations share one). */
+const OTHER_ENTRIES = [
+  { name: "record-failure", file: "record-failure.ts" },
+  { name: "ses-events", file: "ses-events.ts" },
+  { name: "operations", file: "operations.ts" },
+];
 
 /** One fresh `node` process: import the bundle, call `exportName(...args)` once. */
 export async function coldRun(
@@ -152,11 +161,13 @@ function apiEvent(body?: unknown) {
  * stored debrief); the four run in turn, so drift on the machine falls on all of them.
  */
 export async function measureColdStart(outDir: string, runs: number): Promise<ColdFigure> {
-  const [api, steps, baseline] = await Promise.all([
+  const [api, steps, baseline, ...others] = await Promise.all([
     bundleLikeSst("api", `${root}packages/functions/src/api.ts`, outDir, apiBundling),
     bundleLikeSst("steps", `${root}packages/functions/src/steps.ts`, outDir),
     // The baseline is bundled as the API is, so that splitting's gain on the SDK's own lazy imports falls on both.
     bundleLikeSst("baseline", `${root}packages/bench/src/baseline/lambda.ts`, outDir, apiBundling),
+    // The other functions' entries (infra/workflow.ts, infra/operations.ts), bundled as they deploy.
+    ...OTHER_ENTRIES.map((e) => bundleLikeSst(e.name, `${root}packages/functions/src/${e.file}`, outDir)),
   ]);
   const sizes = (b: Bundle): BundleSize => {
     const loaded = loadedAtImport(b);
@@ -203,6 +214,10 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
       }
     }
   }
+  const otherImports = new Map<string, number[]>(others.map((b) => [b.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const b of others) otherImports.get(b.name)?.push((await coldRun(b.file, "-", [])).importMs);
+  }
   const summary = (rs: ColdRun[]): ColdSummary => ({
     importMs: median(rs.map((r) => r.importMs)),
     callMs: median(rs.map((r) => r.callMs)),
@@ -216,5 +231,11 @@ export async function measureColdStart(outDir: string, runs: number): Promise<Co
     emailRenderingInApi: Object.keys(api.metafile.inputs).filter((p) => EMAIL_RENDERING.test(p)).length,
     runs: { api: summary(samples.api), steps: summary(samples.steps), baseline: summary(samples.baseline) },
     apiForm: summary(samples.apiForm),
+    others: others.map((b) => ({
+      name: b.name,
+      bytes: sizes(b).bytes,
+      importMs: median(otherImports.get(b.name) ?? []),
+      n: otherImports.get(b.name)?.length ?? 0,
+    })),
   };
 }
