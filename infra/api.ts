@@ -46,7 +46,8 @@ export function Api({ stack, app }: StackContext) {
       ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
     ],
   });
-  grantTable(handler, table.cdk.table, "read", "write", "scan", "describe");
+  // batchRead: the candidate's page says when the address is suppressed; "this wasn't me" checks it first.
+  grantTable(handler, table.cdk.table, "read", "batchRead", "write", "scan", "describe");
   // A career centre's statistics and share list; "this wasn't me" finds the address's debriefs (no Scan).
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);

@@ -53,8 +53,8 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  // Read: whether the address is already suppressed, and the digest key; the address index finds its debriefs.
-  grantTable(sesEvents, table.cdk.table, "read", "put");
+  // Batch read: whether the address is already suppressed; read: the digest key; the address index finds its debriefs.
+  grantTable(sesEvents, table.cdk.table, "read", "batchRead", "put");
   grantIndexQuery(sesEvents, table.cdk.table, ADDRESS_INDEX.name);
   grantStopExecutions(sesEvents, stack, [machine, checkinMachine]);
   new events.Rule(stack, "SuppressingSesEvents", {

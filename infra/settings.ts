@@ -56,6 +56,8 @@ export function lambdaFunction(
 /** The table's data actions each handler uses, granted on the table's ARN only (no `dynamodb:*`, no index wildcard). */
 export const TABLE_ACCESS = {
   read: ["dynamodb:GetItem"],
+  // The suppression list's two digests of an address in one request (isSuppressed): only its callers get it.
+  batchRead: ["dynamodb:BatchGetItem"],
   write: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
   put: ["dynamodb:PutItem"],
   update: ["dynamodb:UpdateItem"],

@@ -69,7 +69,8 @@ export function Workflow({ stack }: StackContext) {
   sendEmail.addToRolePolicy(
     new PolicyStatement({ actions: ["states:StartExecution"], resources: [checkinMachineArn] }),
   );
-  grantTable(sendEmail, table.cdk.table, "read", "write");
+  // batchRead: every send checks the suppression list first.
+  grantTable(sendEmail, table.cdk.table, "read", "batchRead", "write");
   // SES v2 authorizes a send against the identity and the configuration set it goes through.
   sendEmail.addToRolePolicy(
     new PolicyStatement({

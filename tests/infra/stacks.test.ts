@@ -453,7 +453,12 @@ describe("least privilege", () => {
     expect(tableActions("RecordFailure")).toEqual(["dynamodb:UpdateItem"]);
     expect(tableActions("Sweep")).toEqual(["dynamodb:DeleteItem", "dynamodb:Scan"]);
     // A bounce finds the address's debriefs through the address index: no Scan.
-    expect(tableActions("SesEvents")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(tableActions("SesEvents")).toEqual([
+      "dynamodb:BatchGetItem",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+    ]);
     expect(tableActions("Reconcile")).toEqual([
       "dynamodb:GetItem",
       "dynamodb:PutItem",
@@ -471,6 +476,17 @@ describe("least privilege", () => {
         if (JSON.stringify(s.Resource).includes("/index/")) expect(actions(s), name).toEqual(["dynamodb:Query"]);
       }
     }
+  });
+
+  it("lets only the functions that check the suppression list (both digests in one request) BatchGetItem, on the table", () => {
+    const can = FUNCTIONS.filter((name) =>
+      roleStatements(name).some((s) => actions(s).includes("dynamodb:BatchGetItem")),
+    );
+    // The send step before every email, SES events and the API ("this wasn't me", the candidate's page): isSuppressed's callers.
+    expect(can.sort()).toEqual(["ApiHandler", "SendEmail", "SesEvents"]);
+    const send = roleStatements("SendEmail").find((s) => actions(s).includes("dynamodb:BatchGetItem"));
+    expect(JSON.stringify(send?.Resource)).toMatch(/DebriefsTable.*Arn/);
+    expect(JSON.stringify(send?.Resource)).not.toContain("/index/");
   });
 
   it("lets only the API, the reconciler and the redrive start workflows (the send step check-ins), and only the API and SES events stop them", () => {
