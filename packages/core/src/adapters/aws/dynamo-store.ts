@@ -14,6 +14,7 @@ import type { CandidateAction, DebriefStore } from "../../ports";
 import { digestSecretFor } from "./form-secret";
 import {
   ADDRESS_INDEX,
+  batchGetByPk,
   documentClient,
   isConditionFailure,
   keys,
@@ -303,14 +304,13 @@ export function createDynamoStore(
     async isSuppressed(address, now = new Date()) {
       // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
       // digests carry (a dual read: those items cannot be renamed, their address is not known).
-      // Two GetItems at once rather than a BatchGetItem: the handlers' roles grant GetItem.
+      // Both in one BatchGetItem (one round trip of the send step's path; the roles of isSuppressed's callers
+      // grant it, infra/settings.ts `batchRead`). The Set: BatchGetItem refuses a key listed twice.
       const pks = [...new Set([addressDigest(await digestSecret(), address), legacyAddressDigest(address)])].map(
         keys.suppressed,
       );
-      const items = await Promise.all(
-        pks.map(async (pk) => (await doc.send(new GetCommand({ TableName, Key: { pk }, ConsistentRead: true }))).Item),
-      );
-      return items.some((i) => i && (typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime()));
+      const items = await batchGetByPk(doc, TableName, pks);
+      return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
     },
 
     async *debriefsForAddress(address, now) {

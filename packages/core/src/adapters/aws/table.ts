@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
  * The single table's schema, in one place: every store in this folder, infra/storage.ts
@@ -81,6 +82,40 @@ export function documentClient(client: DynamoDBClient = new DynamoDBClient({})):
     documentClients.set(client, doc);
   }
   return doc;
+}
+
+/** Attempts of a BatchGetItem, the first included, and the first wait before retrying what it left unprocessed. */
+export const BATCH_GET_ATTEMPTS = 4;
+const BATCH_GET_FIRST_WAIT_MS = 20;
+
+/**
+ * The items of a few keys (`pk`s, up to 100) in one round trip: a consistent BatchGetItem.
+ * DynamoDB may leave some keys unprocessed (throttling) without an error: those are asked
+ * for again after a short, growing, jittered wait, and if some are still unprocessed after
+ * {@link BATCH_GET_ATTEMPTS} attempts this throws, since an unread key is not an absent item.
+ */
+export async function batchGetByPk(
+  doc: DynamoDBDocumentClient,
+  TableName: string,
+  pks: readonly string[],
+  firstWaitMs = BATCH_GET_FIRST_WAIT_MS,
+): Promise<Record<string, unknown>[]> {
+  if (pks.length > 100) throw new Error(`BatchGetItem takes at most 100 keys, not ${pks.length}`);
+  const items: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] = pks.map((pk) => ({ pk }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt === BATCH_GET_ATTEMPTS)
+      throw new Error(
+        `BatchGetItem on ${TableName} left ${pending.length} of ${pks.length} keys unprocessed after ${attempt} attempts`,
+      );
+    if (attempt > 0) await sleep(firstWaitMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+    const out = await doc.send(
+      new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    items.push(...(out.Responses?.[TableName] ?? []));
+    pending = out.UnprocessedKeys?.[TableName]?.Keys ?? [];
+  }
+  return items;
 }
 
 export type UpdateParts = {
