@@ -18,6 +18,7 @@ import {
   type DebriefStore,
   isExpired,
   keyedDigest,
+  legacyAddressDigest,
   type Mailer,
   type OutgoingEmail,
   type RateCounter,
@@ -32,6 +33,7 @@ type TokenItem = { debriefId: string; expiresAt: string; action?: string };
 export type MemoryTable = {
   debriefs: Map<string, Debrief>;
   tokens: Map<string, TokenItem>;
+  /** By digest: keyed (what `suppress` writes), or the plain one of items from before keyed digests. */
   suppressed: Map<string, { reason: string; at: string; expiresAt?: string }>;
   centres: Map<string, Centre>;
   keys: Map<string, { slug: string; createdAt: string }>;
@@ -153,8 +155,11 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
         t.suppressed.set(key, stored({ reason, at: at.toISOString(), expiresAt: expiresAt?.toISOString() }));
     },
     async isSuppressed(address, now = new Date()) {
-      const item = t.suppressed.get(addressDigest(DIGEST_SECRET, address));
-      return item !== undefined && (item.expiresAt === undefined || live(item.expiresAt, now));
+      // Both digests, as the DynamoDB store reads them: the keyed one, and the plain one of items stored before it.
+      return [addressDigest(DIGEST_SECRET, address), legacyAddressDigest(address)].some((key) => {
+        const item = t.suppressed.get(key);
+        return item !== undefined && (item.expiresAt === undefined || live(item.expiresAt, now));
+      });
     },
     async *listDebriefs(now) {
       for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy(d);

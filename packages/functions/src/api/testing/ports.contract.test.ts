@@ -2,16 +2,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import {
   type CentreStore,
   type Debrief,
   type DebriefStore,
   debriefInputSchema,
   hashToken,
+  legacyAddressDigest,
   newToken,
   type RateCounter,
 } from "@debrief/core";
-import { createDynamoCentreStore, createDynamoRateCounter, createDynamoStore } from "@debrief/core/aws";
+import {
+  createDynamoCentreStore,
+  createDynamoRateCounter,
+  createDynamoStore,
+  documentClient,
+  keys,
+} from "@debrief/core/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTable, startDynamo } from "../../../../local/src/dynamo";
 import { validDebrief } from "./app";
@@ -21,7 +29,19 @@ import { createMemoryCentreStore, createMemoryRateCounter, createMemoryStore, cr
  * One contract, two implementations: the in-memory ports the fast tests use and the
  * DynamoDB adapters (against dynalite) must answer every case alike, so they cannot drift.
  */
-type Ports = { store: DebriefStore; centres: CentreStore; counter: RateCounter };
+type Ports = {
+  store: DebriefStore;
+  centres: CentreStore;
+  counter: RateCounter;
+  /** Writes a suppression as releases before keyed digests did: under the address's plain SHA-256. */
+  suppressUnkeyed: (address: string, expiresAt?: Date) => Promise<void>;
+};
+const unkeyedItem = (address: string, expiresAt?: Date) => ({
+  reason: "bounce",
+  at: NOW.toISOString(),
+  ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+  digest: legacyAddressDigest(address),
+});
 
 const NOW = new Date("2026-12-01T09:00:00.000Z");
 const LATER = new Date("2027-03-01T09:00:00.000Z");
@@ -113,6 +133,25 @@ function contract(name: string, ports: () => Ports) {
       expect(await store.isSuppressed(`alice${tag}@example.com`, NOW)).toBe(false);
     });
 
+    it("still finds a suppression stored under the unkeyed digest of before, lasting or lapsing; either digest suppresses", async () => {
+      const { store, suppressUnkeyed } = ports();
+      const tag = Math.random().toString(36).slice(2, 8);
+      const lasting = `carol.${tag}@example.org`;
+      const lapsing = `dan.${tag}@example.org`;
+      const DAY_AFTER = new Date("2026-12-02T09:00:00.000Z");
+      await suppressUnkeyed(lasting);
+      await suppressUnkeyed(lapsing, DAY_AFTER);
+      // The unkeyed digest is of the trimmed, lower-cased address.
+      expect(await store.isSuppressed(` ${lasting.toUpperCase()} `, LATER)).toBe(true);
+      expect(await store.isSuppressed(lapsing, NOW)).toBe(true);
+      expect(await store.isSuppressed(lapsing, LATER)).toBe(false);
+      // A lapsed keyed suppression does not hide a lasting unkeyed one, nor a lapsed unkeyed one a lasting keyed one.
+      await store.suppress(lasting, "not-me", NOW, DAY_AFTER);
+      expect(await store.isSuppressed(lasting, LATER)).toBe(true);
+      await store.suppress(lapsing, "bounce", NOW);
+      expect(await store.isSuppressed(lapsing, LATER)).toBe(true);
+    });
+
     it("counts distinct ids up to the limit; counting an id again is free", async () => {
       const { counter } = ports();
       const key = `test#${Math.random()}`;
@@ -173,6 +212,10 @@ contract("in memory", () => {
     store: createMemoryStore(table),
     centres: createMemoryCentreStore(table),
     counter: createMemoryRateCounter(table),
+    async suppressUnkeyed(address, expiresAt) {
+      const { digest, ...item } = unkeyedItem(address, expiresAt);
+      table.suppressed.set(digest, item);
+    },
   };
 });
 
@@ -193,6 +236,12 @@ beforeAll(async () => {
     store: createDynamoStore("contract", client, options),
     centres: createDynamoCentreStore("contract", client),
     counter: createDynamoRateCounter("contract", client, options),
+    async suppressUnkeyed(address, expiresAt) {
+      const { digest, ...item } = unkeyedItem(address, expiresAt);
+      await documentClient(client).send(
+        new PutCommand({ TableName: "contract", Item: { pk: keys.suppressed(digest), ...item } }),
+      );
+    },
   };
 });
 afterAll(async () => {
