@@ -404,8 +404,17 @@ const ROUND_TRIPS = `Why each round trip:
 - \`UpdateItem DEBRIEF\` (\`workflowStartedAt\`): the put and the start cannot be one transaction; this mark is how
   the reconciler tells a debrief whose workflow never started.`;
 
-/** Sequential requests of one email's send step, from its described calls ("… ×2, … ×1"). */
+/** Requests of one email's send step, from its described calls ("… ×2, … ×1"). */
 const requestsIn = (calls: string) => [...calls.matchAll(/×(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+
+/** "5 sequential round trips (6 requests: …)" for the letter, as measured (older saved runs: every request in turn). */
+function letterTrips(r: Results): string {
+  const requests = requestsIn(r.cost.requests.letter);
+  const sequential = r.cost.roundTrips?.letter.sequential ?? requests;
+  return sequential === requests
+    ? `${requests} sequential requests (${r.cost.requests.letter})`
+    : `${sequential} sequential round trips (${requests} requests: ${r.cost.requests.letter})`;
+}
 
 /**
  * For each goal the run missed: the result, why (from this run's own figures), and what
@@ -421,7 +430,7 @@ function missedNotes(r: Results): string {
     const minimalP95 = worst.timeToLetter.minimal?.p95;
     notes.push(
       `- **Time to letter p95 < 1 s**: ${ms(worst.timeToLetter.app.p95)} ms with ${worst.stored} stored (p50 ${ms(worst.timeToLetter.app.p50)} ms; every size: ${r.scale.map((x) => `${ms(x.timeToLetter.app.p95)} ms at ${x.stored}`).join(", ")}), the load average ${loadAt(r, `1@${worst.stored}`)} on ${cpus} CPUs as that figure started. ` +
-        `Why: the letter's send step is ${requestsIn(r.cost.requests.letter)} sequential requests (${r.cost.requests.letter}) to emulators that share one Node process with the app, the workflow and the render${minimalP95 !== undefined ? `; the minimal path, measured in the same rounds, had a p95 of ${ms(minimalP95)} ms there, so ${minimalP95 >= 800 ? "the machine, not the service, sets most of it" : "the service adds the rest"}` : ""}. ` +
+        `Why: the letter's send step is ${letterTrips(r)} to emulators that share one Node process with the app, the workflow and the render${minimalP95 !== undefined ? `; the minimal path, measured in the same rounds, had a p95 of ${ms(minimalP95)} ms there, so ${minimalP95 >= 800 ? "the machine, not the service, sets most of it" : "the service adds the rest"}` : ""}. ` +
         "What would meet it: a machine not shared with other work (this absolute figure is the machine's as much as the service's; the ratio to the minimal path below is the one to judge the service by).",
     );
   }

@@ -132,8 +132,8 @@ export function describe(requests: readonly CountedRequest[]): string {
 }
 
 /**
- * Round trips one after another: requests that overlap in time (sent together, e.g. two
- * GetItems under one Promise.all) count as one, as their latency does.
+ * Round trips one after another: requests that overlap in time (sent together, e.g. under
+ * one Promise.all) count as one, as their latency does.
  */
 export function sequentialRoundTrips(requests: readonly CountedRequest[]): number {
   let trips = 0;
