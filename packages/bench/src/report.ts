@@ -356,8 +356,8 @@ react-dom and for the JIT's warm-up.
 Prices: ${PRICES.listDate}. Lambda at 512 MB on arm64, durations measured warm on the local stack (medians of
 ${r.plan.costSamples}: API ${ms(r.cost.durations.api)} ms, letter ${ms(r.cost.durations.letter)} ms, nudge ${ms(r.cost.durations.nudge)} ms, tips ${ms(r.cost.durations.tips)} ms), billed per started ms.
 State transitions from the synthesized state machine (\`synthesizeLocalDefinition()\`), walked along the success
-path: ${r.cost.path.join(" → ")} = ${r.cost.transitions} transitions. DynamoDB requests counted at the emulator for one debrief
-from submission to tips (${r.cost.dynamo.requests} requests): submission ${r.cost.requests.submission}; letter ${r.cost.requests.letter};
+path: ${r.cost.path.join(" → ")} = ${r.cost.transitions} transitions. Requests counted at the emulators for one debrief
+from submission to tips (${r.cost.dynamo.requests} of them to DynamoDB): submission ${r.cost.requests.submission}; letter ${r.cost.requests.letter};
 nudge ${r.cost.requests.nudge}; tips ${r.cost.requests.tips}. Units from item sizes: the debrief item at its largest is
 ${r.cost.dynamo.debriefItemBytes} bytes, so each write to it costs ${Math.ceil(r.cost.dynamo.debriefItemBytes / 1024)} WRU (a failed conditional write is billed too).
 
