@@ -58,6 +58,15 @@ describe("the shared form-ticket key (no FORM_SECRET configured)", () => {
       expect(await refused.text()).toContain("Please try again");
       expect(keyReads).toEqual(["DynamoDB_20120810.GetItem"]);
 
+      // A body over the limit still gets its 413 page (the form cannot be shown again without the key).
+      const tooLarge = await app.request("/", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `x=${"a".repeat(64 * 1024)}`,
+      });
+      expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.text()).toContain("Too long");
+
       failKeyReads = false;
       const form = await app.request("/");
       expect(form.status).toBe(200);

@@ -92,7 +92,7 @@ function ErrorPage({ title, message }: { title: string; message: string }) {
   );
 }
 
-function answer(c: Context, refusal: Refusal) {
+async function answer(c: Context, refusal: Refusal) {
   for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
   if (isJsonRoute(c.req.path)) {
     const body = {
@@ -104,7 +104,10 @@ function answer(c: Context, refusal: Refusal) {
   }
   c.status(refusal.status as ContentfulStatusCode);
   if (refusal.status === 404) return c.render(<NotFoundPage />, { title: "Not found" });
-  const page = c.get("refusalPage")?.(c, refusal);
+  // A page that cannot be rendered (the form again, whose ticket key cannot be read) gives way to the plain one.
+  const page = await Promise.resolve()
+    .then(() => c.get("refusalPage")?.(c, refusal))
+    .catch(() => undefined);
   if (page) return page;
   const title = TITLES[refusal.status] ?? "Something went wrong";
   return c.render(<ErrorPage title={title} message={refusal.message} />, { title });
