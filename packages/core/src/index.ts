@@ -20,6 +20,7 @@ export * from "./debrief/tidy";
 export * from "./debrief/validate";
 export * from "./digest";
 export * from "./idempotency";
+export * from "./kept";
 export * from "./operations";
 export * from "./ports";
 export * from "./schedule";

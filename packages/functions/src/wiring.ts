@@ -17,7 +17,7 @@ import {
   createDynamoStore,
   createSesMailer,
   createSfnWorkflow,
-  sharedFormSecret,
+  formSecretFor,
 } from "@debrief/core/aws";
 import type { AppDeps, AppLogger } from "./api/deps";
 
@@ -77,9 +77,11 @@ export function wire(options: WiringOptions = {}): Wiring {
     mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
     workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
     checkins: given.checkins ?? createSfnWorkflow(config.checkinStateMachineArn ?? "", clients.sfn),
-    formSecret: config.abuse.formSecretConfigured
-      ? () => Promise.resolve(config.abuse.formSecret)
-      : retriedOnce(() => sharedFormSecret(config.tableName, clients.dynamo)),
+    formSecret: formSecretFor(
+      config.tableName,
+      clients.dynamo,
+      config.abuse.formSecretConfigured ? config.abuse.formSecret : undefined,
+    ),
   };
 }
 
@@ -111,18 +113,6 @@ let cached: Wiring | undefined;
 export function runtime(): Wiring {
   cached ??= wire();
   return cached;
-}
-
-/** `load` run on the first call and its answer kept; a failure is not kept, so the next call tries again. */
-function retriedOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let kept: Promise<T> | undefined;
-  return () => {
-    kept ??= load().catch((error: unknown) => {
-      kept = undefined;
-      throw error;
-    });
-    return kept;
-  };
 }
 
 /** Powertools' JSON logger behind the app's small logger interface. */

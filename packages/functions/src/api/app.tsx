@@ -1,3 +1,4 @@
+import { keptUntilFailure } from "@debrief/core";
 import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
@@ -155,22 +156,15 @@ const lazyHandlers = new WeakSet<Handler>();
  * around it, as for any route). A failed load is tried again on the next request.
  */
 function lazyRoutes(deps: AppDeps, load: (sub: Hono) => Promise<void>): LazyGroup {
-  let built: Promise<Hono> | undefined;
-  const build = () => {
-    built ??= (async () => {
-      const sub = new Hono();
-      sub.use("*", documentShell);
-      await load(sub);
-      const { onError, notFound } = errorBoundary(deps.log);
-      sub.onError(onError);
-      sub.notFound(notFound);
-      return sub;
-    })().catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-    return built;
-  };
+  const build = keptUntilFailure(async () => {
+    const sub = new Hono();
+    sub.use("*", documentShell);
+    await load(sub);
+    const { onError, notFound } = errorBoundary(deps.log);
+    sub.onError(onError);
+    sub.notFound(notFound);
+    return sub;
+  });
   const handler: Handler = async (c) => (await build()).fetch(c.req.raw, c.env);
   lazyHandlers.add(handler);
   return { handler, build };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { keptUntilFailure } from "../../kept";
 import { documentClient, isConditionFailure, keys } from "./table";
 
 /**
@@ -18,24 +19,38 @@ export function sharedDigestSecret(tableName: string, client = new DynamoDBClien
 }
 
 /**
- * Cold starts read the digest key once: the configured one, or the table's. Cached per
- * table and client, so the stores of one process share one read.
+ * The key of the address and IP digests for the stores: the configured one, or the
+ * table's, read on first use and kept (see keptSecret).
  */
-const digestSecrets = new WeakMap<DynamoDBClient, Map<string, Promise<string>>>();
 export function digestSecretFor(tableName: string, client: DynamoDBClient, configured?: string): () => Promise<string> {
+  return keptSecret(tableName, keys.digestKey(), client, configured);
+}
+
+/**
+ * The key that signs form tickets for the API: FORM_SECRET if configured, or the table's,
+ * read on the first form (only the HTML forms need it, not a cold start) and kept.
+ */
+export function formSecretFor(tableName: string, client: DynamoDBClient, configured?: string): () => Promise<string> {
+  return keptSecret(tableName, keys.formTicketKey(), client, configured);
+}
+
+/**
+ * A key kept in the table, read once per process: cached per client, table and key, so the
+ * stores of one process share one read. A failed read (the table unreachable) is tried
+ * again on the next call.
+ */
+const keptSecrets = new WeakMap<DynamoDBClient, Map<string, () => Promise<string>>>();
+function keptSecret(tableName: string, pk: string, client: DynamoDBClient, configured?: string) {
   if (configured) return () => Promise.resolve(configured);
-  return () => {
-    const perTable = digestSecrets.get(client) ?? new Map<string, Promise<string>>();
-    digestSecrets.set(client, perTable);
-    let secret = perTable.get(tableName);
-    if (!secret) {
-      secret = sharedDigestSecret(tableName, client);
-      // A failed read (the table unreachable) is tried again on the next call.
-      secret.catch(() => perTable.delete(tableName));
-      perTable.set(tableName, secret);
-    }
-    return secret;
-  };
+  const perClient = keptSecrets.get(client) ?? new Map<string, () => Promise<string>>();
+  keptSecrets.set(client, perClient);
+  const key = `${tableName}\0${pk}`;
+  let read = perClient.get(key);
+  if (!read) {
+    read = keptUntilFailure(() => sharedSecret(tableName, pk, client));
+    perClient.set(key, read);
+  }
+  return read;
 }
 
 async function sharedSecret(tableName: string, pk: string, client: DynamoDBClient): Promise<string> {

@@ -2,7 +2,7 @@ export { createDynamoCentreStore } from "./centre-store";
 export { type AwsClients, createAwsClients } from "./clients";
 export { createDynamoRateCounter } from "./dynamo-rate-counter";
 export { createDynamoStore } from "./dynamo-store";
-export { sharedDigestSecret, sharedFormSecret } from "./form-secret";
+export { formSecretFor, sharedDigestSecret, sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
 export { ADDRESS_INDEX, CENTRE_INDEX, documentClient, keys, TTL_ATTRIBUTE } from "./table";

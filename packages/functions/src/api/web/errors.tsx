@@ -92,7 +92,7 @@ function ErrorPage({ title, message }: { title: string; message: string }) {
   );
 }
 
-async function answer(c: Context, refusal: Refusal) {
+async function answer(c: Context, refusal: Refusal, log: AppLogger) {
   for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
   if (isJsonRoute(c.req.path)) {
     const body = {
@@ -107,7 +107,10 @@ async function answer(c: Context, refusal: Refusal) {
   // A page that cannot be rendered (the form again, whose ticket key cannot be read) gives way to the plain one.
   const page = await Promise.resolve()
     .then(() => c.get("refusalPage")?.(c, refusal))
-    .catch(() => undefined);
+    .catch((error: unknown) => {
+      log.warn("refusal page could not be rendered; the plain page answers", { error: errorName(error) });
+      return undefined;
+    });
   if (page) return page;
   const title = TITLES[refusal.status] ?? "Something went wrong";
   return c.render(<ErrorPage title={title} message={refusal.message} />, { title });
@@ -121,10 +124,10 @@ async function answer(c: Context, refusal: Refusal) {
 export function errorBoundary(log: AppLogger): { onError: ErrorHandler; notFound: NotFoundHandler } {
   return {
     onError: (error, c) => {
-      if (error instanceof HTTPException) return answer(c, asRefusal(error));
+      if (error instanceof HTTPException) return answer(c, asRefusal(error), log);
       log.error("unhandled error", { error: errorName(error), path: c.req.routePath });
-      return answer(c, new Refusal(500, "internal", INTERNAL));
+      return answer(c, new Refusal(500, "internal", INTERNAL), log);
     },
-    notFound: (c) => answer(c, new Refusal(404, "not_found", NOT_FOUND_MESSAGE)),
+    notFound: (c) => answer(c, new Refusal(404, "not_found", NOT_FOUND_MESSAGE), log),
   };
 }
