@@ -130,6 +130,11 @@ describe("the OpenAPI document", () => {
     const schema = post.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(expect.arrayContaining(["candidate", "interview", "consent"]));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["whatHappened", "questions", "tone"]));
+    const interview = (schema.properties as Record<string, { properties: Record<string, { properties: object }> }>)
+      .interview;
+    expect(interview?.properties.interviewer?.properties).toMatchObject({
+      courtesyTitle: { type: "string", enum: ["ms", "mr", "mx", "none"] },
+    });
     for (const [path, item] of Object.entries(doc.paths).filter(([p]) => p.startsWith("/api/centres/"))) {
       expect(item.get?.security, path).toEqual([{ centreKey: [] }]);
       expect(Object.keys(item.get?.responses ?? {}), path).toContain("401");

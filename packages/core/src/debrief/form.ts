@@ -1,4 +1,4 @@
-import type { DebriefRequest } from "./schema";
+import { type DebriefRequest, interviewerSchema } from "./schema";
 
 /** Form fields as a server receives them (a repeated name gives a list). */
 export type FormFields = Record<string, string | string[] | undefined>;
@@ -45,18 +45,27 @@ function challenges(fields: FormFields): DebriefRequest["challenges"] {
   return [...rows, ...lines(fields.challenges)];
 }
 
+type Person = DebriefRequest["interview"]["interviewer"];
+
+/**
+ * A person's fields under `prefix` (`interview.interviewer`), every field the schema
+ * gives a person: the name as typed (the schema names it when blank), the rest absent
+ * when blank.
+ */
+function person(fields: FormFields, prefix: string): Person {
+  const optional = Object.keys(interviewerSchema.shape).filter((key) => key !== "name");
+  return {
+    name: first(fields[`${prefix}.name`]) ?? "",
+    ...Object.fromEntries(optional.map((key) => [key, opt(fields[`${prefix}.${key}`])])),
+  } as Person;
+}
+
 /**
  * Maps the HTML form's flat fields onto the API's JSON shape, so both go through the
  * one schema. Blank optional inputs become absent rather than empty strings.
  */
 export function formToDebriefRequest(fields: FormFields): DebriefRequest {
-  const interviewer = {
-    name: first(fields["interview.interviewer.name"]) ?? "",
-    email: opt(fields["interview.interviewer.email"]),
-    title: opt(fields["interview.interviewer.title"]),
-    timeZone: opt(fields["interview.interviewer.timeZone"]),
-    salutation: opt(fields["interview.interviewer.salutation"]),
-  };
+  const interviewer = person(fields, "interview.interviewer");
   return {
     candidate: {
       name: first(fields["candidate.name"]) ?? "",

@@ -20,6 +20,12 @@ export const STAGES = ["screening", "first", "second", "final"] as const;
 export const TONES = ["warm", "formal", "concise"] as const;
 export const OFF_DAY = ["auto", "mention", "omit"] as const;
 /**
+ * How a person likes to be addressed, as the candidate says (gender cannot be read from a
+ * name): "none" is by name without a courtesy title. An academic or medical title typed
+ * with the name or in the title field ("Dr.", "Prof.") is not one of these and wins over them.
+ */
+export const COURTESY_TITLES = ["ms", "mr", "mx", "none"] as const;
+/**
  * Length is content, tone is wording: every tone has both. "short" is the note of
  * at most 150 words (thanks, interest, the one best re-answer, the ask); "full" the
  * recalibration letter of at most 300. Absent means "full" (what the API wrote
@@ -30,6 +36,7 @@ export const DEFAULT_LENGTH = "full" satisfies (typeof LENGTHS)[number];
 
 export type WhatHappened = (typeof WHAT_HAPPENED)[number];
 export type Tone = (typeof TONES)[number];
+export type CourtesyTitle = (typeof COURTESY_TITLES)[number];
 export type LetterLength = (typeof LENGTHS)[number];
 
 // CR/LF, other control characters and the Unicode line/paragraph separators never
@@ -95,6 +102,7 @@ export const candidateSchema = z.strictObject({
   timeZone,
 });
 
+/** A person the candidate met: every field of one, kept in this one place. */
 export const interviewerSchema = z.strictObject({
   name: required(100),
   email: email.optional(),
@@ -105,6 +113,8 @@ export const interviewerSchema = z.strictObject({
    * a leading "Dear" or "Hello" and a trailing comma are dropped. Absent: see `salutationFor`.
    */
   salutation: line(120).optional(),
+  /** How they like to be addressed; absent when the candidate does not know. */
+  courtesyTitle: z.enum(COURTESY_TITLES, { error: `Must be one of: ${COURTESY_TITLES.join(", ")}` }).optional(),
 });
 
 export const interviewSchema = z.strictObject({

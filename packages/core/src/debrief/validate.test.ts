@@ -118,7 +118,10 @@ describe("the optional fields of the letter", () => {
     const v = validateDebrief(
       {
         ...valid,
-        interview: { ...valid.interview, interviewer: { name: "Jonas Weber", salutation: "Mr Weber" } },
+        interview: {
+          ...valid.interview,
+          interviewer: { name: "Jonas Weber", salutation: "Mr Weber", courtesyTitle: "mr" },
+        },
         challenges: ["Late deliveries", { text: "Nobody trusts the numbers", skill: "SQL" }, { text: "Reports" }],
         whatHappened: ["left_early"],
         length: "short",
@@ -134,6 +137,7 @@ describe("the optional fields of the letter", () => {
     ]);
     expect(v.value.length).toBe("short");
     expect(v.value.interview.interviewer.salutation).toBe("Mr Weber");
+    expect(v.value.interview.interviewer.courtesyTitle).toBe("mr");
   });
 
   it.each([
@@ -143,6 +147,10 @@ describe("the optional fields of the letter", () => {
     ["challenges.0", { ...valid, challenges: ["x".repeat(301)] }],
     ["challenges.0.who", { ...valid, challenges: [{ text: "x", who: "y" }] }],
     ["length", { ...valid, length: "long" }],
+    [
+      "interview.interviewer.courtesyTitle",
+      { ...valid, interview: { ...valid.interview, interviewer: { name: "A", courtesyTitle: "Mrs." } } },
+    ],
     [
       "interview.interviewer.salutation",
       { ...valid, interview: { ...valid.interview, interviewer: { name: "A", salutation: "Dear A\nBcc: x" } } },
@@ -162,6 +170,7 @@ describe("the optional fields of the letter", () => {
       "challenges.2.skill": "SQL",
       challenges: "Reports take weeks\n",
       "interview.interviewer.salutation": " Dr. Weber ",
+      "interview.interviewer.courtesyTitle": "mx",
       length: "short",
     });
     expect(req.challenges).toEqual([
@@ -171,8 +180,10 @@ describe("the optional fields of the letter", () => {
       "Reports take weeks",
     ]);
     expect(req.interview.interviewer.salutation).toBe("Dr. Weber");
+    expect(req.interview.interviewer.courtesyTitle).toBe("mx");
     expect(req.length).toBe("short");
-    const blank = formToDebriefRequest({ length: "" });
+    const blank = formToDebriefRequest({ length: "", "interview.interviewer.courtesyTitle": "" });
+    expect(blank.interview.interviewer.courtesyTitle).toBeUndefined();
     expect(blank.length).toBeUndefined();
     expect(blank.challenges).toEqual([]);
   });

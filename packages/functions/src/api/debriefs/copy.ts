@@ -1,4 +1,4 @@
-import type { FORMATS, LENGTHS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
+import type { COURTESY_TITLES, FORMATS, LENGTHS, OFF_DAY, STAGES, TONES, WHAT_HAPPENED } from "@debrief/core";
 
 /** The debrief form's words for the schema's values: one entry per value, so a new value cannot be forgotten. */
 export const SITUATION_LABELS: Record<(typeof WHAT_HAPPENED)[number], string> = {
@@ -34,6 +34,12 @@ export const TONE_LABELS: Record<(typeof TONES)[number], string> = {
 export const LENGTH_LABELS: Record<(typeof LENGTHS)[number], string> = {
   full: "Full letter (up to 300 words)",
   short: "Short note (up to 150 words)",
+};
+export const COURTESY_TITLE_LABELS: Record<(typeof COURTESY_TITLES)[number], string> = {
+  ms: "Ms",
+  mr: "Mr",
+  mx: "Mx",
+  none: "By their name, without a title",
 };
 export const OFF_DAY_LABELS: Record<(typeof OFF_DAY)[number], string> = {
   auto: "Let the letter decide",

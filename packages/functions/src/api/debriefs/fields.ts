@@ -1,4 +1,5 @@
 import {
+  COURTESY_TITLES,
   debriefInputSchema,
   FORM_SLOTS,
   FORMATS,
@@ -12,6 +13,7 @@ import {
 import type { Option } from "../web/controls";
 import { maxLengthAt } from "../web/schema-limits";
 import {
+  COURTESY_TITLE_LABELS,
   FORM_COPY,
   FORMAT_LABELS,
   LENGTH_LABELS,
@@ -127,6 +129,15 @@ const SECTIONS: Section[] = [
             hint: "Optional, e.g. Dr. or Head of Data.",
           },
         ],
+      },
+      {
+        name: "interview.interviewer.courtesyTitle",
+        kind: "select",
+        label: "How do they like to be addressed?",
+        summary: "How they like to be addressed",
+        options: options(COURTESY_TITLES, COURTESY_TITLE_LABELS),
+        blank: "Not sure",
+        hint: "Optional. A formal letter writes Ms, Mr or Mx with their surname; a title such as Dr. typed with their name comes first.",
       },
       {
         name: "interview.interviewer.salutation",

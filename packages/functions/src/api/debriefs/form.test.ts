@@ -26,6 +26,26 @@ describe("the debrief form", () => {
     expect(page).toMatch(/id="candidate\.timeZone"[^>]*maxlength="64"/);
   });
 
+  it("asks how the interviewer likes to be addressed, and names a value off its list", async () => {
+    const { app, postForm, clock, table } = memoryApp();
+    const page = await html(await app.request("/"));
+    const select = /<select[^>]*name="interview\.interviewer\.courtesyTitle"[^>]*>([\s\S]*?)<\/select>/.exec(page);
+    expect(page).toMatch(
+      /<label[^>]*for="interview\.interviewer\.courtesyTitle"[^>]*>How do they like to be addressed\?/,
+    );
+    expect([...(select?.[1] ?? "").matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "",
+      "ms",
+      "mr",
+      "mx",
+      "none",
+    ]);
+    const res = await postForm("/", formFields(clock.now(), { "interview.interviewer.courtesyTitle": "mrs" }));
+    expect(res.status).toBe(422);
+    expect(await html(res)).toContain("How they like to be addressed: Must be one of: ms, mr, mx, none");
+    expect(table.debriefs.size).toBe(0);
+  });
+
   it("sends a valid form to the candidate's page with 303", async () => {
     const { postForm, clock, table } = memoryApp();
     const res = await postForm("/", formFields(clock.now()));
@@ -87,7 +107,7 @@ describe("the debrief form", () => {
     expect(page).toContain('value="Kept Co"');
   });
 
-  it("stores a challenge with the skill beside it, the salutation and the length as the candidate chose them", async () => {
+  it("stores a challenge with the skill beside it, the salutation, the courtesy title and the length as the candidate chose them", async () => {
     const { postForm, clock, table } = memoryApp();
     const res = await postForm(
       "/",
@@ -96,6 +116,7 @@ describe("the debrief form", () => {
         "challenges.0.skill": "Daily delay dashboards",
         "challenges.1.text": "Two warehouse systems",
         "interview.interviewer.salutation": "Dr. Weber",
+        "interview.interviewer.courtesyTitle": "mr",
         length: "short",
       }),
     );
@@ -106,6 +127,7 @@ describe("the debrief form", () => {
       "Two warehouse systems",
     ]);
     expect(debrief?.input.interview.interviewer.salutation).toBe("Dr. Weber");
+    expect(debrief?.input.interview.interviewer.courtesyTitle).toBe("mr");
     expect(debrief?.input.length).toBe("short");
   });
 });
