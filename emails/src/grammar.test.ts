@@ -2,8 +2,8 @@ import { type Debrief, emailActions, type SendKind } from "@debrief/core";
 import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
 import { describe, expect, it } from "vitest";
 import { describeFindings, grammarFindings } from "../../tests/support/grammar";
-import { previewLinks } from "./fixtures";
 import { renderEmail } from "./index";
+import { previewLinks } from "./preview";
 
 /**
  * harper.js over every nudge and tips email of every persona (and the check-ins),

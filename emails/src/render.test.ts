@@ -1,8 +1,14 @@
 import { currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
 import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { previewLinks } from "./fixtures";
 import { renderEmail } from "./index";
+import { previewLinks } from "./preview";
+import { renderHtml } from "./render-html";
+import CheckinEmail from "./templates/checkin";
+import LetterEmail from "./templates/letter";
+import NudgeEmail from "./templates/nudge";
+import TipsEmail from "./templates/tips";
 
 /**
  * Golden files of every persona's emails: the text parts live beside this test
@@ -73,5 +79,21 @@ describe("rendered emails (golden files)", () => {
     const email = await renderEmail("letter", d, previewLinks);
     expect(email.html).not.toContain("<script>x</script>");
     expect(email.html).toMatch(/&lt;script&gt;/i);
+  });
+});
+
+describe("the previews (pnpm email:dev)", () => {
+  it("renders each template with its own PreviewProps", () => {
+    const letter = renderHtml(createElement(LetterEmail, LetterEmail.PreviewProps));
+    expect(letter).toContain(LetterEmail.PreviewProps.draft.subject);
+    expect(letter).toContain(`href="${previewLinks.actions.sent}"`);
+    expect(renderHtml(createElement(NudgeEmail, NudgeEmail.PreviewProps))).toContain(
+      NudgeEmail.PreviewProps.nudge.heading,
+    );
+    expect(renderHtml(createElement(TipsEmail, TipsEmail.PreviewProps))).toContain(
+      TipsEmail.PreviewProps.tips.sections[0]?.heading,
+    );
+    const checkin = renderHtml(createElement(CheckinEmail, CheckinEmail.PreviewProps));
+    for (const a of CheckinEmail.PreviewProps.checkin.answers) expect(checkin).toContain(`href="${a.url}"`);
   });
 });

@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
-import { type Checkin, composeCheckin } from "@debrief/core";
+import type { Checkin } from "@debrief/core";
 import { Heading, Link, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
-import { previewDebrief, previewPageUrl } from "../fixtures";
+import { previewLinks } from "../preview";
 
 export type CheckinEmailProps = { checkin: Checkin; pageUrl: string; notMe?: string };
 
@@ -46,6 +46,37 @@ export default function CheckinEmail({ checkin, pageUrl, notMe }: CheckinEmailPr
 }
 
 CheckinEmail.PreviewProps = {
-  checkin: composeCheckin(previewDebrief, "checkin7", previewPageUrl),
-  pageUrl: previewPageUrl,
+  checkin: {
+    subject: "Any news from Fernhill Transit?",
+    question:
+      "It has been about 7 days since your interview for the Scheduling Analyst role at Fernhill Transit. Where do things stand?",
+    answers: [
+      {
+        answer: "no_reply",
+        label: "No reply yet",
+        url: "http://localhost:3000/d/preview-token/checkin/checkin7/no_reply",
+      },
+      {
+        answer: "second_interview",
+        label: "I got a second interview",
+        url: "http://localhost:3000/d/preview-token/checkin/checkin7/second_interview",
+      },
+      {
+        answer: "offer",
+        label: "I got an offer",
+        url: "http://localhost:3000/d/preview-token/checkin/checkin7/offer",
+      },
+      {
+        answer: "rejected",
+        label: "They said no",
+        url: "http://localhost:3000/d/preview-token/checkin/checkin7/rejected",
+      },
+      {
+        answer: "stop",
+        label: "Stop asking",
+        url: "http://localhost:3000/d/preview-token/checkin/checkin7/stop",
+      },
+    ],
+  },
+  pageUrl: previewLinks.page,
 } satisfies CheckinEmailProps;

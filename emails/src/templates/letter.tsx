@@ -1,19 +1,9 @@
 /** @jsxImportSource react */
-import {
-  composeLetter,
-  currentDraft,
-  type Draft,
-  type EmailLinks,
-  type Mailto,
-  mailtoLink,
-  type Omitted,
-  type SendWindow,
-  sendWindow,
-} from "@debrief/core";
+import type { Draft, EmailLinks, Mailto, Omitted, SendWindow } from "@debrief/core";
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
 import { keyed, Lines } from "../components/lines";
-import { previewDebrief, previewLinks } from "../fixtures";
+import { previewLinks } from "../preview";
 
 export type LetterEmailProps = {
   draft: Draft;
@@ -107,16 +97,48 @@ export default function LetterEmail({
   );
 }
 
-const previewDraft = currentDraft(previewDebrief);
-const previewLetter = composeLetter(previewDebrief.input);
-
 LetterEmail.PreviewProps = {
-  draft: previewDraft,
-  interviewerName: previewDebrief.input.interview.interviewer.name,
-  interviewerEmail: previewDebrief.input.interview.interviewer.email,
-  window: sendWindow(previewDebrief.input, new Date(previewDebrief.createdAt)),
-  mailto: mailtoLink(previewDraft, previewDebrief.input.interview.interviewer.email),
+  draft: {
+    subject: "Following up on the Scheduling Analyst interview at Fernhill Transit",
+    body: `Dear Oliver,
+
+Thank you for taking the time to talk with me about the Scheduling Analyst role at Fernhill Transit. I am still very interested in the role, and I would love to be part of your team.
+
+You described what your team is working through, and this is where I can help:
+- Timetable changes reach drivers too late: here I would bring timetable planning.
+I would be glad to hear more about the other challenge you mentioned: depots plan shifts in separate spreadsheets. I would also bring my skills in Python.
+
+When you asked "How would you reduce late departures?", I did not give you the answer I wanted to. I would compare planned and actual departures by depot and hour, and fix the largest gap first. For example, in my placement I found that half of the late buses left one depot after a shift change, and a staggered handover fixed it.
+
+A piece of my work that relates to this role:
+- Departure delay report (https://example.com/maya/delays): it compares planned and actual departures daily.
+
+If it would help to hear from someone I have worked with, they have agreed to be contacted:
+- Erik Holm, placement supervisor: erik.holm@example.org
+
+I have sketched how I would approach my first 60 days, and I would welcome the chance to walk you through it. In short: learn how timetable changes reach drivers today and agree one shift plan with every depot.
+
+I would be grateful for the chance to talk again, whenever suits you. If I have not heard from you in a week or so, I will get in touch to see how things stand.
+
+Best wishes,
+Maya Lindqvist`,
+    edited: false,
+  },
+  interviewerName: "Oliver Grant",
+  interviewerEmail: "oliver.grant@example.com",
+  window: {
+    start: "2026-11-25T08:00:00.000Z",
+    end: "2026-11-25T10:00:00.000Z",
+    slot: "morning",
+    timeZone: "Europe/Stockholm",
+    label: "Wednesday 25 November, 09:00–11:00 (Stockholm time)",
+    scheduleSend: false,
+  },
+  mailto: {
+    href: "mailto:oliver.grant@example.com?subject=Following%20up%20on%20the%20Scheduling%20Analyst%20interview%20at%20Fernhill%20Transit&body=Dear%20Oliver%2C%0D%0A%0D%0A%5BYour%20full%20letter%20is%20too%20long%20for%20this%20link.%20Open%20the%20.eml%20file%20from%20your%20email%20or%20your%20page%20instead%2C%20or%20paste%20the%20letter%20here.%5D%0D%0A",
+    full: false,
+  },
+  salutation: "Oliver",
   links: previewLinks,
-  salutation: previewLetter.salutation,
-  omitted: previewLetter.omitted,
+  omitted: [],
 } satisfies LetterEmailProps;

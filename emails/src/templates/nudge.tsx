@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
-import { composeNudge, type EmailLinks, type Mailto, type Nudge } from "@debrief/core";
+import type { EmailLinks, Mailto, Nudge } from "@debrief/core";
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
-import { previewDebrief, previewLinks } from "../fixtures";
+import { previewLinks } from "../preview";
 
 export type NudgeEmailProps = {
   nudge: Nudge;
@@ -58,4 +58,24 @@ export default function NudgeEmail({ nudge, mailto, links }: NudgeEmailProps) {
   );
 }
 
-NudgeEmail.PreviewProps = { nudge: composeNudge(previewDebrief), links: previewLinks } satisfies NudgeEmailProps;
+NudgeEmail.PreviewProps = {
+  nudge: {
+    variant: "reminder",
+    subject: "Did you send your follow-up to Fernhill Transit?",
+    heading: "Your letter is still waiting",
+    paragraphs: [
+      "Your draft to Oliver Grant about the Scheduling Analyst role is ready to send.",
+      "Now is a good time to send it: Wednesday 25 November, 09:00–11:00 (Stockholm time).",
+      "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
+    ],
+    window: {
+      start: "2026-11-25T08:00:00.000Z",
+      end: "2026-11-25T10:00:00.000Z",
+      slot: "morning",
+      timeZone: "Europe/Stockholm",
+      label: "Wednesday 25 November, 09:00–11:00 (Stockholm time)",
+      scheduleSend: false,
+    },
+  },
+  links: previewLinks,
+} satisfies NudgeEmailProps;
