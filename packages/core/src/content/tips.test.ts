@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { WHAT_HAPPENED } from "../debrief/schema";
+import { tidyDebrief } from "../debrief/tidy";
+import { answerText } from "./letter";
 import { PERSONA_NAMES, personaDebrief } from "./personas";
 import { composeTips, questionsToAsk, questionType, rehearsal, SITUATION_TIPS } from "./tips";
 
@@ -20,6 +22,15 @@ describe("what kind of question it was", () => {
     ["Have you ever had to let someone go?", "behavioural"],
     ["How did you handle your last reorganisation?", "behavioural"],
     ["Walk me through a time you changed someone's mind.", "behavioural"],
+    ["Walk me through a project you led.", "behavioural"],
+    ["Walk me through your biggest deal", "behavioural"],
+    ["walk me through a campaign you ran last year", "behavioural"],
+    ["Walk me through a system you designed.", "behavioural"],
+    ["Walk me through the decision you are proudest of.", "behavioural"],
+    ["Walk me through a recent product launch.", "behavioural"],
+    ["Tell me about your experience with SQL.", "behavioural"],
+    ["Tell me about a project you are proud of.", "behavioural"],
+    ["Tell me about the hardest feedback you have had.", "behavioural"],
     ["How do you keep volunteers engaged?", "behavioural"],
     ["How do you handle a supplier who keeps missing dates?", "behavioural"],
     // Technical or design.
@@ -27,6 +38,9 @@ describe("what kind of question it was", () => {
     ["How would you find the cause of late deliveries?", "technical"],
     ["Walk me through debugging a watchdog reset.", "technical"],
     ["Walk me through a discounted cash flow model.", "technical"],
+    ["Walk me through how you would debug a memory leak.", "technical"],
+    ["Walk me through the steps you would take to migrate the database.", "technical"],
+    ["Tell me about the difference between TCP and UDP.", "technical"],
     ["What is the difference between a process and a thread?", "technical"],
     ["How would you measure whether the new onboarding works?", "technical"],
     ["Write a SQL query for the top customers.", "technical"],
@@ -38,8 +52,13 @@ describe("what kind of question it was", () => {
     ["Where do you see yourself in five years?", "motivation"],
     ["Tell me about yourself.", "motivation"],
     ["Walk me through your CV.", "motivation"],
+    ["Tell me about your background.", "motivation"],
+    ["Tell me about your interest in this role.", "motivation"],
     // Hypothetical or situational.
     ["What would you do if a key client threatened to leave?", "hypothetical"],
+    ["What would you do if your manager took credit for your work?", "hypothetical"],
+    ["What would you do if the warehouse system went down on a Monday?", "hypothetical"],
+    ["what would you do if you disagreed with a design decision", "hypothetical"],
     ["How would you handle a disagreement with a consultant?", "hypothetical"],
     ["How would you raise weekend sales?", "hypothetical"],
     ["Imagine you inherit a team that missed every target. Where do you start?", "hypothetical"],
@@ -105,18 +124,61 @@ describe("the rehearsal shape follows the type", () => {
     ]);
   });
 
-  it("quotes each persona's question once and keeps their better answer and example", () => {
+  it("quotes each persona's question once and keeps their better answer and example, as tidied", () => {
     for (const name of PERSONA_NAMES) {
       const d = personaDebrief(name);
       const items = section(composeTips(d), "rehearse")?.items ?? [];
-      expect(items).toHaveLength(d.input.questions.length);
-      d.input.questions.forEach((question, i) => {
+      const { questions } = tidyDebrief(d.input);
+      expect(items).toHaveLength(questions.length);
+      questions.forEach((question, i) => {
         const item = items[i] ?? "";
         expect(item.startsWith(`"${question.question.trim().replace(/\.$/, "")}`)).toBe(true);
-        expect(item).toContain(question.betterAnswer.trim().replace(/\.$/, ""));
+        expect(item).toContain(answerText(question.betterAnswer).replace(/\.$/, ""));
+        expect(item).not.toMatch(/should have said/i);
         if (question.example) expect(item).toContain(question.example.trim().replace(/\.$/, ""));
       });
     }
+  });
+});
+
+describe("tips from what the candidate typed", () => {
+  const typed = withInput("amira", {
+    interview: {
+      ...personaDebrief("amira").input.interview,
+      company: "northwind logistics",
+      interviewer: { name: "jonas weber", title: "Head of Analytics" },
+    },
+    challenges: ["delivery delays are reported a week late."],
+    questions: [
+      {
+        question: "how do you handle feedback you dont agree with",
+        betterAnswer: "I should have said that i ask what problem the feedback is trying to solve..",
+        example: "i did this on the onboarding flow at kindred",
+      },
+      {
+        question: "what is your biggest weakness",
+        betterAnswer: "i should have said i over-prepare",
+      },
+    ],
+  });
+
+  it("are the tips of the tidied debrief: the same words the letter shows, never the typing", () => {
+    const tips = composeTips(typed);
+    expect(tips).toEqual(composeTips({ ...typed, input: tidyDebrief(typed.input) }));
+    const text = [tips.subject, ...tips.sections.flatMap((s) => s.items), tips.practice.description].join("\n");
+    expect(text).toContain('"How do you handle feedback you dont agree with?"');
+    expect(text).toContain("Jonas Weber (Head of Analytics)");
+    expect(text).toContain("Northwind Logistics");
+    expect(text).not.toMatch(/jonas weber|northwind logistics|\bi ask\b|\.\./);
+  });
+
+  it('never say "I should have said that…": the better answer is given as the letter gives it', () => {
+    const items = section(composeTips(typed), "rehearse")?.items ?? [];
+    expect(items.join("\n")).not.toMatch(/should have said/i);
+    expect(items[0]).toContain(
+      "Build it around your better answer: I ask what problem the feedback is trying to solve.",
+    );
+    expect(items[1]).toMatch(/^Answer: I over-prepare\.$/m);
   });
 });
 

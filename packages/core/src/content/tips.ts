@@ -1,8 +1,10 @@
 import { centreTipSections } from "../centres/content";
 import type { Debrief } from "../debrief/model";
 import { challengeParts, type DebriefInput } from "../debrief/schema";
+import { tidyDebrief } from "../debrief/tidy";
 import { QUESTION_RULES, type QuestionType, REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
 import { type PracticeSession, practiceSession } from "./ics";
+import { answerText } from "./letter";
 import { clause, quoted, sentence } from "./text";
 
 export { QUESTION_TYPES, type QuestionType, SITUATION_TIPS } from "./i18n/en/tips";
@@ -22,11 +24,15 @@ export function questionType(question: string): QuestionType {
   return QUESTION_RULES.find((r) => r.pattern.test(question))?.type ?? "other";
 }
 
-/** One fumbled question as a rehearsal in the shape its type calls for (lines joined by newlines). */
+/**
+ * One fumbled question as a rehearsal in the shape its type calls for (lines joined by
+ * newlines). The better answer is given as the letter gives it, without the candidate's
+ * own "I should have said that…".
+ */
 export function rehearsal(q: DebriefInput["questions"][number], company: string): string {
   return REHEARSAL[questionType(q.question)]({
     question: quoted(q.question),
-    betterAnswer: sentence(q.betterAnswer),
+    betterAnswer: answerText(q.betterAnswer),
     example: q.example?.trim() ? sentence(q.example) : undefined,
     company,
   }).join("\n");
@@ -57,9 +63,13 @@ function capitaliseFirst(s: string): string {
   return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
-/** Preparation for the next round, built from this debrief. Deterministic: it reads the tips' scheduled time. */
+/**
+ * Preparation for the next round, built from this debrief as tidied (the words the letter
+ * shows, never the typing). Deterministic: it reads the tips' scheduled time.
+ */
 export function composeTips(d: Debrief): Tips {
-  const { interview, questions, challenges, whatHappened } = d.input;
+  const input = tidyDebrief(d.input);
+  const { interview, questions, challenges, whatHappened } = input;
   const next = tipsText.next(interview.stage);
   const sections: TipsSection[] = [];
   if (questions.length > 0) {
@@ -92,6 +102,6 @@ export function composeTips(d: Debrief): Tips {
     heading: next.heading,
     intro: tipsText.intro(next.intro),
     sections,
-    practice: practiceSession(d.input, new Date(d.schedule.tipsAt)),
+    practice: practiceSession(input, new Date(d.schedule.tipsAt)),
   };
 }

@@ -8,17 +8,38 @@ import type { WhatHappened } from "../../../debrief/schema";
 export const QUESTION_TYPES = ["behavioural", "technical", "motivation", "hypothetical", "other"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/** What a candidate is asked to walk through or tell about that is their own story. */
+const EXPERIENCE =
+  "(?:time|situation|moment|occasion|project|deal|decision|launch|campaign|mistake|failure|achievement|conflict|crisis|turnaround|negotiation)s?";
+/** Their CV, background or reasons: a question about motivation, never a story. */
+const ABOUT_THEMSELVES = "(?:yourself|your (?:cv|résumé|resume|background|career|interest|motivation|reasons?))\\b";
+/** "…you led", "…you designed": a clause about what they did, not what they would do. */
+const WHAT_YOU_DID = "\\byou(?!\\s*(?:would|'d|’d|will|'ll|’ll|might|could|should|can)\\b)\\s+\\p{L}";
+
 /**
  * The first rule that matches the question decides its type (case-insensitive, on
  * the question as typed). Order matters: "Tell me about a time you designed…" is a
- * story, not a design question; "How would you design…" is design, while another
+ * story, not a design question; "Walk me through a project you led" and "…your biggest
+ * deal" are stories, while "Walk me through a cash flow model" or "…how you would
+ * debug it" are technical; "How would you design…" is design, while another
  * "How would you…" is a hypothetical; "How do you…" asks how you work, shown by a story.
  */
 export const QUESTION_RULES: readonly { type: QuestionType; pattern: RegExp }[] = [
   {
     type: "behavioural",
-    pattern:
-      /\b(tell|talk) (me|us) about (a|one|the last) (time|situation|moment|occasion|project)\b|\b(walk|talk) (me|us) through (a|one) (time|situation|moment)\b|\bdescribe (a|one|the last) (time|situation|moment|occasion)\b|\b(give|share|tell)( me| us)? (an|one) example\b|\bhave you ever\b|\bhow did you\b|\bwhat did you do (when|after|if)\b|\bwhen (was|did) you (last )?\w+/i,
+    pattern: new RegExp(
+      [
+        `\\btell (?:me|us) about (?!${ABOUT_THEMSELVES}|why\\b|how\\b|what\\b|the differences? between\\b)`,
+        `\\b(?:walk|talk|take) (?:me|us) through (?:your (?!cv\\b|résumé\\b|resume\\b|background\\b|career\\b)|(?:a|an|one|the)\\s(?:[^?.!]*?${WHAT_YOU_DID}|(?:\\p{L}+\\s+){0,2}${EXPERIENCE}\\b))`,
+        `\\bdescribe (?:a|one|the last) (?:time|situation|moment|occasion)\\b`,
+        `\\b(?:give|share|tell)(?: me| us)? (?:an|one) example\\b`,
+        `\\bhave you ever\\b`,
+        `\\bhow did you\\b`,
+        `\\bwhat did you do (?:when|after|if)\\b`,
+        `\\bwhen (?:was|did) you (?:last )?\\p{L}+`,
+      ].join("|"),
+      "iu",
+    ),
   },
   {
     type: "hypothetical",
@@ -28,7 +49,7 @@ export const QUESTION_RULES: readonly { type: QuestionType; pattern: RegExp }[] 
   {
     type: "motivation",
     pattern:
-      /^\s*why\b|\bwhy (are|were|did|do|would) you (want|leav|apply|applied|choose|chose|interest|looking|moving|move|chang|join)|\bwhy (us|this (role|job|company|position|team|sector|industry|field))\b|\bwhat (attracts|draws|interests|motivates|excites) you\b|\bwhere do you see yourself\b|\bwhat are you looking for\b|\bwhy should we\b|\btell (me|us) about yourself\b|\b(walk|talk) (me|us) through your (cv|résumé|resume|background|career)\b/i,
+      /^\s*why\b|\bwhy (are|were|did|do|would) you (want|leav|apply|applied|choose|chose|interest|looking|moving|move|chang|join)|\bwhy (us|this (role|job|company|position|team|sector|industry|field))\b|\bwhat (attracts|draws|interests|motivates|excites) you\b|\bwhere do you see yourself\b|\bwhat are you looking for\b|\bwhy should we\b|\btell (me|us) about (yourself|your (cv|résumé|resume|background|career|interest|motivation|reasons?))\b|\b(walk|talk) (me|us) through your (cv|résumé|resume|background|career)\b/i,
   },
   {
     type: "technical",
