@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PERSONA_NAMES, PERSONAS } from "../content/personas";
 import {
   looksLikeQuestion,
-  tidyDebrief,
   tidyName,
   tidyOrganisation,
   tidyPhrase,
@@ -10,7 +8,7 @@ import {
   tidySalutation,
   tidySentences,
   tidySkill,
-} from "./tidy";
+} from "./sentences";
 
 describe("tidying what the candidate typed", () => {
   it("collapses spaces, capitalises sentence starts and the pronoun I", () => {
@@ -75,27 +73,5 @@ describe("tidying what the candidate typed", () => {
     expect(tidySalutation("dear sam,")).toBe("Sam");
     expect(tidySalutation("Dr. O'Connor-Ní Bhriain")).toBe("Dr. O'Connor-Ní Bhriain");
     expect(tidySalutation("Hello Ms. Kim")).toBe("Ms. Kim");
-  });
-
-  it("changes no word's spelling: the same letters come back, only case, spaces and end punctuation differ", () => {
-    const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-    for (const name of PERSONA_NAMES) {
-      const d = PERSONAS[name];
-      const t = tidyDebrief(d);
-      expect(letters(JSON.stringify(t.questions))).toBe(letters(JSON.stringify(d.questions)));
-      expect(letters(t.interview.role)).toBe(letters(d.interview.role));
-      expect(letters(t.candidate.name)).toBe(letters(d.candidate.name));
-    }
-  });
-
-  it("is idempotent and memoised", () => {
-    const t = tidyDebrief(PERSONAS.megan);
-    expect(tidyDebrief(t)).toBe(t);
-    expect(tidyDebrief(PERSONAS.megan)).toBe(t);
-    expect(t.candidate.name).toBe("Megan O'Brien");
-    expect(t.interview.role).toBe("instructional designer");
-    expect(t.challenges).toEqual([
-      { text: "learners drop out of the onboarding course halfway", skill: "storyboarding" },
-    ]);
   });
 });

@@ -1,5 +1,4 @@
 import nlp from "compromise/one";
-import { challengeParts, type DebriefInput } from "./schema";
 
 /**
  * Tidies what the candidate typed, once, before it goes anywhere (letter, subjects,
@@ -166,54 +165,6 @@ export function tidyOrganisation(s: string): string {
     .split(" ")
     .map((w, i) => (i > 0 && MINOR.has(w) ? w : capitalisePart(w)))
     .join(" ");
-}
-
-const cache = new WeakMap<DebriefInput, DebriefInput>();
-
-/**
- * The debrief with everything the candidate typed tidied by the rules above. Pure and
- * memoised per object; tidying a tidy debrief changes nothing. Choices from fixed lists,
- * addresses, links and dates pass through as they are.
- */
-export function tidyDebrief(d: DebriefInput): DebriefInput {
-  const hit = cache.get(d);
-  if (hit) return hit;
-  const opt = <T>(v: T | undefined, f: (v: T) => T) => (v === undefined ? undefined : f(v));
-  const { interviewer } = d.interview;
-  const tidy: DebriefInput = {
-    ...d,
-    candidate: { ...d.candidate, name: tidyName(d.candidate.name) },
-    interview: {
-      ...d.interview,
-      company: tidyOrganisation(d.interview.company),
-      role: tidyPhrase(d.interview.role),
-      interviewer: {
-        ...interviewer,
-        name: tidyName(interviewer.name),
-        // A title keeps its full stop: "Dr." is written as typed.
-        title: opt(interviewer.title, collapseSpaces),
-        salutation: opt(interviewer.salutation, tidySalutation),
-      },
-    },
-    notes: opt(d.notes, tidySentences),
-    challenges: d.challenges.map((c) => {
-      const { text, skill } = challengeParts(c);
-      return skill ? { text: tidyPhrase(text), skill: tidySkill(skill) } : tidyPhrase(text);
-    }),
-    questions: d.questions.map((q) => ({
-      ...q,
-      question: tidyQuestion(q.question),
-      betterAnswer: tidySentences(q.betterAnswer),
-      example: opt(q.example, tidySentences),
-    })),
-    skills: d.skills.map(tidySkill),
-    samples: d.samples.map((s) => ({ ...s, title: tidyPhrase(s.title), note: opt(s.note, tidySentences) })),
-    references: d.references.map((r) => ({ ...r, name: tidyName(r.name), relation: tidyPhrase(r.relation) })),
-    plan: d.plan.map(tidyPhrase),
-  };
-  cache.set(d, tidy);
-  cache.set(tidy, tidy);
-  return tidy;
 }
 
 /**

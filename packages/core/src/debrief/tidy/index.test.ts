@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { PERSONA_NAMES, PERSONAS } from "../../content/personas";
+import type { DebriefInput } from "../schema";
+import { keptAsTyped, tidied, tidyDebrief } from "./index";
+
+const typed = (over: Partial<DebriefInput>): DebriefInput => ({ ...PERSONAS.megan, ...over });
+
+describe("the tidy step over a whole debrief", () => {
+  it("is idempotent and memoised: the tidied debrief maps to itself, and tidying it again changes nothing", () => {
+    for (const name of PERSONA_NAMES) {
+      const t = tidyDebrief(PERSONAS[name]);
+      expect(tidyDebrief(t)).toBe(t);
+      expect(tidyDebrief(PERSONAS[name])).toBe(t);
+      expect(tidyDebrief(structuredClone(t)), name).toEqual(t);
+    }
+    const t = tidyDebrief(PERSONAS.megan);
+    expect(t.candidate.name).toBe("Megan O'Brien");
+    expect(t.interview.role).toBe("instructional designer");
+    expect(t.challenges).toEqual([
+      { text: "learners drop out of the onboarding course halfway", skill: "storyboarding" },
+    ]);
+  });
+
+  it("keeps nothing as typed in the tidily typed personas", () => {
+    for (const name of PERSONA_NAMES) expect(keptAsTyped(PERSONAS[name]), name).toEqual([]);
+  });
+
+  it("tidies every typed field and says where each kept word was typed", () => {
+    const d = typed({
+      challenges: ["• onboarding takes weeks 😬", { text: "- reports are late", skill: "* dashboards" }],
+      questions: [
+        {
+          question: "1. why are you leaving",
+          betterAnswer: "- im gonna say it plainly\n- ur team is great!!",
+          example: "cut onboarding by a third",
+        },
+      ],
+      skills: ["* dashboards"],
+      plan: ["1) meet the team", "2) map the data"],
+    });
+    const { debrief, kept } = tidied(d);
+    expect(debrief.challenges).toEqual(["onboarding takes weeks", { text: "reports are late", skill: "dashboards" }]);
+    expect(debrief.questions[0]?.question).toBe("Why are you leaving?");
+    expect(debrief.questions[0]?.betterAnswer).toBe("I'm going to say it plainly. Ur team is great!");
+    expect(debrief.skills).toEqual(["dashboards"]);
+    expect(debrief.plan).toEqual(["meet the team", "map the data"]);
+    expect(kept).toEqual([
+      { field: "questions.0.betterAnswer", word: "ur", why: 'chat spelling: "your" or "you\'re"?' },
+    ]);
+    expect(keptAsTyped(d)).toBe(kept);
+  });
+});

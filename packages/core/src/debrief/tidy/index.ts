@@ -1,0 +1,145 @@
+import { challengeParts, type DebriefInput } from "../schema";
+import { joinLines, stripBullet } from "./bullets";
+import { restoreApostrophes } from "./contractions";
+import { type KeptAsTyped, keptIn, type Note } from "./kept";
+import {
+  collapseSpaces,
+  tidyName,
+  tidyOrganisation,
+  tidyPhrase,
+  tidyQuestion,
+  tidySalutation,
+  tidySentences,
+  tidySkill,
+} from "./sentences";
+import { writeOutSlang } from "./slang";
+
+export { joinLines, stripBullet } from "./bullets";
+export type { KeptAsTyped } from "./kept";
+export {
+  collapseSpaces,
+  looksLikeQuestion,
+  tidyName,
+  tidyOrganisation,
+  tidyPhrase,
+  tidyQuestion,
+  tidySalutation,
+  tidySentences,
+  tidySkill,
+} from "./sentences";
+
+/**
+ * The tidy step: what the candidate typed on a phone, in a hurry, turned into writing
+ * they can send as it is, once, before any composer reads it (letter, short note, nudge,
+ * tips, pages, .eml, mailto), so every surface shows the same words. Each rule is a module
+ * beside this one with its tests; what a rule cannot decide with confidence it leaves as
+ * typed and reports, for the candidate to check.
+ */
+export type Tidied = {
+  debrief: DebriefInput;
+  /** Words left as typed that the candidate should check before sending; empty for a tidy debrief. */
+  kept: KeptAsTyped[];
+};
+
+/** Emoji (with their joiners and variation selectors): a letter to an interviewer carries none. */
+const EMOJI =
+  /\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]|\p{Extended_Pictographic})*/gu;
+
+/** The word-level rules every typed text goes through, in order. */
+function words(text: string, note: Note): string {
+  const plain = text
+    .replace(EMOJI, "")
+    // "!!" and "?!" as one mark: one is already emphatic in a letter.
+    .replace(/([!?])[!?]+/gu, "$1");
+  return restoreApostrophes(writeOutSlang(plain, note), note);
+}
+
+/** An answer or an example: one paragraph of sentences. */
+function prose(text: string, note: Note): string {
+  return tidySentences(words(joinLines(text), note));
+}
+
+/** A phrase used inside a sentence: a challenge, a skill, a plan point, a sample's title. */
+function phrase(text: string, note: Note): string {
+  return tidyPhrase(words(stripBullet(collapseSpaces(text)), note));
+}
+
+function tidy(d: DebriefInput): Tidied {
+  const kept: KeptAsTyped[] = [];
+  const at = (field: string) => keptIn(field, kept);
+  const opt = <T>(v: T | undefined, f: (v: T) => T) => (v === undefined ? undefined : f(v));
+  const { interviewer } = d.interview;
+  const debrief: DebriefInput = {
+    ...d,
+    candidate: { ...d.candidate, name: tidyName(d.candidate.name) },
+    interview: {
+      ...d.interview,
+      company: tidyOrganisation(d.interview.company),
+      role: phrase(d.interview.role, at("interview.role")),
+      interviewer: {
+        ...interviewer,
+        name: tidyName(interviewer.name),
+        // A title keeps its full stop: "Dr." is written as typed.
+        title: opt(interviewer.title, collapseSpaces),
+        salutation: opt(interviewer.salutation, tidySalutation),
+      },
+    },
+    notes: opt(d.notes, (n) => tidySentences(words(n, at("notes")))),
+    challenges: d.challenges.map((c, i) => {
+      const { text, skill } = challengeParts(c);
+      if (typeof c === "string") return phrase(text, at(`challenges.${i}`));
+      const tidied = phrase(text, at(`challenges.${i}.text`));
+      return skill ? { text: tidied, skill: tidySkill(phrase(skill, at(`challenges.${i}.skill`))) } : tidied;
+    }),
+    questions: d.questions.map((q, i) => ({
+      ...q,
+      question: tidyQuestion(words(stripBullet(q.question), at(`questions.${i}.question`))),
+      betterAnswer: prose(q.betterAnswer, at(`questions.${i}.betterAnswer`)),
+      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`))),
+    })),
+    skills: d.skills.map((s, i) => tidySkill(phrase(s, at(`skills.${i}`)))),
+    samples: d.samples.map((s, i) => ({
+      ...s,
+      title: phrase(s.title, at(`samples.${i}.title`)),
+      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`))),
+    })),
+    references: d.references.map((r, i) => ({
+      ...r,
+      name: tidyName(r.name),
+      relation: phrase(r.relation, at(`references.${i}.relation`)),
+    })),
+    plan: d.plan.map((p, i) => phrase(p, at(`plan.${i}`))),
+  };
+  return { debrief, kept };
+}
+
+const cache = new WeakMap<DebriefInput, Tidied>();
+
+/**
+ * The debrief tidied, with what was kept as typed. Pure and memoised per object; the
+ * tidied debrief maps to itself. Choices from fixed lists, addresses, links and dates
+ * pass through as they are.
+ */
+export function tidied(d: DebriefInput): Tidied {
+  const hit = cache.get(d);
+  if (hit) return hit;
+  const t = tidy(d);
+  cache.set(d, t);
+  cache.set(t.debrief, t);
+  return t;
+}
+
+/** The debrief with everything the candidate typed tidied: what every composer reads. */
+export function tidyDebrief(d: DebriefInput): DebriefInput {
+  return tidied(d).debrief;
+}
+
+/**
+ * Words the tidy step left as the candidate typed them because it could not decide
+ * (a word that may be a brand, a contraction that may be a word, a chat word): the page
+ * and the letter email list them as "kept as you typed it — check before sending".
+ * Empty for a tidy debrief.
+ */
+export function keptAsTyped(d: DebriefInput): KeptAsTyped[] {
+  return tidied(d).kept;
+}

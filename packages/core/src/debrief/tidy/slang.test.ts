@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { type KeptAsTyped, keptIn } from "./kept";
+import { writeOutSlang } from "./slang";
+
+const run = (s: string) => {
+  const kept: KeptAsTyped[] = [];
+  return { text: writeOutSlang(s, keptIn("f", kept)), kept };
+};
+
+describe("chat words", () => {
+  it("writes out what has one meaning", () => {
+    expect(run("im gonna ask, tbh they wanna hire soon").text).toBe(
+      "im going to ask, to be honest they want to hire soon",
+    );
+    expect(run("Gonna fix it w/ the team, not w/o them").text).toBe("Going to fix it with the team, not without them");
+    expect(run("cuz i dunno").text).toBe("because i don't know");
+  });
+
+  it("writes out a hedge by what it hedges", () => {
+    expect(run("it was kinda messy").text).toBe("it was somewhat messy");
+    expect(run("i kinda froze").text).toBe("i kind of froze");
+    expect(run("kinda a mess").text).toBe("kind of a mess");
+  });
+
+  it("notes a chat word whose meaning is unclear and leaves it", () => {
+    const r = run("ur team lol, wanna some time");
+    expect(r.text).toBe("ur team lol, wanna some time");
+    expect(r.kept.map((k) => [k.word, k.suggestion])).toEqual([
+      ["ur", undefined],
+      ["lol", undefined],
+      ["wanna", "want to"],
+    ]);
+  });
+});
