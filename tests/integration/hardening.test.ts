@@ -73,6 +73,55 @@ describe("hardening: invisible characters, caching and indexing of private pages
     expect(joinedInput?.candidate.name).toBe(persian);
   });
 
+  it("strips zero-width spaces and word joiners from a salutation, a draft and the debrief's text, and takes Hangul fillers for blank", async () => {
+    const email = `zero-width-${randomUUID()}@example.com`;
+    const body = validDebrief({ candidate: { name: "Ana\u2060 Lima", email, timeZone: "UTC" } });
+    body.interview.interviewer = { name: "Dara\u200B Khan" };
+    const created = await postDebrief(stack.appUrl, body);
+    expect(created.status).toBe(201);
+    const page = ((await created.json()) as { page: string }).page.replace(stack.url, stack.appUrl);
+    const input = () =>
+      stored(email).then(
+        (d) =>
+          d?.input as {
+            candidate: { name: string };
+            interview: { interviewer: { name: string; salutation?: string } };
+          },
+      );
+    // The salutation form posts as a browser does: the zero-width space percent-encoded in the body.
+    const post = (path: string, form: string) =>
+      fetch(`${page}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+        redirect: "manual",
+      });
+    expect((await post("/salutation", "salutation=Sam%E2%80%8BX")).status).toBe(303);
+    expect((await input()).interview.interviewer.salutation).toBe("SamX");
+    expect((await input()).candidate.name).toBe("Ana Lima");
+    expect((await input()).interview.interviewer.name).toBe("Dara Khan");
+    expect((await post("/salutation", "salutation=Sam%E2%81%A2%E2%81%A4X")).status).toBe(303);
+    expect((await input()).interview.interviewer.salutation).toBe("SamX");
+    // A salutation, a name or a draft of Hangul fillers only is blank.
+    const filler = await post("/salutation", "salutation=%E3%85%A4");
+    expect(filler.status).toBe(422);
+    expect((await input()).interview.interviewer.salutation).toBe("SamX");
+    const blankName = validDebrief({ candidate: { name: "\u3164\uFFA0", email, timeZone: "UTC" } });
+    const refused = await postDebrief(stack.appUrl, blankName);
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { fields: Record<string, string> }).fields["candidate.name"]).toBe("Required");
+    const blankDraft = await post(
+      "/draft",
+      new URLSearchParams({ subject: "Thanks", body: "\u3164 \u200B" }).toString(),
+    );
+    expect(blankDraft.status).toBe(422);
+    expect(
+      (await post("/draft", new URLSearchParams({ subject: "Tha\u200Bnks", body: "Dear\u2060 Dara" }).toString()))
+        .status,
+    ).toBe(303);
+    expect((await stored(email))?.draft).toMatchObject({ subject: "Thanks", body: "Dear Dara" });
+  });
+
   it("refuses a draft subject with a bidi override or a line separator, as the form's one-line fields do", async () => {
     const email = `draft-${randomUUID()}@example.com`;
     const res = await postDebrief(stack.appUrl, validDebrief({ candidate: { name: "Ana", email, timeZone: "UTC" } }));

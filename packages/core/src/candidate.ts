@@ -16,6 +16,7 @@ import type { FieldErrors } from "./debrief/validate";
 import { fieldErrors } from "./debrief/validate";
 import type { CandidateAction, Clock, DebriefChanges, DebriefStore, EmailLinks, Workflow } from "./ports";
 import { CANDIDATE_ACTIONS } from "./ports";
+import { stripInvisible, VISIBLE, VISIBLE_LETTER } from "./text-hygiene";
 import {
   deriveToken,
   hashToken,
@@ -79,14 +80,18 @@ export async function debriefForPageToken(
 const draftSchema = z.strictObject({
   subject: z
     .string()
+    .overwrite(stripInvisible)
     .trim()
     .min(1, "The subject cannot be empty")
+    .regex(VISIBLE, "The subject cannot be empty")
     .max(200, "Keep the subject under 200 characters")
     .regex(ONE_LINE, "The subject must be a single line"),
   body: z
     .string()
+    .overwrite(stripInvisible)
     .trim()
     .min(1, "The letter cannot be empty")
+    .regex(VISIBLE, "The letter cannot be empty")
     .max(10_000, "Keep the letter under 10,000 characters")
     .regex(MULTI_LINE, "The letter contains characters that are not allowed"),
 });
@@ -202,7 +207,7 @@ export async function changeSalutation(
   const parsed = interviewerSchema.shape.salutation.safeParse(fields.salutation ?? "");
   const salutation = parsed.success ? tidySalutation(parsed.data ?? "") : "";
   if (!parsed.success) errors.salutation = parsed.error.issues[0]?.message ?? "Must be a single line of text";
-  else if (!/\p{L}/u.test(salutation)) {
+  else if (!VISIBLE_LETTER.test(salutation)) {
     errors.salutation = "Type how the letter should address them, for example Dr. O'Connor";
   }
   if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripInvisible } from "../text-hygiene";
+import { stripInvisible, VISIBLE } from "../text-hygiene";
 
 /** Values the public API accepts; clients and career centres rely on these names. */
 export const WHAT_HAPPENED = [
@@ -47,8 +47,7 @@ export const ONE_LINE = /^[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p
 // Multi-line text may keep newlines and tabs but nothing else of the above.
 export const MULTI_LINE =
   /^(?:[^\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Noncharacter_Code_Point}]|[\n\r\t])*$/u;
-// A required field needs something visible: zero-width and format characters alone are blank.
-const VISIBLE = /[^\s\p{Cf}]/u;
+// A required field needs something visible (text-hygiene.ts): zero-width marks and Hangul fillers alone are blank.
 
 const line = (max: number) =>
   z
@@ -61,6 +60,7 @@ const required = (max: number) => line(max).min(1, "Required").regex(VISIBLE, "R
 const paragraph = (max: number) =>
   z
     .string({ error: "Must be text" })
+    .overwrite(stripInvisible)
     .trim()
     .max(max, `Keep this under ${max} characters`)
     .regex(MULTI_LINE, "Contains characters that are not allowed");
