@@ -58,6 +58,36 @@ describe("local bounce/complaint simulation and the retention sweeper", () => {
     expect((await simulate("bounce", "")).status).toBe(400);
   });
 
+  it("refuses what a web page on the developer's machine could send: any Origin header, any body that is not JSON", async () => {
+    const body = validDebrief();
+    expect((await postDebrief(stack.appUrl, body)).status).toBe(201);
+    const suppressions = async () => (await tableItems()).filter((i) => String(i.pk).startsWith("SUPPRESSED#")).length;
+    const before = await suppressions();
+    const payload = JSON.stringify({ type: "bounce", address: body.candidate.email });
+    // What a page can post without a CORS preflight: a "simple" text/plain or form body, with its Origin.
+    const attempts: [string, RequestInit][] = [
+      ["text/plain", { headers: { "content-type": "text/plain;charset=UTF-8" }, body: payload }],
+      ["a form", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "type=bounce" }],
+      ["no type", { body: payload }],
+      [
+        "JSON with an Origin",
+        { headers: { "content-type": "application/json", origin: "https://evil.example" }, body: payload },
+      ],
+      ["JSON from a null origin", { headers: { "content-type": "application/json", origin: "null" }, body: payload }],
+    ];
+    for (const [what, init] of attempts) {
+      const res = await fetch(`${stack.appUrl}/__dev/ses-events`, { method: "POST", ...init });
+      expect(res.status, what).toBe(init.headers && "origin" in init.headers ? 403 : 415);
+    }
+    const sweep = await fetch(`${stack.appUrl}/__dev/sweep`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+    });
+    expect(sweep.status).toBe(415);
+    // Nothing was suppressed.
+    expect(await suppressions()).toBe(before);
+  });
+
   it("hides an expired debrief from every read, and the sweeper deletes all its items", async () => {
     const created = (await (await postDebrief(stack.appUrl, validDebrief())).json()) as { id: string; page: string };
     const page = created.page.replace(stack.url, stack.appUrl);
@@ -83,7 +113,10 @@ describe("local bounce/complaint simulation and the retention sweeper", () => {
     }
     expect((await fetch(page)).status).toBe(404);
 
-    const swept = await fetch(`${stack.appUrl}/__dev/sweep`, { method: "POST" });
+    const swept = await fetch(`${stack.appUrl}/__dev/sweep`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+    });
     expect(swept.status).toBe(200);
     expect(((await swept.json()) as { deleted: number }).deleted).toBeGreaterThanOrEqual(mine.length);
     const left = (await tableItems()).filter((i) => mine.some((m) => m.pk === i.pk));
