@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { issueFormTicket } from "@debrief/core";
 import { keys } from "@debrief/core/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { version } from "../../package.json";
 import { centreFormFields, provisionCentre } from "../support/centres";
 import { validDebrief } from "../support/debriefs";
 import { typedFormFields } from "../support/forms";
@@ -48,7 +49,7 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
     expect(api).toMatchObject({ handler: "packages/functions/src/api.handler", runtime: "nodejs22.x" });
   });
 
-  it("serves GET / with a signed form and GET /health with every dependency reachable", async () => {
+  it("serves GET / with a signed form and GET /health with the version and every dependency reachable", async () => {
     const page = await api(httpEvent("GET", "/"));
     expect(page.statusCode).toBe(200);
     expect(page.headers?.["content-type"]).toMatch(/^text\/html/);
@@ -56,7 +57,17 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
 
     const health = await api(httpEvent("GET", "/health"));
     expect(health.statusCode).toBe(200);
-    expect(JSON.parse(bodyOf(health))).toEqual({ status: "ok", checks: { table: "ok", email: "ok", workflow: "ok" } });
+    expect(JSON.parse(bodyOf(health))).toEqual({
+      status: "ok",
+      version,
+      checks: { table: "ok", email: "ok", workflow: "ok" },
+    });
+  });
+
+  it("serves GET /api/openapi.json with the service's version, built into the bundle", async () => {
+    const res = await api(httpEvent("GET", "/api/openapi.json"));
+    expect(res.statusCode).toBe(200);
+    expect((JSON.parse(bodyOf(res)) as { info: { version: string } }).info.version).toBe(version);
   });
 
   it("compresses pages for a browser that accepts gzip: the body comes base64-encoded and unzips to the same form", async () => {

@@ -1,6 +1,7 @@
 import { createApp } from "@debrief/functions/app";
 import { apiDeps, wire } from "@debrief/functions/wiring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { version } from "../../package.json";
 import { startTestStack, type TestStack } from "../support/stack";
 
 describe("GET /health", () => {
@@ -18,9 +19,11 @@ describe("GET /health", () => {
     return createApp(apiDeps(wire({ env, log: { info() {}, warn() {}, error() {} } })));
   };
 
-  it("answers 200 when every dependency answers", async () => {
+  it("answers 200 with the service's version when every dependency answers", async () => {
     const res = await (await appWith(stack.inboxUrl)).request("/health");
     expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", version, checks: { table: "ok", email: "ok", workflow: "ok" } });
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("answers 503 and names the dependency that cannot be reached", async () => {
@@ -28,6 +31,7 @@ describe("GET /health", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({
       status: "unavailable",
+      version,
       checks: { table: "ok", email: "unreachable", workflow: "ok" },
     });
   });

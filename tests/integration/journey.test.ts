@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { version } from "../../package.json";
 import { postDebrief, validDebrief } from "../support/debriefs";
 import { predictableSchedule } from "../support/env";
 import { formGuardFields, typedFormFields } from "../support/forms";
@@ -22,7 +23,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
   it("answers /health with every dependency reachable", async () => {
     const res = await fetch(`${stack.appUrl}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", checks: { table: "ok", email: "ok", workflow: "ok" } });
+    expect(await res.json()).toEqual({ status: "ok", version, checks: { table: "ok", email: "ok", workflow: "ok" } });
   });
 
   it("turns a form submission into the letter, then the nudge, then the tips", async () => {

@@ -14,6 +14,7 @@ import {
 } from "@debrief/core/aws";
 import { createApp, servedRoutes } from "@debrief/functions/app";
 import { beforeAll, describe, expect, it } from "vitest";
+import { version } from "../../package.json";
 
 const PUBLIC_URL = "https://debrief.example.org";
 
@@ -51,6 +52,10 @@ describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
     expect((doc as unknown as { openapi: string }).openapi).toBe("3.1.0");
+  });
+
+  it("carries the service's version (the root package.json's) as info.version", () => {
+    expect((doc as unknown as { info: { version: string } }).info.version).toBe(version);
   });
 
   it("has no error by Spectral's OpenAPI rules (spectral:oas)", async () => {

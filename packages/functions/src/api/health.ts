@@ -1,11 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps";
+import { SERVICE_VERSION } from "./version";
 import { withTimeout } from "./web/http";
 import { jsonRoutes, z } from "./web/json";
 
 export const healthSchema = z
   .object({
     status: z.enum(["ok", "unavailable"]),
+    version: z.string().meta({ description: "The service's version (semantic), as in CHANGELOG.md" }),
     checks: z.record(z.string(), z.enum(["ok", "unreachable"])),
   })
   .meta({ id: "Health" });
@@ -20,7 +22,7 @@ const healthRoute = createRoute({
   responses: { 200: health("Every dependency answers"), 503: health("A dependency is unreachable") },
 });
 
-/** `/health`: whether the table, the mailer and the workflow answer (each within 3 s). */
+/** `/health`: the version, and whether the table, the mailer and the workflow answer (each within 3 s). */
 export function healthRoutes(deps: AppDeps) {
   const app = jsonRoutes();
   app.openapi(healthRoute, async (c) => {
@@ -30,8 +32,8 @@ export function healthRoutes(deps: AppDeps) {
       Object.keys(checks).map((k, i) => [k, results[i]?.status === "fulfilled" ? "ok" : "unreachable"]),
     ) as Record<string, "ok" | "unreachable">;
     return results.every((r) => r.status === "fulfilled")
-      ? c.json({ status: "ok" as const, checks: status }, 200)
-      : c.json({ status: "unavailable" as const, checks: status }, 503);
+      ? c.json({ status: "ok" as const, version: SERVICE_VERSION, checks: status }, 200)
+      : c.json({ status: "unavailable" as const, version: SERVICE_VERSION, checks: status }, 503);
   });
   return app;
 }

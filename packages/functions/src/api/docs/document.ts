@@ -3,6 +3,7 @@ import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
 type OpenAPIRegistry = OpenAPIHono["openAPIRegistry"];
 
 import { z } from "zod";
+import { SERVICE_VERSION } from "../version";
 import { HTML_ROUTES, type HtmlOperation, TAGS } from "./html-routes";
 
 type Json = Record<string, unknown>;
@@ -117,7 +118,7 @@ export function openApiDocument(publicUrl: string, registry: OpenAPIRegistry) {
     openapi: "3.1.0",
     info: {
       title: "Interview Debrief",
-      version: "1.0.0",
+      version: SERVICE_VERSION,
       description:
         "Debrief an interview and get a drafted follow-up letter, a reminder and second-interview tips by email. Career centres get branded links and consented, anonymous outcome statistics. JSON routes answer errors as `Error`; the others answer with pages.",
     },
