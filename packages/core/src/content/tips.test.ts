@@ -166,7 +166,7 @@ describe("tips from what the candidate typed", () => {
     const tips = composeTips(typed);
     expect(tips).toEqual(composeTips({ ...typed, input: tidyDebrief(typed.input) }));
     const text = [tips.subject, ...tips.sections.flatMap((s) => s.items), tips.practice.description].join("\n");
-    expect(text).toContain('"How do you handle feedback you dont agree with?"');
+    expect(text).toContain(`"How do you handle feedback you don't agree with?"`);
     expect(text).toContain("Jonas Weber (Head of Analytics)");
     expect(text).toContain("Northwind Logistics");
     expect(text).not.toMatch(/jonas weber|northwind logistics|\bi ask\b|\.\./);
