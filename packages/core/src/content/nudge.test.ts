@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeNudge, nudgeVariant } from "./nudge";
 import { personaDebrief } from "./personas";
+import { sendWindow } from "./timing";
 
 describe("the next-day nudge", () => {
   it("depends on the state: reminder, sent, or nothing", () => {
@@ -12,16 +13,36 @@ describe("the next-day nudge", () => {
     expect(nudgeVariant(undefined)).toBe("none");
   });
 
-  it("while unsent, is a short reminder with the recommended window in the interviewer's hours", () => {
-    const n = composeNudge(personaDebrief("ben"));
+  it("while unsent, says the letter email's window has passed and gives the next, in the interviewer's hours", () => {
+    const d = personaDebrief("ben");
+    const n = composeNudge(d);
     expect(n.variant).toBe("reminder");
     expect(n.subject).toBe("Did you send your follow-up to Harbor Health?");
     // Scheduled for 08:00 UTC on Wednesday = 03:00 in New York, after the letter's Tuesday-evening window:
     // the next one is Wednesday morning there (not its evening: Wednesday is not the interview's day).
     expect(n.window).toMatchObject({ start: "2026-11-25T14:00:00.000Z", timeZone: "America/New_York" });
+    const letterWindow = sendWindow(d.input, new Date(d.createdAt));
+    expect(n.passed).toEqual(letterWindow);
     expect(n.paragraphs.join(" ")).toContain(
-      "The best time to send it: Wednesday 25 November, 09:00–11:00 (New York time), which is 08:00–10:00 (your time).",
+      `The time your letter email suggested, ${letterWindow.label}, which is ${letterWindow.candidateLabel}, has passed. The next good time to send it: Wednesday 25 November, 09:00–11:00 (New York time), which is 08:00–10:00 (your time).`,
     );
+  });
+
+  it("while unsent and the letter email's window is open or ahead, names that same window and nothing passed", () => {
+    // Interview at 17:00 Berlin on Tuesday: the letter said Wednesday 09:00–11:00; the nudge at 09:00 Wednesday.
+    const base = personaDebrief("amira");
+    const input = { ...base.input, interview: { ...base.input.interview, date: "2026-11-24", time: "17:00" } };
+    const d = {
+      ...base,
+      input,
+      createdAt: "2026-11-24T17:00:00Z",
+      schedule: { ...base.schedule, nudgeAt: "2026-11-25T08:00:00Z" },
+    };
+    const n = composeNudge(d);
+    expect(n.window).toEqual(sendWindow(input, new Date(d.createdAt)));
+    expect(n.passed).toBeUndefined();
+    expect(n.paragraphs.join(" ")).toContain("Now is a good time to send it: Wednesday 25 November, 09:00–11:00");
+    expect(n.paragraphs.join(" ")).not.toMatch(/has passed/);
   });
 
   it("once sent, says to follow up one or two business days after the decision date", () => {

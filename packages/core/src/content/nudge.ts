@@ -11,6 +11,8 @@ export type Nudge = {
   paragraphs: string[];
   /** When to send the letter (reminder only). */
   window?: SendWindow;
+  /** The window the letter email advised, when it has passed (reminder only). */
+  passed?: SendWindow;
 };
 
 /**
@@ -43,19 +45,22 @@ export function composeNudge(d: Debrief): Nudge {
   }
   const t = nudgeText.reminder;
   const at = new Date(d.schedule.nudgeAt);
-  // The letter's own window while it is still ahead, so the two emails agree.
-  const window = nudgeWindow(d, at);
+  // The letter's own window while any of it is left, so the two emails agree; once it has
+  // passed, the nudge says so before it gives the next one.
+  const { window, passed } = nudgeWindow(d, at);
   const timing = Date.parse(window.start) <= at.getTime() ? "open-now" : "ahead";
+  const when = t.window(window.label, window.candidateLabel);
   return {
     variant: "reminder",
     subject: t.subject(interview.company),
     heading: t.heading,
     paragraphs: [
       t.ready(who, interview.role),
-      t.when(timing, t.window(window.label, window.candidateLabel)),
+      passed ? t.passed(t.window(passed.label, passed.candidateLabel), timing, when) : t.when(timing, when),
       ...(window.scheduleSendHint ? [window.scheduleSendHint] : []),
       t.review,
     ],
     window,
+    ...(passed ? { passed } : {}),
   };
 }

@@ -213,23 +213,28 @@ describe("the candidate's clock", () => {
 describe("the window the nudge recommends", () => {
   const created = (d: DebriefInput, createdAt: string) => ({ input: d, createdAt });
 
-  it("is the letter's own window while it is still ahead on the nudge's day", () => {
+  it("is the letter's own window while any of it is left", () => {
     // An evening interview: the letter said Wednesday 09:00–11:00; the nudge comes at 09:00 that Wednesday.
     const d = debrief({ date: "2026-11-24", time: "17:00", candidateTz: "Europe/Berlin" });
     const letter = sendWindow(d, new Date("2026-11-24T17:00:00Z"));
     expect(letter.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
     const nudge = nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T08:00:00Z"));
-    expect(nudge).toEqual(letter);
-    // Still the letter's window at 10:30, with half an hour of it left.
-    expect(nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T09:30:00Z"))).toEqual(letter);
+    expect(nudge).toEqual({ window: letter });
+    // Still the letter's window at 10:55, with five minutes of it left.
+    expect(nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T09:55:00Z"))).toEqual({
+      window: letter,
+    });
+    // At 11:00 none of it is left.
+    expect(nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T10:00:00Z")).passed).toEqual(letter);
   });
 
-  it("is the next window, from the nudge's own hour, once the letter's has passed", () => {
+  it("is the next window, from the nudge's own hour, once the letter's has passed, which it names", () => {
     // Interview at 10:00: the letter said Tuesday 16:00–17:30, gone by Wednesday 09:00.
     const d = debrief({ date: "2026-11-24", time: "10:00", candidateTz: "Europe/Berlin" });
-    const w = nudgeWindow(created(d, "2026-11-24T11:00:00Z"), new Date("2026-11-25T08:00:00Z"));
+    const { window, passed } = nudgeWindow(created(d, "2026-11-24T11:00:00Z"), new Date("2026-11-25T08:00:00Z"));
     // Not 09:10: the ten-minute gap guards the draft's arrival, not a day later.
-    expect(w.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
+    expect(window.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
+    expect(passed?.label).toBe("Tuesday 24 November, 16:00–17:30 (Berlin time)");
   });
 });
 

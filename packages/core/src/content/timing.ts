@@ -146,16 +146,23 @@ function awakeMinutes(start: Date, end: Date, timeZone: string): number {
   return minutes;
 }
 
+/** What the next-day nudge recommends: a window, and the letter email's when that one has passed. */
+export type NudgeTiming = {
+  window: SendWindow;
+  /** The window the letter email advised, once none of it is left. */
+  passed?: SendWindow;
+};
+
 /**
- * The window the next-day nudge recommends: the letter's own window (advised when
- * the debrief arrived) while at least half an hour of it is still ahead, so the two
- * emails agree; otherwise the next window from the nudge's own time.
+ * The window the next-day nudge recommends: the letter's own window (advised when the
+ * debrief arrived) while any of it is left, so the two emails agree; once it has passed,
+ * the next window from the nudge's own time, and the letter's, so the nudge can say so.
  */
-export function nudgeWindow(d: { input: DebriefInput; createdAt: string }, at: Date): SendWindow {
+export function nudgeWindow(d: { input: DebriefInput; createdAt: string }, at: Date): NudgeTiming {
   const letter = sendWindow(d.input, new Date(d.createdAt));
-  if (Date.parse(letter.end) - at.getTime() >= MIN_SLOT_MINUTES * MIN_MS) return letter;
+  if (Date.parse(letter.end) > at.getTime()) return { window: letter };
   // The ten-minute gap keeps the draft's own arrival from reading as the moment to send; a day later it has no purpose.
-  return sendWindow(d.input, at, 0);
+  return { window: sendWindow(d.input, at, 0), passed: letter };
 }
 
 /** "Monday 1 December". */

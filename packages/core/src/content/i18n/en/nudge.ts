@@ -12,7 +12,12 @@ export const nudgeText = {
       timing === "open-now"
         ? `Now is a good time to send it: ${window}.`
         : `The best time to send it: ${window}. Sent then, it arrives while they are at work.`,
-    /** The window as it appears in the sentence above. */
+    /** The letter email's window has passed: said first, then the next one. */
+    passed: (letterWindow: string, timing: ReminderTiming, window: string) =>
+      timing === "open-now"
+        ? `The time your letter email suggested, ${letterWindow}, has passed. The next good time is now: ${window}.`
+        : `The time your letter email suggested, ${letterWindow}, has passed. The next good time to send it: ${window}. Sent then, it arrives while they are at work.`,
+    /** The window as it appears in the sentences above. */
     window: (label: string, candidateLabel?: string) =>
       candidateLabel ? `${label}, which is ${candidateLabel}` : label,
     review: "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
