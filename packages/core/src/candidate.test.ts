@@ -8,7 +8,8 @@ import {
   snoozeRefusal,
   supersededReason,
 } from "./candidate";
-import { composeLetter, currentDraft, letterAsText } from "./content/letter";
+import { currentDraft } from "./content/draft";
+import { composeLetter, letterAsText } from "./content/letter";
 import { personaDebrief } from "./content/personas";
 
 const DAY = 86_400_000;

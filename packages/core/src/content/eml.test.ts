@@ -1,7 +1,7 @@
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
+import { currentDraft } from "./draft";
 import { letterEml } from "./eml";
-import { currentDraft } from "./letter";
 import { PERSONA_NAMES, PERSONAS } from "./personas";
 
 const date = new Date("2026-11-24T18:00:00Z");

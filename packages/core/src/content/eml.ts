@@ -1,4 +1,4 @@
-import type { Draft } from "./letter";
+import type { Draft } from "./draft";
 import { oneLine } from "./text";
 
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeLetter, currentDraft, letterAsText } from "./letter";
+import { currentDraft } from "./draft";
+import { composeLetter, letterAsText } from "./letter";
 import { MAILTO_BODY_LIMIT, mailtoLink } from "./mailto";
 import { PERSONAS } from "./personas";
 

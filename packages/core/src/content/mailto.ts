@@ -1,4 +1,4 @@
-import type { Draft } from "./letter";
+import type { Draft } from "./draft";
 import { oneLine } from "./text";
 
 /** Mail clients cut longer bodies from a mailto: link (about 1,500 characters is safe across clients). */

@@ -40,3 +40,13 @@ export function joinAnd(items: string[]): string {
 export function oneLine(s: string): string {
   return s.replace(/[\r\n]+/g, " ").trim();
 }
+
+/** The text with its first letter raised when that letter is lower case; what comes before it is kept. */
+export function capitaliseFirst(s: string): string {
+  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+/** Words as the budgets count them: runs between spaces that hold a letter or a digit. */
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { WHAT_HAPPENED } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
-import { answerText } from "./letter";
 import { PERSONA_NAMES, personaDebrief } from "./personas";
+import { answerText } from "./phrasing";
 import { composeTips, questionsToAsk, questionType, rehearsal, SITUATION_TIPS } from "./tips";
 
 const section = (tips: ReturnType<typeof composeTips>, id: string) => tips.sections.find((s) => s.id === id);

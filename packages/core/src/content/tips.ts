@@ -4,8 +4,8 @@ import { challengeParts, type DebriefInput } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
 import { QUESTION_RULES, type QuestionType, REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
 import { type PracticeSession, practiceSession } from "./ics";
-import { answerText } from "./letter";
-import { clause, quoted, sentence } from "./text";
+import { answerText } from "./phrasing";
+import { capitaliseFirst, clause, quoted, sentence } from "./text";
 
 export { QUESTION_TYPES, type QuestionType, SITUATION_TIPS } from "./i18n/en/tips";
 
@@ -57,10 +57,6 @@ export function questionsToAsk(challenges: DebriefInput["challenges"]): string[]
     }),
     ...tipsText.generalQuestions,
   ];
-}
-
-function capitaliseFirst(s: string): string {
-  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
 /**
