@@ -1,4 +1,5 @@
 import {
+  checkBeforeSending,
   composeCheckin,
   composedLetter,
   composeNudge,
@@ -46,6 +47,8 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
           window: sendWindow(debrief.input, new Date(debrief.createdAt)),
           mailto: mailtoLink(draft, interviewer.email),
           links,
+          // Words kept as typed that this letter, composed or edited, still shows.
+          toCheck: checkBeforeSending(stored.input, draft),
           // What the composer chose, said only while the candidate uses the composed letter.
           ...(draft.edited ? {} : { salutation: composed.salutation, omitted: composed.omitted }),
         }),

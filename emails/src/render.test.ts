@@ -1,4 +1,4 @@
-import { currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
+import { CHECK_BEFORE_SENDING, currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
 import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,25 @@ describe("rendered emails (golden files)", () => {
     expect(email.html).toContain(`href="${previewLinks.page}/practice.ics"`);
     expect(email.text).toContain("Thursday 26 November, 18:00–19:00 (your time)");
     expect(email.text).not.toContain("I sent it");
+  });
+
+  it("lists the words kept as typed that the letter shows, and says nothing of them for a tidy debrief", async () => {
+    const base = personaDebrief("amira");
+    const typed = {
+      ...base,
+      input: {
+        ...base.input,
+        questions: [{ question: "Why us?", betterAnswer: "Because ur team builds what I want to build." }],
+      },
+    };
+    const email = await renderEmail("letter", typed, previewLinks);
+    expect(email.html).toContain(CHECK_BEFORE_SENDING.heading);
+    // The plain-text part writes headings in capitals.
+    expect(email.text).toContain(CHECK_BEFORE_SENDING.heading.toUpperCase());
+    expect(email.text).toContain('• “ur” in your better answer to question 1: chat spelling: "your" or "you\'re"?');
+    const tidy = await renderEmail("letter", base, previewLinks);
+    expect(tidy.html).not.toContain(CHECK_BEFORE_SENDING.heading);
+    expect(tidy.text).not.toMatch(/check before sending/i);
   });
 
   it("escapes what the candidate typed", async () => {

@@ -89,6 +89,28 @@ describe("every page and email in Chromium", () => {
     });
   }
 
+  it("shows the words kept as typed on the candidate page and in the letter email, and none for a tidy debrief", async () => {
+    const context = await auditContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(site.typedPage);
+    const list = page.locator("#check-before-sending");
+    expect(await list.isVisible()).toBe(true);
+    expect(await list.locator("h3").textContent()).toBe("Kept as you typed it — check before sending");
+    expect(await list.locator("li").allTextContents()).toEqual([
+      '“ur” in your better answer to question 1: chat spelling: "your" or "you\'re"?',
+    ]);
+    await page.setContent(site.typedLetter.body.html ?? "");
+    expect(await page.getByRole("heading", { name: "Kept as you typed it — check before sending" }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByText("“ur” in your better answer to question 1").isVisible()).toBe(true);
+    await page.goto(site.candidatePage);
+    expect(await page.locator("#check-before-sending").count()).toBe(0);
+    await page.setContent(site.emails[0]?.body.html ?? "");
+    expect(await page.getByText("check before sending").count()).toBe(0);
+    await context.close();
+  });
+
   it("moves focus to the candidate page's draft error, whose link leads to the field (JavaScript off)", async () => {
     const context = await (await chromium.get()).newContext(contextOptions({ javaScriptEnabled: false }));
     const page = await context.newPage();

@@ -1,6 +1,13 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { currentDraft, type Debrief, type DebriefRequest, KEEP_EDITS_MESSAGE, mailtoLink } from "@debrief/core";
+import {
+  CHECK_BEFORE_SENDING,
+  currentDraft,
+  type Debrief,
+  type DebriefRequest,
+  KEEP_EDITS_MESSAGE,
+  mailtoLink,
+} from "@debrief/core";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitDebrief, validDebrief } from "../support/debriefs";
@@ -251,5 +258,35 @@ describe("choosing the letter's length, its parts and its salutation on the cand
       what: "the nudge",
     });
     expect(nudge.body.html).toContain(href.replace(/&/g, "&amp;"));
+  });
+
+  it("lists the words kept as typed in the letter email and on the page, and nothing for a tidy debrief", async () => {
+    const typed = await submit({
+      questions: [{ question: "Why us?", betterAnswer: "Because ur team builds what I want to build." }],
+    });
+    const tidy = await submit();
+    const letterOf = (email: string) =>
+      waitFor(async () => (await emailsTo(stack.inboxUrl, email))[0], { timeoutMs: 2 * DAY_MS, what: "the letter" });
+    const line = '“ur” in your better answer to question 1: chat spelling: "your" or "you\'re"?';
+    const letter = await letterOf(typed.email);
+    expect(letter.body.html).toContain(CHECK_BEFORE_SENDING.heading);
+    expect(letter.body.text).toContain(CHECK_BEFORE_SENDING.heading.toUpperCase());
+    expect(letter.body.text).toContain(`• ${line}`);
+    const page = await pageLetter(typed.path);
+    expect(page.html).toContain('<div id="check-before-sending">');
+    expect(page.html).toContain(line.replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+    // Edited away in the draft, the word is no longer listed.
+    const draft = currentDraft(await stored(typed.id));
+    const saved = await post(`${typed.path}/draft`, {
+      subject: draft.subject,
+      body: draft.body.replace(/\bur\b/, "your"),
+    });
+    expect(saved.status).toBe(303);
+    expect((await pageLetter(typed.path)).html).not.toContain("check-before-sending");
+
+    const plain = await letterOf(tidy.email);
+    expect(plain.body.html).not.toContain(CHECK_BEFORE_SENDING.heading);
+    expect(plain.body.text).not.toMatch(/check before sending/i);
+    expect((await pageLetter(tidy.path)).html).not.toContain("check-before-sending");
   });
 });

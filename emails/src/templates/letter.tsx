@@ -1,5 +1,14 @@
 /** @jsxImportSource react */
-import type { Draft, EmailLinks, Mailto, Omitted, SendWindow } from "@debrief/core";
+import {
+  CHECK_BEFORE_SENDING,
+  checkLine,
+  type Draft,
+  type EmailLinks,
+  type Mailto,
+  type Omitted,
+  type SendWindow,
+  type ToCheck,
+} from "@debrief/core";
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
 import { keyed, Lines } from "../components/lines";
@@ -17,6 +26,8 @@ export type LetterEmailProps = {
   salutation?: string;
   /** What the composer left out of the letter, so the candidate can put it back on their page. */
   omitted?: Omitted[];
+  /** Words the letter shows as the candidate typed them, for them to check; nothing is said when empty. */
+  toCheck?: ToCheck[];
 };
 
 const letterBox = { border: "1px solid #d9e2ec", borderRadius: "6px", padding: "8px 20px", backgroundColor: "#fbfcfd" };
@@ -34,6 +45,7 @@ export default function LetterEmail({
   links,
   salutation,
   omitted = [],
+  toCheck = [],
 }: LetterEmailProps) {
   return (
     <Layout
@@ -84,6 +96,19 @@ export default function LetterEmail({
           Left out of this letter: {omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any of them back,
           tick them under “Change the letter” on your page.
         </Text>
+      ) : null}
+      {toCheck.length > 0 ? (
+        <Section>
+          <Heading as="h2" style={{ fontSize: "17px", marginTop: "20px" }}>
+            {CHECK_BEFORE_SENDING.heading}
+          </Heading>
+          <Text style={para}>{CHECK_BEFORE_SENDING.intro}</Text>
+          {toCheck.map((k) => (
+            <Text key={`${k.field} ${k.word}`} style={para}>
+              • {checkLine(k)}
+            </Text>
+          ))}
+        </Section>
       ) : null}
       <Section style={letterBox}>
         {/* Paragraphs and line breaks survive in the HTML and in the plain-text part alike, so the letter copies cleanly. */}

@@ -4,6 +4,7 @@ export * from "./abuse/rate-limit";
 export * from "./candidate";
 export * from "./centres";
 export * from "./config";
+export * from "./content/check-before-sending";
 export * from "./content/draft";
 export * from "./content/eml";
 export * from "./content/ics";

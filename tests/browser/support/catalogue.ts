@@ -21,6 +21,9 @@ export type Site = {
   checkin: StoredEmail;
   /** The nudge of a debrief whose letter was marked sent: the "sent" variant. */
   nudgeSent: StoredEmail;
+  /** A debrief typed in a hurry, with a word the letter keeps as typed: its page and its letter email. */
+  typedPage: string;
+  typedLetter: StoredEmail;
 };
 
 export type SitePage = {
@@ -54,6 +57,11 @@ export const PAGES: SitePage[] = [
   },
   { name: "confirmation", file: "confirmation", open: (page, s) => page.goto(`${s.candidatePage}?new=1`) },
   { name: "candidate page", file: "candidate-page", open: (page, s) => page.goto(s.candidatePage) },
+  {
+    name: "candidate page with words kept as typed",
+    file: "candidate-page-check",
+    open: (page, s) => page.goto(s.typedPage),
+  },
   {
     name: "candidate page, editing the draft",
     file: "candidate-page-edit",
@@ -121,6 +129,7 @@ export const PAGES: SitePage[] = [
 
 export const EMAILS: { name: string; file: string; of: (s: Site) => StoredEmail | undefined }[] = [
   { name: "letter", file: "email-letter", of: (s) => s.emails[0] },
+  { name: "letter with words kept as typed", file: "email-letter-check", of: (s) => s.typedLetter },
   { name: "nudge", file: "email-nudge", of: (s) => s.emails[1] },
   { name: "tips", file: "email-tips", of: (s) => s.emails[2] },
   { name: "nudge after the letter was sent", file: "email-nudge-sent", of: (s) => s.nudgeSent },
@@ -165,6 +174,15 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
   });
   if (marked.status !== 303) throw new Error(`Marking the letter sent answered ${marked.status}`);
 
+  // A third candidate typed an answer in chat spelling the tidy step keeps for them to check.
+  const typed = validDebrief({
+    candidate: { name: "Lea Moreau", email: `lea-${process.pid}@example.com`, timeZone: "Europe/Paris" },
+    questions: [{ question: "Why us?", betterAnswer: "Because ur team builds what I want to build." }],
+  });
+  const typedRes = await postDebrief(stack.appUrl, typed);
+  if (typedRes.status !== 201) throw new Error(`The debrief was refused: ${typedRes.status}`);
+  const typedPage = ((await typedRes.json()) as { page: string }).page;
+
   const emails = await waitFor(
     async () => {
       const all = await emailsTo(stack.inboxUrl, debrief.candidate.email);
@@ -185,6 +203,10 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     { timeoutMs: 4 * dayMs, what: "the nudge after the letter was marked sent" },
   );
   if (!nudgeSent) throw new Error("No nudge");
+  const typedLetter = await waitFor(async () => (await emailsTo(stack.inboxUrl, typed.candidate.email))[0], {
+    timeoutMs: 4 * dayMs,
+    what: "the typed debrief's letter",
+  });
   return {
     nudgeSent,
     appUrl: stack.appUrl,
@@ -194,5 +216,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     centreToken,
     centreKey: centre.key,
     checkin,
+    typedPage,
+    typedLetter,
   };
 }

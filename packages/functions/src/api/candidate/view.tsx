@@ -1,5 +1,8 @@
 import {
   type CandidateAction,
+  CHECK_BEFORE_SENDING,
+  checkBeforeSending,
+  checkLine,
   composedLetter,
   currentDraft,
   type Debrief,
@@ -101,6 +104,7 @@ export function DebriefPage({
       />
     ) : null;
   const addition = mostHelpfulAddition(input);
+  const toCheck = checkBeforeSending(input, draft);
   const mailto = mailtoLink(draft, input.interview.interviewer.email);
   const window = sendWindow(input, now);
   const notice = done ? DONE_MESSAGES[done] : undefined;
@@ -166,6 +170,17 @@ export function DebriefPage({
         <article class="letter" id="letter">
           {draft.body}
         </article>
+        {toCheck.length > 0 ? (
+          <div id="check-before-sending">
+            <h3 id="check-heading">{CHECK_BEFORE_SENDING.heading}</h3>
+            <p class="hint">{CHECK_BEFORE_SENDING.intro}</p>
+            <ul aria-labelledby="check-heading">
+              {toCheck.map((k) => (
+                <li>{checkLine(k)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {composed ? (
           <div id="letter-choices">
             <p class="hint" id="salutation-used">
