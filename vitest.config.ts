@@ -21,6 +21,7 @@ export default defineConfig({
       "emails/src/**/*.test.{ts,tsx}",
       "infra/**/*.test.ts",
       "tests/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
     ],
     // Integration tests start real emulators; each file gets its own process and ports.
     pool: "forks",
