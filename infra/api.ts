@@ -24,7 +24,7 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
 /** The Hono app on Lambda behind an HTTP API, throttled, with CORS limited to the configured origins. */
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app);
-  const { table, parameters, apiSettings, botCheck } = use(Storage);
+  const { table, parameters, apiSettings, botCheck, secrets } = use(Storage);
   const { machine, checkinMachine } = use(Workflow);
 
   const handler = lambdaFunction(stack, "ApiHandler", {
@@ -43,11 +43,15 @@ export function Api({ stack, app }: StackContext) {
       parameters.PUBLIC_URL,
       parameters.RETENTION_DAYS,
       ...apiSettings,
+      // Digests of addresses and IPs (suppression, rate limits, the address index); the form's ticket.
+      secrets.DIGEST_SECRET,
+      secrets.FORM_SECRET,
       ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
     ],
   });
   // batchRead: the candidate's page says when the address is suppressed; "this wasn't me" checks it first.
-  grantTable(handler, table.cdk.table, "read", "batchRead", "write", "scan", "describe");
+  // No Scan: no route lists the table (operations do, with their own roles).
+  grantTable(handler, table.cdk.table, "read", "batchRead", "write", "describe");
   // A career centre's statistics and share list; "this wasn't me" finds the address's debriefs (no Scan).
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);

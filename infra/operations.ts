@@ -23,7 +23,7 @@ export const SWEEP_EVERY = Duration.days(1);
  * cannot be delivered or handled end in one dead-letter queue, which is alarmed.
  */
 export function Operations({ stack }: StackContext) {
-  const { table, parameters } = use(Storage);
+  const { table, parameters, secrets } = use(Storage);
   const { configurationSet } = use(Email);
   const { machine, checkinMachine } = use(Workflow);
   const environment = { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn };
@@ -47,14 +47,16 @@ export function Operations({ stack }: StackContext) {
       timeout: "30 seconds",
       // A suppressed address gets no check-in either.
       environment: { ...environment, CHECKIN_STATE_MACHINE_ARN: checkinMachine.stateMachineArn },
-      bind,
+      // The digest key: a bounce suppresses the address's digest and finds its debriefs by it.
+      bind: [...bind, secrets.DIGEST_SECRET],
       onFailure: new SqsDestination(deadLetters),
       retryAttempts: 2,
     },
     "async",
   );
-  // Batch read: whether the address is already suppressed; read: the digest key; the address index finds its debriefs.
-  grantTable(sesEvents, table.cdk.table, "read", "batchRead", "put");
+  // Batch read: whether the address is already suppressed; the address index finds its debriefs. No GetItem: the
+  // digest key is its bound secret, never the table's (that is the local stack's default only).
+  grantTable(sesEvents, table.cdk.table, "batchRead", "put");
   grantIndexQuery(sesEvents, table.cdk.table, ADDRESS_INDEX.name);
   grantStopExecutions(sesEvents, stack, [machine, checkinMachine]);
   new events.Rule(stack, "SuppressingSesEvents", {
@@ -80,14 +82,15 @@ export function Operations({ stack }: StackContext) {
       handler: "packages/functions/src/operations.reconcileHandler",
       timeout: "5 minutes",
       environment,
-      bind,
+      // The digest key: it backfills the address digest of debriefs stored before the address index.
+      bind: [...bind, secrets.DIGEST_SECRET],
       onFailure: new SqsDestination(deadLetters),
       retryAttempts: 0,
     },
     "async",
   );
-  // Read and put: the digest key, for the address digests the reconciler backfills.
-  grantTable(reconcile, table.cdk.table, "read", "put", "update", "scan");
+  // Scan and update: the debriefs it starts, the digests it backfills (with the bound key, not the table's).
+  grantTable(reconcile, table.cdk.table, "update", "scan");
   machine.grantStartExecution(reconcile);
 
   const sweep = lambdaFunction(

@@ -52,5 +52,13 @@ export function Storage({ stack, app }: StackContext) {
         secret: new Config.Secret(stack, "BOT_CHECK_SECRET"),
       }
     : undefined;
-  return { table, parameters, apiSettings, botCheck };
+  // The keys of the address and IP digests and of the form's ticket: SST secrets kept in SSM (SecureString), set
+  // per stage before the first deploy (README, "Deploying") and bound to each function that reads them. A bound
+  // function fetches them at its cold start and refuses to start while one is not set; only the local stack,
+  // where nothing is bound, keeps a key in the table instead (adapters/aws/form-secret.ts).
+  const secrets = {
+    DIGEST_SECRET: new Config.Secret(stack, "DIGEST_SECRET"),
+    FORM_SECRET: new Config.Secret(stack, "FORM_SECRET"),
+  };
+  return { table, parameters, apiSettings, botCheck, secrets };
 }

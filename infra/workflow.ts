@@ -46,7 +46,7 @@ function acceptExecutionsWildcard(fn: IConstruct) {
  * data (the input holds ids only, but a task's error cause could hold more).
  */
 export function Workflow({ stack }: StackContext) {
-  const { table, parameters } = use(Storage);
+  const { table, parameters, secrets } = use(Storage);
   const { identity, configurationSet, fromAddress } = use(Email);
   const environment = { TABLE_NAME: table.tableName };
   // The check-in machine invokes the send step, which starts it: its ARN is built from a fixed
@@ -63,7 +63,8 @@ export function Workflow({ stack }: StackContext) {
     handler: "packages/functions/src/steps.sendEmail",
     timeout: "30 seconds",
     environment: { ...environment, CHECKIN_STATE_MACHINE_ARN: checkinMachineArn },
-    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL],
+    // The digest key: every send checks the suppression list first.
+    bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL, secrets.DIGEST_SECRET],
   });
   // The tips step starts a centre debrief's check-ins (execution named after the debrief).
   sendEmail.addToRolePolicy(

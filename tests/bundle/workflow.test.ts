@@ -1,5 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core";
+import { addressDigest, RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core";
 import { documentClient, keys, TTL_ATTRIBUTE } from "@debrief/core/aws";
 import { wire } from "@debrief/functions/wiring";
 import { sesEvent } from "@debrief/local";
@@ -47,8 +47,14 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
   const invoke = (name: string, event: unknown) => stack.lambdas.invoke(name, event);
   const item = async (debriefId: string) => (await debriefItems()).find((d) => d.id === debriefId);
 
+  // What a deployed stage binds as SST secrets (fetched from SSM there; locally given by name, as `sst bind` does).
+  const secrets = {
+    DIGEST_SECRET: "bundle-digest-key-0123456789abcdef012345",
+    FORM_SECRET: "bundle-form-key-0123456789abcdef0123456789",
+  };
+
   beforeAll(async () => {
-    stack = await startBundleStack();
+    stack = await startBundleStack(secrets);
     await provisionCentre({ slug: "bundle-steps" });
     // A centre's debrief: its workflow also has the two check-ins.
     expect((await postCentreForm(stack.appUrl, "bundle-steps", centreFormFields(email))).status).toBe(303);
@@ -158,5 +164,9 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
     const result = await invoke("SesEvents", sesEvent("bounce", bounced));
     expect(result).toMatchObject({ suppressed: 1 });
     expect(await wire().store.isSuppressed(bounced)).toBe(true);
+    // Under the bound digest key: the functions kept no key of their own in the table.
+    const pks = (await tableItems()).map((i) => String(i.pk));
+    expect(pks).toContain(`SUPPRESSED#${addressDigest(secrets.DIGEST_SECRET, bounced)}`);
+    expect(pks.filter((pk) => pk.startsWith("CONFIG#"))).toEqual([]);
   });
 });

@@ -89,14 +89,70 @@ describe("a production stage", () => {
     });
   });
 
+  const functions = () => all("AWS::Lambda::Function").filter((f) => !f.logicalId.startsWith("CustomResourceHandler"));
+  const functionNamed = (name: string) => functions().find((f) => f.logicalId.replace(/[0-9A-F]{8}$/, "") === name);
+  const vars = (name: string) =>
+    (functionNamed(name)?.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ??
+    {};
+  type Statement = { Action: unknown; Resource: unknown };
+  /** The inline policy statements of one function's role. */
+  const roleStatements = (name: string): Statement[] => {
+    const fn = functionNamed(name);
+    if (!fn) throw new Error(`No function ${name}`);
+    const role = (fn.Properties.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+    return all("AWS::IAM::Policy")
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  };
+  /** An ARN as text, its tokens (partition, region, account) as `<token>`. */
+  const joined = (arn: unknown): string =>
+    typeof arn === "string"
+      ? arn
+      : ((arn as { "Fn::Join"?: [string, unknown[]] })["Fn::Join"]?.[1] ?? [])
+          .map((part) => (typeof part === "string" ? part : "<token>"))
+          .join("");
+  /** The SSM parameters a function's role may read, as the ARNs' paths. */
+  const ssmReads = (name: string) =>
+    roleStatements(name)
+      .filter((s) => JSON.stringify(s.Action).includes("ssm:GetParameters"))
+      .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+      .map((r) => /:parameter(\/sst\/.*)$/.exec(joined(r))?.[1] ?? joined(r))
+      .sort();
+
+  it("binds the digest key and the form's key as SST secrets to each function that reads them, each read from its own SSM paths only", () => {
+    const names = ["ApiHandler", "SendEmail", "RecordFailure", "SesEvents", "Reconcile", "Sweep", "Redrive"];
+    expect(functions()).toHaveLength(names.length);
+    const secretsOf = (name: string) =>
+      Object.entries(vars(name))
+        .filter(([k]) => k.startsWith("SST_Secret_value_"))
+        .map(([k, v]) => {
+          // Fetched at the cold start, never written into the template.
+          expect(v, k).toBe("__FETCH_FROM_SSM__");
+          return k.replace("SST_Secret_value_", "");
+        })
+        .sort();
+    // The digest key: every function that digests an address (the suppression list, the rate limits, the
+    // address index); the form's key: the API, which alone serves and checks forms.
+    expect(Object.fromEntries(names.map((n) => [n, secretsOf(n)]))).toEqual({
+      ApiHandler: ["BOT_CHECK_SECRET", "DIGEST_SECRET", "FORM_SECRET"],
+      SendEmail: ["DIGEST_SECRET"],
+      RecordFailure: [],
+      SesEvents: ["DIGEST_SECRET"],
+      Reconcile: ["DIGEST_SECRET"],
+      Sweep: [],
+      Redrive: [],
+    });
+    for (const name of names) {
+      const paths = secretsOf(name).flatMap((secret) => [
+        `/sst/interview-debrief/.fallback/Secret/${secret}/value`,
+        `/sst/interview-debrief/prod/Secret/${secret}/value`,
+      ]);
+      expect(ssmReads(name), name).toEqual(paths.sort());
+      if (paths.length) expect(vars(name).SST_SSM_PREFIX, name).toBe("/sst/interview-debrief/prod/");
+    }
+  });
+
   it("binds the bot check's secret to the API as an SST secret, readable from its SSM path only", () => {
-    const fns = all("AWS::Lambda::Function").filter((f) => !f.logicalId.startsWith("CustomResourceHandler"));
-    const vars = (name: string) =>
-      (
-        fns.find((f) => f.logicalId.startsWith(name))?.Properties.Environment as
-          | { Variables: Record<string, unknown> }
-          | undefined
-      )?.Variables ?? {};
     expect(vars("ApiHandler")).toMatchObject({
       SST_Secret_value_BOT_CHECK_SECRET: "__FETCH_FROM_SSM__",
       SST_Parameter_value_BOT_CHECK_SITE_KEY: "0x4AAAAAAAexample",
@@ -105,16 +161,13 @@ describe("a production stage", () => {
     for (const name of ["SendEmail", "SesEvents", "Reconcile"]) {
       expect(vars(name).SST_Secret_value_BOT_CHECK_SECRET, name).toBeUndefined();
     }
-    const reads = all("AWS::IAM::Policy")
-      .flatMap(
-        (p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
-      )
-      .filter((s) => JSON.stringify(s.Action).includes("ssm:GetParameters"));
-    expect(reads).toHaveLength(1);
-    const resources = JSON.stringify(reads[0]?.Resource);
-    expect(resources).toContain("parameter/sst/interview-debrief/prod/Secret/BOT_CHECK_SECRET/value");
-    expect(resources).toContain("parameter/sst/interview-debrief/.fallback/Secret/BOT_CHECK_SECRET/value");
-    expect(resources).not.toContain("*");
+    expect(ssmReads("ApiHandler")).toContain("/sst/interview-debrief/prod/Secret/BOT_CHECK_SECRET/value");
+    expect(ssmReads("ApiHandler")).toContain("/sst/interview-debrief/.fallback/Secret/BOT_CHECK_SECRET/value");
+    for (const s of all("AWS::IAM::Policy").flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    )) {
+      if (JSON.stringify(s.Action).includes("ssm:")) expect(JSON.stringify(s.Resource)).not.toContain("*");
+    }
   });
 
   it("passes cdk-nag with nothing unsuppressed", () => {

@@ -317,12 +317,12 @@ ${table(
 API against baseline: loaded at cold start ×${ratio(r.cold.bundles.api.bytes, r.cold.bundles.baseline.bytes)}, import ×${ratio(r.cold.runs.api.importMs, r.cold.runs.baseline.importMs)}, import and first event together ×${ratio(r.cold.runs.api.importMs + r.cold.runs.api.callMs, r.cold.runs.baseline.importMs + r.cold.runs.baseline.callMs)}. Email rendering (react-email, react-dom) in the API bundle's metafile: ${r.cold.emailRenderingInApi === 0 ? "none" : `**${r.cold.emailRenderingInApi} inputs**`}.
 ${r.cold.others?.length ? `\nThe other functions, imported only (no event; medians of ${r.cold.others[0]?.n ?? 0} fresh processes): ${r.cold.others.map((o) => `${o.name} ${kib(o.bytes)}, ${ms(o.importMs)} ms`).join("; ")} (operations: the reconciler, the sweeper and the redrive, one entry).\n` : ""}${r.cold.apiForm ? `\nThe form page (GET /) as the first event: import ${ms(r.cold.apiForm.importMs)} ms, first event ${ms(r.cold.apiForm.callMs)} ms (its route group loaded, the form-ticket key read from the table), ${ms(r.cold.apiForm.importMs + r.cold.apiForm.callMs)} ms together.\n` : ""}${r.cold.apiBeyondBaseline?.length ? `\nWhat the API loads at cold start beyond the baseline, by package or folder (KiB of minified output): ${r.cold.apiBeyondBaseline.map((p) => `${p.part} ${(p.bytes / 1024).toFixed(0)}`).join(", ")}.\n` : ""}
 **What limits it**: parsing and evaluating what is loaded. zod is the largest single part of the API and of the
-baseline alike. Beyond the baseline, the API evaluates its configuration (parsed with zod), a Powertools logger, its
-stores and the Hono app's shell (security headers, CSRF guard, compression, the document shell). Loaded on first
+baseline alike. Beyond the baseline, the API evaluates its configuration (parsed with zod), the SSM client (a deployed
+function fetches its bound secrets, the digest and form keys, first), a Powertools logger, its stores and the Hono
+app's shell (security headers, CSRF guard, compression, the document shell). Loaded on first
 use instead: every route group (the JSON API with its zod schemas and OpenAPI metadata, the centre admin API, the
 debrief form, the candidate's and the centres' pages with the letter's composer and its tokenizer (compromise), the
-one-use links, unsubscribe, the API reference), the SSM client (only a bound bot-check secret needs it) and the
-SDK's rarer credential providers. The first event's time includes loading its route group, the first request's own
+one-use links, unsubscribe, the API reference) and the SDK's rarer credential providers. The first event's time includes loading its route group, the first request's own
 work (a real submission: its DynamoDB and Step Functions calls; the form: reading the form-ticket key) and the JIT's
 warm-up. On Lambda the runtime's own init
 (~100-200 ms) comes on top and arm64 CPUs are slower than this one.

@@ -1,4 +1,5 @@
 import { listFailed, type OperationsDeps, reconcile, redrive, sweep } from "@debrief/core";
+import { loadBoundSecrets } from "./bound-secrets";
 import { runtime, type Wiring } from "./wiring";
 
 export type RedriveEvent = { redrive?: boolean; ids?: unknown } | null;
@@ -51,6 +52,9 @@ export function operationsHandlers(w: Wiring) {
     },
   };
 }
+
+// The digest key (a bound SST secret) from SSM at the cold start.
+await loadBoundSecrets();
 
 /** Lambda handlers (see infra/operations.ts). */
 export const reconcileHandler = async () => operationsHandlers(runtime()).reconcile();

@@ -1,4 +1,5 @@
 import { handleSesEvent } from "@debrief/core";
+import { loadBoundSecrets } from "./bound-secrets";
 import { runtime, type Wiring } from "./wiring";
 
 /**
@@ -19,6 +20,9 @@ export function sesEventsHandler(w: Wiring) {
     return result;
   };
 }
+
+// The digest key (a bound SST secret) from SSM at the cold start.
+await loadBoundSecrets();
 
 /** Lambda handler (see infra/operations.ts). */
 export const handler = async (event: unknown) => sesEventsHandler(runtime())(event);

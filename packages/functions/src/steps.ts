@@ -1,5 +1,6 @@
 import { CHECKIN_KINDS, EMAIL_KINDS, type SendKind, sendDebriefEmail } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
+import { loadBoundSecrets } from "./bound-secrets";
 import { InvalidStepInputError, readStepInput } from "./step-input";
 import { runtime, type Wiring } from "./wiring";
 
@@ -26,6 +27,9 @@ export function sendEmailStep(w: Wiring) {
     return { kind, status: outcome.status };
   };
 }
+
+// The digest key (a bound SST secret) from SSM at the cold start.
+await loadBoundSecrets();
 
 /** Lambda handler of the send tasks. */
 export const sendEmail = async (input: unknown) => sendEmailStep(runtime())(input);

@@ -58,7 +58,7 @@ export type Wiring = Adapters & {
 /**
  * THE composition root: every Lambda entry (api, steps, record-failure, operations,
  * ses-events) and the local stack build their adapters here, from settings alone.
- * A function with SST secrets bound (the API) fetches them first (loadSstSecrets).
+ * A function with SST secrets bound fetches them first (bound-secrets.ts, at its cold start).
  */
 export function wire(options: WiringOptions = {}): Wiring {
   const env = options.env ?? process.env;

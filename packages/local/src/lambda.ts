@@ -35,15 +35,21 @@ function runtimeEnv(fn: SynthesizedFunction, taskRoot: string): Env {
   };
 }
 
-/** The template's variables with each token (an object such as Fn::ImportValue) replaced by its local value. */
+/**
+ * The template's variables with each token (an object such as Fn::ImportValue) replaced by its local value.
+ * A bound SST secret is left out: there is no SSM here, so, as `sst bind` does, it takes the local setting of
+ * its name (DIGEST_SECRET, FORM_SECRET, …) when one is given, and otherwise the function's local default.
+ */
 export function resolveEnvironment(fn: SynthesizedFunction, tokens: Record<string, string>): Env {
   return Object.fromEntries(
-    Object.entries(fn.environment).map(([name, value]) => {
-      if (typeof value === "string") return [name, value];
-      const local = tokens[name];
-      if (local === undefined) throw new Error(`${fn.name}: no local value for ${name} (${JSON.stringify(value)})`);
-      return [name, local];
-    }),
+    Object.entries(fn.environment)
+      .filter(([name]) => !name.startsWith("SST_Secret_value_"))
+      .map(([name, value]) => {
+        if (typeof value === "string") return [name, value];
+        const local = tokens[name];
+        if (local === undefined) throw new Error(`${fn.name}: no local value for ${name} (${JSON.stringify(value)})`);
+        return [name, local];
+      }),
   );
 }
 
