@@ -1,7 +1,7 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { ADDRESS_INDEX, CENTRE_INDEX } from "../packages/core/src/adapters/aws/table";
+import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX } from "../packages/core/src/adapters/aws/table";
 import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
 import { accept } from "./nag";
@@ -52,8 +52,9 @@ export function Api({ stack, app }: StackContext) {
   // batchRead: the candidate's page says when the address is suppressed; "this wasn't me" checks it first.
   // No Scan: no route lists the table (operations do, with their own roles).
   grantTable(handler, table.cdk.table, "read", "batchRead", "write", "describe");
-  // A career centre's statistics and share list; "this wasn't me" finds the address's debriefs (no Scan).
+  // A career centre's share list and statistics; "this wasn't me" finds the address's debriefs (no Scan).
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
+  grantIndexQuery(handler, table.cdk.table, STUDENT_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);
   machine.grantStartExecution(handler);
   grantStopExecutions(handler, stack, [machine, checkinMachine]);

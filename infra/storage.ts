@@ -1,11 +1,11 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Config, type StackContext, Table } from "sst/constructs";
-import { ADDRESS_INDEX, CENTRE_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
+import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 
 /**
  * One table for debriefs, page tokens and suppressed addresses (one item per `pk`;
- * operations scan; one sparse index lists a centre's debriefs), on-demand, with point-in-time recovery. Every
+ * operations scan; sparse indexes list a centre's debriefs, its counted students and an address's debriefs), on-demand, with point-in-time recovery. Every
  * debrief and token expires through the `ttl` attribute after the stage's retention.
  */
 export function Storage({ stack, app }: StackContext) {
@@ -17,14 +17,21 @@ export function Storage({ stack, app }: StackContext) {
       [CENTRE_INDEX.partitionKey]: "string",
       [CENTRE_INDEX.sortKey]: "string",
       [ADDRESS_INDEX.partitionKey]: "string",
+      [STUDENT_INDEX.partitionKey]: "string",
     },
     primaryIndex: { partitionKey: "pk" },
-    // Lists a career centre's debriefs for its statistics; sparse, since only centre debriefs carry `centre`.
     globalIndexes: {
+      // Lists a career centre's debriefs (the share list, a centre's deletion); sparse, since only centre debriefs carry `centre`.
       [CENTRE_INDEX.name]: {
         partitionKey: CENTRE_INDEX.partitionKey,
         sortKey: CENTRE_INDEX.sortKey,
         projection: [...CENTRE_INDEX.attributes],
+      },
+      // A centre's proven students for its statistics, with their digests; sparse (only proven debriefs carry `countedIn`).
+      [STUDENT_INDEX.name]: {
+        partitionKey: STUDENT_INDEX.partitionKey,
+        sortKey: STUDENT_INDEX.sortKey,
+        projection: [...STUDENT_INDEX.attributes],
       },
       // Finds an address's debriefs by the keyed digest each carries ("this wasn't me", bounces): no Scan.
       [ADDRESS_INDEX.name]: { partitionKey: ADDRESS_INDEX.partitionKey, projection: [...ADDRESS_INDEX.attributes] },

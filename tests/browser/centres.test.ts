@@ -21,6 +21,7 @@ describe("a centre's pages in Chromium", () => {
       displayName: "Riverside Careers",
       accentColour: "#b45309",
       cohorts: ["Class of 2026"],
+      minGroupSize: 5,
     });
     key = centre.key;
     for (let i = 0; i < 6; i++) {

@@ -87,7 +87,7 @@ describe("sst.config.ts (what `sst deploy` runs)", () => {
 });
 
 describe("storage", () => {
-  it("is one on-demand table with point-in-time recovery, the ttl attribute, one key and two sparse indexes", () => {
+  it("is one on-demand table with point-in-time recovery, the ttl attribute, one key and three sparse indexes", () => {
     const tables = all("AWS::DynamoDB::Table");
     expect(tables).toHaveLength(1);
     const [table] = tables;
@@ -97,7 +97,8 @@ describe("storage", () => {
       TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true },
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
     });
-    // Two indexes, projecting nothing personal: career centres' debriefs for their statistics, and an
+    // Three indexes, projecting nothing personal: career centres' debriefs (the share list), the students a
+    // centre's statistics count (proven ones only, by the keyed digest of the normalised address), and an
     // address's debriefs by the keyed digest of the address ("this wasn't me" and bounces, without a Scan).
     expect(table?.Properties.GlobalSecondaryIndexes).toEqual([
       {
@@ -116,6 +117,25 @@ describe("storage", () => {
             "secondInterviewAt",
             "checkins",
             "shareWithCentre",
+          ],
+        },
+      },
+      {
+        IndexName: "byCentreStudent",
+        KeySchema: [
+          { AttributeName: "countedIn", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: {
+          ProjectionType: "INCLUDE",
+          NonKeyAttributes: [
+            "expiresAt",
+            "cohort",
+            "letterSentAt",
+            "secondInterviewAt",
+            "checkins",
+            "studentDigest",
+            "insightFacts",
           ],
         },
       },
@@ -476,6 +496,11 @@ describe("least privilege", () => {
       Sweep: ["dynamodb:DeleteItem", "dynamodb:Scan"],
       Redrive: ["dynamodb:Scan", "dynamodb:UpdateItem"],
     });
+    // A centre's statistics come from a Query on its student index, by the API alone.
+    const studentIndex = FUNCTIONS.filter((name) =>
+      roleStatements(name).some((s) => JSON.stringify(s.Resource).includes("/index/byCentreStudent")),
+    );
+    expect(studentIndex).toEqual(["ApiHandler"]);
     for (const name of FUNCTIONS) {
       for (const s of roleStatements(name).filter((st) => actions(st).some((a) => a.startsWith("dynamodb:")))) {
         expect(resources(s), name).toHaveLength(1);

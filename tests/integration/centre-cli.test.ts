@@ -88,7 +88,12 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     const updated = await centre("update", "westgate", "--accent=#0b5394", "--nudge-hour=25");
     expect(updated.code).toBe(1);
     expect(updated.stderr).toContain("timing.nudgeHour: At most 20");
-    expect((await centre("update", "westgate", "--accent=#0b5394")).code).toBe(0);
+    // A centre may lower the smallest group its statistics show, never below 5.
+    const tooLow = await centre("update", "westgate", "--min-group-size=4");
+    expect(tooLow.code).toBe(1);
+    expect(tooLow.stderr).toContain("minGroupSize: At least 5");
+    expect((await centre("update", "westgate", "--accent=#0b5394", "--min-group-size=5")).code).toBe(0);
+    expect(((await (await stats(key)).json()) as { minGroupSize: number }).minGroupSize).toBe(5);
     expect(await (await fetch(`${stack.appUrl}/c/westgate/brand.css`)).text()).toContain("--brand: #0b5394");
 
     const rotated = await centre("rotate-key", "westgate");
@@ -121,6 +126,8 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     expect(debrief).toBeDefined();
     expect(debrief?.centre).toBeUndefined();
     expect(debrief?.centreSnapshot).toBeUndefined();
+    expect(debrief?.studentDigest).toBeUndefined();
+    expect(debrief?.insightFacts).toBeUndefined();
     expect((await tableItems()).filter((i) => String(i.pk).startsWith("CENTRE"))).toEqual([]);
   });
 });

@@ -1,12 +1,20 @@
-import { hashAdminKey } from "@debrief/core";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { hashAdminKey, isoWeek } from "@debrief/core";
+import { documentClient } from "@debrief/core/aws";
 import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/centres/schemas";
+import { createApp } from "@debrief/functions/app";
+import { operationsHandlers } from "@debrief/functions/operations";
+import { apiDeps, wire } from "@debrief/functions/wiring";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreFormFields, postCentreForm, proveAddress, provisionCentre, tokenOf } from "../support/centres";
+import { startFaultProxy } from "../support/fault-proxy";
 import { waitFor } from "../support/inbox";
 import { startTestStack, type TestStack } from "../support/stack";
 import { debriefItems, tableItems } from "../support/table";
 
 const DOMAIN = "students.northfield.ac.uk";
+const silent = { info() {}, warn() {}, error() {} };
 
 describe("career centres on the local stack", () => {
   let stack: TestStack;
@@ -23,8 +31,15 @@ describe("career centres on the local stack", () => {
     return item?.id as string | undefined;
   };
 
+  // Real time, unless a test moves it (the padding attack spreads its debriefs over the days of one week).
+  let shiftMs = 0;
+  const clock = { now: () => new Date(Date.now() + shiftMs) };
+
   beforeAll(async () => {
-    stack = await startTestStack({ env: { FORM_MIN_FILL_SECONDS: "0", RATE_LIMIT_PER_IP_PER_HOUR: "1000" } });
+    stack = await startTestStack({
+      env: { FORM_MIN_FILL_SECONDS: "0", RATE_LIMIT_PER_IP_PER_HOUR: "1000" },
+      clock,
+    });
     north = await provisionCentre({
       slug: "northfield",
       displayName: "Northfield University Careers",
@@ -241,7 +256,12 @@ describe("career centres on the local stack", () => {
     let key: string;
 
     beforeAll(async () => {
-      const centre = await provisionCentre({ slug: "statsville", cohorts: ["Big cohort", "Small cohort"] });
+      // A centre that lowered the minimum group size to the floor of 5.
+      const centre = await provisionCentre({
+        slug: "statsville",
+        cohorts: ["Big cohort", "Small cohort"],
+        minGroupSize: 5,
+      });
       key = centre.key;
       // A student proves their address by acting on a one-use link from their letter (a POST; "Stop emails"
       // here, which changes no count, where "I sent it" would count a letter).
@@ -271,28 +291,31 @@ describe("career centres on the local stack", () => {
 
     it("suppresses groups and counts under 5, and every count that would let one be subtracted out", () => {
       expect(stats.minGroupSize).toBe(5);
-      // The week holds all eight: its 8 debriefs minus Big cohort's 6 would give Small cohort's 2 (and
+      const none = { letterSent: null, secondInterview: null, offer: null };
+      // The week holds all eight: its 8 students minus Big cohort's 6 would give Small cohort's 2 (and
       // 6 second interviews minus 5 its one), so one side of each such difference is hidden too.
       expect(stats.cohorts).toEqual([
-        { group: "Big cohort", suppressed: false, debriefs: null, letterSent: 0, secondInterview: null, offer: null },
         {
-          group: "Small cohort",
-          suppressed: true,
-          debriefs: null,
-          letterSent: null,
+          group: "Big cohort",
+          suppressed: false,
+          students: null,
+          letterSent: 0,
           secondInterview: null,
           offer: null,
+          rates: none,
         },
+        { group: "Small cohort", suppressed: true, students: null, ...none, rates: none },
       ]);
       expect(stats.weeks).toHaveLength(1);
       expect(stats.weeks[0]).toMatchObject({
         suppressed: false,
-        debriefs: 8,
+        students: 8,
         letterSent: 0,
         secondInterview: null,
         offer: null,
+        rates: { letterSent: 0, secondInterview: null, offer: null },
       });
-      for (const stage of ["debriefs", "letterSent", "secondInterview", "offer"]) {
+      for (const stage of ["students", "letterSent", "secondInterview", "offer"]) {
         const week = stats.weeks[0]?.[stage];
         const big = stats.cohorts[0]?.[stage];
         if (typeof week === "number" && typeof big === "number") expect([0]).toContain(week - big);
@@ -305,17 +328,138 @@ describe("career centres on the local stack", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/csv");
       const [header, ...lines] = (await res.text()).trimEnd().split("\r\n");
-      expect(header).toBe("grouping,group,suppressed,debriefs,letterSent,secondInterview,offer");
+      expect(header).toBe(
+        "grouping,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate",
+      );
       const fromCsv = lines.map((line) => {
-        const [grouping, group, suppressed, ...counts] = line.split(",");
-        const [debriefs, letterSent, secondInterview, offer] = counts.map((v) => (v === "" ? null : Number(v)));
+        const [grouping, group, suppressed, ...cells] = line.split(",");
+        const [students, letterSent, secondInterview, offer, ...rates] = cells.map((v) =>
+          v === "" ? null : Number(v),
+        );
+        const [letterSentRate, secondInterviewRate, offerRate] = rates;
         return {
           grouping,
-          row: { group, suppressed: suppressed === "true", debriefs, letterSent, secondInterview, offer },
+          row: {
+            group,
+            suppressed: suppressed === "true",
+            students,
+            letterSent,
+            secondInterview,
+            offer,
+            rates: { letterSent: letterSentRate, secondInterview: secondInterviewRate, offer: offerRate },
+          },
         };
       });
       expect(fromCsv.filter((r) => r.grouping === "week").map((r) => r.row)).toEqual(stats.weeks);
       expect(fromCsv.filter((r) => r.grouping === "cohort").map((r) => r.row)).toEqual(stats.cohorts);
+    });
+  });
+
+  describe("the padding attack: one mailbox posing as several students", () => {
+    const PAD_DOMAIN = "pad.example.edu";
+    const COHORT = "Target cohort";
+    // 10:00 UTC on the Monday of the ISO week before last: the attack spreads over its first three days.
+    const monday = (() => {
+      const d = new Date();
+      d.setUTCHours(10, 0, 0, 0);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 14);
+      return d;
+    })();
+    const onDay = (day: number) => {
+      shiftMs = monday.getTime() + day * 86_400_000 - Date.now();
+    };
+    let key: string;
+    let rows: { weeks: Record<string, unknown>[]; cohorts: Record<string, unknown>[] };
+
+    beforeAll(async () => {
+      key = (await provisionCentre({ slug: "padville", allowedDomains: [PAD_DOMAIN], cohorts: [COHORT] })).key;
+      const submit = async (email: string, action: "I sent it" | "Stop emails") => {
+        const fields = centreFormFields(email, { cohort: COHORT });
+        fields.set("interview.date", clock.now().toISOString().slice(0, 10));
+        const res = await postCentreForm(stack.appUrl, "padville", fields);
+        expect(res.status, `the debrief for ${email}`).toBe(303);
+        await proveAddress(stack.appUrl, stack.inboxUrl, email, action);
+      };
+      try {
+        // The target, on the Tuesday, proves their address by marking the letter sent.
+        onDay(1);
+        await submit(`rowan.target@${PAD_DOMAIN}`, "I sent it");
+        // The attacker's one mailbox (samlee) under nine names, each proven from the inbox they all reach:
+        // plus tags (three a day pass the per-address limit), dots (a Google Workspace domain ignores them),
+        // and three days of the same ISO week. Nine padded debriefs and the target's make ten.
+        const padded = [
+          ["samlee+a", "samlee+b", "sam.lee+a"],
+          ["samlee+c", "sam.lee+b", "s.amlee"],
+          ["samlee+d", "s.amlee+b", "sa.m.lee"],
+        ];
+        for (const [day, names] of padded.entries()) {
+          onDay(day);
+          for (const name of names) await submit(`${name}@${PAD_DOMAIN}`, "Stop emails");
+        }
+      } finally {
+        shiftMs = 0;
+      }
+      onDay(3);
+      const res = await api("padville/stats", key);
+      shiftMs = 0;
+      expect(res.status).toBe(200);
+      rows = (await res.json()) as typeof rows;
+    });
+
+    it("counts the mailbox once, so the target's group stays hidden and their letter cannot be read off", () => {
+      const week = rows.weeks.find((r) => r.group === isoWeek(monday.toISOString()));
+      const cohort = rows.cohorts.find((r) => r.group === COHORT);
+      // Shown, the group's letters would give the target away: the padding sent none, so a 0 would say the
+      // target sent none, and a hidden count (1 to 4) that they sent it.
+      expect(week, "the target's week").toMatchObject({ suppressed: true });
+      expect(cohort, "the target's cohort").toMatchObject({ suppressed: true });
+      for (const row of [week, cohort]) expect(row?.letterSent).toBeNull();
+    });
+
+    it("reads the statistics with a Query on the student index, never a Scan", async () => {
+      const seen: string[] = [];
+      const proxy = await startFaultProxy(
+        process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
+        (req) => {
+          seen.push(`${String(req.headers["x-amz-target"]).replace("DynamoDB_20120810.", "")} ${req.body}`);
+          return "pass";
+        },
+        () => ({ status: 500, body: "{}" }),
+      );
+      try {
+        // The same wiring as the stack's (and Lambda's), its table reached through the recording proxy.
+        const app = createApp(
+          apiDeps(wire({ env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url }, log: silent, clock })),
+        );
+        const res = await app.request("/api/centres/padville/stats", { headers: { authorization: `Bearer ${key}` } });
+        expect(res.status).toBe(200);
+      } finally {
+        await proxy.close();
+      }
+      expect(seen.filter((r) => r.startsWith("Scan"))).toEqual([]);
+      expect(seen.filter((r) => r.startsWith("Query")).map((r) => JSON.parse(r.slice(6)).IndexName)).toEqual([
+        "byCentreStudent",
+      ]);
+    });
+
+    it("backfills the students of debriefs stored before the student index", async () => {
+      const items = await debriefItems();
+      const mailbox = items.filter((i) => i.centre === "padville" && i.countedIn === "padville");
+      expect(new Set(mailbox.map((i) => i.studentDigest)).size).toBe(2);
+      const [old] = mailbox.filter((i) => i.studentDigest !== mailbox.find((m) => m.letterSentAt)?.studentDigest);
+      const digest = old?.studentDigest;
+      // As a proven centre debrief stored by an earlier release looks: no digest, not in the index.
+      await documentClient(new DynamoDBClient({})).send(
+        new UpdateCommand({
+          TableName: process.env.TABLE_NAME,
+          Key: { pk: old?.pk },
+          UpdateExpression: "REMOVE countedIn, studentDigest, insightFacts",
+        }),
+      );
+      await operationsHandlers(wire({ log: silent, clock })).reconcile();
+      const after = (await debriefItems()).find((i) => i.pk === old?.pk);
+      expect(after).toMatchObject({ countedIn: "padville", studentDigest: digest });
+      expect(after?.insightFacts).toEqual({ situations: ["nerves"], questionTypes: [] });
     });
   });
 });

@@ -55,15 +55,21 @@ export function tokenOf(res: Response): string {
 
 /**
  * Proves a student's address as the statistics require: a POST on a one-use link from their
- * letter ("Stop emails", which changes no count where "I sent it" would count a letter).
+ * letter ("Stop emails" by default, which changes no count where "I sent it" would count a letter).
  */
-export async function proveAddress(appUrl: string, inboxUrl: string, email: string): Promise<void> {
+export async function proveAddress(
+  appUrl: string,
+  inboxUrl: string,
+  email: string,
+  action: "Stop emails" | "I sent it" = "Stop emails",
+): Promise<void> {
   const letter = await waitFor(async () => (await emailsTo(inboxUrl, email))[0], {
     timeoutMs: 20_000,
     what: "the letter",
   });
-  const stop = /href="https?:\/\/[^"]+\/a\/([A-Za-z0-9_-]{43})"[^>]*>Stop emails</.exec(letter.body.html ?? "")?.[1];
-  if (!stop) throw new Error(`no "Stop emails" link in the letter to ${email}`);
+  const link = new RegExp(`href="https?://[^"]+/a/([A-Za-z0-9_-]{43})"[^>]*>${action}<`);
+  const stop = link.exec(letter.body.html ?? "")?.[1];
+  if (!stop) throw new Error(`no "${action}" link in the letter to ${email}`);
   const res = await fetch(`${appUrl}/a/${stop}`, { method: "POST" });
   if (res.status !== 200) throw new Error(`proving ${email} answered ${res.status}`);
 }

@@ -384,9 +384,11 @@ export async function performAction(
   const found = await actionLink(token, deps, "use");
   if (!found) return undefined;
   const { action, debrief: d } = found;
-  // A one-use link only ever reaches the inbox: using it proves the address (centre statistics count on it).
+  // A one-use link only ever reaches the inbox: using it proves the address, and from then on
+  // the debrief's centre counts its student (centre statistics count only proven students).
   if (!d.addressProvenAt && action !== "delete") {
-    await deps.store.updateDebrief(d.id, { addressProvenAt: deps.clock.now().toISOString() });
+    const at = deps.clock.now().toISOString();
+    await deps.store.updateDebrief(d.id, { addressProvenAt: at, ...(d.centre ? { countedIn: d.centre } : {}) });
   }
   switch (action) {
     case "sent":

@@ -21,17 +21,42 @@ export function normaliseAddress(address: string): string {
 }
 
 /**
+ * One student, one name: the form of an address that centre statistics count students by.
+ * Stricter than {@link normaliseAddress}, because here merging two people costs only a
+ * count, while splitting one mailbox into several lets its owner pad a group:
+ * - everything normaliseAddress does (case, spaces, `+tag`, googlemail.com);
+ * - dots in the local part are dropped on every domain, not only gmail.com: a university's
+ *   mail is often Google Workspace, which delivers `sam.lee@` and `samlee@` to one mailbox,
+ *   and which domains are Workspace cannot be told from the address.
+ * Two students whose addresses differ only in dots count as one (fewer groups shown, never
+ * more). Aliases on other domains, or a domain that accepts any local part, still give
+ * their owner several students: a centre's allowed domains are the defence (SECURITY.md).
+ */
+export function studentAddress(address: string): string {
+  const normal = normaliseAddress(address);
+  const at = normal.lastIndexOf("@");
+  if (at < 1) return normal;
+  const local = normal.slice(0, at).replace(/\./g, "");
+  return `${local || normal.slice(0, at)}${normal.slice(at)}`;
+}
+
+/**
  * A keyed digest (HMAC-SHA-256) naming an address or an IP in the table: without the
  * key, someone who reads the table cannot test a known address against it. `purpose`
  * keeps the digests of different uses apart.
  */
-export function keyedDigest(secret: string, purpose: "address" | "ip", value: string): string {
+export function keyedDigest(secret: string, purpose: "address" | "ip" | "student", value: string): string {
   return createHmac("sha256", secret).update(`${purpose}:${value}`).digest("base64url");
 }
 
 /** The digest an address is suppressed and counted under: keyed, of its normalised form. */
 export function addressDigest(secret: string, address: string): string {
   return keyedDigest(secret, "address", normaliseAddress(address));
+}
+
+/** The digest a centre counts a student by: keyed, of {@link studentAddress}, never the address's own digest. */
+export function studentDigest(secret: string, address: string): string {
+  return keyedDigest(secret, "student", studentAddress(address));
 }
 
 /**

@@ -103,6 +103,7 @@ export type DebriefChanges = Partial<
     | "input"
     | "letterInclude"
     | "addressProvenAt"
+    | "countedIn"
   >
 >;
 

@@ -19,15 +19,17 @@ export function operationsHandlers(w: Wiring) {
   return {
     /**
      * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
-     * before the address index their digest (a no-op once every debrief has one).
+     * before the address and student indexes their digests (a no-op once every debrief has them).
      */
     async reconcile() {
       const result = await reconcile(deps);
       const backfilled = await w.store.backfillAddressDigests();
+      const students = await w.centres.backfillCountedStudents();
       w.log.info("reconcile finished", {
         started: result.started.length,
         failed: result.failed.length,
         backfilled,
+        students,
       });
       if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);
       return result;

@@ -70,7 +70,8 @@ export function wire(options: WiringOptions = {}): Wiring {
     clock: options.clock ?? systemClock,
     log: options.log ?? structuredLogger(new Logger({ serviceName: "interview-debrief" })),
     store: given.store ?? createDynamoStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
-    centres: given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo),
+    centres:
+      given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     rateCounter:
       given.rateCounter ??
       createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),

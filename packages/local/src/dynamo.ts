@@ -6,7 +6,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { ADDRESS_INDEX, CENTRE_INDEX } from "../../core/src/adapters/aws/table";
+import { TABLE_INDEXES } from "../../core/src/adapters/aws/table";
 import { close, listen } from "./net";
 
 const require = createRequire(import.meta.url);
@@ -28,41 +28,33 @@ export async function startDynamo(path: string, port: number) {
 export async function ensureTable(client: DynamoDBClient, tableName: string) {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    for (const index of [CENTRE_INDEX.name, ADDRESS_INDEX.name]) {
-      if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === index)) {
+    for (const { name } of TABLE_INDEXES) {
+      if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === name)) {
         // dynalite cannot add an index to an existing table.
-        console.warn(`The local table predates the ${index} index: delete the data directory to add it.`);
+        console.warn(`The local table predates the ${name} index: delete the data directory to add it.`);
       }
     }
     return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }
+  const keyAttributes = new Set([
+    "pk",
+    ...TABLE_INDEXES.flatMap((i) => (i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey])),
+  ]);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: CENTRE_INDEX.partitionKey, AttributeType: "S" },
-        { AttributeName: CENTRE_INDEX.sortKey, AttributeType: "S" },
-        { AttributeName: ADDRESS_INDEX.partitionKey, AttributeType: "S" },
-      ],
+      AttributeDefinitions: [...keyAttributes].map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: CENTRE_INDEX.name,
-          KeySchema: [
-            { AttributeName: CENTRE_INDEX.partitionKey, KeyType: "HASH" },
-            { AttributeName: CENTRE_INDEX.sortKey, KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...CENTRE_INDEX.attributes] },
-        },
-        {
-          IndexName: ADDRESS_INDEX.name,
-          KeySchema: [{ AttributeName: ADDRESS_INDEX.partitionKey, KeyType: "HASH" }],
-          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...ADDRESS_INDEX.attributes] },
-        },
-      ],
+      GlobalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: "HASH" },
+          ...(index.sortKey ? [{ AttributeName: index.sortKey, KeyType: "RANGE" as const }] : []),
+        ],
+        Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...index.attributes] },
+      })),
       BillingMode: "PAY_PER_REQUEST",
     }),
   );

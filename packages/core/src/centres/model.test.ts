@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkinSkipReason, checkinTimes, outcomeOf } from "./checkins";
-import { centreSettingsSchema, emailAllowed } from "./model";
+import { centreSettingsSchema, DEFAULT_MIN_GROUP_SIZE, emailAllowed, minGroupSizeOf } from "./model";
 
 describe("emailAllowed", () => {
   const centre = { allowedDomains: ["uni.example.edu"] };
@@ -26,6 +26,13 @@ describe("centreSettingsSchema", () => {
       "timing.tipsAfterDays: At most 7",
     ]);
     expect(centreSettingsSchema.parse({ ...base, timing: { nudgeHour: 8 } }).timing).toEqual({ nudgeHour: 8 });
+  });
+  it("lets a centre lower the minimum group size to 5, never below, and defaults it to 10", () => {
+    expect(minGroupSizeOf(centreSettingsSchema.parse(base))).toBe(DEFAULT_MIN_GROUP_SIZE);
+    expect(minGroupSizeOf(centreSettingsSchema.parse({ ...base, minGroupSize: 5 }))).toBe(5);
+    const low = centreSettingsSchema.safeParse({ ...base, minGroupSize: 4 });
+    expect(low.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["minGroupSize: At least 5"]);
+    expect(centreSettingsSchema.safeParse({ ...base, minGroupSize: 7.5 }).success).toBe(false);
   });
   it("refuses a logo that is not https and a colour that is not #rrggbb", () => {
     const r = centreSettingsSchema.safeParse({ ...base, logoUrl: "javascript:alert(1)", accentColour: "red" });

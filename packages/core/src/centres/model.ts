@@ -33,6 +33,17 @@ export const TIMING_BOUNDS = {
   tipsAfterDays: { min: 1, max: 7 },
 } as const;
 
+/**
+ * Statistics never show a group (or count) of fewer distinct students than this: the most
+ * common minimum cell size in US state education reporting (NCES 2011-603). A centre may
+ * choose another within MIN_GROUP_SIZE_BOUNDS (the range US states use), never below 5.
+ */
+export const DEFAULT_MIN_GROUP_SIZE = 10;
+export const MIN_GROUP_SIZE_BOUNDS = { min: 5, max: 30 } as const;
+
+/** The smallest group a centre's statistics show. */
+export const minGroupSizeOf = (c: Pick<CentreSettings, "minGroupSize">) => c.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+
 const ONE_LINE = /^[^\p{Cc}]*$/u;
 const line = (max: number) =>
   z
@@ -79,6 +90,8 @@ export const centreSettingsSchema = z.strictObject({
   tips: z.array(line(300)).max(10, "At most 10 tips").default([]),
   /** Programmes or classes a student may pick; statistics are grouped by them. */
   cohorts: z.array(line(60)).max(50, "At most 50 cohorts").default([]),
+  /** The smallest group of distinct students its statistics show (default 10, never below 5). */
+  minGroupSize: bounded(MIN_GROUP_SIZE_BOUNDS).optional(),
   timing: z
     .strictObject({
       nudgeHour: bounded(TIMING_BOUNDS.nudgeHour).optional(),

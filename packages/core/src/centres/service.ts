@@ -5,6 +5,7 @@ import type { ScheduleConfig } from "../schedule";
 import { type SubmitContext, type SubmitDeps, type SubmitResult, submitDebrief } from "../submit";
 import { hashToken, newToken } from "../tokens";
 import { checkinTimes } from "./checkins";
+import { insightFactsOf } from "./facts";
 import {
   type Centre,
   type CentreSettings,
@@ -12,6 +13,7 @@ import {
   type CheckinKind,
   centreSettingsSchema,
   emailAllowed,
+  minGroupSizeOf,
   publicCentre,
   snapshotOf,
 } from "./model";
@@ -102,19 +104,18 @@ export async function authenticateCentre(
   return centre?.keyHashes.includes(keyHash) ? keyHash : undefined;
 }
 
-export async function statsFor(store: CentreStore, slug: string, now: Date): Promise<CentreStats> {
-  return centreStats(slug, await provenRows(store, await store.centreDebriefs(slug, now)), now);
-}
-
 /**
- * Only students who proved their address count: anyone with an address in the centre's
- * domains can submit, and invented students would otherwise fill a group past the
- * threshold and let the real one be subtracted out. A debrief counts once its student
- * acted through a one-use link from their email (a POST; see `addressProvenAt`).
+ * A centre's statistics, at its minimum group size, over its counted students (a Query on the
+ * student index). Only students who proved their address count, and each once: anyone with an
+ * address in the centre's domains can submit, and invented students, or one mailbox under
+ * several names, would otherwise fill a group past the threshold and let the real student in it
+ * be subtracted out. A debrief counts once its student acted through a one-use link from their
+ * email (a POST; see `addressProvenAt`), under the digest of its normalised address (`studentDigest`).
  */
-async function provenRows<T extends { id: string }>(store: CentreStore, rows: T[]): Promise<T[]> {
-  const proven = await store.provenDebriefs(rows.map((r) => r.id));
-  return rows.filter((r) => proven.has(r.id));
+export async function statsFor(store: CentreStore, slug: string, now: Date): Promise<CentreStats> {
+  const centre = await store.getCentre(slug);
+  if (!centre) throw new CentreNotFoundError(`No centre "${slug}"`);
+  return centreStats(slug, await store.countedStudents(slug, now), now, minGroupSizeOf(centre));
 }
 
 /** The debriefs whose students chose to share them: ids and dates only (opening one is audited). */
@@ -170,7 +171,7 @@ export async function exportCentre(store: CentreStore, slug: string, now: Date) 
   return {
     exportedAt: now.toISOString(),
     centre: publicCentre(centre),
-    stats: centreStats(slug, await provenRows(store, rows), now),
+    stats: centreStats(slug, await store.countedStudents(slug, now), now, minGroupSizeOf(centre)),
     sharedDebriefs: rows.filter((r) => r.shareWithCentre).length,
   };
 }
@@ -238,6 +239,7 @@ export async function submitCentreDebrief(
         shareWithCentre: choices.shareWithCentre,
         ...(choices.cohort ? { cohort: choices.cohort } : {}),
         centreSnapshot: snapshotOf(centre),
+        insightFacts: insightFactsOf(d.input),
         checkinAt: checkinTimes(d.input.interview.date, d.input.candidate.timeZone, schedule.nudgeHour, d.schedule),
       }),
     },

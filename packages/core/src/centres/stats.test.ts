@@ -1,18 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { studentDigest } from "../digest";
+import { DEFAULT_MIN_GROUP_SIZE } from "./model";
 import {
   type CentreStats,
   centreStats,
   FUNNEL_STAGES,
   type FunnelStage,
   isoWeek,
-  MIN_GROUP_SIZE,
   type StatsSource,
   statsCsv,
   UNSPECIFIED_COHORT,
 } from "./stats";
 
 const now = new Date("2026-11-25T12:00:00Z");
-const src = (createdAt: string, extra: Partial<StatsSource> = {}): StatsSource => ({ createdAt, ...extra });
+let students = 0;
+/** One debrief; of a student of its own unless `student` says whose. */
+const src = (createdAt: string, extra: Partial<StatsSource> = {}): StatsSource => ({
+  createdAt,
+  student: `student-${++students}`,
+  ...extra,
+});
+/** The smallest minimum a centre may choose: most tests below are about a centre that chose it. */
+const FIVE = 5;
 
 describe("isoWeek", () => {
   it.each([
@@ -24,7 +33,31 @@ describe("isoWeek", () => {
 });
 
 describe("centreStats", () => {
-  it("suppresses a group under 5 whole, and any count from 1 to 4 in a shown group", () => {
+  it("shows no group of fewer than 10 students by default, and no centre may go below 5", () => {
+    const rows = Array.from({ length: 9 }, () => src("2026-11-23T10:00:00Z", { cohort: "A" }));
+    const stats = centreStats("c", rows, now);
+    expect(stats.minGroupSize).toBe(DEFAULT_MIN_GROUP_SIZE);
+    expect(stats.weeks).toEqual([
+      {
+        group: "2026-W48",
+        suppressed: true,
+        students: null,
+        letterSent: null,
+        secondInterview: null,
+        offer: null,
+        rates: { letterSent: null, secondInterview: null, offer: null },
+      },
+    ]);
+    expect(centreStats("c", [...rows, src("2026-11-23T10:00:00Z", { cohort: "A" })], now).weeks[0]).toMatchObject({
+      suppressed: false,
+      students: 10,
+      letterSent: 0,
+      rates: { letterSent: 0 },
+    });
+    expect(() => centreStats("c", rows, now, 4)).toThrow(/at least 5/);
+  });
+
+  it("suppresses a group under the minimum whole, and any smaller count in a shown group", () => {
     const big = Array.from({ length: 7 }, (_, i) =>
       src("2026-11-23T10:00:00Z", {
         cohort: "A",
@@ -33,18 +66,37 @@ describe("centreStats", () => {
       }),
     );
     const small = [src("2026-11-16T10:00:00Z", { cohort: "B" }), src("2026-11-16T11:00:00Z")];
-    const stats = centreStats("c", [...big, ...small], now);
-    // 7 debriefs and 6 letters would tell that one student sent no letter: that count is hidden too.
+    const stats = centreStats("c", [...big, ...small], now, FIVE);
+    // 7 students and 6 letters would tell that one student sent no letter: that count is hidden too.
+    const none = { letterSent: null, secondInterview: null, offer: null };
     expect(stats.cohorts).toEqual([
-      { group: "A", suppressed: false, debriefs: 7, letterSent: null, secondInterview: null, offer: null },
-      { group: "B", suppressed: true, debriefs: null, letterSent: null, secondInterview: null, offer: null },
-      { group: "unspecified", suppressed: true, debriefs: null, letterSent: null, secondInterview: null, offer: null },
+      { group: "A", suppressed: false, students: 7, ...none, rates: none },
+      { group: "B", suppressed: true, students: null, ...none, rates: none },
+      { group: "unspecified", suppressed: true, students: null, ...none, rates: none },
     ]);
-    expect(stats.weeks.map((w) => [w.group, w.suppressed, w.debriefs])).toEqual([
+    expect(stats.weeks.map((w) => [w.group, w.suppressed, w.students])).toEqual([
       ["2026-W47", true, null],
       ["2026-W48", false, 7],
     ]);
     audit(stats, [...big, ...small]);
+  });
+
+  it("gives a rate only beside both of its counts", () => {
+    const group = (n: number, letters: number) =>
+      Array.from({ length: n }, (_, i) =>
+        src("2026-11-23T10:00:00Z", { letterSentAt: i < letters ? "2026-11-24T10:00:00Z" : undefined }),
+      );
+    expect(centreStats("c", group(12, 6), now, FIVE).weeks[0]).toMatchObject({
+      students: 12,
+      letterSent: 6,
+      rates: { letterSent: 0.5, secondInterview: 0, offer: 0 },
+    });
+    // 8 students and 6 letters: the 2 without one would be singled out, so the 6 is hidden, and its rate.
+    expect(centreStats("c", group(8, 6), now, FIVE).weeks[0]).toMatchObject({
+      students: 8,
+      letterSent: null,
+      rates: { letterSent: null, secondInterview: 0 },
+    });
   });
 
   it("counts the page's 'I got a second interview' as a second interview", () => {
@@ -52,28 +104,33 @@ describe("centreStats", () => {
       src("2026-11-23T10:00:00Z", { secondInterviewAt: i < 4 ? "2026-11-24T10:00:00Z" : undefined }),
     );
     // Four of five: the one without a second interview would be singled out, so 4 is hidden.
-    expect(centreStats("c", rows, now).weeks[0]).toMatchObject({ debriefs: 5, secondInterview: null, offer: 0 });
+    expect(centreStats("c", rows, now, FIVE).weeks[0]).toMatchObject({
+      students: 5,
+      secondInterview: null,
+      offer: 0,
+      rates: { secondInterview: null, offer: 0 },
+    });
     rows[4] = src("2026-11-23T10:00:00Z", { checkins: { checkin7: { answer: "second_interview", at: "x" } } });
-    expect(centreStats("c", rows, now).weeks[0]).toMatchObject({ debriefs: 5, secondInterview: 5 });
+    expect(centreStats("c", rows, now, FIVE).weeks[0]).toMatchObject({ students: 5, secondInterview: 5 });
   });
 
   it("shows zero, and counts an offer as past the second interview too", () => {
     const rows = Array.from({ length: 5 }, () =>
       src("2026-11-23T10:00:00Z", { checkins: { checkin14: { answer: "offer", at: "x" } } }),
     );
-    const [week] = centreStats("c", rows, now).weeks;
-    expect(week).toMatchObject({ debriefs: 5, letterSent: 0, secondInterview: 5, offer: 5 });
+    const [week] = centreStats("c", rows, now, FIVE).weeks;
+    expect(week).toMatchObject({ students: 5, letterSent: 0, secondInterview: 5, offer: 5 });
   });
 });
 
 describe("statsCsv", () => {
   it("writes suppressed counts as empty cells and defuses spreadsheet formulas in group names", () => {
     const rows = Array.from({ length: 5 }, () => src("2026-11-23T10:00:00Z", { cohort: '=HYPERLINK("x"),1' }));
-    const csv = statsCsv(centreStats("c", rows, now));
+    const csv = statsCsv(centreStats("c", rows, now, FIVE));
     expect(csv.split("\r\n")).toEqual([
-      "grouping,group,suppressed,debriefs,letterSent,secondInterview,offer",
-      "week,2026-W48,false,5,0,0,0",
-      `cohort,"'=HYPERLINK(""x""),1",false,5,0,0,0`,
+      "grouping,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate",
+      "week,2026-W48,false,5,0,0,0,0,0,0",
+      `cohort,"'=HYPERLINK(""x""),1",false,5,0,0,0,0,0,0`,
       "",
     ]);
   });
@@ -82,9 +139,29 @@ describe("statsCsv", () => {
 // ---- the auditor: every difference an attacker can take between published counts -------------
 
 type Published = { grouping: "weeks" | "cohorts"; group: string; stage: FunnelStage; value: number; members: bigint };
+type Person = { week: string; cohort: string; at: (stage: FunnelStage) => boolean };
 
-/** Each shown count with the set of students it counts (a bitmask over the sources). */
+/**
+ * The students behind the debriefs, worked out here independently of the code under test:
+ * one per digest, in the week and cohort of their first debrief, at a stage if any of their
+ * debriefs reached it.
+ */
+function people(sources: StatsSource[]): Person[] {
+  const byStudent = new Map<string, StatsSource[]>();
+  for (const s of sources) byStudent.set(s.student, [...(byStudent.get(s.student) ?? []), s]);
+  return [...byStudent.values()].map((debriefs) => {
+    const first = debriefs.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
+    return {
+      week: isoWeek(first.createdAt),
+      cohort: first.cohort ?? UNSPECIFIED_COHORT,
+      at: (stage) => debriefs.some((d) => atStage(d, stage)),
+    };
+  });
+}
+
+/** Each shown count with the set of students it counts (a bitmask over the students); rates checked on the way. */
 function publishedCells(stats: CentreStats, sources: StatsSource[]): Published[] {
+  const everyone = people(sources);
   const out: Published[] = [];
   for (const grouping of ["weeks", "cohorts"] as const) {
     for (const row of stats[grouping]) {
@@ -92,12 +169,18 @@ function publishedCells(stats: CentreStats, sources: StatsSource[]): Published[]
         const value = row[stage];
         if (value === null) continue;
         let members = 0n;
-        sources.forEach((s, i) => {
-          const group = grouping === "weeks" ? isoWeek(s.createdAt) : (s.cohort ?? UNSPECIFIED_COHORT);
-          if (group === row.group && atStage(s, stage)) members |= 1n << BigInt(i);
+        everyone.forEach((p, i) => {
+          const group = grouping === "weeks" ? p.week : p.cohort;
+          if (group === row.group && p.at(stage)) members |= 1n << BigInt(i);
         });
         expect(popcount(members)).toBe(value);
         out.push({ grouping, group: row.group, stage, value, members });
+      }
+      // A rate never shows what its counts do not.
+      for (const [stage, rate] of Object.entries(row.rates) as [FunnelStage, number | null][]) {
+        const n = row[stage];
+        if (n !== null && row.students) expect(rate).toBe(Math.round((n / row.students) * 1000) / 1000);
+        else expect(rate).toBeNull();
       }
     }
   }
@@ -107,7 +190,7 @@ function publishedCells(stats: CentreStats, sources: StatsSource[]): Published[]
 function atStage(s: StatsSource, stage: FunnelStage): boolean {
   const answers = Object.values(s.checkins ?? {}).map((a) => a?.answer);
   const offer = answers.includes("offer");
-  if (stage === "debriefs") return true;
+  if (stage === "students") return true;
   if (stage === "letterSent") return Boolean(s.letterSentAt);
   if (stage === "offer") return offer;
   return offer || answers.includes("second_interview") || Boolean(s.secondInterviewAt);
@@ -122,7 +205,8 @@ function popcount(n: bigint): number {
 /**
  * Sums of any shown cells of one grouping at one stage (rows are disjoint, so a sum counts
  * their union), then every difference of two such sums, across groupings and stages, that
- * counts real students (the subtracted students are all among the others): none may be 1-4.
+ * counts real students (the subtracted students are all among the others): none may come
+ * out between 1 and the minimum group size.
  */
 function audit(stats: CentreStats, sources: StatsSource[]): number {
   const cells = publishedCells(stats, sources);
@@ -149,7 +233,7 @@ function audit(stats: CentreStats, sources: StatsSource[]): number {
       if ((b.members & ~a.members) !== 0n) continue; // not a count of real students
       const derived = a.value - b.value;
       differences += 1;
-      if (derived > 0 && derived < MIN_GROUP_SIZE) {
+      if (derived > 0 && derived < stats.minGroupSize) {
         throw new Error(`${derived} students can be worked out: ${JSON.stringify(stats)}`);
       }
     }
@@ -176,20 +260,22 @@ describe("secondary suppression across the week and cohort groupings", () => {
       src(week, { cohort: "PhD", checkins: offer }),
       ...Array.from({ length: 9 }, (_, i) => src(week, { cohort: "MBA", checkins: i < 5 ? offer : undefined })),
     ];
-    const stats = centreStats("c", rows, now);
+    const stats = centreStats("c", rows, now, FIVE);
     const [weekRow] = stats.weeks;
     const mba = stats.cohorts.find((r) => r.group === "MBA");
     // Without secondary suppression: week 10/6 and MBA 9/5, so the PhD row is 1/1.
-    expect(weekRow?.debriefs === null || mba?.debriefs === null).toBe(true);
+    expect(weekRow?.students === null || mba?.students === null).toBe(true);
     expect(weekRow?.offer === null || mba?.offer === null).toBe(true);
     expect(audit(stats, rows)).toBeGreaterThan(0);
   });
 
-  it("leaves no count of 1 to 4 students to subtract out, over 400 random centres", () => {
+  it("leaves no small count to subtract out, over 400 random centres where some students come back", () => {
     let checked = 0;
     let shown = 0;
+    let repeats = 0;
     for (let seed = 1; seed <= 400; seed++) {
       const rnd = random(seed);
+      const minGroupSize = seed % 2 ? FIVE : DEFAULT_MIN_GROUP_SIZE;
       const weeks = ["2026-11-02T10:00:00Z", "2026-11-09T10:00:00Z", "2026-11-16T10:00:00Z"];
       // Uneven cohorts, as at a real centre: a large one, a middling one, and rare ones.
       const cohorts: [string | undefined, number][] = [
@@ -206,24 +292,32 @@ describe("secondary suppression across the week and cohort groupings", () => {
         }
         return undefined;
       };
-      const n = 10 + Math.floor(rnd() * 110);
-      const rows = Array.from({ length: n }, () => {
+      const n = 10 + Math.floor(rnd() * 200);
+      const rows: StatsSource[] = [];
+      for (let i = 0; i < n; i++) {
         const r = rnd();
         const answer = r < 0.3 ? "offer" : r < 0.55 ? "second_interview" : r < 0.75 ? "rejected" : undefined;
-        return src(weeks[Math.floor(rnd() * (1 + Math.floor(rnd() * weeks.length)))] as string, {
-          cohort: pick(),
-          letterSentAt: rnd() < 0.6 ? "2026-11-20T10:00:00Z" : undefined,
-          secondInterviewAt: rnd() < 0.1 ? "2026-11-21T10:00:00Z" : undefined,
-          checkins: answer ? { checkin7: { answer, at: "x" } } : undefined,
-        });
-      });
-      const stats = centreStats("c", rows, now);
+        // One debrief in six is a student's second or third, in any week and cohort.
+        const again = rows.length > 0 && rnd() < 1 / 6 ? rows[Math.floor(rnd() * rows.length)] : undefined;
+        if (again) repeats++;
+        rows.push(
+          src(weeks[Math.floor(rnd() * (1 + Math.floor(rnd() * weeks.length)))] as string, {
+            ...(again ? { student: again.student } : {}),
+            cohort: pick(),
+            letterSentAt: rnd() < 0.6 ? "2026-11-20T10:00:00Z" : undefined,
+            secondInterviewAt: rnd() < 0.1 ? "2026-11-21T10:00:00Z" : undefined,
+            checkins: answer ? { checkin7: { answer, at: "x" } } : undefined,
+          }),
+        );
+      }
+      const stats = centreStats("c", rows, now, minGroupSize);
       shown += [...stats.weeks, ...stats.cohorts]
         .flatMap((r) => FUNNEL_STAGES.map((st) => r[st]))
         .filter((v) => v !== null).length;
       checked += audit(stats, rows);
     }
-    // The audit had something to attack: about 14 shown counts a centre, tens of thousands of differences.
+    // The audit had something to attack: about a dozen shown counts a centre, tens of thousands of differences.
+    expect(repeats).toBeGreaterThan(5_000);
     expect(shown).toBeGreaterThan(4_000);
     expect(checked).toBeGreaterThan(50_000);
   });
@@ -242,7 +336,7 @@ describe("secondary suppression across the week and cohort groupings", () => {
     );
     const stats = centreStats("c", rows, now);
     for (const r of [...stats.weeks, ...stats.cohorts]) {
-      expect(r).toMatchObject({ suppressed: false, debriefs: 20, letterSent: 10, secondInterview: 10, offer: 10 });
+      expect(r).toMatchObject({ suppressed: false, students: 20, letterSent: 10, secondInterview: 10, offer: 10 });
     }
     audit(stats, rows);
   });
@@ -263,8 +357,54 @@ describe("secondary suppression at scale", () => {
     expect(stats.cohorts).toHaveLength(10);
     // Every week-and-cohort cell here has 1 or 2 students: no count can be shown but zeros.
     for (const r of [...stats.weeks, ...stats.cohorts]) {
-      expect(r.debriefs).toBeNull();
+      expect(r.students).toBeNull();
       for (const stage of FUNNEL_STAGES) expect([null, 0]).toContain(r[stage]);
+    }
+  });
+});
+
+describe("the padding attack: one mailbox posing as several students", () => {
+  const SECRET = "k".repeat(32);
+  const week = (day: number, hour = 10) => `2026-11-${String(23 + day).padStart(2, "0")}T${hour}:00:00Z`;
+  const as = (address: string) => studentDigest(SECRET, address);
+  // The attacker's one mailbox at a Google Workspace university, under nine names over three days of one
+  // ISO week: plus tags (three a day pass the per-address limit), dots, and the days.
+  const padding = [
+    ["samlee+a", "samlee+b", "sam.lee+a"],
+    ["samlee+c", "sam.lee+b", "s.amlee"],
+    ["samlee+d", "s.amlee+b", "sa.m.lee"],
+  ].flatMap((names, day) =>
+    names.map((name, i) => src(week(day, 9 + i), { student: as(`${name}@pad.example.edu`), cohort: "Target" })),
+  );
+  const target = (sent: boolean) =>
+    src(week(1), {
+      student: as("rowan@pad.example.edu"),
+      cohort: "Target",
+      letterSentAt: sent ? week(2) : undefined,
+    });
+
+  it("counts the mailbox once: the target's group stays hidden whether or not they sent the letter", () => {
+    for (const minGroupSize of [FIVE, DEFAULT_MIN_GROUP_SIZE]) {
+      const [sent, unsent] = [true, false].map((s) => centreStats("c", [...padding, target(s)], now, minGroupSize));
+      // Counted as debriefs this was a group of ten: letterSent 0 or hidden, the target's letter read off it.
+      expect(sent).toEqual(unsent);
+      expect(sent?.weeks).toEqual([expect.objectContaining({ suppressed: true, students: null, letterSent: null })]);
+      expect(sent?.cohorts).toEqual([expect.objectContaining({ suppressed: true, students: null, letterSent: null })]);
+    }
+  });
+
+  it("finds no hidden count with the padding among real students, in every table", () => {
+    // Eight real students make the group big enough only if the padding counted as more than one.
+    const real = Array.from({ length: 8 }, (_, i) =>
+      src(week(i % 5), { cohort: "Target", letterSentAt: i < 4 ? week(5) : undefined }),
+    );
+    const others = Array.from({ length: 12 }, () => src(week(3), { cohort: "Other" }));
+    for (const sent of [true, false]) {
+      const rows = [...padding, target(sent), ...real, ...others];
+      const stats = centreStats("c", rows, now, DEFAULT_MIN_GROUP_SIZE);
+      // 8 + the target + the mailbox = 10 students in the Target cohort, never 18.
+      expect(stats.cohorts.find((r) => r.group === "Target")).toMatchObject({ suppressed: false, students: 10 });
+      audit(stats, rows);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Debrief } from "../debrief/model";
 import type { Centre } from "./model";
+import type { StatsSource } from "./stats";
 
 /** One advisor access to a shared debrief, kept for the student to see. */
 export type AuditEntry = {
@@ -33,8 +34,18 @@ export interface CentreStore {
   deleteCentre(slug: string): Promise<void>;
   /** The centre's unexpired debriefs, through the byCentre index. */
   centreDebriefs(slug: string, now: Date): Promise<CentreDebriefSummary[]>;
-  /** Which of these debriefs' students proved their address (`addressProvenAt`): statistics count only those. */
-  provenDebriefs(ids: string[]): Promise<Set<string>>;
+  /**
+   * What statistics count: the centre's unexpired debriefs whose students proved their
+   * address (`countedIn`), each with its student's digest, from the byCentreStudent index
+   * (a Query, never a Scan). A debrief not yet given a digest (stored before digests, until
+   * the backfill reaches it) is left out, never counted as a student of its own.
+   */
+  countedStudents(slug: string, now: Date): Promise<StatsSource[]>;
+  /**
+   * Gives centre debriefs stored before student digests their digest, and proven ones their
+   * place in the statistics index (a Scan, run by the reconciler); how many it changed.
+   */
+  backfillCountedStudents(): Promise<number>;
   /** Sets or withdraws the student's consent to share with the centre; false if the debrief has no centre. */
   setSharing(debriefId: string, share: boolean, at: Date): Promise<boolean>;
   /** Unlinks a debrief from its centre (the centre was deleted): it stays the student's. */

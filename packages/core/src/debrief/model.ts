@@ -1,3 +1,4 @@
+import type { InsightFacts } from "../centres/facts";
 import type { CentreSnapshot, CheckinKind, CheckinRecord } from "../centres/model";
 import type { LetterPart } from "../content/letter";
 import type { Schedule } from "../schedule";
@@ -65,6 +66,13 @@ export type Debrief = {
   shareWithCentre?: boolean;
   /** The centre's cohort the candidate picked, used only in aggregate statistics. */
   cohort?: string;
+  /**
+   * The centre whose statistics count this debrief: its centre, set when the student proves
+   * their address (`addressProvenAt`); the key of the statistics index.
+   */
+  countedIn?: string;
+  /** What a centre's insights count of this debrief (centre debriefs only; centres/facts.ts). */
+  insightFacts?: InsightFacts;
   /** The centre's tips and resources at submission, appended to the tips email. */
   centreSnapshot?: CentreSnapshot;
   /** When the outcome check-ins are due (centre debriefs only). */

@@ -39,6 +39,7 @@ Settings (create and update):
   --logo <https url>  --accent <#rrggbb>  --domain <domain> (repeat)  --cohort <name> (repeat)
   --tip <text> (repeat)  --resource "<title>|<https url>" (repeat)
   --nudge-hour <7-20>  --nudge-after-days <1-3>  --tips-after-days <1-7>
+  --min-group-size <5-30>  the smallest group of students the statistics show (default 10)
   --settings <file.json>   any of the above as JSON (the admin API's field names)
 
 Environment: TABLE_NAME (default "debriefs"), AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB for the local stack.`;
@@ -57,6 +58,7 @@ const OPTIONS = {
   "nudge-hour": { type: "string" },
   "nudge-after-days": { type: "string" },
   "tips-after-days": { type: "string" },
+  "min-group-size": { type: "string" },
   settings: { type: "string" },
   out: { type: "string" },
   export: { type: "string" },
@@ -91,12 +93,13 @@ async function settingsFrom(v: Values, current?: Centre): Promise<Record<string,
       return i < 0 ? { title: r, url: "" } : { title: r.slice(0, i).trim(), url: r.slice(i + 1).trim() };
     });
   }
-  const timing: Record<string, number> = {};
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : Number.NaN);
+  const timing: Record<string, number> = {};
   if (v["nudge-hour"] !== undefined) timing.nudgeHour = num(v["nudge-hour"]);
   if (v["nudge-after-days"] !== undefined) timing.nudgeAfterDays = num(v["nudge-after-days"]);
   if (v["tips-after-days"] !== undefined) timing.tipsAfterDays = num(v["tips-after-days"]);
   if (Object.keys(timing).length > 0) out.timing = { ...current?.timing, ...timing };
+  if (v["min-group-size"] !== undefined) out.minGroupSize = num(v["min-group-size"]);
   return out;
 }
 

@@ -1,15 +1,45 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  paginateScan,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { type InsightFacts, insightFactsOf } from "../../centres/facts";
 import type { Centre } from "../../centres/model";
+import type { StatsSource } from "../../centres/stats";
 import type { AuditEntry, CentreDebriefSummary, CentreStore } from "../../centres/store";
-import { CENTRE_INDEX, documentClient, isConditionFailure, keys, prefixOf, TTL_ATTRIBUTE, ttlOf } from "./table";
+import type { DebriefInput } from "../../debrief/schema";
+import { studentDigest } from "../../digest";
+import { digestSecretFor } from "./form-secret";
+import {
+  CENTRE_INDEX,
+  documentClient,
+  isConditionFailure,
+  keys,
+  prefixOf,
+  STUDENT_DIGEST,
+  STUDENT_INDEX,
+  TTL_ATTRIBUTE,
+  ttlOf,
+} from "./table";
 
 /**
  * Centres, their admin keys and the audit log of advisor accesses (which expires with its
  * debrief), in the single table (see table.ts). Debriefs carry `centre` and `createdAt`,
- * which the sparse CENTRE_INDEX lists.
+ * which the sparse CENTRE_INDEX lists, and once their student is proven `countedIn`, which
+ * the sparse STUDENT_INDEX lists for statistics.
  */
-export function createDynamoCentreStore(tableName: string, client = new DynamoDBClient({})): CentreStore {
+export function createDynamoCentreStore(
+  tableName: string,
+  client = new DynamoDBClient({}),
+  options: { digestSecret?: string } = {},
+): CentreStore {
+  const digestSecret = digestSecretFor(tableName, client, options.digestSecret);
   const doc = documentClient(client);
   const TableName = tableName;
   const strip = (item: Record<string, unknown>) => {
@@ -131,21 +161,85 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
       return rows;
     },
 
-    async provenDebriefs(ids) {
-      // Not in the centre index (its projection cannot change in place): one small read per debrief,
-      // only for statistics, a few at a time.
-      const proven = new Set<string>();
-      for (let i = 0; i < ids.length; i += 25) {
-        await Promise.all(
-          ids.slice(i, i + 25).map(async (id) => {
-            const { Item } = await doc.send(
-              new GetCommand({ TableName, Key: { pk: keys.debrief(id) }, ProjectionExpression: "addressProvenAt" }),
-            );
-            if (typeof Item?.addressProvenAt === "string") proven.add(id);
-          }),
-        );
+    async countedStudents(slug, now) {
+      const rows: StatsSource[] = [];
+      const pages = paginateQuery(
+        { client: doc },
+        {
+          TableName,
+          IndexName: STUDENT_INDEX.name,
+          KeyConditionExpression: "#centre = :slug",
+          ExpressionAttributeNames: { "#centre": STUDENT_INDEX.partitionKey },
+          ExpressionAttributeValues: { ":slug": slug },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          if (Date.parse(item.expiresAt as string) <= now.getTime()) continue;
+          if (typeof item[STUDENT_DIGEST] !== "string") continue;
+          rows.push({
+            student: item[STUDENT_DIGEST],
+            createdAt: item.createdAt,
+            cohort: item.cohort,
+            letterSentAt: item.letterSentAt,
+            secondInterviewAt: item.secondInterviewAt,
+            checkins: item.checkins,
+            insightFacts: item.insightFacts as InsightFacts | undefined,
+          });
+        }
       }
-      return proven;
+      return rows;
+    },
+
+    async backfillCountedStudents() {
+      // Centre debriefs stored before student digests: each gets its digest and insight facts,
+      // and a proven one its place in the statistics index.
+      let filled = 0;
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ProjectionExpression: "pk, centre, addressProvenAt, #input",
+          FilterExpression:
+            "begins_with(pk, :prefix) AND attribute_exists(centre) AND (attribute_not_exists(#student) OR (attribute_exists(addressProvenAt) AND attribute_not_exists(#counted)))",
+          ExpressionAttributeNames: {
+            "#input": "input",
+            "#student": STUDENT_DIGEST,
+            "#counted": STUDENT_INDEX.partitionKey,
+          },
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const input = item.input as DebriefInput | undefined;
+          if (typeof input?.candidate?.email !== "string" || typeof item.centre !== "string") continue;
+          const proven = typeof item.addressProvenAt === "string";
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName,
+                Key: { pk: item.pk },
+                UpdateExpression: `SET #student = :student, insightFacts = if_not_exists(insightFacts, :facts)${proven ? ", #counted = :centre" : ""}`,
+                ConditionExpression: "centre = :centre",
+                ExpressionAttributeNames: {
+                  "#student": STUDENT_DIGEST,
+                  ...(proven ? { "#counted": STUDENT_INDEX.partitionKey } : {}),
+                },
+                ExpressionAttributeValues: {
+                  ":student": studentDigest(await digestSecret(), input.candidate.email),
+                  ":facts": insightFactsOf(input),
+                  ":centre": item.centre,
+                },
+              }),
+            );
+            filled++;
+          } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+          }
+        }
+      }
+      return filled;
     },
 
     async setSharing(debriefId, share, at) {
@@ -172,7 +266,9 @@ export function createDynamoCentreStore(tableName: string, client = new DynamoDB
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(debriefId) },
-            UpdateExpression: "REMOVE centre, shareWithCentre, cohort, centreSnapshot",
+            UpdateExpression:
+              "REMOVE centre, shareWithCentre, cohort, centreSnapshot, insightFacts, #counted, #student",
+            ExpressionAttributeNames: { "#counted": STUDENT_INDEX.partitionKey, "#student": STUDENT_DIGEST },
             ConditionExpression: "attribute_exists(pk)",
           }),
         );

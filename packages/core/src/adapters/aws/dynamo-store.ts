@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { Debrief, EmailKind, SendRecord } from "../../debrief/model";
 import { isExpired } from "../../debrief/model";
-import { addressDigest, legacyAddressDigest } from "../../digest";
+import { addressDigest, legacyAddressDigest, studentDigest } from "../../digest";
 import type { CandidateAction, DebriefStore } from "../../ports";
 import { digestSecretFor } from "./form-secret";
 import {
@@ -19,6 +19,7 @@ import {
   isConditionFailure,
   keys,
   prefixOf,
+  STUDENT_DIGEST,
   TTL_ATTRIBUTE,
   ttlOf,
   updateExpression,
@@ -54,6 +55,10 @@ export function createDynamoStore(
               ...debrief,
               // The address index's key: its debriefs are found by this digest, never by a Scan.
               [ADDRESS_INDEX.partitionKey]: addressDigest(await digestSecret(), debrief.input.candidate.email),
+              // A centre counts its students by this digest (one student, however many debriefs).
+              ...(debrief.centre
+                ? { [STUDENT_DIGEST]: studentDigest(await digestSecret(), debrief.input.candidate.email) }
+                : {}),
             },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
@@ -447,6 +452,12 @@ export function createDynamoStore(
 
 /** A stored item as the debrief it holds: without its key, TTL and index digest (not part of the debrief). */
 function debriefOf(item: Record<string, unknown>): Debrief {
-  const { pk: _pk, [TTL_ATTRIBUTE]: _ttl, [ADDRESS_INDEX.partitionKey]: _digest, ...debrief } = item;
+  const {
+    pk: _pk,
+    [TTL_ATTRIBUTE]: _ttl,
+    [ADDRESS_INDEX.partitionKey]: _digest,
+    [STUDENT_DIGEST]: _student,
+    ...debrief
+  } = item;
   return debrief as Debrief;
 }

@@ -41,7 +41,7 @@ export const ttlOf = (at: string | Date) => Math.floor((typeof at === "string" ?
 
 /**
  * The sparse index listing a centre's debriefs (only debriefs with a `centre` are in it).
- * It projects what statistics and the share list read, and nothing that identifies a student.
+ * It projects what the share list and a centre's deletion read, and nothing that identifies a student.
  */
 export const CENTRE_INDEX = {
   name: "byCentre",
@@ -49,6 +49,22 @@ export const CENTRE_INDEX = {
   sortKey: "createdAt",
   attributes: ["id", "expiresAt", "cohort", "letterSentAt", "secondInterviewAt", "checkins", "shareWithCentre"],
 } as const;
+
+/**
+ * The sparse index of the students a centre's statistics count: only a debrief whose student
+ * proved their address carries `countedIn` (its centre's slug). It projects what statistics
+ * read, the student's keyed digest (one student, however many debriefs) and the insight
+ * facts (situations, question types), and nothing that identifies a student.
+ */
+export const STUDENT_INDEX = {
+  name: "byCentreStudent",
+  partitionKey: "countedIn",
+  sortKey: "createdAt",
+  attributes: ["expiresAt", "cohort", "letterSentAt", "secondInterviewAt", "checkins", "studentDigest", "insightFacts"],
+} as const;
+
+/** The attribute naming a centre debrief's student: digest.ts `studentDigest` of its address. */
+export const STUDENT_DIGEST = "studentDigest";
 
 /**
  * The sparse index finding an address's debriefs ("this wasn't me", SES bounces) without a
@@ -60,6 +76,14 @@ export const ADDRESS_INDEX = {
   partitionKey: "addressDigest",
   attributes: ["id", "expiresAt", "workflowName", "workflowStartedAt"],
 } as const;
+
+/** Every secondary index of the table, as infra/storage.ts and the local stack create them. */
+export const TABLE_INDEXES: readonly {
+  name: string;
+  partitionKey: string;
+  sortKey?: string;
+  attributes: readonly string[];
+}[] = [CENTRE_INDEX, ADDRESS_INDEX, STUDENT_INDEX];
 
 /** A write refused by its ConditionExpression (the item was there, or was not). */
 export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;

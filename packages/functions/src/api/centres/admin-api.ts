@@ -57,13 +57,13 @@ const statsRoute = adminRoute(
   "/stats",
   "Funnel statistics per week and per cohort",
   { 200: json("The statistics", centreStatsSchema) },
-  "debriefs → letter marked sent → second interview → offer. A count from 1 to 4 students is null, and so is any count from which one could be subtracted out across the week and cohort groupings.",
+  "Distinct students (one per proven address, however many debriefs) → letter marked sent → second interview → offer, with each stage's rate. A count of fewer students than the centre's minimum group size (10 unless it chose another, never below 5) is null, and so is any count from which one could be subtracted out across the week and cohort groupings, and any rate beside a null count.",
 );
 const csvRoute = adminRoute(
   "/stats.csv",
   "The same statistics as CSV",
   { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" as const } } } } },
-  "Columns `grouping,group,suppressed,debriefs,letterSent,secondInterview,offer`; a suppressed count is an empty cell.",
+  "Columns `grouping,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate`; a suppressed count or rate is an empty cell.",
 );
 const sharedRoute = adminRoute("/shared", "The debriefs students chose to share (ids and dates only)", {
   200: json("The list", sharedListSchema),

@@ -14,7 +14,7 @@
     return e;
   };
   const STAGES = [
-    ["debriefs", "Debriefs"],
+    ["students", "Students"],
     ["letterSent", "Letter sent"],
     ["secondInterview", "Second interview"],
     ["offer", "Offer"],
@@ -24,10 +24,10 @@
     const chart = document.getElementById("funnel-chart");
     chart.replaceChildren();
     if (rows.length === 0) {
-      chart.append(el("p", "No debriefs yet."));
+      chart.append(el("p", "No students yet."));
       return;
     }
-    const max = Math.max(1, ...rows.map((r) => r.debriefs || 0));
+    const max = Math.max(1, ...rows.map((r) => r.students || 0));
     const table = el("table");
     table.className = "funnel";
     const head = el("tr");
@@ -49,7 +49,7 @@
       for (const [stage] of STAGES) {
         const td = el("td");
         const v = r[stage];
-        if (v === null) td.append("fewer than 5");
+        if (v === null) td.append("hidden");
         else if (v === 0) td.append("0");
         else {
           const bar = el("span");
@@ -105,7 +105,9 @@
       return;
     }
     const stats = await res.json();
-    drawFunnel(stats.weeks);
+    drawFunnel(stats.weeks, stats.minGroupSize);
+    document.getElementById("funnel-hint").textContent =
+      `Each student counts once. Groups under ${stats.minGroupSize} students are hidden, and so is any count they could be worked out from.`;
     await drawShared();
     status.textContent = "Signed in.";
     data.hidden = false;

@@ -1,15 +1,27 @@
-import { CHECKIN_ANSWERS, centreSettingsSchema, debriefInputSchema, FUNNEL_STAGES } from "@debrief/core";
+import {
+  CHECKIN_ANSWERS,
+  centreSettingsSchema,
+  debriefInputSchema,
+  FUNNEL_STAGES,
+  MIN_GROUP_SIZE_BOUNDS,
+  RATE_STAGES,
+} from "@debrief/core";
 import { z } from "zod";
 
 /** The centre admin API's response bodies: its routes validate and document with these. */
 const count = z.number().int().min(0).nullable().meta({
-  description: "null: suppressed (1 to 4 students, or a count from which such a number could be subtracted out)",
+  description:
+    "Distinct students; null: suppressed (fewer than minGroupSize, or a count from which such a number could be subtracted out)",
+});
+const rate = z.number().min(0).max(1).nullable().meta({
+  description: "The stage's share of the group's students (three decimals); null whenever either count is null",
 });
 export const funnelRowSchema = z
   .object({
     group: z.string().meta({ description: "An ISO week (`2026-W48`) or a cohort name" }),
-    suppressed: z.boolean().meta({ description: "True when the whole group has fewer than 5 students" }),
+    suppressed: z.boolean().meta({ description: "True when the whole group has fewer than minGroupSize students" }),
     ...Object.fromEntries(FUNNEL_STAGES.map((s) => [s, count])),
+    rates: z.object(Object.fromEntries(RATE_STAGES.map((s) => [s, rate]))),
   })
   .meta({ id: "FunnelRow" }) as z.ZodType;
 
@@ -17,9 +29,11 @@ export const centreStatsSchema = z
   .object({
     centre: z.string(),
     generatedAt: z.iso.datetime(),
-    minGroupSize: z.literal(5),
-    weeks: z.array(funnelRowSchema),
-    cohorts: z.array(funnelRowSchema),
+    minGroupSize: z.number().int().min(MIN_GROUP_SIZE_BOUNDS.min).max(MIN_GROUP_SIZE_BOUNDS.max).meta({
+      description: "The smallest group of distinct students shown (10 unless the centre chose another, never below 5)",
+    }),
+    weeks: z.array(funnelRowSchema).meta({ description: "By the ISO week of each student's first debrief" }),
+    cohorts: z.array(funnelRowSchema).meta({ description: "By the cohort of each student's first debrief" }),
   })
   .meta({ id: "CentreStats" });
 

@@ -6,6 +6,7 @@ import {
   type CheckinAnswer,
   type CheckinKind,
   type Debrief,
+  minGroupSizeOf,
   setCentreSharing,
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
@@ -31,6 +32,7 @@ export function centreStudentRoutes(deps: Deps) {
       <CentreSharingPage
         debrief={debrief}
         centreName={centreName}
+        minGroupSize={minGroupSizeOf(centre ?? {})}
         audit={audit}
         token={c.var.token}
         changed={changed}

@@ -7,6 +7,7 @@ import {
   type Debrief,
   type FieldErrors,
   type FormFields,
+  minGroupSizeOf,
 } from "@debrief/core";
 import { assetPath } from "../web/assets";
 import { Checkbox, Select } from "../web/controls";
@@ -40,7 +41,7 @@ export function CentreFields({ centre, values, errors }: { centre: Centre; value
           id="cohort"
           name="cohort"
           label="Your programme or cohort"
-          hint="Optional. Counted only in anonymous totals of five or more students."
+          hint={`Optional. Counted only in anonymous totals of ${minGroupSizeOf(centre)} or more students.`}
           error={errors.cohort}
           value={picked}
           blank="Prefer not to say"
@@ -62,12 +63,14 @@ export function CentreFields({ centre, values, errors }: { centre: Centre; value
 export function CentreSharingPage({
   debrief,
   centreName,
+  minGroupSize,
   audit,
   token,
   changed,
 }: {
   debrief: Debrief;
   centreName: string;
+  minGroupSize: number;
   audit: AuditEntry[];
   token: string;
   changed?: "withdrawn" | "shared";
@@ -88,7 +91,7 @@ export function CentreSharingPage({
       <p>
         {shared
           ? `Your advisors at ${centreName} can read this debrief. Every time they open it is listed below.`
-          : `Your debrief is not shared. ${centreName} sees only anonymous totals of five or more students.`}
+          : `Your debrief is not shared. ${centreName} sees only anonymous totals of ${minGroupSize} or more students.`}
       </p>
       <form method="post" action={`/d/${token}/centre`}>
         <input type="hidden" name="share" value={shared ? "off" : "on"} />
@@ -186,8 +189,10 @@ export function CentreAdminPage({ slug }: { slug: string }) {
       </form>
       <p id="centre-status" role="status" />
       <section id="centre-data" hidden aria-labelledby="funnel-heading">
-        <h2 id="funnel-heading">Funnel by week</h2>
-        <p class="hint">Groups under five students are hidden (shown as "fewer than 5").</p>
+        <h2 id="funnel-heading">Students by week</h2>
+        <p class="hint" id="funnel-hint">
+          Each student counts once. Small groups are hidden, and so is any count they could be worked out from.
+        </p>
         <div id="funnel-chart" />
         <h2>Shared debriefs</h2>
         <ul id="shared-list" />

@@ -23,6 +23,8 @@ import {
   type OutgoingEmail,
   type RateCounter,
   type SendRecord,
+  type StatsSource,
+  studentDigest,
   type Workflow,
   type WorkflowInput,
 } from "@debrief/core";
@@ -236,8 +238,27 @@ export function createMemoryCentreStore(table: MemoryTable = createMemoryTable()
     async deleteCentre(slug) {
       t.centres.delete(slug);
     },
-    async provenDebriefs(ids) {
-      return new Set(ids.filter((id) => typeof t.debriefs.get(id)?.addressProvenAt === "string"));
+    async countedStudents(slug, now) {
+      const rows: StatsSource[] = [];
+      for (const d of t.debriefs.values()) {
+        if (d.countedIn !== slug || !live(d.expiresAt, now)) continue;
+        rows.push(
+          stored({
+            // The memory store derives the student's digest on every read: nothing is ever missing.
+            student: studentDigest(DIGEST_SECRET, d.input.candidate.email),
+            createdAt: d.createdAt,
+            cohort: d.cohort,
+            letterSentAt: d.letterSentAt,
+            secondInterviewAt: d.secondInterviewAt,
+            checkins: d.checkins,
+            insightFacts: d.insightFacts,
+          }),
+        );
+      }
+      return rows;
+    },
+    async backfillCountedStudents() {
+      return 0;
     },
     async centreDebriefs(slug, now) {
       const rows: CentreDebriefSummary[] = [];
@@ -272,6 +293,8 @@ export function createMemoryCentreStore(table: MemoryTable = createMemoryTable()
       delete d.shareWithCentre;
       delete d.cohort;
       delete d.centreSnapshot;
+      delete d.countedIn;
+      delete d.insightFacts;
     },
     async appendAudit(debriefId, entry, expiresAt) {
       const log = t.audits.get(debriefId) ?? { entries: [], expiresAt };

@@ -203,6 +203,38 @@ function contract(name: string, ports: () => Ports) {
       await centres.detachFromCentre(linked.id);
       expect(await centres.centreDebriefs(slug, NOW)).toEqual([]);
     });
+
+    it("counts a centre's proven students only, under one digest per mailbox however many debriefs", async () => {
+      const { store, centres } = ports();
+      const slug = `c${Math.random().toString(36).slice(2, 10)}`;
+      const as = (email: string, extra: Partial<Debrief> = {}) => {
+        const d = debrief({ centre: slug, ...extra });
+        return { ...d, input: { ...d.input, candidate: { ...d.input.candidate, email } } };
+      };
+      const facts = { situations: ["nerves" as const], questionTypes: ["technical" as const] };
+      const padded = [
+        as("sam.lee+1@uni.example.edu", { cohort: "MBA", insightFacts: facts }),
+        as("samlee@uni.example.edu"),
+      ];
+      const other = as("rowan@uni.example.edu");
+      const unproven = as("kim@uni.example.edu");
+      for (const d of [...padded, other, unproven]) await store.create(d);
+      expect(await centres.countedStudents(slug, NOW)).toEqual([]);
+      for (const d of [...padded, other]) {
+        await store.updateDebrief(d.id, { addressProvenAt: NOW.toISOString(), countedIn: slug });
+      }
+      const rows = await centres.countedStudents(slug, NOW);
+      expect(rows).toHaveLength(3);
+      expect(new Set(rows.map((r) => r.student)).size).toBe(2);
+      expect(rows.find((r) => r.cohort === "MBA")).toMatchObject({ createdAt: NOW.toISOString(), insightFacts: facts });
+      // Nothing that names the student reaches the statistics.
+      expect(JSON.stringify(rows)).not.toMatch(/@|sam|rowan|kim/i);
+      // Expired debriefs and a detached one are not counted; the digest never shows on the debrief.
+      expect(await centres.countedStudents(slug, LATER)).toEqual([]);
+      await centres.detachFromCentre(other.id);
+      expect(await centres.countedStudents(slug, NOW)).toHaveLength(2);
+      expect(JSON.stringify(await store.get(padded[0]?.id ?? "", NOW))).not.toContain(rows[0]?.student);
+    });
   });
 }
 
@@ -234,7 +266,7 @@ beforeAll(async () => {
   const options = { digestSecret: "contract-test" };
   dynamoPorts = {
     store: createDynamoStore("contract", client, options),
-    centres: createDynamoCentreStore("contract", client),
+    centres: createDynamoCentreStore("contract", client, options),
     counter: createDynamoRateCounter("contract", client, options),
     async suppressUnkeyed(address, expiresAt) {
       const { digest, ...item } = unkeyedItem(address, expiresAt);
