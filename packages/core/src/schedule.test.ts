@@ -154,7 +154,7 @@ describe("the nudge's own hour", () => {
     // 9:00 in Chicago is 10:00 in New York: an hour of the morning window is left.
     const nudge = composeNudge({ ...personaDebrief("amira"), input: d, createdAt: submitted.toISOString(), schedule });
     expect(nudge.paragraphs.join(" ")).toContain(
-      "Now is a good time to send it: Wednesday 25 November, 10:00–11:00 (New York time), which is 09:00–10:00 (your time).",
+      "The time your letter email suggested, Tuesday 24 November, 16:00–17:30 (New York time), which is 15:00–16:30 (your time), has passed. The next good time is now: Wednesday 25 November, 10:00–11:00 (New York time), which is 09:00–10:00 (your time).",
     );
   });
 });
