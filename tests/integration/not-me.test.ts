@@ -118,15 +118,101 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     expect((await notMe(d.token)).status).toBe(200);
   });
 
-  it("says on the candidate's page that the address is suppressed", async () => {
+  const page = async (pageToken: string) => (await fetch(`${stack.appUrl}/d/${pageToken}`)).text();
+  /** What the page says of each email, and whether it carries the do-not-send notice. */
+  const statuses = (html: string) => /<ul class="statuses">.*?<\/ul>/s.exec(html)?.[0] ?? "";
+  const stored = async (id: string) =>
+    (await doc().send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `DEBRIEF#${id}` } }))).Item;
+
+  /** A debrief as anyone may submit it for any address: its id and the page token they are handed. */
+  const post = async (email: string) => {
+    const res = await postDebrief(
+      stack.appUrl,
+      validDebrief({ candidate: { name: "Someone", email, timeZone: "UTC" } }),
+    );
+    const body = (await res.json()) as { id: string; page: string };
+    return { id: body.id, pageToken: /\/d\/([A-Za-z0-9_-]{43})$/.exec(body.page)?.[1] ?? "" };
+  };
+
+  it("tells no one who typed an address whether it is suppressed: the page of a new debrief reads the same either way", async () => {
+    // An address someone else already suppressed (their "this wasn't me"), and one nobody did.
+    const suppressed = `suppressed-${randomUUID()}@example.net`;
+    expect((await notMe((await submit(suppressed)).token)).status).toBe(200);
+    const open = `open-${randomUUID()}@example.net`;
+    // Whoever types each address now gets the page (the form's redirect, the API's `page`).
+    const [probe, control] = [await post(suppressed), await post(open)];
+    // The page they are sent to on submitting says nothing of the do-not-send list.
+    const submitted = await page(`${probe.pageToken}?new=1`);
+    expect(submitted).not.toContain('id="suppressed"');
+    expect(submitted).toContain(
+      `We are emailing the draft to <strong>${suppressed}</strong>, unless that address is on our do-not-send list.`,
+    );
+    // Once the letter step has run for both (one sent, one withheld), the pages are read again.
+    await waitFor(async () => (await stored(probe.id))?.sends?.letter?.skipped === "suppressed", {
+      timeoutMs: 20_000,
+      what: "the withheld letter",
+    });
+    await waitFor(async () => Boolean((await stored(control.id))?.sends?.letter?.messageId), {
+      timeoutMs: 20_000,
+      what: "the sent letter",
+    });
+    for (const path of ["", "?new=1"]) {
+      const [probed, controlled] = [await page(probe.pageToken + path), await page(control.pageToken + path)];
+      expect(probed).not.toContain('id="suppressed"');
+      expect(probed).not.toContain("cannot email");
+      expect(probed.replaceAll(suppressed, "ADDRESS").match(/<div class="notice".*?<\/div>/s)?.[0]).toBe(
+        controlled.replaceAll(open, "ADDRESS").match(/<div class="notice".*?<\/div>/s)?.[0],
+      );
+      expect(statuses(probed)).toBe(statuses(controlled));
+      expect(statuses(probed)).toContain("Sent, unless your address is on our do-not-send list");
+    }
+  });
+
+  it("nor whether the mailbox bounced: once the nudge is due, a stopped workflow reads as the sent one does", async () => {
+    const bouncing = `gone-${randomUUID()}@example.net`;
+    const open = `there-${randomUUID()}@example.net`;
+    const [probe, control] = [await post(bouncing), await post(open)];
+    await waitFor(async () => (await emailsTo(stack.inboxUrl, bouncing)).length === 1, {
+      timeoutMs: 20_000,
+      what: "the letter to the mailbox that bounces",
+    });
+    // The mailbox does not exist: SES reports the bounce, the address is suppressed and the workflow stopped.
+    expect(await sesEventsHandler(proxied())(sesEvent("bounce", bouncing))).toMatchObject({
+      suppressed: 1,
+      stopped: 1,
+    });
+    await waitFor(async () => Boolean((await stored(control.id))?.sends?.nudge?.messageId), {
+      timeoutMs: 40_000,
+      what: "the other debrief's nudge",
+    });
+    // The pages as they read once the nudge is due (locally a workflow day is scaled; the schedule is not).
+    const due = new Date(Date.parse(String((await stored(control.id))?.schedule?.nudgeAt)) + 60_000);
+    const later = createApp(apiDeps({ ...proxied(), clock: { now: () => due } }));
+    const at = async (pageToken: string) => (await later.request(`/d/${pageToken}`)).text();
+    const [probed, controlled] = [await at(probe.pageToken), await at(control.pageToken)];
+    expect(probed).not.toContain('id="suppressed"');
+    expect(statuses(probed)).toBe(statuses(controlled));
+    expect(/id="status-nudge">.*?<\/li>/.exec(statuses(probed))?.[0]).toContain("Sent, unless");
+  }, 60_000);
+
+  it("says on the candidate's page that the address is suppressed once its holder proved the address with a link from an email", async () => {
     const victim = `page-${randomUUID()}@example.net`;
     const d = await submit(victim);
-    const before = await (await fetch(`${stack.appUrl}/d/${d.pageToken}`)).text();
-    expect(before).not.toContain("do-not-send list");
-    expect((await notMe(d.token)).status).toBe(200);
-    const after = await (await fetch(`${stack.appUrl}/d/${d.pageToken}`)).text();
+    expect(await page(d.pageToken)).not.toContain("do-not-send list</p>");
+    // The holder acts through a one-use link that reached the inbox ("I sent it"): the address is theirs.
+    const [letter] = await emailsTo(stack.inboxUrl, victim);
+    const action = /\/a\/([A-Za-z0-9_-]{43})"/.exec(letter?.body.html ?? "")?.[1] ?? "";
+    expect((await fetch(`${stack.appUrl}/a/${action}`, { method: "POST" })).status).toBe(200);
+    expect((await stored(d.id))?.addressProvenAt).toBeDefined();
+    expect(await page(d.pageToken)).not.toContain('id="suppressed"');
+    // Then the mailbox bounces.
+    expect(await sesEventsHandler(proxied())(sesEvent("bounce", victim))).toMatchObject({ suppressed: 1 });
+    const after = await page(d.pageToken);
+    expect(after).toContain('id="suppressed"');
     expect(after).toContain("is on our do-not-send list");
     expect(after).toContain(victim);
+    expect(statuses(after)).toContain("<strong>Sent</strong>");
+    expect(after).not.toContain('id="statuses-unproven"');
   });
 
   it(`answers 429 with Retry-After after ${LINK_POSTS_PER_DEBRIEF_PER_HOUR} posts to one link in an hour`, async () => {

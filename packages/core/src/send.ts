@@ -54,7 +54,8 @@ export async function sendDebriefEmail(kind: SendKind, debriefId: string, deps: 
 /** The check-in execution of a debrief: one per debrief, whatever reschedules its own workflow went through. */
 
 async function sendOnce(kind: SendKind, debrief: Debrief, deps: SendDeps): Promise<SendOutcome> {
-  if (debrief.sends[kind]) return { status: "skipped", reason: "already-sent" };
+  const done = debrief.sends[kind];
+  if (done) return { status: "skipped", reason: done.skipped === "suppressed" ? "suppressed" : "already-sent" };
   const stop = stopReason(debrief);
   if (stop) return { status: "skipped", reason: stop };
   const superseded = supersededReason(kind, debrief);
@@ -70,10 +71,14 @@ async function sendOnce(kind: SendKind, debrief: Debrief, deps: SendDeps): Promi
   const email = await deps.render(kind, debrief, links);
 
   // Checked as late as possible: a bounce or "this wasn't me" may have arrived since the workflow started.
-  if (await deps.store.isSuppressed(debrief.input.candidate.email, deps.clock.now()))
-    return { status: "skipped", reason: "suppressed" };
+  const suppressed = await deps.store.isSuppressed(debrief.input.candidate.email, deps.clock.now());
   if (!(await deps.store.claimSend(debrief.id, kind, deps.clock.now()))) {
     return { status: "skipped", reason: "already-sent" };
+  }
+  if (suppressed) {
+    // Recorded like a send, when a send would be: the page tells them apart only to a holder who proved the address.
+    await deps.store.completeSend(debrief.id, kind, { skipped: "suppressed" });
+    return { status: "skipped", reason: "suppressed" };
   }
   let messageId: string;
   try {

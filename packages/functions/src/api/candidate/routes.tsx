@@ -59,8 +59,12 @@ export function candidatePageRoutes(deps: AppDeps) {
 
   app.get("/", async (c) => {
     const done = c.req.query("done");
-    // Say so when no email can reach the address (a bounce, a complaint, "this wasn't me").
-    const suppressed = await deps.store.isSuppressed(c.var.debrief.input.candidate.email, deps.clock.now());
+    // Say so when no email can reach the address (a bounce, a complaint, "this wasn't me"), but only to a
+    // holder who proved the address is theirs (used a one-use link from an email): the page token is also
+    // handed to whoever typed the address, and would otherwise tell them whether a mailbox exists or opted out.
+    const d = c.var.debrief;
+    const suppressed =
+      Boolean(d.addressProvenAt) && (await deps.store.isSuppressed(d.input.candidate.email, deps.clock.now()));
     return page(c, { justSubmitted: c.req.query("new") === "1", done: isDone(done) ? done : undefined, suppressed });
   });
 

@@ -37,16 +37,29 @@ function when(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-function emailStatus(d: Debrief, kind: EmailKind): string {
+const SENT_UNLESS_SUPPRESSED = "Sent, unless your address is on our do-not-send list";
+
+/**
+ * Until the holder proves the address (uses a one-use link from an email), an email sent, one withheld because
+ * the address is on the do-not-send list, and one whose workflow a bounce stopped read alike once due: the page
+ * token is also the submitter's, and the difference would tell them whether someone else's mailbox exists or
+ * opted out.
+ */
+function emailStatus(d: Debrief, kind: EmailKind, now: Date): string {
   const send = d.sends[kind];
   const tz = d.input.candidate.timeZone;
-  if (send?.messageId) return "Sent";
+  if (send?.messageId || send?.skipped === "suppressed") {
+    if (!d.addressProvenAt) return SENT_UNLESS_SUPPRESSED;
+    return send.messageId ? "Sent" : "Not sent: your address is on our do-not-send list";
+  }
   if (send?.rejected) return "Could not be delivered";
   if (send) return "Sending";
   if (d.stoppedAt) return "Stopped";
   if (kind === "letter") return "Being prepared";
   if (kind === "nudge" && nudgeVariant(d) === "none") return "Not needed";
-  return `Scheduled for ${when(kind === "nudge" ? d.schedule.nudgeAt : d.schedule.tipsAt, tz)}`;
+  const due = kind === "nudge" ? d.schedule.nudgeAt : d.schedule.tipsAt;
+  if (!d.addressProvenAt && new Date(due) <= now) return SENT_UNLESS_SUPPRESSED;
+  return `Scheduled for ${when(due, tz)}`;
 }
 
 type PageProps = {
@@ -121,6 +134,7 @@ export function DebriefPage({
             ) : (
               <>
                 We are emailing the draft to <strong>{input.candidate.email}</strong>
+                {debrief.addressProvenAt ? "" : ", unless that address is on our do-not-send list"}
               </>
             )}
             . Keep this page's address: it is the key to your debrief.
@@ -326,10 +340,16 @@ export function DebriefPage({
         <ul class="statuses">
           {EMAIL_KINDS.map((kind) => (
             <li id={`status-${kind}`}>
-              <span>{KIND_LABELS[kind]}</span> <strong>{emailStatus(debrief, kind)}</strong>
+              <span>{KIND_LABELS[kind]}</span> <strong>{emailStatus(debrief, kind, now)}</strong>
             </li>
           ))}
         </ul>
+        {debrief.addressProvenAt ? null : (
+          <p class="hint" id="statuses-unproven">
+            Once you use a link from one of our emails, this page also says whether each email could reach your address:
+            anyone can type an address into the form, so until then it does not.
+          </p>
+        )}
         <div class="actions">
           {debrief.letterSentAt ? null : (
             <form method="post" action={`${base}/sent`}>
