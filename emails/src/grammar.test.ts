@@ -1,7 +1,7 @@
 import { type Debrief, emailActions, type SendKind } from "@debrief/core";
-import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
+import { describeFindings, grammarFindings } from "@debrief/testkit/grammar";
+import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
-import { describeFindings, grammarFindings } from "../../tests/support/grammar";
 import { renderEmail } from "./index";
 import { previewLinks } from "./preview";
 

@@ -1,5 +1,5 @@
 import { CHECK_BEFORE_SENDING, currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
-import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/core/personas";
+import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/testkit/personas";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "./index";

@@ -1,9 +1,10 @@
+import { proveAddress, provisionCentre } from "@debrief/testkit/centres";
+import { contextOptions, DESKTOP, launchChromium } from "@debrief/testkit/chromium";
+import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centreFormFields, postCentreForm, proveAddress, provisionCentre, tokenOf } from "../support/centres";
-import { startTestStack, type TestStack } from "../support/stack";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { contextOptions, DESKTOP, launchChromium } from "./support/chromium";
 
 describe("a centre's pages in Chromium", () => {
   let stack: TestStack;
@@ -25,9 +26,9 @@ describe("a centre's pages in Chromium", () => {
     });
     key = centre.key;
     for (let i = 0; i < 6; i++) {
-      const res = await postCentreForm(
+      const res = await postForm(
         stack.appUrl,
-        "riverside",
+        "/c/riverside",
         centreFormFields(`river-${i}-${process.pid}@example.com`, {
           cohort: "Class of 2026",
           ...(i === 0 ? { shareWithCentre: "on" } : {}),

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
-import { contextOptions, sharedChromium } from "./support/chromium";
+import { stackWithChromium } from "@debrief/testkit/browser-suite";
+import { contextOptions } from "@debrief/testkit/chromium";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { debriefItems } from "@debrief/testkit/table";
+import { afterAll, describe, expect, it } from "vitest";
 
 /** Another site: a page whose button posts a debrief form to the app (what a CSRF attack looks like). */
 async function startAttackerSite(target: string, fields: Record<string, string>): Promise<Server> {
@@ -21,31 +21,25 @@ async function startAttackerSite(target: string, fields: Record<string, string>)
 }
 
 describe("a cross-site form post in a real browser", () => {
-  let stack: TestStack;
+  const suite = stackWithChromium({ localDaySeconds: 60 });
+  const { chromium } = suite;
   let attacker: Server | undefined;
-  const chromium = sharedChromium();
-  beforeAll(async () => {
-    chromium.warmUp();
-    stack = await startTestStack({ localDaySeconds: 60 });
-  });
-  afterAll(async () => {
-    await chromium.close();
+  afterAll(() => {
     attacker?.close();
-    await stack?.dispose();
   });
 
   it("is refused with 403 and stores nothing", async () => {
     const email = "csrf-browser@example.com";
     const fields = {
       // A ticket fetched by the attacker: even a valid one does not get a cross-site post through.
-      ...(await formGuardFields(stack.appUrl)),
-      ...typedFormFields(email, {
+      ...(await formGuardFields(suite.stack.appUrl)),
+      ...formFields(email, {
         "candidate.name": "Victim",
         "interview.company": "Northwind",
         "interview.role": "Analyst",
       }),
     };
-    attacker = await startAttackerSite(`${stack.appUrl}/`, fields);
+    attacker = await startAttackerSite(`${suite.stack.appUrl}/`, fields);
     const port = (attacker.address() as AddressInfo).port;
 
     const context = await (await chromium.get()).newContext(contextOptions());

@@ -1,10 +1,10 @@
 import { composeNudge } from "@debrief/core";
+import { stackWithChromium } from "@debrief/testkit/browser-suite";
+import { contextOptions } from "@debrief/testkit/chromium";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { contextOptions, sharedChromium } from "./support/chromium";
+import { describe, expect, it } from "vitest";
 import { FAST_FORMS, fillDebriefByKeyboard, pageLinkIn, typedDebrief } from "./support/journey";
 import { tabTo, typeInto } from "./support/keyboard";
 import { storedDebrief } from "./support/store";
@@ -17,16 +17,8 @@ const EDITED_SUBJECT = "Thank you, and a better answer";
 const ADDED_LINE = "P.S. I have attached the route analysis I mentioned.";
 
 describe("the candidate's journey in Chromium, keyboard only", () => {
-  let stack: TestStack;
-  const chromium = sharedChromium();
-  beforeAll(async () => {
-    chromium.warmUp();
-    stack = await startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await stack?.dispose();
-  });
+  const suite = stackWithChromium({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
+  const { chromium } = suite;
 
   /** Opens a page that records every script the Content Security Policy refused. */
   async function openPage(javaScriptEnabled: boolean): Promise<{ page: Page; refused: string[] }> {
@@ -45,7 +37,7 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
       const typed = typedDebrief(email);
       const { page, refused } = await openPage(javaScriptEnabled);
 
-      await page.goto(`${stack.appUrl}/`);
+      await page.goto(`${suite.stack.appUrl}/`);
       await fillDebriefByKeyboard(page, typed);
 
       // The confirmation page shows the drafted letter, built from what was typed.
@@ -58,12 +50,12 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
       // The letter email links to the candidate's page; open it from there.
       const [letter] = await waitFor(
         async () => {
-          const all = await emailsTo(stack.inboxUrl, email);
+          const all = await emailsTo(suite.stack.inboxUrl, email);
           return all.length >= 1 && all;
         },
         { timeoutMs: DAY_MS / 3, what: "the letter email" },
       );
-      const pageUrl = pageLinkIn(letter?.body.html, stack.url);
+      const pageUrl = pageLinkIn(letter?.body.html, suite.stack.url);
       await page.goto(pageUrl);
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(typed.interviewer);
       expect(await page.locator("#letter").textContent()).toContain(typed.betterAnswer);
@@ -91,7 +83,7 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
       // domain (composeNudge over the debrief as stored), not the reminder.
       const mails = await waitFor(
         async () => {
-          const all = await emailsTo(stack.inboxUrl, email);
+          const all = await emailsTo(suite.stack.inboxUrl, email);
           return all.length >= 2 && all;
         },
         { timeoutMs: 2 * DAY_MS, what: "the nudge" },

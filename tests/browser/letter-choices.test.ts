@@ -1,11 +1,11 @@
 import { LONG_EXAMPLE_CHARS, suggestedSalutation } from "@debrief/core";
+import { stackWithChromium } from "@debrief/testkit/browser-suite";
+import { contextOptions } from "@debrief/testkit/chromium";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { startTestStack, type TestStack } from "../support/stack";
+import { describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
-import { contextOptions, sharedChromium } from "./support/chromium";
 import { FAST_FORMS } from "./support/journey";
 import { storedDebrief } from "./support/store";
 
@@ -29,21 +29,13 @@ const TYPED: { title: string; name: string }[] = [
 ];
 
 describe("the letter's salutation, length and parts in Chromium", () => {
-  let stack: TestStack;
-  const chromium = sharedChromium();
-  beforeAll(async () => {
-    chromium.warmUp();
-    stack = await startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await stack?.dispose();
-  });
+  const suite = stackWithChromium({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
+  const { chromium } = suite;
 
   async function open(path: string, javaScriptEnabled: boolean, bypassCSP = false): Promise<Page> {
     const context = await (await chromium.get()).newContext(contextOptions({ javaScriptEnabled, bypassCSP }));
     const page = await context.newPage();
-    await page.goto(`${stack.appUrl}${path}`);
+    await page.goto(`${suite.stack.appUrl}${path}`);
     return page;
   }
   /** Empties a field and types into it key by key, as a person does. */
@@ -115,7 +107,7 @@ describe("the letter's salutation, length and parts in Chromium", () => {
         references: [{ name: "Jana Horáková", relation: "my manager at Parcelo", contact: "jana@example.com" }],
         plan: ["Map the delay data", "Build a carrier dashboard"],
       });
-      const res = await postDebrief(stack.appUrl, body);
+      const res = await postDebrief(suite.stack.appUrl, body);
       expect(res.status).toBe(201);
       const pageUrl = ((await res.json()) as { page: string }).page;
       const page = await open(new URL(pageUrl).pathname, javaScriptEnabled, true);

@@ -1,10 +1,10 @@
+import { stackWithChromium } from "@debrief/testkit/browser-suite";
+import { contextOptions, DESKTOP, NARROWEST, PHONE } from "@debrief/testkit/chromium";
+import { predictableSchedule } from "@debrief/testkit/env";
 import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { predictableSchedule } from "../support/env";
-import { startTestStack, type TestStack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { EMAILS, PAGES, prepareSite, type Site } from "./support/catalogue";
-import { contextOptions, DESKTOP, NARROWEST, PHONE, sharedChromium } from "./support/chromium";
 import { FAST_FORMS } from "./support/journey";
 import { focused, tabTo, typeInto } from "./support/keyboard";
 import { horizontalOverflow, layoutShift, recordLayoutShifts, tabThroughPage } from "./support/layout";
@@ -20,18 +20,11 @@ const DAY_MS = DAY_S * 1000;
 const RULES_THAT_NEVER_APPLY_TO_EMAIL = ["document-title", "landmark-one-main", "region", "page-has-heading-one"];
 
 describe("every page and email in Chromium", () => {
-  let stack: TestStack;
-  const chromium = sharedChromium();
+  const suite = stackWithChromium({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
+  const { chromium } = suite;
   let site: Site;
-
   beforeAll(async () => {
-    chromium.warmUp();
-    stack = await startTestStack({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
-    site = await prepareSite(stack, DAY_MS);
-  });
-  afterAll(async () => {
-    await chromium.close();
-    await stack?.dispose();
+    site = await prepareSite(suite.stack, DAY_MS);
   });
 
   /** A context that lets axe in (the app's CSP rightly refuses injected scripts) and records layout shifts. */
@@ -134,7 +127,7 @@ describe("every page and email in Chromium", () => {
     it(`announces field errors and keeps typed values (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const context = await (await chromium.get()).newContext(contextOptions({ javaScriptEnabled }));
       const page = await context.newPage();
-      await page.goto(`${stack.appUrl}/`);
+      await page.goto(`${suite.stack.appUrl}/`);
       await typeInto(page, '[name="interview.company"]', "Northwind Logistics");
       await typeInto(page, '[name="questions.0.betterAnswer"]', "Start with the largest delay segment.");
       await typeInto(page, '[name="candidate.email"]', "amira-at-example");

@@ -5,11 +5,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { contextOptions, DESKTOP, launchChromium, PHONE } from "@debrief/testkit/chromium";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { startTestStack } from "@debrief/testkit/stack";
 import type { Page } from "playwright-core";
-import { predictableSchedule } from "../support/env";
-import { startTestStack } from "../support/stack";
 import { EMAILS, PAGES, prepareSite } from "./support/catalogue";
-import { contextOptions, DESKTOP, launchChromium, PHONE } from "./support/chromium";
 import { FAST_FORMS } from "./support/journey";
 
 const OUT_DIR = resolve(import.meta.dirname, "../../docs/screenshots");

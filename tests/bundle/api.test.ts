@@ -1,13 +1,13 @@
 import { gunzipSync } from "node:zlib";
 import { issueFormTicket } from "@debrief/core";
 import { keys } from "@debrief/core/aws";
+import { provisionCentre } from "@debrief/testkit/centres";
+import { validDebrief } from "@debrief/testkit/debriefs";
+import { centreFormFields, FORM_TICKET, formFields } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { version } from "../../package.json";
-import { centreFormFields, provisionCentre } from "../support/centres";
-import { validDebrief } from "../support/debriefs";
-import { typedFormFields } from "../support/forms";
-import { emailsTo, waitFor } from "../support/inbox";
-import { debriefItems, tableItems } from "../support/table";
 import { type BundleStack, bodyOf, type HttpResult, httpEvent, startBundleStack } from "./support";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
@@ -88,7 +88,7 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
   it("accepts the form POST / with a plain body and with a base64 body (303 to the page, letter sent)", async () => {
     for (const base64 of [false, true]) {
       const email = `bundle-form-${base64 ? "b64" : "plain"}-${process.pid}@example.com`;
-      const fields = new URLSearchParams({ ticket: await minuteOldTicket(), website: "", ...typedFormFields(email) });
+      const fields = new URLSearchParams({ ticket: await minuteOldTicket(), website: "", ...formFields(email) });
       const res = await formPost("/", fields, base64);
       expect(res.statusCode, bodyOf(res).slice(0, 300)).toBe(303);
       tokenIn(res);
@@ -104,10 +104,10 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
 
   it("refuses a form posted sooner than a person could fill it", async () => {
     const page = await api(httpEvent("GET", "/"));
-    const ticket = /name="ticket" value="([^"]+)"/.exec(bodyOf(page))?.[1] ?? "";
+    const ticket = FORM_TICKET.exec(bodyOf(page))?.[1] ?? "";
     const res = await formPost(
       "/",
-      new URLSearchParams({ ticket, website: "", ...typedFormFields("fast@example.com") }),
+      new URLSearchParams({ ticket, website: "", ...formFields("fast@example.com") }),
       true,
     );
     expect(res.statusCode).toBe(422);
@@ -116,7 +116,7 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
   it("accepts a career centre's form POST /c/{slug}", async () => {
     await provisionCentre({ slug: "bundle-harbour" });
     const email = `bundle-centre-${process.pid}@example.com`;
-    const fields = centreFormFields(email, { ticket: await minuteOldTicket(), website: "" });
+    const fields = new URLSearchParams(centreFormFields(email, { ticket: await minuteOldTicket(), website: "" }));
     const res = await formPost("/c/bundle-harbour", fields, true);
     expect(res.statusCode, bodyOf(res).slice(0, 300)).toBe(303);
     const stored = (await debriefItems()).find(

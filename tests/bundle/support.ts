@@ -1,5 +1,5 @@
 import type { BundledLambdas } from "@debrief/local";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 
 export type BundleStack = TestStack & { lambdas: BundledLambdas };
 

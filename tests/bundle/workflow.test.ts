@@ -3,11 +3,12 @@ import { addressDigest, RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core"
 import { documentClient, keys, TTL_ATTRIBUTE } from "@debrief/core/aws";
 import { wire } from "@debrief/functions/wiring";
 import { sesEvent } from "@debrief/local";
+import { provisionCentre } from "@debrief/testkit/centres";
+import { centreFormFields, postForm } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthesizeLocalDefinition } from "../../infra/local-definition";
-import { centreFormFields, postCentreForm, provisionCentre } from "../support/centres";
-import { emailsTo, waitFor } from "../support/inbox";
-import { debriefItems, tableItems } from "../support/table";
 import { type BundleStack, startBundleStack } from "./support";
 
 type State = { Type: string; Resource?: string; Parameters?: Record<string, unknown> };
@@ -57,7 +58,7 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
     stack = await startBundleStack(secrets);
     await provisionCentre({ slug: "bundle-steps" });
     // A centre's debrief: its workflow also has the two check-ins.
-    expect((await postCentreForm(stack.appUrl, "bundle-steps", centreFormFields(email))).status).toBe(303);
+    expect((await postForm(stack.appUrl, "/c/bundle-steps", centreFormFields(email))).status).toBe(303);
     const stored = (await debriefItems()).find(
       (d) => (d.input as { candidate: { email: string } }).candidate.email === email,
     );

@@ -1,8 +1,8 @@
 import { composeLetter, LENGTHS, letterAsText, TONES } from "@debrief/core";
-import { PERSONA_NAMES, PERSONAS } from "@debrief/core/personas";
+import { describeFindings, grammarFindings } from "@debrief/testkit/grammar";
+import { debriefStrings } from "@debrief/testkit/letter-checks";
+import { PERSONA_NAMES, PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
-import { describeFindings, grammarFindings } from "../support/grammar";
-import { debriefStrings } from "../support/letter-checks";
 
 /**
  * Words the candidates typed that harper.js does not know: names of people, places,

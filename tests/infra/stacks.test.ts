@@ -6,6 +6,10 @@ import { submitDebrief, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
 import { recordFailure } from "@debrief/functions/record-failure";
 import { sendEmail } from "@debrief/functions/steps";
+import { validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import validateAsl from "asl-validator";
 import { App } from "sst/constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,10 +17,6 @@ import { loadStageConfig } from "../../infra/config";
 import { WORKFLOW_FUNCTIONS } from "../../infra/workflow-definition";
 import { startLocalStepFunctions } from "../../packages/local/src/stepfunctions/service";
 import type { Definition } from "../../packages/local/src/stepfunctions/timing";
-import { validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 import { APP_NAME, extractDefinition, REGION, resourcesOf, type Synthesized, synthesize } from "./synth";
 
 /** The throwaway stage's settings, as the stacks read them. */

@@ -1,11 +1,11 @@
 import { issueFormTicket } from "@debrief/core";
+import { startBotVerifier } from "@debrief/testkit/bot-verifier";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { readInbox } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotVerifier } from "../support/bot-verifier";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { readInbox } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 const FORM_SECRET = "form-secret-for-the-abuse-controls-test";
 const BOT_SECRET = "bot-check-secret";
@@ -14,7 +14,7 @@ const MIN_FILL_S = 20;
 
 /** What a person types into the form (the guard's hidden fields are added per test). */
 function typed(email: string): Record<string, string> {
-  return typedFormFields(email);
+  return formFields(email);
 }
 
 describe("abuse controls on the form, CSRF and security headers", () => {

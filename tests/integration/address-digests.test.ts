@@ -2,12 +2,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { addressDigest } from "@debrief/core";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, readInbox, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, readInbox, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
 
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;

@@ -1,10 +1,10 @@
 import type { DebriefRequest } from "@debrief/core";
+import { validDebrief } from "@debrief/testkit/debriefs";
+import { formGuardFields } from "@debrief/testkit/forms";
+import { readInbox } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { submittedItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validDebrief } from "../support/debriefs";
-import { formGuardFields } from "../support/forms";
-import { readInbox } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { submittedItems } from "../support/table";
 
 /** One request of the corpus: a JSON body (or raw text) for the API, or fields for the form. */
 type Case =

@@ -8,13 +8,13 @@ import {
   KEEP_EDITS_MESSAGE,
   mailtoLink,
 } from "@debrief/core";
+import { submitThroughApi, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { postAsBrowser } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { postAsBrowser } from "../support/forms";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 
 // One workflow day lasts this long locally: the nudge comes about a day after submission.
 const DAY_S = 4;
@@ -47,7 +47,7 @@ describe("choosing the letter's length, its parts and its salutation on the cand
     });
     body.candidate = { ...body.candidate, timeZone: "UTC" };
     body.interview = { ...body.interview, interviewer: { ...body.interview.interviewer, email: "jonas@example.com" } };
-    return submitDebrief(stack.appUrl, body);
+    return submitThroughApi(stack.appUrl, body);
   }
 
   const get = (path: string) => fetch(`${stack.appUrl}${path}`, { redirect: "manual" });

@@ -1,14 +1,14 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { Debrief, DebriefRequest } from "@debrief/core";
+import { submitThroughApi, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { formFields, formGuardFields, postAsBrowser } from "@debrief/testkit/forms";
+import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { formGuardFields, postAsBrowser, typedFormFields } from "../support/forms";
-import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 
 // One workflow day lasts this long locally; every wait below is derived from it.
 const DAY_S = 4;
@@ -31,7 +31,7 @@ describe("the candidate's page and the one-use links", () => {
     const body = validDebrief(overrides);
     body.candidate = { ...body.candidate, timeZone: "UTC" };
     body.interview = { ...body.interview, interviewer: { ...body.interview.interviewer, email: "jonas@example.com" } };
-    return { ...(await submitDebrief(stack.appUrl, body)), body };
+    return { ...(await submitThroughApi(stack.appUrl, body)), body };
   }
 
   const get = (path: string) => fetch(`${stack.appUrl}${path}`, { redirect: "manual" });
@@ -91,7 +91,7 @@ describe("the candidate's page and the one-use links", () => {
     const email = `form-content-${Date.now()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      ...typedFormFields(email, {
+      ...formFields(email, {
         "interview.decisionDate": "2030-01-15",
         "interview.format": "video",
         "samples.0.title": "Delay dashboard",

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { createDynamoCentreStore } from "@debrief/core/aws";
 import { runCentreCli } from "@debrief/functions/cli/centre";
+import { centreFormFields, postForm } from "@debrief/testkit/forms";
+import { waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centreFormFields, postCentreForm } from "../support/centres";
-import { waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems, tableItems } from "../support/table";
 
 const run = promisify(execFile);
 
@@ -103,7 +103,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     expect((await stats(fresh)).status).toBe(200);
 
     const student = `kai-${process.pid}@westgate.example.edu`;
-    expect((await postCentreForm(stack.appUrl, "westgate", centreFormFields(student))).status).toBe(303);
+    expect((await postForm(stack.appUrl, "/c/westgate", centreFormFields(student))).status).toBe(303);
 
     const file = join(dir, "westgate.json");
     expect((await centre("delete", "westgate")).stderr).toContain("--yes");

@@ -6,12 +6,13 @@ import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debri
 import { createApp } from "@debrief/functions/app";
 import { operationsHandlers } from "@debrief/functions/operations";
 import { apiDeps, wire } from "@debrief/functions/wiring";
+import { proveAddress, provisionCentre } from "@debrief/testkit/centres";
+import { startFaultProxy } from "@debrief/testkit/fault-proxy";
+import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
+import { waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centreFormFields, postCentreForm, proveAddress, provisionCentre, tokenOf } from "../support/centres";
-import { startFaultProxy } from "../support/fault-proxy";
-import { waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems, tableItems } from "../support/table";
 
 const DOMAIN = "students.northfield.ac.uk";
 const silent = { info() {}, warn() {}, error() {} };
@@ -86,7 +87,7 @@ describe("career centres on the local stack", () => {
 
   it("refuses a student outside the allowed domains with a clear message and stores nothing", async () => {
     const email = `lena-${process.pid}@gmail.com`;
-    const res = await postCentreForm(stack.appUrl, "northfield", centreFormFields(email));
+    const res = await postForm(stack.appUrl, "/c/northfield", centreFormFields(email));
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain(
@@ -96,7 +97,7 @@ describe("career centres on the local stack", () => {
 
     // A student address is accepted, and the debrief remembers its centre (not shared unless ticked).
     const student = studentEmail();
-    const ok = await postCentreForm(stack.appUrl, "northfield", centreFormFields(student));
+    const ok = await postForm(stack.appUrl, "/c/northfield", centreFormFields(student));
     expect(ok.status).toBe(303);
     const id = await debriefIdOf(student);
     const item = (await debriefItems()).find((i) => i.id === id);
@@ -150,7 +151,7 @@ describe("career centres on the local stack", () => {
 
   it("shows the advisor nothing of a student who did not share", async () => {
     const email = studentEmail();
-    const res = await postCentreForm(stack.appUrl, "northfield", centreFormFields(email));
+    const res = await postForm(stack.appUrl, "/c/northfield", centreFormFields(email));
     expect(res.status).toBe(303);
     const id = await debriefIdOf(email);
     expect(id).toBeDefined();
@@ -164,9 +165,9 @@ describe("career centres on the local stack", () => {
 
   it("lets a student share, shows them each advisor access, and withdraw", async () => {
     const email = studentEmail();
-    const res = await postCentreForm(
+    const res = await postForm(
       stack.appUrl,
-      "northfield",
+      "/c/northfield",
       centreFormFields(email, { shareWithCentre: "on", cohort: "MSc Data 2026" }),
     );
     const token = tokenOf(res);
@@ -218,7 +219,7 @@ describe("career centres on the local stack", () => {
 
   it("records exactly one answer per check-in link, and only on the button press", async () => {
     const email = studentEmail();
-    const token = tokenOf(await postCentreForm(stack.appUrl, "northfield", centreFormFields(email)));
+    const token = tokenOf(await postForm(stack.appUrl, "/c/northfield", centreFormFields(email)));
     const id = await debriefIdOf(email);
     const link = (answer: string) => `${stack.appUrl}/d/${token}/checkin/checkin7/${answer}`;
     const stored = async () => (await debriefItems()).find((i) => i.id === id)?.checkins;
@@ -268,7 +269,7 @@ describe("career centres on the local stack", () => {
       const prove = (email: string) => proveAddress(stack.appUrl, stack.inboxUrl, email);
       const submit = async (cohort: string, answer?: string, proven = true) => {
         const email = `stats-${++n}-${process.pid}@example.com`;
-        const res = await postCentreForm(stack.appUrl, "statsville", centreFormFields(email, { cohort }));
+        const res = await postForm(stack.appUrl, "/c/statsville", centreFormFields(email, { cohort }));
         if (proven) await prove(email);
         if (answer) {
           const r = await fetch(`${stack.appUrl}/d/${tokenOf(res)}/checkin/checkin7/${answer}`, { method: "POST" });
@@ -374,9 +375,11 @@ describe("career centres on the local stack", () => {
     beforeAll(async () => {
       key = (await provisionCentre({ slug: "padville", allowedDomains: [PAD_DOMAIN], cohorts: [COHORT] })).key;
       const submit = async (email: string, action: "I sent it" | "Stop emails") => {
-        const fields = centreFormFields(email, { cohort: COHORT });
-        fields.set("interview.date", clock.now().toISOString().slice(0, 10));
-        const res = await postCentreForm(stack.appUrl, "padville", fields);
+        const fields = centreFormFields(email, {
+          cohort: COHORT,
+          "interview.date": clock.now().toISOString().slice(0, 10),
+        });
+        const res = await postForm(stack.appUrl, "/c/padville", fields);
         expect(res.status, `the debrief for ${email}`).toBe(303);
         await proveAddress(stack.appUrl, stack.inboxUrl, email, action);
       };

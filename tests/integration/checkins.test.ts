@@ -1,10 +1,10 @@
+import { provisionCentre } from "@debrief/testkit/centres";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { centreFormFields, postAsBrowser, postForm } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centreFormFields, postCentreForm, provisionCentre } from "../support/centres";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { postAsBrowser } from "../support/forms";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 // One workflow day lasts a second here: the day-14 check-in arrives about 14 s after the interview day began.
 const DAY_S = 1;
@@ -34,8 +34,8 @@ describe("outcome check-ins on day 7 and day 14, in their own workflow started b
     const asked = `asked-${process.pid}@example.com`;
     const answered = `answered-${process.pid}@example.com`;
     const plain = validDebrief();
-    expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(asked))).status).toBe(303);
-    expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(answered))).status).toBe(303);
+    expect((await postForm(stack.appUrl, "/c/harbour", centreFormFields(asked))).status).toBe(303);
+    expect((await postForm(stack.appUrl, "/c/harbour", centreFormFields(answered))).status).toBe(303);
     expect((await postDebrief(stack.appUrl, plain)).status).toBe(201);
 
     // The debrief's workflow carries ids and times only, and ends with the tips (five state transitions).
@@ -107,7 +107,7 @@ describe("outcome check-ins on day 7 and day 14, in their own workflow started b
     const eraser = `eraser-${process.pid}@example.com`;
     const control = `control-${process.pid}@example.com`;
     for (const email of [stopper, eraser, control])
-      expect((await postCentreForm(stack.appUrl, "harbour", centreFormFields(email))).status).toBe(303);
+      expect((await postForm(stack.appUrl, "/c/harbour", centreFormFields(email))).status).toBe(303);
     const pageOf = async (email: string) => {
       const [letter] = await emailsTo(stack.inboxUrl, email);
       const url = (letter?.body.html ?? "").match(/href="([^"]+\/d\/[A-Za-z0-9_-]+)"/)?.[1] ?? "";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DebriefRequest } from "@debrief/core";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { readInbox, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { readInbox, type StoredEmail, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 const SUBMISSIONS = 300;
 const DUPLICATES = 50;

@@ -1,7 +1,7 @@
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 
 describe("user text is escaped in pages and emails", () => {
   let stack: TestStack;

@@ -1,10 +1,10 @@
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { dynamoInternalError, startFaultProxy } from "@debrief/testkit/fault-proxy";
+import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
-import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 const DAY_S = 6;
 const DAY_MS = DAY_S * 1000;

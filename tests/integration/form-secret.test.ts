@@ -1,10 +1,10 @@
 import { sharedFormSecret } from "@debrief/core/aws";
 import { createApp } from "@debrief/functions/app";
 import { apiDeps, wire } from "@debrief/functions/wiring";
+import { dynamoInternalError, startFaultProxy } from "@debrief/testkit/fault-proxy";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
-import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
 
 describe("the shared form-ticket key (no FORM_SECRET configured)", () => {
   let stack: TestStack;

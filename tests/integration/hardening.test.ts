@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 // Issue 14, item 9: hardening.
 describe("hardening: invisible characters, caching and indexing of private pages", () => {

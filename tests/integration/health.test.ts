@@ -1,8 +1,8 @@
 import { createApp } from "@debrief/functions/app";
 import { apiDeps, wire } from "@debrief/functions/wiring";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { version } from "../../package.json";
-import { startTestStack, type TestStack } from "../support/stack";
 
 describe("GET /health", () => {
   let stack: TestStack;

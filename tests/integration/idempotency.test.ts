@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems } from "../support/table";
 
 const DAY_S = 30;
 
@@ -93,7 +93,7 @@ describe("idempotent submission", () => {
     const email = `double-click-${randomUUID()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      ...typedFormFields(email),
+      ...formFields(email),
     });
     const post = () => fetch(`${stack.appUrl}/`, { method: "POST", body: form, redirect: "manual" });
     const [one, two] = await Promise.all([post(), post()]);

@@ -1,10 +1,9 @@
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { formGuardFields } from "@debrief/testkit/forms";
+import { readInbox } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { submittedItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields } from "../support/forms";
-import { readInbox } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-
-import { submittedItems } from "../support/table";
 
 const itemCount = async () => (await submittedItems()).length;
 

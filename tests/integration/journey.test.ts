@@ -1,10 +1,10 @@
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { version } from "../../package.json";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 
 // One workflow day lasts this long locally; every wait below is derived from it.
 const DAY_S = 4;
@@ -30,7 +30,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
     const email = `form-journey-${Date.now()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      ...typedFormFields(email, {
+      ...formFields(email, {
         whatHappened: "bad_call",
         "questions.0.question": "Why logistics?",
         "questions.0.betterAnswer": "Because every late parcel is a puzzle I enjoy solving with data.",

@@ -1,17 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, headerOf, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
 
 const DAY_S = 3;
 const DAY_MS = DAY_S * 1000;
 const TOKEN = "[A-Za-z0-9_-]{43}";
 
-const header = (m: StoredEmail, name: string) =>
-  m.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 const link = (m: StoredEmail | undefined, route: string) =>
   new RegExp(`href="(http://localhost:\\d+/${route}/${TOKEN})"`).exec(m?.body.html ?? "")?.[1] ?? "";
 const tokenOf = (url: string) => url.split("/").pop() ?? "";
@@ -46,7 +44,7 @@ describe("link tokens: each kind opens its own route only, and replays mint noth
       { timeoutMs: 3 * DAY_MS, what: "the letter and the nudge" },
     );
 
-    const unsubscribe = (header(nudge as StoredEmail, "List-Unsubscribe") ?? "").slice(1, -1);
+    const unsubscribe = (headerOf(nudge as StoredEmail, "List-Unsubscribe") ?? "").slice(1, -1);
     const notMe = link(nudge, "not-me");
     const emailedPage = link(letter, "d");
     expect(unsubscribe).toMatch(new RegExp(`/u/${TOKEN}$`));

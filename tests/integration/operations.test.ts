@@ -4,11 +4,11 @@ import { SFNClient } from "@aws-sdk/client-sfn";
 import { type Clock, listFailed, reconcile, submitDebrief, sweep, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
 import { handler as sesEventHandler } from "@debrief/functions/ses-events";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
 
 const run = promisify(execFile);
 const DAY_S = 4;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { startTestStack, type TestStack } from "../support/stack";
-import { debriefItems, tableItems } from "../support/table";
 
 const PER_ADDRESS = 2;
 const PER_IP = 5;
@@ -63,7 +63,7 @@ describe("rate limits", () => {
       redirect: "manual",
       body: new URLSearchParams({
         ...(await formGuardFields(stack.appUrl)),
-        ...typedFormFields(`form-${randomUUID()}@example.com`, {
+        ...formFields(`form-${randomUUID()}@example.com`, {
           "interview.company": "Northwind",
           "interview.role": "Analyst",
         }),

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { type Debrief, listUnsubscribeHeaders, type SendKind } from "@debrief/core";
 import { createSesMailer } from "@debrief/core/aws";
-import { PERSONA_NAMES, personaDebrief } from "@debrief/core/personas";
 import { renderEmail } from "@debrief/emails";
+import { PERSONA_NAMES, personaDebrief } from "@debrief/testkit/personas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSes } from "../../packages/local/src/ses";
 

@@ -1,12 +1,12 @@
 import { createApp } from "@debrief/functions/app";
 import { apiDeps, wire } from "@debrief/functions/wiring";
+import { validDebrief } from "@debrief/testkit/debriefs";
+import { dynamoInternalError, startFaultProxy } from "@debrief/testkit/fault-proxy";
+import { formFields, formGuardFields } from "@debrief/testkit/forms";
+import { readInbox } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validDebrief } from "../support/debriefs";
-import { dynamoInternalError, startFaultProxy } from "../support/fault-proxy";
-import { formGuardFields, typedFormFields } from "../support/forms";
-import { readInbox } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
 
 describe("when the debrief cannot be stored", () => {
   let stack: TestStack;
@@ -44,7 +44,7 @@ describe("when the debrief cannot be stored", () => {
 
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
-      ...typedFormFields("unreachable@example.com", { "interview.company": "Northwind", "interview.role": "Analyst" }),
+      ...formFields("unreachable@example.com", { "interview.company": "Northwind", "interview.role": "Analyst" }),
     });
     const page = await app.request("/", { method: "POST", body: form });
     expect(page.status).toBe(503);

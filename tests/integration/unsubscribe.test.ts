@@ -1,15 +1,13 @@
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { predictableSchedule } from "@debrief/testkit/env";
+import { emailsTo, headerOf, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import { startTestStack, type TestStack } from "@debrief/testkit/stack";
+import { tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postDebrief, validDebrief } from "../support/debriefs";
-import { predictableSchedule } from "../support/env";
-import { emailsTo, type StoredEmail, waitFor } from "../support/inbox";
-import { startTestStack, type TestStack } from "../support/stack";
-import { tableItems } from "../support/table";
 
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;
 
-const header = (m: StoredEmail, name: string) =>
-  m.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 const isTips = (m: StoredEmail) => m.subject.includes("second interview");
 
 describe('one-click unsubscribe and "this wasn\'t me"', () => {
@@ -37,10 +35,10 @@ describe('one-click unsubscribe and "this wasn\'t me"', () => {
     for (const body of [leaving, staying]) expect((await postDebrief(stack.appUrl, body)).status).toBe(201);
 
     const [letter, nudge] = await arrived(leaving.candidate.email, 2, "the letter and the nudge");
-    expect(header(letter as StoredEmail, "List-Unsubscribe")).toBeUndefined();
-    const unsubscribe = header(nudge as StoredEmail, "List-Unsubscribe") ?? "";
+    expect(headerOf(letter as StoredEmail, "List-Unsubscribe")).toBeUndefined();
+    const unsubscribe = headerOf(nudge as StoredEmail, "List-Unsubscribe") ?? "";
     expect(unsubscribe).toMatch(/^<http:\/\/localhost:\d+\/u\/[A-Za-z0-9_-]{43}>$/);
-    expect(header(nudge as StoredEmail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(headerOf(nudge as StoredEmail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
 
     // Link scanners and people opening the link get a page with a button; nothing changes.
     const url = local(unsubscribe.slice(1, -1));
@@ -60,8 +58,8 @@ describe('one-click unsubscribe and "this wasn\'t me"', () => {
     // The other debrief, sent at the same time, gets its tips (with the headers too) ...
     const stayed = await arrived(staying.candidate.email, 3, "the other debrief's tips");
     const tips = stayed.find(isTips) as StoredEmail;
-    expect(header(tips, "List-Unsubscribe")).toMatch(/\/u\/[A-Za-z0-9_-]{43}>$/);
-    expect(header(tips, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(headerOf(tips, "List-Unsubscribe")).toMatch(/\/u\/[A-Za-z0-9_-]{43}>$/);
+    expect(headerOf(tips, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     // Every kind of email carries the "this wasn't me" link.
     for (const m of stayed) expect(m.body.html).toMatch(/href="http:\/\/localhost:\d+\/not-me\/[A-Za-z0-9_-]{43}"/);
     // ... and once the unsubscribed one's workflow has ended, it got none.

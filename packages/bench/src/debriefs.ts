@@ -1,7 +1,7 @@
 import type { Debrief, Workflow } from "@debrief/core";
 import { loadConfig, submitDebrief, systemClock } from "@debrief/core";
 import { createDynamoStore } from "@debrief/core/aws";
-import { validDebrief } from "../../../tests/support/debriefs";
+import { validDebrief } from "@debrief/testkit/debriefs";
 
 /** A valid debrief body with its own candidate address (the tests' fixture, reused). */
 export const debriefBody = validDebrief;

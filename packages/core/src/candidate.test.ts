@@ -1,3 +1,4 @@
+import { personaDebrief } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import {
   emailActions,
@@ -10,7 +11,6 @@ import {
 } from "./candidate";
 import { currentDraft } from "./content/draft";
 import { composeLetter, letterAsText } from "./content/letter";
-import { personaDebrief } from "./content/personas";
 
 const DAY = 86_400_000;
 const schedule = { nudgeAt: "2026-11-25T08:00:00.000Z", tipsAt: "2026-11-26T08:00:00.000Z" };

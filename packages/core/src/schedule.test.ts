@@ -1,6 +1,6 @@
+import { PERSONAS, personaDebrief } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import { composeNudge } from "./content/nudge";
-import { PERSONAS, personaDebrief } from "./content/personas";
 import { sendWindow } from "./content/timing";
 import { composeTips } from "./content/tips";
 import type { DebriefInput } from "./debrief/schema";

@@ -1,8 +1,9 @@
+import { provisionCentre } from "@debrief/testkit/centres";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
+import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
+import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
+import type { TestStack } from "@debrief/testkit/stack";
 import type { Page } from "playwright-core";
-import { centreFormFields, postCentreForm, provisionCentre, tokenOf } from "../../support/centres";
-import { postDebrief, validDebrief } from "../../support/debriefs";
-import { emailsTo, type StoredEmail, waitFor } from "../../support/inbox";
-import type { TestStack } from "../../support/stack";
 import { emailLink } from "./journey";
 
 /**
@@ -150,7 +151,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
   });
   // An interview eight days ago: the day-7 check-in email comes with the tips.
   const fields = centreFormFields(STUDENT, { shareWithCentre: "on", "interview.date": daysAgo(8) });
-  const centreToken = tokenOf(await postCentreForm(stack.appUrl, CENTRE, fields));
+  const centreToken = tokenOf(await postForm(stack.appUrl, `/c/${CENTRE}`, fields));
 
   const debrief = validDebrief({
     candidate: { name: "Amira Haddad", email: `amira-${process.pid}@example.com`, timeZone: "Europe/Berlin" },

@@ -1,9 +1,9 @@
+import { PERSONA_NAMES, PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { keptAsTyped } from "../debrief/tidy";
 import { checkBeforeSending, checkLine, whereTyped } from "./check-before-sending";
 import { composeLetter, letterAsText } from "./letter";
-import { PERSONA_NAMES, PERSONAS } from "./personas";
 
 const draftOf = (d: DebriefInput) => {
   const letter = composeLetter(d);

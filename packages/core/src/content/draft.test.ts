@@ -1,7 +1,7 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import { composedLetter, currentDraft } from "./draft";
 import { composeLetter, letterAsText } from "./letter";
-import { PERSONAS } from "./personas";
 
 const amira = PERSONAS.amira;
 

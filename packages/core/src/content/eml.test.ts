@@ -1,8 +1,8 @@
+import { PERSONA_NAMES, PERSONAS } from "@debrief/testkit/personas";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { currentDraft } from "./draft";
 import { letterEml } from "./eml";
-import { PERSONA_NAMES, PERSONAS } from "./personas";
 
 const date = new Date("2026-11-24T18:00:00Z");
 

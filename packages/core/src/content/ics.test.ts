@@ -1,7 +1,7 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { practiceIcs, practiceSession } from "./ics";
-import { PERSONAS } from "./personas";
 
 function parseEvent(ics: string) {
   const component = new ICAL.Component(ICAL.parse(ics));

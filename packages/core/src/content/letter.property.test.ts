@@ -1,6 +1,6 @@
+import { newClaims } from "@debrief/testkit/letter-checks";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { newClaims } from "../../../../tests/support/letter-checks";
 import { type DebriefRequest, debriefInputSchema, LENGTHS, TONES, WHAT_HAPPENED } from "../debrief/schema";
 import { composeLetter, letterAsText, WORD_BUDGET } from "./letter";
 

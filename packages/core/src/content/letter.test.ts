@@ -1,5 +1,6 @@
+import { newClaims } from "@debrief/testkit/letter-checks";
+import { PERSONA_NAMES, PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
-import { newClaims } from "../../../../tests/support/letter-checks";
 import type { DebriefInput } from "../debrief/schema";
 import { challengeParts, LENGTHS, TONES, WHAT_HAPPENED } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
@@ -11,7 +12,6 @@ import {
   mostHelpfulAddition,
   WORD_BUDGET,
 } from "./letter";
-import { PERSONA_NAMES, PERSONAS } from "./personas";
 import { EXCERPT_MAX_WORDS } from "./phrasing";
 import { salutationFor, suggestedSalutation } from "./salutation";
 import { clause } from "./text";

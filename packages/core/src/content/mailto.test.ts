@@ -1,8 +1,8 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import { currentDraft } from "./draft";
 import { composeLetter, letterAsText } from "./letter";
 import { MAILTO_BODY_LIMIT, mailtoLink } from "./mailto";
-import { PERSONAS } from "./personas";
 
 const params = (href: string) => new URL(href).searchParams;
 

@@ -1,6 +1,6 @@
+import { personaDebrief } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import { composeNudge, nudgeVariant } from "./nudge";
-import { personaDebrief } from "./personas";
 import { sendWindow } from "./timing";
 
 describe("the next-day nudge", () => {

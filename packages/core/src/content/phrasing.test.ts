@@ -1,7 +1,7 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { LONG_EXAMPLE_CHARS } from "./letter-limits";
-import { PERSONAS } from "./personas";
 import {
   afterColon,
   answerText,

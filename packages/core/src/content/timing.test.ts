@@ -1,6 +1,6 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
-import { PERSONAS } from "./personas";
 import { followUpPlan, interviewStart, nudgeWindow, sendWindow } from "./timing";
 
 const base = PERSONAS.amira;

@@ -1,8 +1,8 @@
+import { PERSONA_NAMES, personaDebrief } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { WHAT_HAPPENED } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
-import { PERSONA_NAMES, personaDebrief } from "./personas";
 import { answerText } from "./phrasing";
 import { composeTips, questionsToAsk, questionType, rehearsal, SITUATION_TIPS } from "./tips";
 

@@ -1,7 +1,7 @@
+import { PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { TONES, WHAT_HAPPENED } from "../debrief/schema";
-import { PERSONAS } from "./personas";
 import {
   howToTalkAgain,
   meetingIsPractical,

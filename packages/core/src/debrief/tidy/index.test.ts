@@ -1,5 +1,5 @@
+import { PERSONA_NAMES, PERSONAS } from "@debrief/testkit/personas";
 import { describe, expect, it } from "vitest";
-import { PERSONA_NAMES, PERSONAS } from "../../content/personas";
 import type { DebriefInput } from "../schema";
 import { keptAsTyped, tidied, tidyDebrief } from "./index";
 

@@ -1,6 +1,7 @@
 import { createCentre } from "@debrief/core";
+import { memoryApp } from "@debrief/testkit/app";
+import { formFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
-import { formFields, memoryApp } from "../testing/app";
 
 async function withCentre() {
   const m = memoryApp();
@@ -44,7 +45,10 @@ describe("a centre's pages", () => {
 
   it("resolves a student's token once for the sharing page: one debrief read (the token names it), not four", async () => {
     const m = await withCentre();
-    const res = await m.postForm("/c/northfield", formFields(m.clock.now(), { shareWithCentre: "on" }));
+    const res = await m.postForm(
+      "/c/northfield",
+      formFields("amira@example.com", { shareWithCentre: "on" }, m.clock.now()),
+    );
     expect(res.status).toBe(303);
     const path = res.headers.get("location")!.replace("?new=1", "");
     const reads = countReads(m.deps.store);

@@ -1,6 +1,8 @@
+import { memoryApp, PUBLIC_URL } from "@debrief/testkit/app";
+import { validDebrief } from "@debrief/testkit/debriefs";
+import { openApiChecker } from "@debrief/testkit/openapi-check";
+import { typedPersonas } from "@debrief/testkit/typed-personas";
 import { describe, expect, it } from "vitest";
-import { memoryApp, PUBLIC_URL, validDebrief } from "../testing/app";
-import { openApiChecker } from "../testing/openapi-check";
 
 // Every answer below is also checked against the OpenAPI document (status, content type, JSON schema) by memoryApp.
 const post = (m: ReturnType<typeof memoryApp>, body: unknown, headers: Record<string, string> = {}) =>
@@ -14,16 +16,26 @@ describe("POST /api/debriefs", () => {
   it("accepts a debrief with 201 and no-store; a repeat of its Idempotency-Key gets 200 and Idempotent-Replayed", async () => {
     const m = memoryApp();
     const key = { "idempotency-key": "3b241101-e2bb-4255-8caf-4136c566a962" };
-    const first = await post(m, validDebrief(m.clock.now()), key);
+    const body = validDebrief({ interviewedAt: m.clock.now() });
+    const first = await post(m, body, key);
     expect(first.status).toBe(201);
     expect(first.headers.get("cache-control")).toBe("no-store");
     const { id, page } = (await first.json()) as { id: string; page: string };
     expect(page.startsWith(`${PUBLIC_URL}/d/`)).toBe(true);
-    const again = await post(m, validDebrief(m.clock.now()), key);
+    const again = await post(m, body, key);
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(((await again.json()) as { id: string }).id).toBe(id);
     expect(m.workflow.executions.size).toBe(1);
+  });
+
+  it("accepts every debrief as hurried candidates typed them (personas-as-typed, dated today)", async () => {
+    const m = memoryApp();
+    for (const { key, body } of typedPersonas(m.clock.now())) {
+      const res = await post(m, body);
+      expect(res.status, key).toBe(201);
+    }
+    expect(m.workflow.executions.size).toBe(typedPersonas().length);
   });
 
   it("maps what it refuses to statuses, each with a JSON Error body", async () => {
@@ -31,7 +43,7 @@ describe("POST /api/debriefs", () => {
     const now = m.clock.now();
     const malformed = await post(m, "{ nope");
     expect([malformed.status, ((await malformed.json()) as { error: string }).error]).toEqual([400, "malformed_json"]);
-    const badKey = await post(m, validDebrief(now), { "idempotency-key": "short" });
+    const badKey = await post(m, validDebrief({ interviewedAt: now }), { "idempotency-key": "short" });
     expect(badKey.status).toBe(400);
     expect(await badKey.json()).toMatchObject({
       error: "invalid_idempotency_key",
@@ -43,10 +55,10 @@ describe("POST /api/debriefs", () => {
       body: "x",
     });
     expect(text.status).toBe(415);
-    const big = await post(m, { ...validDebrief(now), notes: "x".repeat(17 * 1024) });
+    const big = await post(m, { ...validDebrief({ interviewedAt: now }), notes: "x".repeat(17 * 1024) });
     expect(big.status).toBe(413);
     const invalid = await post(m, {
-      ...validDebrief(now),
+      ...validDebrief({ interviewedAt: now }),
       candidate: { name: "", email: "no", timeZone: "Mars/Base" },
     });
     expect(invalid.status).toBe(422);
@@ -54,12 +66,12 @@ describe("POST /api/debriefs", () => {
       expect.arrayContaining(["candidate.name", "candidate.email", "candidate.timeZone"]),
     );
     const future = await post(m, {
-      ...validDebrief(now),
-      interview: { ...validDebrief(now).interview, date: "2099-01-01" },
+      ...validDebrief({ interviewedAt: now }),
+      interview: { ...validDebrief({ interviewedAt: now }).interview, date: "2099-01-01" },
     });
     expect(await future.json()).toMatchObject({ error: "invalid", fields: { "interview.date": expect.any(String) } });
     // A page on another site can post only "simple" bodies (a form, text/plain): refused before anything else.
-    const crossSite = await post(m, validDebrief(now), {
+    const crossSite = await post(m, validDebrief({ interviewedAt: now }), {
       origin: "https://evil.example",
       "content-type": "text/plain",
     });
@@ -72,8 +84,10 @@ describe("POST /api/debriefs", () => {
     const m = memoryApp();
     const limit = m.deps.abuse.rateLimits.perAddressPerDay;
     for (let i = 0; i < limit; i++)
-      expect((await post(m, validDebrief(m.clock.now(), "bomb+x@example.net"))).status).toBe(201);
-    const refused = await post(m, validDebrief(m.clock.now(), "bomb@example.net"));
+      expect((await post(m, validDebrief({ interviewedAt: m.clock.now(), email: "bomb+x@example.net" }))).status).toBe(
+        201,
+      );
+    const refused = await post(m, validDebrief({ interviewedAt: m.clock.now(), email: "bomb@example.net" }));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({ error: "rate_limited" });
@@ -84,7 +98,7 @@ describe("POST /api/debriefs", () => {
     m.deps.store.create = async () => {
       throw new Error("ProvisionedThroughputExceededException");
     };
-    const res = await post(m, validDebrief(m.clock.now()));
+    const res = await post(m, validDebrief({ interviewedAt: m.clock.now() }));
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     expect(m.logs.some((l) => l.message === "debrief could not be stored" && l.extra?.error === "Error")).toBe(true);

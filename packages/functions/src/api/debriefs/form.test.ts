@@ -1,5 +1,6 @@
+import { memoryApp } from "@debrief/testkit/app";
+import { formFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
-import { formFields, memoryApp } from "../testing/app";
 
 const html = async (res: Response) => {
   expect(res.headers.get("content-type")).toMatch(/^text\/html/);
@@ -40,7 +41,10 @@ describe("the debrief form", () => {
       "mx",
       "none",
     ]);
-    const res = await postForm("/", formFields(clock.now(), { "interview.interviewer.courtesyTitle": "mrs" }));
+    const res = await postForm(
+      "/",
+      formFields("amira@example.com", { "interview.interviewer.courtesyTitle": "mrs" }, clock.now()),
+    );
     expect(res.status).toBe(422);
     expect(await html(res)).toContain("How they like to be addressed: Must be one of: ms, mr, mx, none");
     expect(table.debriefs.size).toBe(0);
@@ -48,7 +52,7 @@ describe("the debrief form", () => {
 
   it("sends a valid form to the candidate's page with 303", async () => {
     const { postForm, clock, table } = memoryApp();
-    const res = await postForm("/", formFields(clock.now()));
+    const res = await postForm("/", formFields("amira@example.com", {}, clock.now()));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toMatch(/^\/d\/[A-Za-z0-9_-]{43}\?new=1$/);
     expect(table.debriefs.size).toBe(1);
@@ -56,7 +60,10 @@ describe("the debrief form", () => {
 
   it("answers invalid fields with 422 and a summary whose every link lands on an element", async () => {
     const { postForm, clock, table } = memoryApp();
-    const res = await postForm("/", formFields(clock.now(), { "candidate.email": "nope", consent: "" }));
+    const res = await postForm(
+      "/",
+      formFields("amira@example.com", { "candidate.email": "nope", consent: "" }, clock.now()),
+    );
     expect(res.status).toBe(422);
     const page = await html(res);
     expect(page).toContain("Your email: Must be a valid email address");
@@ -69,7 +76,7 @@ describe("the debrief form", () => {
 
   it("shows a refused form's reason as a message about the form, not a link to #form", async () => {
     const { app, table } = memoryApp();
-    const body = new URLSearchParams({ ...formFields(new Date()), ticket: "forged", website: "" });
+    const body = new URLSearchParams({ ...formFields("amira@example.com"), ticket: "forged", website: "" });
     const res = await app.request("/", { method: "POST", body });
     expect(res.status).toBe(400);
     const page = await html(res);
@@ -83,7 +90,7 @@ describe("the debrief form", () => {
 
   it("answers a form over 16 KB with the form again and the reason (413), not JSON", async () => {
     const { postForm, clock, table } = memoryApp();
-    const res = await postForm("/", formFields(clock.now(), { notes: "x".repeat(17 * 1024) }));
+    const res = await postForm("/", formFields("amira@example.com", { notes: "x".repeat(17 * 1024) }, clock.now()));
     expect(res.status).toBe(413);
     expect(res.headers.get("connection")).toBe("close");
     const page = await html(res);
@@ -99,7 +106,10 @@ describe("the debrief form", () => {
     m.deps.store.create = async () => {
       throw new Error("ProvisionedThroughputExceededException");
     };
-    const res = await m.postForm("/", formFields(m.clock.now(), { "interview.company": "Kept Co" }));
+    const res = await m.postForm(
+      "/",
+      formFields("amira@example.com", { "interview.company": "Kept Co" }, m.clock.now()),
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     const page = await html(res);
@@ -111,14 +121,18 @@ describe("the debrief form", () => {
     const { postForm, clock, table } = memoryApp();
     const res = await postForm(
       "/",
-      formFields(clock.now(), {
-        "challenges.0.text": "Delivery delays are reported a week late",
-        "challenges.0.skill": "Daily delay dashboards",
-        "challenges.1.text": "Two warehouse systems",
-        "interview.interviewer.salutation": "Dr. Weber",
-        "interview.interviewer.courtesyTitle": "mr",
-        length: "short",
-      }),
+      formFields(
+        "amira@example.com",
+        {
+          "challenges.0.text": "Delivery delays are reported a week late",
+          "challenges.0.skill": "Daily delay dashboards",
+          "challenges.1.text": "Two warehouse systems",
+          "interview.interviewer.salutation": "Dr. Weber",
+          "interview.interviewer.courtesyTitle": "mr",
+          length: "short",
+        },
+        clock.now(),
+      ),
     );
     expect(res.status).toBe(303);
     const [debrief] = [...table.debriefs.values()];

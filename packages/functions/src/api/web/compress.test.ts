@@ -1,8 +1,8 @@
 import { gunzipSync } from "node:zlib";
+import { memoryApp } from "@debrief/testkit/app";
 import type { LambdaEvent } from "hono/aws-lambda";
 import { handle } from "hono/aws-lambda";
 import { describe, expect, it } from "vitest";
-import { memoryApp } from "../testing/app";
 
 /** An API Gateway HTTP API (payload 2.0) GET, as Lambda receives it. */
 const event = (path: string, headers: Record<string, string>) =>

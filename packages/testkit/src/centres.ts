@@ -18,41 +18,6 @@ export async function provisionCentre(settings: Partial<CentreSettingsInput> & {
   return { ...result.value, store };
 }
 
-/** The fields of a complete branded-form submission; `extra` adds or overrides any. */
-export function centreFormFields(email: string, extra: Record<string, string> = {}): URLSearchParams {
-  return new URLSearchParams({
-    "candidate.name": "Lena Okafor",
-    "candidate.email": email,
-    "candidate.timeZone": "UTC",
-    "interview.company": "Harbour Analytics",
-    "interview.role": "Junior Analyst",
-    "interview.date": new Date().toISOString().slice(0, 10),
-    "interview.format": "video",
-    "interview.interviewer.name": "Tomas Berg",
-    whatHappened: "nerves",
-    tone: "warm",
-    consent: "on",
-    ...extra,
-  });
-}
-
-/** Opens the centre's form (for its ticket) and posts it as a browser would. */
-export async function postCentreForm(appUrl: string, slug: string, fields: URLSearchParams) {
-  const html = await (await fetch(`${appUrl}/c/${slug}`)).text();
-  const ticket = /name="ticket" value="([^"]+)"/.exec(html)?.[1];
-  if (!ticket) throw new Error("The centre form carries no ticket");
-  fields.set("ticket", ticket);
-  fields.set("website", "");
-  return fetch(`${appUrl}/c/${slug}`, { method: "POST", body: fields, redirect: "manual" });
-}
-
-/** The page token from a submission's redirect (`/d/<token>?new=1`). */
-export function tokenOf(res: Response): string {
-  const token = /^\/d\/([A-Za-z0-9_-]{43})\?new=1$/.exec(res.headers.get("location") ?? "")?.[1];
-  if (!token) throw new Error(`No page token in the redirect (status ${res.status})`);
-  return token;
-}
-
 /**
  * Proves a student's address as the statistics require: a POST on a one-use link from their
  * letter ("Stop emails" by default, which changes no count where "I sent it" would count a letter).

@@ -1,8 +1,7 @@
-import type { Debrief } from "../debrief/model";
-import { type DebriefInput, type DebriefRequest, debriefInputSchema } from "../debrief/schema";
+import { type Debrief, type DebriefInput, type DebriefRequest, debriefInputSchema } from "@debrief/core";
 
 /**
- * Believable debriefs for golden tests, previews and the examples in docs/:
+ * Believable debriefs for golden tests and the examples in docs/:
  * together they cover every `whatHappened` value, every tone and every format,
  * sparse and rich debriefs, non-ASCII names, and a letter too long for mailto.
  * Each goes through the real schema, so a fixture can never hold what the form refuses.

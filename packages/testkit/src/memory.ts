@@ -2,7 +2,7 @@
  * In-memory implementations of the ports, for fast `createApp(deps).request(...)`
  * tests of the HTTP layer. They keep the adapters' promises (conditional writes,
  * one-use tokens, expiry hidden on read), which `ports.contract.test.ts` holds them
- * to against the DynamoDB adapters. Only tests import this folder: never a product
+ * to against the DynamoDB adapters. Only tests import this module: never a product
  * entry (api.ts, steps, the local stack), and never an integration test, which use
  * the real adapters against the emulators.
  */

@@ -36,3 +36,7 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** A header of a stored message, its name in any case. */
+export const headerOf = (message: StoredEmail, name: string): string | undefined =>
+  message.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;

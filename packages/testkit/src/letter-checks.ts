@@ -55,8 +55,3 @@ export function newClaims(letter: string, d: DebriefInput): string[] {
   for (const m of rest.matchAll(/(?<=[a-z,;] )[A-Z][\p{L}'-]*/gu)) if (m[0] !== "I") found.push(m[0]);
   return found;
 }
-
-/** Words of a letter's body, counted as the composer counts them. */
-export function words(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
