@@ -10,7 +10,7 @@ export class StoreUnavailableError extends Error {
 }
 
 /**
- * The debriefs' storage. Implemented over DynamoDB in adapters/aws/dynamo-store.ts; the
+ * The debriefs' storage. Implemented over DynamoDB in adapters/aws/dynamo-store/; the
  * single table's schema (key prefixes, TTL attribute, index, marshalling, conditional
  * writes) lives in adapters/aws/table.ts alone, shared with the centre store
  * (centres/store.ts) and the rate counter (abuse/rate-limit.ts).

@@ -1,0 +1,113 @@
+/**
+ * What reads the whole table (Scans): the operations' passes over every debrief, retention,
+ * and the address digests of debriefs stored before the address index. Each runs a few
+ * times an hour over at most a few thousand items.
+ */
+import { DeleteCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { isExpired } from "../../../debrief/model";
+import type { DebriefStore } from "../../../ports";
+import { ADDRESS_INDEX, isConditionFailure, prefixOf, TTL_ATTRIBUTE } from "../table";
+import { debriefOf, type StoreTable } from "./context";
+
+export function tableScans({
+  doc,
+  TableName,
+  digestOf,
+}: StoreTable): Pick<DebriefStore, "listDebriefs" | "deleteExpired" | "backfillAddressDigests"> {
+  return {
+    async *listDebriefs(now) {
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ConsistentRead: true,
+          FilterExpression: "begins_with(pk, :prefix)",
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const d = debriefOf(item);
+          if (!isExpired(d, now)) yield d;
+        }
+      }
+    },
+
+    async deleteExpired(now) {
+      let deleted = 0;
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ProjectionExpression: "pk",
+          FilterExpression: "#ttl <= :now",
+          ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ":now": nowSeconds },
+        },
+      );
+      for await (const page of pages) {
+        for (const { pk } of page.Items ?? []) {
+          try {
+            await doc.send(
+              new DeleteCommand({
+                TableName,
+                Key: { pk },
+                // An item whose retention was extended since the scan stays.
+                ConditionExpression: "#ttl <= :now",
+                ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
+                ExpressionAttributeValues: { ":now": nowSeconds },
+              }),
+            );
+            deleted++;
+          } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+          }
+        }
+      }
+      return deleted;
+    },
+
+    async backfillAddressDigests() {
+      // Debriefs stored before the address index carry no digest: give each one (run by the reconciler).
+      let filled = 0;
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ProjectionExpression: "pk, #input.#candidate.#email",
+          FilterExpression: "begins_with(pk, :prefix) AND attribute_not_exists(#digest)",
+          ExpressionAttributeNames: {
+            "#input": "input",
+            "#candidate": "candidate",
+            "#email": "email",
+            "#digest": ADDRESS_INDEX.partitionKey,
+          },
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const email = (item as { input?: { candidate?: { email?: unknown } } }).input?.candidate?.email;
+          if (typeof email !== "string") continue;
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName,
+                Key: { pk: item.pk },
+                UpdateExpression: "SET #digest = :digest",
+                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#digest)",
+                ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
+                ExpressionAttributeValues: { ":digest": await digestOf(email) },
+              }),
+            );
+            filled++;
+          } catch (e) {
+            if (!isConditionFailure(e)) throw e;
+          }
+        }
+      }
+      return filled;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The suppression list (`keys.suppressed` items: addresses that get no more email) and
+ * the address index that finds an address's debriefs when it is suppressed.
+ */
+import { PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { type Debrief, isExpired } from "../../../debrief/model";
+import { legacyAddressDigest } from "../../../digest";
+import type { DebriefStore } from "../../../ports";
+import { ADDRESS_INDEX, batchGetByPk, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "../table";
+import type { StoreTable } from "./context";
+
+export function suppressionList({
+  doc,
+  TableName,
+  digestOf,
+}: StoreTable): Pick<DebriefStore, "suppress" | "isSuppressed" | "debriefsForAddress"> {
+  return {
+    async suppress(address, reason, at, expiresAt) {
+      const pk = keys.suppressed(await digestOf(address));
+      const lapsing = expiresAt ? { expiresAt: expiresAt.toISOString(), [TTL_ATTRIBUTE]: ttlOf(expiresAt) } : {};
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName,
+            Item: { pk, reason, at: at.toISOString(), ...lapsing },
+            // A lasting suppression replaces a lapsing one; a lapsing one replaces only one that has lapsed.
+            ConditionExpression: expiresAt
+              ? "attribute_not_exists(pk) OR (attribute_exists(expiresAt) AND expiresAt <= :now)"
+              : "attribute_not_exists(pk) OR attribute_exists(expiresAt)",
+            ExpressionAttributeValues: expiresAt ? { ":now": at.toISOString() } : undefined,
+          }),
+        );
+      } catch (e) {
+        // Already suppressed as long or longer: the first reason stands.
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    async isSuppressed(address, now = new Date()) {
+      // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
+      // digests carry (a dual read: those items cannot be renamed, their address is not known).
+      // Both in one BatchGetItem (one round trip of the send step's path; the roles of isSuppressed's callers
+      // grant it, infra/settings.ts `batchRead`). The Set: BatchGetItem refuses a key listed twice.
+      const pks = [...new Set([await digestOf(address), legacyAddressDigest(address)])].map(keys.suppressed);
+      const items = await batchGetByPk(doc, TableName, pks);
+      return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
+    },
+
+    async *debriefsForAddress(address, now) {
+      const pages = paginateQuery(
+        { client: doc },
+        {
+          TableName,
+          IndexName: ADDRESS_INDEX.name,
+          KeyConditionExpression: "#digest = :digest",
+          ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
+          ExpressionAttributeValues: { ":digest": await digestOf(address) },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const d = item as Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">;
+          if (!isExpired(d, now)) yield d;
+        }
+      }
+    },
+  };
+}
