@@ -1,9 +1,12 @@
 import { keptUntilFailure } from "@debrief/core";
 import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
+import { candidateScript } from "./candidate/script";
+import { centreAdminScript } from "./centres/script";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
+import { formScript } from "./debriefs/script";
 import type { AppDeps } from "./deps";
-import { assetFile } from "./web/assets";
+import { appCss, assetFiles, favicon } from "./web/assets";
 import { errorBoundary } from "./web/errors";
 import type { JsonRegistry } from "./web/json";
 import { documentShell } from "./web/layout";
@@ -32,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", documentShell);
 
   // Stylesheet, scripts and icon: content-hashed names are cached for a year.
+  const assetFile = assetFiles([appCss, favicon, formScript, candidateScript, centreAdminScript]);
   app.get("/assets/:file", (c) => {
     const asset = assetFile(c.req.param("file"));
     if (!asset) return c.notFound();

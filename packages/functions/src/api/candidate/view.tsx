@@ -20,10 +20,10 @@ import {
   TONES,
 } from "@debrief/core";
 import { LENGTH_LABELS, TONE_LABELS } from "../debriefs/copy";
-import { assetPath } from "../web/assets";
 import { Checkbox, ErrorSummary, Field, LabelledControl, Select } from "../web/controls";
 import { maxLengthAt } from "../web/schema-limits";
 import { ACTION_COPY, DONE_MESSAGES, type Done, KIND_LABELS, LETTER_COPY, type LetterForm } from "./copy";
+import { candidateScript } from "./script";
 
 function when(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
@@ -388,7 +388,7 @@ export function DebriefPage({
           </p>
         ) : null}
       </section>
-      <script src={assetPath("candidate.js")} defer />
+      <script src={candidateScript.path} defer />
 
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>

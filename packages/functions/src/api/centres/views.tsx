@@ -9,8 +9,8 @@ import {
   type FormFields,
   minGroupSizeOf,
 } from "@debrief/core";
-import { assetPath } from "../web/assets";
 import { Checkbox, Select } from "../web/controls";
+import { centreAdminScript } from "./script";
 
 /** The centre's stylesheet (its accent colour), for the head of its pages. */
 export function BrandStyles({ slug }: { slug: string }) {
@@ -202,7 +202,7 @@ export function CentreAdminPage({ slug }: { slug: string }) {
           </a>
         </p>
       </section>
-      <script src={assetPath("centre-admin.js")} defer />
+      <script src={centreAdminScript.path} defer />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { FieldErrors, FormFields } from "@debrief/core";
 import type { Child } from "hono/jsx";
-import { assetPath } from "../web/assets";
 import { Checkbox, ErrorSummary, Field, FormMessage, LabelledControl, Select } from "../web/controls";
 import { FORM_COPY } from "./copy";
 import { errorsInPageOrder, type FieldSpec, FORM_SECTIONS, type Row, summaryText } from "./fields";
 import { type FormGuard, FormGuardFields } from "./guard";
+import { formScript } from "./script";
 
 export type FormState = {
   values: FormFields;
@@ -169,7 +169,7 @@ export function DebriefForm({
           {FORM_COPY.submit}
         </button>
       </form>
-      <script src={assetPath("form.js")} defer />
+      <script src={formScript.path} defer />
     </>
   );
 }

@@ -1,8 +1,5 @@
 // Served from the app itself (no external fonts or scripts), so the CSP can stay strict.
 import { createHash } from "node:crypto";
-import candidateJs from "../candidate/candidate.client.js";
-import centreAdminJs from "../centres/admin.client.js";
-import formJs from "../debriefs/form.client.js";
 
 const APP_CSS = `
 /* Contrast: ink 14:1, muted 6.4:1, accent 7.1:1, error 6.6:1 on white; the focus ring is dark on every surface. */
@@ -106,44 +103,35 @@ main form { margin-bottom: 1.5rem; }
 const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#2f5d8a"/><text x="16" y="21" font-family="system-ui, sans-serif" font-size="13" font-weight="700" text-anchor="middle" fill="#fff">ID</text></svg>
 `;
 
-type Asset = { body: string; type: string };
+/** A file the app serves itself: pages link to its content-hashed `path`, the asset route answers both names. */
+export type Asset = { name: string; path: string; body: string; type: string };
 
-const SOURCES = {
-  "app.css": { body: APP_CSS, type: "text/css; charset=utf-8" },
-  "favicon.svg": { body: FAVICON_SVG, type: "image/svg+xml" },
-  "form.js": { body: formJs, type: "text/javascript; charset=utf-8" },
-  "candidate.js": { body: candidateJs, type: "text/javascript; charset=utf-8" },
-  "centre-admin.js": { body: centreAdminJs, type: "text/javascript; charset=utf-8" },
-} satisfies Record<string, Asset>;
-
-export type AssetName = keyof typeof SOURCES;
-
-/** `form.js` → `form.1a2b3c4d5e.js`: a new name for new content, so the old one may be cached for a year. */
-function hashedName(name: string, body: string): string {
+/** `form.js` → `/assets/form.1a2b3c4d5e.js`: a new name for new content, so the old one may be cached for a year. */
+export function servedAsset(name: string, body: string, type: string): Asset {
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
   const dot = name.lastIndexOf(".");
-  return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+  return { name, path: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
 }
 
-const HASHED = new Map<string, Asset>();
-const PATHS = {} as Record<AssetName, string>;
-for (const [name, asset] of Object.entries(SOURCES) as [AssetName, Asset][]) {
-  const hashed = hashedName(name, asset.body);
-  HASHED.set(hashed, asset);
-  PATHS[name] = `/assets/${hashed}`;
-}
-
-/** The content-hashed address pages link to. */
-export const assetPath = (name: AssetName): string => PATHS[name];
+export const JAVASCRIPT = "text/javascript; charset=utf-8";
+export const appCss = servedAsset("app.css", APP_CSS, "text/css; charset=utf-8");
+export const favicon = servedAsset("favicon.svg", FAVICON_SVG, "image/svg+xml");
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The plain names stay for old pages and bookmarks, cached briefly since their content changes with a release. */
 export const SHORT_LIVED = "public, max-age=3600";
 
-/** An asset by its served file name: the hashed one (cached for a year) or the plain one (an hour). */
-export function assetFile(file: string): (Asset & { cacheControl: string }) | undefined {
-  const hashed = HASHED.get(file);
-  if (hashed) return { ...hashed, cacheControl: IMMUTABLE };
-  const plain = (SOURCES as Record<string, Asset>)[file];
-  return plain ? { ...plain, cacheControl: SHORT_LIVED } : undefined;
+/**
+ * The asset route's lookup over what the app serves (the shell's stylesheet and icon, and each
+ * feature's scripts): a file by its hashed name (cached for a year) or its plain one (an hour).
+ */
+export function assetFiles(assets: Asset[]): (file: string) => (Asset & { cacheControl: string }) | undefined {
+  const hashed = new Map(assets.map((a) => [a.path.slice(a.path.lastIndexOf("/") + 1), a]));
+  const plain = new Map(assets.map((a) => [a.name, a]));
+  return (file) => {
+    const asset = hashed.get(file);
+    if (asset) return { ...asset, cacheControl: IMMUTABLE };
+    const named = plain.get(file);
+    return named ? { ...named, cacheControl: SHORT_LIVED } : undefined;
+  };
 }

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { jsxRenderer } from "hono/jsx-renderer";
-import { assetPath } from "./assets";
+import { appCss, favicon } from "./assets";
 
 /** What a page tells the document shell: its title, and for public pages a description for search results. */
 export type PageMeta = {
@@ -30,8 +30,8 @@ export const documentShell = jsxRenderer(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Interview Debrief`}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="icon" href={assetPath("favicon.svg")} type="image/svg+xml" />
-        <link rel="stylesheet" href={assetPath("app.css")} />
+        <link rel="icon" href={favicon.path} type="image/svg+xml" />
+        <link rel="stylesheet" href={appCss.path} />
         {head}
       </head>
       <body>
