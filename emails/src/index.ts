@@ -11,6 +11,7 @@ import {
   tidyDebrief,
 } from "@debrief/core";
 import { createElement, type ReactElement } from "react";
+import { linksAsText } from "./links-as-text";
 import { plainTextConverter, renderHtml } from "./render-html";
 import CheckinEmail from "./templates/checkin";
 import LetterEmail from "./templates/letter";
@@ -37,20 +38,30 @@ export const renderEmail: EmailRenderer = async (kind, stored, links) => {
       const draft = currentDraft(debrief);
       const composed = composedLetter(debrief);
       const { interviewer } = debrief.input.interview;
+      // The first email to an address nobody has proven: the service's DKIM signs no link the submitter wrote.
+      // What is written shows them as text; the mailto link and the .eml keep the letter as it is.
+      const asText = !debrief.addressProvenAt;
+      const shown = asText ? linksAsText : (text: string) => text;
+      const toCheck = checkBeforeSending(stored.input, draft).map((k) => ({
+        ...k,
+        word: shown(k.word),
+        ...(k.suggestion ? { suggestion: shown(k.suggestion) } : {}),
+      }));
       return toEmail(
         draft.subject,
         createElement(LetterEmail, {
-          draft,
-          interviewerName: interviewer.name,
+          draft: { ...draft, subject: shown(draft.subject), body: shown(draft.body) },
+          interviewerName: shown(interviewer.name),
           interviewerEmail: interviewer.email,
           // The window is advised from when the debrief arrived, so a retried send says the same.
           window: sendWindow(debrief.input, new Date(debrief.createdAt)),
           mailto: mailtoLink(draft, interviewer.email),
           links,
           // Words kept as typed that this letter, composed or edited, still shows.
-          toCheck: checkBeforeSending(stored.input, draft),
+          toCheck,
           // What the composer chose, said only while the candidate uses the composed letter.
-          ...(draft.edited ? {} : { salutation: composed.salutation, omitted: composed.omitted }),
+          ...(draft.edited ? {} : { salutation: shown(composed.salutation), omitted: composed.omitted }),
+          linksAsText: asText && linksAsText(draft.body) !== draft.body,
         }),
       );
     }

@@ -3,6 +3,7 @@ import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/testki
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "./index";
+import { hasWebLink, linksAsText } from "./links-as-text";
 import { previewLinks } from "./preview";
 import { renderHtml } from "./render-html";
 import CheckinEmail from "./templates/checkin";
@@ -39,8 +40,9 @@ describe("rendered emails (golden files)", () => {
           Object.entries(previewLinks.actions ?? {}).filter(([a]) => wanted.includes(a as never)),
         );
         const email = await renderEmail(v.kind, d, { ...previewLinks, actions });
-        // The letter copies out of the plain-text part exactly as composed.
-        if (v.kind === "letter") expect(email.text).toContain(currentDraft(v.debrief(persona)).body);
+        // The letter copies out of the plain-text part as composed, its web addresses written as text
+        // (the first email to an address nobody has proven).
+        if (v.kind === "letter") expect(email.text).toContain(linksAsText(currentDraft(v.debrief(persona)).body));
         await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot(
           `./__golden__/${persona}/${v.name}.txt`,
         );
@@ -54,6 +56,22 @@ describe("rendered emails (golden files)", () => {
       }
     });
   }
+
+  it("writes the letter's web addresses as text until the address is proven, then copies the letter exactly", async () => {
+    const unproven = await renderEmail("letter", personaDebrief("amira"), previewLinks);
+    const letterBox = (text: string) => text.slice(text.indexOf("Dear "), text.indexOf("Web addresses in this email"));
+    expect(unproven.text).toContain("Delivery delay dashboard (example[.]com/amira/dashboard)");
+    expect(hasWebLink(letterBox(unproven.text))).toBe(false);
+    expect(unproven.text).toContain("cannot be clicked");
+    // The mailto keeps the letter as written, for the message the candidate sends.
+    expect(decodeURIComponent(/href="(mailto:[^"]*)"/.exec(unproven.html)?.[1] ?? "")).toContain(
+      "(https://example.com/amira/dashboard)",
+    );
+    const proven = personaDebrief("amira", { addressProvenAt: "2026-11-25T08:00:00.000Z" });
+    const email = await renderEmail("letter", proven, previewLinks);
+    expect(email.text).toContain(currentDraft(proven).body);
+    expect(email.text).not.toContain("cannot be clicked");
+  });
 
   it("puts the one-use links, the .eml and the mailto in the letter email", async () => {
     const email = await renderEmail("letter", personaDebrief("amira"), previewLinks);

@@ -45,4 +45,56 @@ describe("user text is escaped in pages and emails", () => {
     // The subject is one line whatever was typed.
     expect(letter?.subject).not.toMatch(/[\r\n]/);
   });
+
+  it("mails no web link the submitter wrote in the first email: samples, references and answers as text, links on the page", async () => {
+    const body = validDebrief({
+      samples: [{ title: "Claim your refund now", url: "https://refund-desk.example.com/claim?id=42" }],
+      references: [
+        { name: "Pat Lee", relation: "former manager", contact: "https://account-verify.example.xyz/login" },
+      ],
+      questions: [
+        {
+          question: "How would you find the cause of late deliveries?",
+          betterAnswer: "Verify your account at www.secure-login.example.top before it closes.",
+        },
+      ],
+    });
+    const res = await postDebrief(stack.appUrl, body);
+    expect(res.status).toBe(201);
+    const { page } = (await res.json()) as { page: string };
+    const [letter] = await waitFor(
+      async () => {
+        const mails = await emailsTo(stack.inboxUrl, body.candidate.email);
+        return mails.length >= 1 && mails;
+      },
+      { timeoutMs: 30_000, what: "the letter" },
+    );
+    const html = letter?.body.html ?? "";
+    const text = letter?.body.text ?? "";
+    // No anchor to any host but the service's own, and none of the submitter's addresses written out whole.
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? "");
+    expect(hrefs.filter((h) => !h.startsWith(stack.url) && !h.startsWith("mailto:"))).toEqual([]);
+    // (The mailto: button's href carries the letter as written, for the message the candidate sends.)
+    const shown = html.replace(/href="mailto:[^"]*"/g, "");
+    for (const host of ["refund-desk.example.com", "secure-login.example.top", "account-verify.example.xyz"]) {
+      expect(shown, host).not.toContain(host);
+      expect(text, host).not.toContain(host);
+    }
+    // Still there for the candidate to read, as text.
+    expect(text).toContain("Claim your refund now (refund-desk[.]example[.]com/claim?id=42)");
+    expect(text).toContain("www[.]secure-login[.]example[.]top");
+    expect(text).toContain("cannot be clicked");
+
+    // The page (the email's own link to it, or the submitter's answer) has them as links, and the letter as written.
+    const pageHtml = await (await fetch(page.replace(stack.url, stack.appUrl))).text();
+    expect(pageHtml).toContain(
+      '<a href="https://refund-desk.example.com/claim?id=42" rel="noopener noreferrer nofollow">',
+    );
+    expect(pageHtml).toContain(
+      '<a href="https://account-verify.example.xyz/login" rel="noopener noreferrer nofollow">',
+    );
+    expect(/<article class="letter" id="letter">[^<]*<\/article>/.exec(pageHtml)?.[0]).toContain(
+      "(https://refund-desk.example.com/claim?id=42)",
+    );
+  });
 });

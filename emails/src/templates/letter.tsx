@@ -28,6 +28,8 @@ export type LetterEmailProps = {
   omitted?: Omitted[];
   /** Words the letter shows as the candidate typed them, for them to check; nothing is said when empty. */
   toCheck?: ToCheck[];
+  /** The text above has its web links written as text (links-as-text.ts): say so, and where they are links. */
+  linksAsText?: boolean;
 };
 
 const letterBox = { border: "1px solid #d9e2ec", borderRadius: "6px", padding: "8px 20px", backgroundColor: "#fbfcfd" };
@@ -46,6 +48,7 @@ export default function LetterEmail({
   salutation,
   omitted = [],
   toCheck = [],
+  linksAsText = false,
 }: LetterEmailProps) {
   return (
     <Layout
@@ -118,6 +121,17 @@ export default function LetterEmail({
           </Text>
         ))}
       </Section>
+      {linksAsText ? (
+        <Text style={para}>
+          Web addresses in this email are written so that they cannot be clicked (example[.]com): anyone can type an
+          address into our form, and until a link from one of our emails is used we do not send links that someone else
+          may have written.{" "}
+          <Link href={links.page} style={textLink}>
+            Your page
+          </Link>{" "}
+          has them as links, and the letter you send keeps them.
+        </Text>
+      ) : null}
     </Layout>
   );
 }

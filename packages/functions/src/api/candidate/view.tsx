@@ -62,6 +62,16 @@ function emailStatus(d: Debrief, kind: EmailKind, now: Date): string {
   return `Scheduled for ${when(due, tz)}`;
 }
 
+/** The debrief's web links (work samples, references reached by a URL), to offer as links on the page. */
+function webLinks(input: Debrief["input"]): { label: string; url: string }[] {
+  return [
+    ...input.samples.map((s) => ({ label: s.title, url: s.url })),
+    ...input.references
+      .filter((r) => /^https?:\/\/\S+$/i.test(r.contact))
+      .map((r) => ({ label: `${r.name} (${r.relation})`, url: r.contact })),
+  ];
+}
+
 type PageProps = {
   debrief: Debrief;
   /** The page's own address (`/d/{token}`), for its forms and links. */
@@ -184,6 +194,21 @@ export function DebriefPage({
         <article class="letter" id="letter">
           {draft.body}
         </article>
+        {/* The letter email writes web addresses as text (emails/src/links-as-text.ts): here they are links. */}
+        {webLinks(input).length > 0 ? (
+          <div id="letter-links">
+            <p class="hint">Your work samples and references, as links (the letter email writes them as text):</p>
+            <ul>
+              {webLinks(input).map((l) => (
+                <li>
+                  <a href={l.url} rel="noopener noreferrer nofollow">
+                    {l.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {toCheck.length > 0 ? (
           <div id="check-before-sending">
             <h3 id="check-heading">{CHECK_BEFORE_SENDING.heading}</h3>
