@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createApp } from "@debrief/functions/app";
+import { apiDeps, wire } from "@debrief/functions/wiring";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { formFields, formGuardFields } from "@debrief/testkit/forms";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
@@ -69,6 +71,40 @@ describe("idempotent submission", () => {
     await letterArrived(body.candidate.email);
     expect(executionsOf(id ?? "")).toHaveLength(1);
     expect((await debriefItems()).filter((d) => d.id === id)).toHaveLength(1);
+  });
+
+  it("starts the workflow a first request stored but never started, when the request is repeated", async () => {
+    // The first request reaches an API whose Step Functions is unreachable (as if the process died
+    // between storing the debrief and starting its workflow): stored, not started.
+    const env = { ...process.env, AWS_ENDPOINT_URL_SFN: "http://127.0.0.1:9", AWS_MAX_ATTEMPTS: "1" };
+    const cut = createApp(apiDeps(wire({ env, log: { info() {}, warn() {}, error() {} } })));
+    const body = validDebrief();
+    const key = randomUUID();
+    const first = await cut.request("/api/debriefs", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify(body),
+    });
+    expect(first.status).toBe(201);
+    const firstJson = (await first.json()) as { id: string; status: string; page: string };
+    expect(firstJson.status).toBe("queued");
+    expect(executionsOf(firstJson.id)).toHaveLength(0);
+
+    // The client's retry, to the stack's own API: the first debrief, and now its workflow.
+    const again = await postDebrief(stack.appUrl, body, { "idempotency-key": key });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toEqual({ id: firstJson.id, status: "scheduled", page: firstJson.page });
+    expect(executionsOf(firstJson.id)).toHaveLength(1);
+    const [stored] = (await debriefItems()).filter((d) => d.id === firstJson.id);
+    expect(stored?.workflowStartedAt).toEqual(expect.any(String));
+
+    // Further repeats find it started and start nothing.
+    const third = await postDebrief(stack.appUrl, body, { "idempotency-key": key });
+    expect(((await third.json()) as { status: string }).status).toBe("scheduled");
+    await letterArrived(body.candidate.email);
+    expect(executionsOf(firstJson.id)).toHaveLength(1);
+    expect(await emailsTo(stack.inboxUrl, body.candidate.email)).toHaveLength(1);
   });
 
   it("refuses a key reused for a different debrief, and a malformed key", async () => {

@@ -47,7 +47,8 @@ export type SubmitResult =
  *
  * With an idempotency key the id is derived from the key, so a repeat (a double
  * click, a client retry, even one racing the first) finds the first debrief and
- * starts nothing new; it is not counted against the rate limits either.
+ * stores nothing new (it starts only a workflow the first never started); it is
+ * not counted against the rate limits either.
  */
 export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: SubmitContext = {}): Promise<SubmitResult> {
   const now = deps.clock.now();
@@ -91,20 +92,32 @@ export async function submitDebrief(body: unknown, deps: SubmitDeps, ctx: Submit
     return (await replay(id, fingerprint, deps)) ?? { kind: "conflict" };
   }
 
+  const status = await startWorkflow(debrief, deps);
+  return { kind: "accepted", id: debrief.id, token, status, replayed: false };
+}
+
+/**
+ * Starts a stored debrief's workflow and marks it started: "scheduled", or "queued" when
+ * Step Functions could not be reached (the reconciler starts it later). The execution is
+ * named after the debrief, so a start that races another (a replay, the reconciler) is a no-op.
+ */
+async function startWorkflow(debrief: Debrief, deps: SubmitDeps): Promise<"scheduled" | "queued"> {
   try {
     await deps.workflow.start(workflowInput(debrief));
     await deps.store.markWorkflowStarted(debrief.id, deps.clock.now());
-    return { kind: "accepted", id: debrief.id, token, status: "scheduled", replayed: false };
+    return "scheduled";
   } catch (error) {
     deps.onWorkflowStartFailed?.(debrief.id, error);
-    return { kind: "accepted", id: debrief.id, token, status: "queued", replayed: false };
+    return "queued";
   }
 }
 
 /**
  * The first result of a repeated submission: the same id and the same page token (derived
- * from the debrief's link key, so a replay writes nothing and mints nothing new). A key
- * reused for a different debrief is a conflict: the key alone never opens someone's debrief.
+ * from the debrief's link key, so a replay mints nothing new). A key reused for a different
+ * debrief is a conflict: the key alone never opens someone's debrief. A repeat finishes
+ * what the first submission started: if that one stored the debrief but never started its
+ * workflow (Step Functions unreachable, or the process died in between), the repeat starts it.
  */
 async function replay(id: string, fingerprint: string, deps: SubmitDeps): Promise<SubmitResult | undefined> {
   const existing = await deps.store.get(id, deps.clock.now());
@@ -114,11 +127,11 @@ async function replay(id: string, fingerprint: string, deps: SubmitDeps): Promis
   const linkKey = existing.linkKey ?? (await deps.store.ensureLinkKey(existing.id, newLinkKey()));
   if (!linkKey) return undefined;
   const token = deriveToken(existing.id, linkKey, { kind: "page" });
-  return {
-    kind: "accepted",
-    id: existing.id,
-    token,
-    status: existing.workflowStartedAt ? "scheduled" : "queued",
-    replayed: true,
-  };
+  // A debrief the candidate stopped before its workflow ever started stays unstarted (as the reconciler leaves it).
+  const status = existing.workflowStartedAt
+    ? "scheduled"
+    : existing.stoppedAt
+      ? "queued"
+      : await startWorkflow(existing, deps);
+  return { kind: "accepted", id: existing.id, token, status, replayed: true };
 }

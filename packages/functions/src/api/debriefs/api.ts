@@ -59,10 +59,13 @@ export const submitRoute = createRoute({
     },
   },
   responses: {
-    200: accepted("A repeat with the same Idempotency-Key: the first debrief, with a fresh page link; nothing new", {
-      "Idempotent-Replayed": HEADERS.replayed,
-      "Cache-Control": HEADERS.noStore,
-    }),
+    200: accepted(
+      "A repeat with the same Idempotency-Key: the first debrief and its page link; nothing new is stored (a workflow the first request never started is started)",
+      {
+        "Idempotent-Replayed": HEADERS.replayed,
+        "Cache-Control": HEADERS.noStore,
+      },
+    ),
     201: accepted("Accepted", { "Cache-Control": HEADERS.noStore }),
     400: jsonError("Malformed JSON, or a malformed Idempotency-Key"),
     ...COMMON_ERRORS,
@@ -99,7 +102,7 @@ export function debriefApiRoutes(deps: AppDeps) {
     }
     if (result.kind === "limited" || result.kind === "conflict") throw submissionRefusal(result, "api");
     deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: "api" });
-    // A repeat gets the first debrief back (same id; a fresh page link) and starts nothing.
+    // A repeat gets the first debrief back (same id, same page link); it starts only a workflow the first never started.
     if (result.replayed) c.header("Idempotent-Replayed", "true");
     // The answer carries a bearer token: no cache (a proxy's, a browser's) may keep it.
     c.header("Cache-Control", "no-store");
