@@ -9,13 +9,10 @@ import { type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX } from "../packages/core/src/adapters/aws/table";
 import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
+import { SCHEDULED_JOBS, type ScheduledJob } from "./schedules";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
 import { grantStopExecutions, Workflow } from "./workflow";
-
-/** How often the reconciler looks for debriefs whose workflow never started, and the sweeper for expired items. */
-export const RECONCILE_EVERY = Duration.minutes(15);
-export const SWEEP_EVERY = Duration.days(1);
 
 /**
  * The SES event handler (bounce, complaint → suppress and stop), the scheduled
@@ -117,18 +114,18 @@ export function Operations({ stack }: StackContext) {
   grantTable(redrive, table.cdk.table, "update", "scan");
   machine.grantStartExecution(redrive);
 
-  const scheduled = (id: string, fn: typeof reconcile, every: Duration, description: string) =>
+  const scheduled = (id: string, fn: typeof reconcile, job: ScheduledJob) =>
     new scheduler.Schedule(stack, id, {
-      description,
-      schedule: scheduler.ScheduleExpression.rate(every),
+      description: SCHEDULED_JOBS[job].description,
+      schedule: scheduler.ScheduleExpression.rate(SCHEDULED_JOBS[job].every),
       target: new schedulerTargets.LambdaInvoke(fn, {
         deadLetterQueue: deadLetters,
         retryAttempts: 2,
         maxEventAge: Duration.hours(1),
       }),
     });
-  scheduled("ReconcileSchedule", reconcile, RECONCILE_EVERY, "Starts stored debriefs whose workflow never started");
-  scheduled("SweepSchedule", sweep, SWEEP_EVERY, "Deletes items past their retention");
+  scheduled("ReconcileSchedule", reconcile, "reconcile");
+  scheduled("SweepSchedule", sweep, "sweep");
   for (const role of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
     accept(role, [
       {

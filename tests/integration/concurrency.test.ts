@@ -22,7 +22,7 @@ describe(`concurrency: ${SUBMISSIONS} submissions from ${CLIENTS} clients plus $
       localDaySeconds: DAY_S,
       // One test client is one IP: raise its limit above what this test sends.
       env: { ...predictableSchedule(), RATE_LIMIT_PER_IP_PER_HOUR: "1000" },
-      sweepEverySeconds: 0,
+      scheduledJobs: false,
     });
   });
   afterAll(async () => {

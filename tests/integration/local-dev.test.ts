@@ -13,8 +13,8 @@ const DAY_MS = DAY_S * 1000;
 describe("local bounce/complaint simulation and the retention sweeper", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    // The periodic sweeper is off: the test runs it when it wants.
-    stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule(), sweepEverySeconds: 0 });
+    // The scheduled jobs are off: the test runs the sweeper when it wants.
+    stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule(), scheduledJobs: false });
   });
   afterAll(async () => {
     await stack?.dispose();

@@ -1,11 +1,17 @@
-import { listFailed, type OperationsDeps, reconcile, redrive, sweep } from "@debrief/core";
+import { listFailed, type OperationsDeps, RECONCILE_GRACE_MS, reconcile, redrive, sweep } from "@debrief/core";
 import { loadBoundSecrets } from "./bound-secrets";
 import { runtime, type Wiring } from "./wiring";
 
 export type RedriveEvent = { redrive?: boolean; ids?: unknown } | null;
 
+/** How long the scheduled operations leave what a request may still be finishing (the local stack's are shorter). */
+export type OperationsTiming = {
+  /** How long after a debrief is stored the reconciler leaves its workflow for the API to start. */
+  reconcileGraceMs: number;
+};
+
 /** The scheduled and operator-invoked operations, over a wiring. */
-export function operationsHandlers(w: Wiring) {
+export function operationsHandlers(w: Wiring, timing: OperationsTiming = { reconcileGraceMs: RECONCILE_GRACE_MS }) {
   const deps: OperationsDeps = {
     store: w.store,
     workflow: w.workflow,
@@ -22,7 +28,7 @@ export function operationsHandlers(w: Wiring) {
      * before the address and student indexes their digests (a no-op once every debrief has them).
      */
     async reconcile() {
-      const result = await reconcile(deps);
+      const result = await reconcile(deps, timing.reconcileGraceMs);
       const backfilled = await w.store.backfillAddressDigests();
       const students = await w.centres.backfillCountedStudents();
       w.log.info("reconcile finished", {

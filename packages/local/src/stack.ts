@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Clock } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
-import { operationsHandlers } from "@debrief/functions/operations";
+import { type OperationsTiming, operationsHandlers } from "@debrief/functions/operations";
 import { recordFailureStep } from "@debrief/functions/record-failure";
 import { sesEventsHandler } from "@debrief/functions/ses-events";
 import { sendEmailStep } from "@debrief/functions/steps";
@@ -14,6 +14,7 @@ import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "../../..
 import { WORKFLOW_FUNCTIONS } from "../../../infra/workflow-definition";
 import { devRoutes } from "./dev-routes";
 import { ensureTable, startDynamo } from "./dynamo";
+import { startScheduledJobs } from "./jobs";
 import { startBundledLambdas } from "./lambda";
 import { close } from "./net";
 import { startSes } from "./ses";
@@ -34,8 +35,14 @@ export type LocalStackOptions = {
   /** Extra settings for the app (e.g. NUDGE_HOUR), as environment variables. */
   env?: Record<string, string>;
   quiet?: boolean;
-  /** How often the retention sweeper runs (the emulator has no TTL); 0 turns it off. Default 60 s. */
-  sweepEverySeconds?: number;
+  /**
+   * Whether the jobs AWS runs on a schedule (the reconciler, the retention sweeper: the emulator
+   * has no TTL) run here too, each on a timer of its rate scaled by the local day (jobs.ts).
+   * Default true; tests that run them when they want turn them off.
+   */
+  scheduledJobs?: boolean;
+  /** How long the scheduled jobs leave what a request may still be finishing; default LOCAL_OPERATIONS_TIMING. */
+  operationsTiming?: Partial<OperationsTiming>;
   /**
    * Where the Lambda code runs: "in-process" (default) wires the handlers' source here;
    * "bundled" (LOCAL_LAMBDA=bundled) runs the bundles `pnpm synth` builds for deploy, each on
@@ -53,6 +60,12 @@ export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
 /** The deployed functions' names (construct ids in infra/) the bundled mode runs. */
 const API_FUNCTION = "ApiHandler";
 const STEP_FUNCTIONS: string[] = [WORKFLOW_FUNCTIONS.sendEmail, WORKFLOW_FUNCTIONS.recordFailure];
+
+/**
+ * Locally the API starts a workflow within milliseconds of storing its debrief, not within a
+ * Lambda's cold start and retries: the reconciler leaves a new debrief alone for 20 s, not 5 min.
+ */
+export const LOCAL_OPERATIONS_TIMING: OperationsTiming = { reconcileGraceMs: 20_000 };
 
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:DebriefWorkflow`;
 const CHECKIN_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:CheckinWorkflow`;
@@ -148,7 +161,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   wired(stepsOf());
 
   const w = wiring();
-  const operations = operationsHandlers(w);
+  const operations = operationsHandlers(w, { ...LOCAL_OPERATIONS_TIMING, ...options.operationsTiming });
   const api = lambdas
     ? (req: Request) => lambdas.fetch(API_FUNCTION, req)
     : (
@@ -160,16 +173,11 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const fetch = (req: Request, env: unknown) =>
     new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : api(req, env);
   const server = serve({ fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
-  const sweepMs = (options.sweepEverySeconds ?? 60) * 1000;
-  // The sweep in flight is kept so stop() can let it finish before dynalite closes under its scan.
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweeper =
-    sweepMs > 0
-      ? setInterval(() => {
-          sweeping = operations.sweep().catch((e) => log.warn("sweep failed", { error: (e as Error).name }));
-        }, sweepMs)
+  // Every job AWS runs on a schedule, through the handler its schedule invokes.
+  const jobs =
+    (options.scheduledJobs ?? true)
+      ? startScheduledJobs({ reconcile: operations.reconcile, sweep: operations.sweep }, localDaySeconds, log)
       : undefined;
-  sweeper?.unref();
   await new Promise<void>((done) => (server.listening ? done() : server.once("listening", () => done())));
 
   return {
@@ -194,8 +202,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
       steps = Promise.resolve(stepsOf());
     },
     async stop() {
-      clearInterval(sweeper);
-      await sweeping;
+      // Runs in flight finish before dynalite closes under their scans.
+      await jobs?.stop();
       await close(server);
       await sfn.close();
       await lambdas?.close();
