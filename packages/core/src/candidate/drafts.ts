@@ -1,0 +1,162 @@
+/** The candidate's own say over the letter on their page: an edited draft, the tone, the length and parts, the salutation. */
+import { z } from "zod";
+import { composeLetter, type LetterPart, type Omitted } from "../content/letter";
+import type { Debrief } from "../debrief/model";
+import {
+  DEFAULT_LENGTH,
+  interviewerSchema,
+  LENGTHS,
+  type LetterLength,
+  MULTI_LINE,
+  ONE_LINE,
+  TONES,
+  type Tone,
+} from "../debrief/schema";
+import { tidySalutation } from "../debrief/tidy";
+import type { FieldErrors } from "../debrief/validate";
+import { fieldErrors } from "../debrief/validate";
+import { stripInvisible, VISIBLE, VISIBLE_LETTER } from "../text-hygiene";
+import type { CandidateDeps } from "./deps";
+
+const draftSchema = z.strictObject({
+  subject: z
+    .string()
+    .overwrite(stripInvisible)
+    .trim()
+    .min(1, "The subject cannot be empty")
+    .regex(VISIBLE, "The subject cannot be empty")
+    .max(200, "Keep the subject under 200 characters")
+    .regex(ONE_LINE, "The subject must be a single line"),
+  body: z
+    .string()
+    .overwrite(stripInvisible)
+    .trim()
+    .min(1, "The letter cannot be empty")
+    .regex(VISIBLE, "The letter cannot be empty")
+    .max(10_000, "Keep the letter under 10,000 characters")
+    .regex(MULTI_LINE, "The letter contains characters that are not allowed"),
+});
+
+/** Saves the candidate's own wording of the letter; the mailto link and the .eml use it from then on. */
+export async function saveDraft(
+  d: Debrief,
+  fields: { subject?: unknown; body?: unknown },
+  deps: Pick<CandidateDeps, "store" | "clock">,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const parsed = draftSchema.safeParse({ subject: fields.subject, body: fields.body });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const body = parsed.data.body.replace(/\r\n/g, "\n");
+  await deps.store.updateDebrief(d.id, {
+    draft: { subject: parsed.data.subject, body, editedAt: deps.clock.now().toISOString() },
+  });
+  return { ok: true };
+}
+
+/**
+ * What rewriting the letter does to a draft the candidate edited by hand: nothing, unless
+ * they confirm (`replace: "yes"`) that a fresh draft may take its place. The page asks
+ * with a checkbox beside each control that rewrites the letter.
+ */
+export const KEEP_EDITS_MESSAGE =
+  "Your letter has your own changes: tick “Replace my changes” to rewrite it, or leave it as it is";
+
+function keepsEdits(d: Pick<Debrief, "draft">, replace: unknown): boolean {
+  return Boolean(d.draft) && replace !== "yes";
+}
+
+/** Composes the letter again in another tone; an edited draft is replaced only when the candidate confirms it. */
+export async function regenerate(
+  d: Debrief,
+  fields: { tone?: unknown; replace?: unknown },
+  deps: Pick<CandidateDeps, "store">,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const tone = fields.tone as Tone;
+  if (!TONES.includes(tone)) errors.tone = `Must be one of: ${TONES.join(", ")}`;
+  if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  await deps.store.updateDebrief(d.id, { input: { ...d.input, tone }, draft: undefined });
+  return { ok: true };
+}
+
+/** The letter's length and the parts the page offers to put back (or take out again). */
+export type LetterChoices = {
+  length: LetterLength;
+  /** What the composer leaves out at this length, in its order, each with whether the candidate put it back. */
+  parts: (Omitted & { included: boolean })[];
+};
+
+export function letterChoices(d: Pick<Debrief, "input" | "letterInclude">): LetterChoices {
+  const length = d.input.length ?? DEFAULT_LENGTH;
+  const include = new Set(d.letterInclude ?? []);
+  // Composed with nothing put back, so a part put back is still listed and can be taken out again.
+  const parts = composeLetter(d.input, { length }).omitted.map((o) => ({ ...o, included: include.has(o.part) }));
+  return { length, parts };
+}
+
+/** Every part the composer may leave out of this debrief's letter, at either length. */
+function optionalParts(d: Pick<Debrief, "input" | "letterInclude">): Set<string> {
+  const parts = new Set<string>(d.letterInclude ?? []);
+  for (const length of LENGTHS) for (const o of composeLetter(d.input, { length }).omitted) parts.add(o.part);
+  return parts;
+}
+
+const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The letter's length and the left-out parts the candidate put back, from the candidate
+ * page: stored on the debrief (`input.length`, `letterInclude`), so the page, the emails,
+ * the .eml and every mailto link compose the same letter. The composed letter is used
+ * from then on; an edited draft is replaced only when the candidate confirms it.
+ * Nothing is written when anything is wrong.
+ */
+export async function shapeLetter(
+  d: Debrief,
+  fields: { length?: unknown; include?: unknown; replace?: unknown },
+  deps: Pick<CandidateDeps, "store">,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const length = fields.length as LetterLength;
+  if (!LENGTHS.includes(length)) errors.length = "Choose the short note or the full letter";
+  const allowed = optionalParts(d);
+  const include = [...new Set(asList(fields.include))];
+  if (include.some((p) => typeof p !== "string" || !allowed.has(p))) {
+    errors.include = "One of the parts you chose is not one this letter leaves out: reload the page and choose again";
+  }
+  if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parts = include as LetterPart[];
+  await deps.store.updateDebrief(d.id, {
+    input: { ...d.input, length },
+    letterInclude: parts.length > 0 ? parts : undefined,
+    draft: undefined,
+  });
+  return { ok: true };
+}
+
+/**
+ * How the letter addresses the interviewer, changed on the candidate page: tidied as on
+ * the form ("dear sam," → "Sam") and stored as `interview.interviewer.salutation`. An
+ * edited draft is replaced only when the candidate confirms it; nothing is written on bad input.
+ */
+export async function changeSalutation(
+  d: Debrief,
+  fields: { salutation?: unknown; replace?: unknown },
+  deps: Pick<CandidateDeps, "store">,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const parsed = interviewerSchema.shape.salutation.safeParse(fields.salutation ?? "");
+  const salutation = parsed.success ? tidySalutation(parsed.data ?? "") : "";
+  if (!parsed.success) errors.salutation = parsed.error.issues[0]?.message ?? "Must be a single line of text";
+  else if (!VISIBLE_LETTER.test(salutation)) {
+    errors.salutation = "Type how the letter should address them, for example Dr. O'Connor";
+  }
+  if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const { interview } = d.input;
+  await deps.store.updateDebrief(d.id, {
+    input: { ...d.input, interview: { ...interview, interviewer: { ...interview.interviewer, salutation } } },
+    draft: undefined,
+  });
+  return { ok: true };
+}
