@@ -22,7 +22,8 @@ import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { first, limitBody, notFound, privateHeaders } from "../web/http";
 import { ACTION_COPY, actionDoneMessage, type Done, isDone, SECOND_INTERVIEW_DONE, SNOOZE_DONE } from "./copy";
-import { ActionDonePage, ConfirmActionPage, DEBRIEF_PAGE_TITLE, DebriefPage, DeletedPage } from "./view";
+import { ActionDonePage, ConfirmActionPage, DeletedPage } from "./link-pages";
+import { DEBRIEF_PAGE_TITLE, DebriefPage } from "./page";
 
 /** What every route under `/d/{token}` gets: the debrief its token opens, resolved once. */
 export type TokenEnv = { Variables: { debrief: Debrief; token: string; base: string } };
