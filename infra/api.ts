@@ -1,6 +1,6 @@
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Api as HttpApi, type StackContext, use } from "sst/constructs";
+import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX } from "../packages/core/src/adapters/aws/table";
 import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
@@ -47,6 +47,8 @@ export function Api({ stack, app }: StackContext) {
       secrets.DIGEST_SECRET,
       secrets.FORM_SECRET,
       ...(botCheck ? [botCheck.siteKey, botCheck.secret] : []),
+      // The edge's origin header: the API trusts CloudFront's viewer address only beside it.
+      ...(config.edge ? [new Config.Parameter(stack, "EDGE_ORIGIN_SECRET", { value: config.edge.originSecret })] : []),
     ],
   });
   // batchRead: the candidate's page says when the address is suppressed; "this wasn't me" checks it first.
@@ -82,13 +84,18 @@ export function Api({ stack, app }: StackContext) {
     },
     accessLog: { format: ACCESS_LOG_FORMAT, retention: "one_month" },
     // The certificate is given, not looked up: synthesis needs no AWS account; point the domain's CNAME at the output.
-    customDomain: config.apiDomain && {
-      domainName: config.apiDomain.name,
-      isExternalDomain: true,
-      cdk: { certificate: Certificate.fromCertificateArn(stack, "ApiCertificate", config.apiDomain.certificateArn) },
-    },
+    // With the edge (edge.ts), CloudFront serves the domain and this endpoint is its origin.
+    customDomain: config.edge
+      ? undefined
+      : config.apiDomain && {
+          domainName: config.apiDomain.name,
+          isExternalDomain: true,
+          cdk: {
+            certificate: Certificate.fromCertificateArn(stack, "ApiCertificate", config.apiDomain.certificateArn),
+          },
+        },
     // With a custom domain, that is the one way in: the default execute-api endpoint would bypass it.
-    cdk: { httpApi: { disableExecuteApiEndpoint: Boolean(config.apiDomain) } },
+    cdk: { httpApi: { disableExecuteApiEndpoint: Boolean(config.apiDomain) && !config.edge } },
     routes: { $default: { function: handler } },
   });
   accept(api, [

@@ -106,6 +106,41 @@ describe("loadStageConfig", () => {
     ).toBe("debrief.careers.example.edu");
   });
 
+  it("puts a production stage behind the edge with its web ACL, a us-east-1 certificate and the origin header's secret", () => {
+    const WEB_ACL = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/prod-edge/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab";
+    const EDGE_CERTIFICATE = CERTIFICATE.replace("eu-west-1", "us-east-1");
+    const { DEBRIEF_API_CERTIFICATE_ARN: _regional, ...edgeOnly } = PRODUCTION;
+    const edge = {
+      ...edgeOnly,
+      DEBRIEF_EDGE_WEB_ACL_ARN: WEB_ACL,
+      DEBRIEF_EDGE_CERTIFICATE_ARN: EDGE_CERTIFICATE,
+      DEBRIEF_EDGE_ORIGIN_SECRET: "s".repeat(40),
+    };
+    const config = loadStageConfig("prod", edge);
+    expect(config.edge).toEqual({ webAclArn: WEB_ACL, originSecret: "s".repeat(40) });
+    expect(config.apiDomain).toEqual({ name: "debrief.careers.example.edu", certificateArn: EDGE_CERTIFICATE });
+    expect(config.edgeFirewall).toBe(false);
+    expect(loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_FIREWALL: "true" }).edgeFirewall).toBe(true);
+
+    expect(messageOf(() => loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_ORIGIN_SECRET: undefined }))).toContain(
+      "DEBRIEF_EDGE_WEB_ACL_ARN needs DEBRIEF_EDGE_ORIGIN_SECRET",
+    );
+    expect(messageOf(() => loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_ORIGIN_SECRET: "short" }))).toContain(
+      "DEBRIEF_EDGE_ORIGIN_SECRET: At least 32 characters",
+    );
+    expect(messageOf(() => loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_CERTIFICATE_ARN: CERTIFICATE }))).toContain(
+      "DEBRIEF_EDGE_CERTIFICATE_ARN: Must be an ACM certificate ARN in us-east-1",
+    );
+    expect(messageOf(() => loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_CERTIFICATE_ARN: undefined }))).toContain(
+      "DEBRIEF_API_DOMAIN and DEBRIEF_EDGE_CERTIFICATE_ARN (in us-east-1) go together",
+    );
+    expect(
+      messageOf(() =>
+        loadStageConfig("prod", { ...edge, DEBRIEF_EDGE_WEB_ACL_ARN: WEB_ACL.replace("global", "regional") }),
+      ),
+    ).toContain("DEBRIEF_EDGE_WEB_ACL_ARN: Must be a CLOUDFRONT web ACL ARN");
+  });
+
   it("refuses a sender outside the SES domain, naming both values", () => {
     for (const from of ["debrief@other.example.org", "debrief@mail.careers.example.edu"]) {
       expect(messageOf(() => loadStageConfig("prod", { ...PRODUCTION, DEBRIEF_FROM_ADDRESS: from }))).toContain(

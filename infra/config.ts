@@ -39,6 +39,25 @@ const schema = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/, "Must be an ACM certificate ARN")
     .optional(),
+  /**
+   * The edge (infra/edge.ts): CloudFront in front of the API with the per-IP limits of a WAF web ACL. The web
+   * ACL is its own deploy in us-east-1 (DEBRIEF_EDGE_FIREWALL=true), whose output ARN turns the edge on here;
+   * CloudFront then serves DEBRIEF_API_DOMAIN with a certificate in us-east-1, and adds a header (32+
+   * characters) by which the API knows a request came through it.
+   */
+  DEBRIEF_EDGE_FIREWALL: z.enum(["true", "false"]).default("false"),
+  DEBRIEF_EDGE_WEB_ACL_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/, "Must be a CLOUDFRONT web ACL ARN")
+    .optional(),
+  DEBRIEF_EDGE_CERTIFICATE_ARN: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/,
+      "Must be an ACM certificate ARN in us-east-1",
+    )
+    .optional(),
+  DEBRIEF_EDGE_ORIGIN_SECRET: z.string().min(32, "At least 32 characters").optional(),
   /** Steady requests per second and burst allowed to the whole API. */
   DEBRIEF_API_RATE: z.coerce.number().int().min(1).default(20),
   DEBRIEF_API_BURST: z.coerce.number().int().min(1).default(50),
@@ -93,8 +112,13 @@ export type StageConfig = {
   alarmEmail: string;
   corsOrigins: string[];
   retentionDays: number;
+  /** The public domain and its certificate: API Gateway's (deploy region), or with the edge CloudFront's (us-east-1). */
   apiDomain?: { name: string; certificateArn: string };
   throttle: { rate: number; burst: number };
+  /** This deploy is the edge's web ACL alone (us-east-1). */
+  edgeFirewall: boolean;
+  /** CloudFront with the web ACL in front of the API; it then serves `apiDomain`, if any, with its own certificate. */
+  edge?: { webAclArn: string; originSecret: string };
   botCheckSiteKey?: string;
   /** The API's tunable settings by their function-side names, as the parameter values bound to it. */
   apiSettings: Record<ApiSettingName, string>;
@@ -135,7 +159,13 @@ export function loadStageConfig(
   const apiDomain = c.DEBRIEF_API_DOMAIN?.toLowerCase();
   const problems: string[] = [];
 
-  if (Boolean(apiDomain) !== Boolean(c.DEBRIEF_API_CERTIFICATE_ARN)) {
+  const edge = c.DEBRIEF_EDGE_WEB_ACL_ARN;
+  if (edge) {
+    if (!c.DEBRIEF_EDGE_ORIGIN_SECRET) problems.push("DEBRIEF_EDGE_WEB_ACL_ARN needs DEBRIEF_EDGE_ORIGIN_SECRET");
+    if (Boolean(apiDomain) !== Boolean(c.DEBRIEF_EDGE_CERTIFICATE_ARN)) {
+      problems.push("With the edge, DEBRIEF_API_DOMAIN and DEBRIEF_EDGE_CERTIFICATE_ARN (in us-east-1) go together");
+    }
+  } else if (Boolean(apiDomain) !== Boolean(c.DEBRIEF_API_CERTIFICATE_ARN)) {
     problems.push("DEBRIEF_API_DOMAIN and DEBRIEF_API_CERTIFICATE_ARN go together");
   }
   // The send step may send only from an address of the stage's SES identity (its IAM policy names both).
@@ -167,6 +197,7 @@ export function loadStageConfig(
     );
   }
   if (problems.length) throw fail(problems);
+  const certificateArn = edge ? c.DEBRIEF_EDGE_CERTIFICATE_ARN : c.DEBRIEF_API_CERTIFICATE_ARN;
 
   return {
     stage,
@@ -177,11 +208,13 @@ export function loadStageConfig(
     alarmEmail: c.DEBRIEF_ALARM_EMAIL,
     corsOrigins: [...new Set([url.origin, ...c.DEBRIEF_CORS_ORIGINS.map((u) => new URL(u).origin)])],
     retentionDays: c.DEBRIEF_RETENTION_DAYS,
-    apiDomain:
-      apiDomain && c.DEBRIEF_API_CERTIFICATE_ARN
-        ? { name: apiDomain, certificateArn: c.DEBRIEF_API_CERTIFICATE_ARN }
-        : undefined,
+    apiDomain: apiDomain && certificateArn ? { name: apiDomain, certificateArn } : undefined,
     throttle: { rate: c.DEBRIEF_API_RATE, burst: c.DEBRIEF_API_BURST },
+    edgeFirewall: c.DEBRIEF_EDGE_FIREWALL === "true",
+    edge:
+      edge && c.DEBRIEF_EDGE_ORIGIN_SECRET
+        ? { webAclArn: edge, originSecret: c.DEBRIEF_EDGE_ORIGIN_SECRET }
+        : undefined,
     botCheckSiteKey: c.DEBRIEF_BOT_CHECK_SITE_KEY,
     apiSettings: Object.fromEntries(
       (Object.keys(API_SETTINGS) as ApiSettingName[]).map((name) => [name, String(c[`DEBRIEF_${name}`])]),

@@ -4,6 +4,7 @@ import type { App } from "sst/constructs";
 import { Alarms } from "./alarms";
 import { Api } from "./api";
 import { loadStageConfig, type StageConfig, setStageConfig } from "./config";
+import { Edge, EdgeFirewall } from "./edge";
 import { Email } from "./email";
 import { suppressNagFindings } from "./nag";
 import { Operations } from "./operations";
@@ -21,7 +22,13 @@ import { Workflow } from "./workflow";
 export function stacks(app: App, config: StageConfig = loadStageConfig(app.stage)) {
   setStageConfig(app, config);
   app.setDefaultFunctionProps({ runtime: "nodejs22.x", architecture: "arm_64" });
-  app.stack(Storage).stack(Email).stack(Workflow).stack(Api).stack(Operations).stack(Alarms);
+  // The edge's web ACL is a deploy of its own, in us-east-1 (edge.ts); its ARN then turns the edge on.
+  if (config.edgeFirewall) app.stack(EdgeFirewall);
+  else {
+    app.stack(Storage).stack(Email).stack(Workflow).stack(Api);
+    if (config.edge) app.stack(Edge);
+    app.stack(Operations).stack(Alarms);
+  }
   suppressNagFindings(app);
   Aspects.of(app).add(new AwsSolutionsChecks());
   Aspects.of(app).add(new ServerlessChecks());

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createApp } from "@debrief/functions/app";
+import { apiDeps, wire } from "@debrief/functions/wiring";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { formFields, formGuardFields } from "@debrief/testkit/forms";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
@@ -72,6 +74,43 @@ describe("rate limits", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await res.text()).toContain("Too many debriefs");
+  });
+
+  it("behind the edge, counts each client by the viewer address CloudFront reports, trusted only beside the edge's origin header", async () => {
+    const secret = "edge-origin-secret-for-the-rate-limit-test";
+    const silent = { info() {}, warn() {}, error() {} };
+    // The API as Lambda runs it behind CloudFront: one per-IP debrief an hour, the edge's secret configured.
+    const app = createApp(
+      apiDeps(
+        wire({ env: { ...process.env, EDGE_ORIGIN_SECRET: secret, RATE_LIMIT_PER_IP_PER_HOUR: "1" }, log: silent }),
+      ),
+    );
+    /** A POST /api/debriefs as API Gateway hands it over: from `sourceIp`, with these headers. */
+    const post = async (sourceIp: string, headers: Record<string, string>) =>
+      (
+        await app.request(
+          "/api/debriefs",
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body: JSON.stringify(forAddress(`edge-${randomUUID()}@example.com`)),
+          },
+          { requestContext: { http: { sourceIp } } },
+        )
+      ).status;
+    const edge = "130.176.1.10"; // one CloudFront edge server, forwarding many viewers
+    const via = (viewer: string) => ({ "x-debrief-edge": secret, "cloudfront-viewer-address": viewer });
+    expect(await post(edge, via("198.51.100.20:46532"))).toBe(201);
+    expect(await post(edge, via("198.51.100.21:51000"))).toBe(201);
+    expect(await post(edge, via("2001:db8::7:443"))).toBe(201);
+    expect(await post(edge, via("198.51.100.20:40001"))).toBe(429);
+    // Straight to the API's own endpoint, the viewer header is the client's word: it is not read.
+    const direct = "203.0.113.5";
+    expect(await post(direct, { "cloudfront-viewer-address": "198.51.100.30:1" })).toBe(201);
+    expect(await post(direct, { "cloudfront-viewer-address": "198.51.100.31:1" })).toBe(429);
+    expect(await post(direct, { "x-debrief-edge": `${secret}x`, "cloudfront-viewer-address": "198.51.100.32:1" })).toBe(
+      429,
+    );
   });
 
   it("keeps counters as digests with a TTL, never the address or IP", async () => {

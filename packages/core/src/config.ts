@@ -32,6 +32,8 @@ const configSchema = z.object({
   FORM_SECRET: z.string().min(32).optional(),
   /** Keys the address and IP digests (digest.ts); without it, a key made once and kept in the table. */
   DIGEST_SECRET: z.string().min(32).optional(),
+  /** Behind CloudFront (infra/edge.ts): the origin header's secret, beside which the viewer's address is trusted. */
+  EDGE_ORIGIN_SECRET: z.string().min(32).optional(),
   BOT_CHECK_SECRET: z.string().min(1).optional(),
   BOT_CHECK_SITE_KEY: z.string().min(1).optional(),
   BOT_CHECK_URL: z.url().default(TURNSTILE_VERIFY_URL),
@@ -48,6 +50,8 @@ export type Config = {
   retentionDays: number;
   /** DIGEST_SECRET, if set: the stores use it rather than the table's digest key. */
   digestSecret?: string;
+  /** Behind the edge: the secret of CloudFront's origin header (functions/api/web/client-ip.ts). */
+  edgeOriginSecret?: string;
   schedule: { nudgeHour: number; nudgeAfterDays: number; tipsAfterDays: number };
   abuse: AbuseConfig;
 };
@@ -118,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL,
     retentionDays: c.RETENTION_DAYS,
     digestSecret: c.DIGEST_SECRET,
+    edgeOriginSecret: c.EDGE_ORIGIN_SECRET,
     schedule: { nudgeHour: c.NUDGE_HOUR, nudgeAfterDays: c.NUDGE_AFTER_DAYS, tipsAfterDays: c.TIPS_AFTER_DAYS },
     abuse: {
       rateLimits: { perAddressPerDay: c.RATE_LIMIT_PER_ADDRESS_PER_DAY, perIpPerHour: c.RATE_LIMIT_PER_IP_PER_HOUR },

@@ -105,6 +105,7 @@ export function apiDeps(w: Wiring): AppDeps {
     retentionDays: w.config.retentionDays,
     abuse: w.config.abuse,
     formSecret: w.formSecret,
+    edgeOriginSecret: w.config.edgeOriginSecret,
   };
 }
 

@@ -29,6 +29,8 @@ export type AppDeps = {
   formSecret(): Promise<string>;
   rateCounter: RateCounter;
   log: AppLogger;
+  /** Behind the edge (CloudFront): the secret of its origin header, beside which its viewer address is trusted. */
+  edgeOriginSecret?: string;
   /** Career centres (branded links, admin API); the routes are mounted only when it is given. */
   centres?: CentreStore;
 };

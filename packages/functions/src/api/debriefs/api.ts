@@ -90,7 +90,7 @@ export function debriefApiRoutes(deps: AppDeps) {
     const body: unknown = await c.req.json();
     const result = await submitDebrief(body, submitDeps, {
       idempotency: idempotencyKey ? { scope: "api", key: idempotencyKey } : undefined,
-      clientIp: clientIp(c),
+      clientIp: clientIp(c, deps.edgeOriginSecret),
     }).catch((error: unknown) => {
       deps.log.error("debrief could not be stored", { error: errorName(error) });
       throw new Refusal(503, "unavailable", "The debrief could not be stored; nothing was kept. Retry shortly.", {

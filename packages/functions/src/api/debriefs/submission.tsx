@@ -51,7 +51,7 @@ export function formRefusals(deps: AppDeps, render: (c: Context) => RenderForm):
  */
 export async function handleFormSubmission(c: Context, deps: AppDeps, flow: FormSubmission) {
   const fields = (await c.req.parseBody({ all: true })) as FormFields;
-  const ip = clientIp(c);
+  const ip = clientIp(c, deps.edgeOriginSecret);
   const guard = await checkFormGuard(fields, deps, deps.log, deps.clock.now(), ip);
   if (!guard.ok) {
     c.status(guard.status);

@@ -46,7 +46,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const throttled = async (c: Context, link: "unsubscribe" | "not-me", debriefId: string) => {
     const verdict = await checkLinkLimits(
       link,
-      { ip: clientIp(c), debriefId, requestId: randomUUID() },
+      { ip: clientIp(c, deps.edgeOriginSecret), debriefId, requestId: randomUUID() },
       deps.clock.now(),
       deps.rateCounter,
     );
