@@ -6,6 +6,8 @@
 export type Definition = { StartAt: string; States: Record<string, StateDef>; TimeoutSeconds?: number };
 type StateDef = {
   Type: string;
+  /** Task states: the ARN of what they call (locally, the handler of its last part). */
+  Resource?: string;
   Next?: string;
   End?: boolean;
   Seconds?: number;
