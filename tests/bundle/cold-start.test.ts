@@ -34,6 +34,9 @@ const ON_FIRST_USE = [
   "candidatePageRoutes", // the candidate's page
   "composeLetter", // the letter's composition
   "docsRoutes", // the OpenAPI document and the API reference
+  "tidyDebrief", // the tidy step, loaded with the composer
+  "theLexicon", // its generated lexicon
+  "firstWord", // compromise's tagger, read by the tidy step
 ];
 
 describe("the deployed API bundle's cold start", () => {

@@ -215,9 +215,10 @@ describe("the letter", () => {
     }
   });
 
-  it("introduces an answer typed as an instruction or a noun with a colon, so it reads as the answer", () => {
+  it("introduces an answer typed as a noun with a colon, so it reads as the answer; one typed as an instruction is the candidate's own sentence", () => {
+    // The tidy step writes "put the best staff on …" as "I would put the best staff on …".
     expect(letterAsText(composeLetter(PERSONAS.leo))).toContain(
-      'Regarding your question "How would you raise weekend sales?", I would like to give a fuller answer: put the best staff on the busiest hours',
+      'Regarding your question "How would you raise weekend sales?", I would like to give a fuller answer. I would put the best staff on the busiest hours',
     );
     expect(letterAsText(composeLetter(withInput(PERSONAS.farid, { tone: "warm" })))).toContain(
       "I did not give you the answer I wanted to. Here it is: a token bucket per client, kept in Redis",

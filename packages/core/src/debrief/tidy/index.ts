@@ -1,5 +1,8 @@
 import { challengeParts, type DebriefInput } from "../schema";
+import { dropFraming, firstPerson, splitRunOns } from "./answers";
 import { joinLines, stripBullet } from "./bullets";
+import { sentenceCase } from "./capitals";
+import { restoreCasing } from "./casing";
 import { restoreApostrophes } from "./contractions";
 import { type KeptAsTyped, keptIn, type Note } from "./kept";
 import {
@@ -13,6 +16,8 @@ import {
   tidySkill,
 } from "./sentences";
 import { writeOutSlang } from "./slang";
+import { correctTypos, dropDoubledWords } from "./spelling";
+import { addressTheTeam } from "./team";
 
 export { joinLines, stripBullet } from "./bullets";
 export type { KeptAsTyped } from "./kept";
@@ -51,12 +56,20 @@ function words(text: string, note: Note): string {
     .replace(EMOJI, "")
     // "!!" and "?!" as one mark: one is already emphatic in a letter.
     .replace(/([!?])[!?]+/gu, "$1");
-  return restoreApostrophes(writeOutSlang(plain, note), note);
+  const spelled = correctTypos(dropDoubledWords(plain));
+  const written = restoreApostrophes(writeOutSlang(spelled, note), note);
+  return restoreCasing(sentenceCase(written, note), note);
 }
 
-/** An answer or an example: one paragraph of sentences. */
-function prose(text: string, note: Note): string {
-  return tidySentences(words(joinLines(text), note));
+/**
+ * An answer, an example or a sample's note: one paragraph of sentences in the candidate's
+ * own voice, without their framing ("I should have said that …").
+ */
+function prose(text: string, note: Note, field: "answer" | "example"): string {
+  const said = splitRunOns(dropFraming(words(joinLines(text), note)));
+  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field), { questions: false });
+  // A sentence ends with its full stop (the last one too): the letter may quote it whole.
+  return s && !/[.!?…]["”')]*$/u.test(s) ? `${s.replace(/[\s,;:]+$/u, "")}.` : s;
 }
 
 /** A phrase used inside a sentence: a challenge, a skill, a plan point, a sample's title. */
@@ -87,21 +100,22 @@ function tidy(d: DebriefInput): Tidied {
     notes: opt(d.notes, (n) => tidySentences(words(n, at("notes")))),
     challenges: d.challenges.map((c, i) => {
       const { text, skill } = challengeParts(c);
-      if (typeof c === "string") return phrase(text, at(`challenges.${i}`));
-      const tidied = phrase(text, at(`challenges.${i}.text`));
+      const field = typeof c === "string" ? `challenges.${i}` : `challenges.${i}.text`;
+      const tidied = addressTheTeam(phrase(text, at(field)), at(field));
+      if (typeof c === "string") return tidied;
       return skill ? { text: tidied, skill: tidySkill(phrase(skill, at(`challenges.${i}.skill`))) } : tidied;
     }),
     questions: d.questions.map((q, i) => ({
       ...q,
       question: tidyQuestion(words(stripBullet(q.question), at(`questions.${i}.question`))),
-      betterAnswer: prose(q.betterAnswer, at(`questions.${i}.betterAnswer`)),
-      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`))),
+      betterAnswer: prose(q.betterAnswer, at(`questions.${i}.betterAnswer`), "answer"),
+      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`), "example")),
     })),
     skills: d.skills.map((s, i) => tidySkill(phrase(s, at(`skills.${i}`)))),
     samples: d.samples.map((s, i) => ({
       ...s,
       title: phrase(s.title, at(`samples.${i}.title`)),
-      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`))),
+      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`), "example")),
     })),
     references: d.references.map((r, i) => ({
       ...r,

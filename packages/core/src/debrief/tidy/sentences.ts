@@ -13,7 +13,10 @@ import nlp from "compromise/one";
 
 /** One or more spaces, tabs or no-break spaces become one space; ends trimmed. */
 export function collapseSpaces(s: string): string {
-  return s.replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu, " ").trim();
+  return s
+    .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu, " ")
+    .replace(/ +(?=[,;:!?]|\.(?![.\p{L}\p{N}]))/gu, "")
+    .trim();
 }
 
 const LOWER_I = /^i(?:['’](?:m|d|ll|ve))?$/u;
@@ -27,6 +30,8 @@ function capitaliseFirst(s: string): string {
   const m = /\p{Ll}/u.exec(s);
   // Only a lower-case letter that starts the text (after quotes or brackets) is raised.
   if (!m || /[\p{L}\p{N}]/u.test(s.slice(0, m.index))) return s;
+  // A name that starts in lower case keeps it: iPhone, eBay, macOS.
+  if (/^\p{Ll}+\p{Lu}/u.test(s.slice(m.index))) return s;
   return s.slice(0, m.index) + (m[0] ?? "").toUpperCase() + s.slice(m.index + 1);
 }
 
@@ -52,7 +57,7 @@ export function looksLikeQuestion(s: string): boolean {
  * spaces are single, a question ends with "?". Line breaks the candidate typed between
  * paragraphs are kept.
  */
-export function tidySentences(text: string): string {
+export function tidySentences(text: string, { questions = true }: { questions?: boolean } = {}): string {
   return text
     .split(/\n/)
     .map((line) => {
@@ -65,7 +70,7 @@ export function tidySentences(text: string): string {
             // "..?" → "?", a doubled full stop → one (an ellipsis stays).
             .replace(/[\s.,;:]+(?=[?!]["”')]*$)/u, "")
             .replace(/(?<!\.)\.\.$/u, ".");
-          if (looksLikeQuestion(s) && !/[?!]["”')]*$/u.test(s)) s = `${s.replace(/[\s.,;:]+$/u, "")}?`;
+          if (questions && looksLikeQuestion(s) && !/[?!]["”')]*$/u.test(s)) s = `${s.replace(/[\s.,;:]+$/u, "")}?`;
           return s;
         })
         .join(" ");

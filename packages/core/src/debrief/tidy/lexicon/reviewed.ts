@@ -1,0 +1,91 @@
+/**
+ * Names the maintained dictionaries lack, each reviewed by hand against its owner's own
+ * spelling (the product's site or documentation). Kept short: a name belongs here only
+ * when candidates type it and none of the dictionaries has it. The generator adds these
+ * to what it reads from the dictionaries; the tidy step never reads this file.
+ */
+
+/** Technology, product and company names in their owners' casing. */
+export const REVIEWED_NAMES = [
+  "iOS",
+  "Docker",
+  "React",
+  "Angular",
+  "Kotlin",
+  "Excel",
+  "iPadOS",
+  "GraphQL",
+  "SwiftUI",
+  "Power BI",
+  "GitHub Actions",
+  "Google Analytics",
+  "Google Sheets",
+  "Microsoft Excel",
+  "Tableau",
+  "Looker",
+  "Snowflake",
+  "Databricks",
+  "HubSpot",
+  "Zendesk",
+  "ServiceNow",
+  "Workday",
+  "QuickBooks",
+  "SharePoint",
+  "OneDrive",
+  "PowerPoint",
+  "TypeScript",
+  "Node.js",
+  "Next.js",
+  "Vue.js",
+  "React Native",
+  "Firebase",
+  "Crashlytics",
+  "TensorFlow",
+  "PyTorch",
+  "scikit-learn",
+  "Jupyter",
+  "LinkedIn",
+  "YouTube",
+  "WhatsApp",
+  "ChatGPT",
+  "MEDDICC",
+] as const;
+
+/**
+ * Acronyms of trades (education, health, operations, sales) the dictionaries lack, so
+ * that text typed in capitals keeps them while its other words go to lower case.
+ */
+export const REVIEWED_ACRONYMS = [
+  "SLA",
+  "ERP",
+  "GCSE",
+  "SKU",
+  "KPI",
+  "OKR",
+  "CRM",
+  "CPD",
+  "SEN",
+  "SENCO",
+  "NHS",
+  "ICU",
+  "SBAR",
+  "QA",
+  "HR",
+  "P&L",
+  "ROI",
+  "B2B",
+  "SaaS",
+  "ARR",
+  "MRR",
+  "CSAT",
+  "NPS",
+  "UX",
+  "UI",
+  "GLP",
+  "GMP",
+  "SOP",
+  "MSc",
+  "BSc",
+  "PhD",
+  "MBA",
+] as const;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { correctTypos, dropDoubledWords } from "./spelling";
+
+describe("doubled words and typos", () => {
+  it("drops a word typed twice, but not one written twice on purpose", () => {
+    expect(dropDoubledWords("fails at the the second site")).toBe("fails at the second site");
+    expect(dropDoubledWords("I I would")).toBe("I would");
+    expect(dropDoubledWords("he had had enough; I knew that that was late")).toBe(
+      "he had had enough; I knew that that was late",
+    );
+    expect(dropDoubledWords("the. The end")).toBe("the. The end");
+  });
+
+  it("corrects a typo with exactly one suggestion, in the case typed", () => {
+    expect(correctTypos("teh data managment plan, Recieve")).toBe("the data management plan, Receive");
+  });
+
+  it("leaves names and words it does not know", () => {
+    expect(correctTypos("Kindred and Brightpath shipped holdout tests")).toBe(
+      "Kindred and Brightpath shipped holdout tests",
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { theLexicon } from "./lexicon";
+import { inCaseOf, mapWords, tokens } from "./words";
+
+/**
+ * Doubled words ("at the the second site") and common typos ("teh", "recieve",
+ * "managment"). A typo is corrected only when the spelling dictionary has exactly one
+ * suggestion for it (the generated list keeps no other); anything else stays as typed.
+ */
+
+/** Words that are correctly written twice in a row ("that that", "had had"). */
+const MAY_DOUBLE = new Set(["that", "had", "is", "do", "bye", "no", "very"]);
+
+export function dropDoubledWords(text: string): string {
+  const { words, tail } = tokens(text);
+  return (
+    words
+      .map((w, i) => {
+        const prev = words[i - 1];
+        const doubled = prev && prev.lower === w.lower && /^\s+$/u.test(w.before) && !MAY_DOUBLE.has(w.lower);
+        return doubled ? "" : w.before + w.text;
+      })
+      .join("") + tail
+  );
+}
+
+export function correctTypos(text: string): string {
+  const { typos } = theLexicon();
+  return mapWords(text, (w) => {
+    const fix = typos.get(w.lower);
+    return fix ? inCaseOf(w.text, fix) : w.text;
+  });
+}
