@@ -12,7 +12,7 @@ import {
   TONES,
   type Tone,
 } from "../debrief/schema";
-import { tidySalutation } from "../debrief/tidy";
+import { tidySalutation } from "../debrief/tidy/sentences";
 import type { FieldErrors } from "../debrief/validate";
 import { fieldErrors } from "../debrief/validate";
 import { stripInvisible, VISIBLE, VISIBLE_LETTER } from "../text-hygiene";

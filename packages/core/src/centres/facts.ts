@@ -1,4 +1,5 @@
-import { type QuestionType, questionType } from "../content/tips";
+import type { QuestionType } from "../content/i18n/en/tips";
+import { questionType } from "../content/question-type";
 import type { DebriefInput, WhatHappened } from "../debrief/schema";
 
 /**

@@ -2,12 +2,14 @@ import { centreTipSections } from "../centres/content";
 import type { Debrief } from "../debrief/model";
 import { challengeParts, type DebriefInput } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
-import { QUESTION_RULES, type QuestionType, REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
+import { REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
 import { type PracticeSession, practiceSession } from "./ics";
 import { answerText } from "./phrasing";
+import { questionType } from "./question-type";
 import { capitaliseFirst, clause, quoted, sentence } from "./text";
 
 export { QUESTION_TYPES, type QuestionType, SITUATION_TIPS } from "./i18n/en/tips";
+export { questionType } from "./question-type";
 
 export type TipsSection = { id: string; heading: string; items: string[] };
 export type Tips = {
@@ -18,11 +20,6 @@ export type Tips = {
   sections: TipsSection[];
   practice: PracticeSession;
 };
-
-/** What kind of question it was, by the first rule of the catalogue that matches; "other" if none does. */
-export function questionType(question: string): QuestionType {
-  return QUESTION_RULES.find((r) => r.pattern.test(question))?.type ?? "other";
-}
 
 /**
  * One fumbled question as a rehearsal in the shape its type calls for (lines joined by
