@@ -1,27 +1,29 @@
-import LinkifyIt from "linkify-it";
 import tlds from "tlds";
 
-// What mail clients turn into links: URLs, and bare domains on any delegated top-level domain (attackers
-// favour the new ones), so the full list rather than linkify-it's few defaults.
-const linkify = new LinkifyIt().tlds(tlds, true);
+/** Every delegated top-level domain: mail clients link a bare domain on any of them (attackers favour new ones). */
+const TOP_LEVEL_DOMAINS = new Set(tlds);
+
+/** A URL with a scheme, which clients link whatever its host: the scheme and the rest up to white space. */
+const WITH_SCHEME = /\b(?:https?|ftp):\/\/([^\s<>"]+)/giu;
+/**
+ * A domain name (labels and a top-level domain), not part of an email address or a longer word. Clients link
+ * it with or without a path; its dots are what makes it a link.
+ */
+const DOMAIN =
+  /(?<![\p{L}\p{N}@._-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+([\p{L}\p{N}-]{2,63}))(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
+
+const dotsAsText = (text: string) => text.replaceAll(".", "[.]");
 
 /**
  * `text` with every web address and domain a mail client would make clickable written so that none is:
  * the scheme dropped and each dot as "[.]" (`https://example.com/work` → `example[.]com/work`). Email
- * addresses are kept as they are (a client makes them `mailto:`, which only opens a new message).
+ * addresses are kept as they are (a client makes them `mailto:`, which only opens a new message). One pass
+ * of two regular expressions and a set lookup: the letter email runs it on every letter.
  */
 export function linksAsText(text: string): string {
-  let out = "";
-  let at = 0;
-  for (const match of linkify.match(text) ?? []) {
-    if (match.schema === "mailto:") continue;
-    out += text.slice(at, match.index) + match.raw.replace(/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i, "").replaceAll(".", "[.]");
-    at = match.lastIndex;
-  }
-  return out + text.slice(at);
-}
-
-/** Whether `text` holds anything a mail client would make a web link (what linksAsText leaves none of). */
-export function hasWebLink(text: string): boolean {
-  return (linkify.match(text) ?? []).some((m) => m.schema !== "mailto:");
+  return text
+    .replace(WITH_SCHEME, (_, rest: string) => dotsAsText(rest))
+    .replace(DOMAIN, (domain: string, _name: string, tld: string) =>
+      TOP_LEVEL_DOMAINS.has(tld.toLowerCase()) ? dotsAsText(domain) : domain,
+    );
 }

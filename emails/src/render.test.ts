@@ -3,7 +3,7 @@ import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/testki
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "./index";
-import { hasWebLink, linksAsText } from "./links-as-text";
+import { linksAsText } from "./links-as-text";
 import { previewLinks } from "./preview";
 import { renderHtml } from "./render-html";
 import CheckinEmail from "./templates/checkin";
@@ -61,7 +61,7 @@ describe("rendered emails (golden files)", () => {
     const unproven = await renderEmail("letter", personaDebrief("amira"), previewLinks);
     const letterBox = (text: string) => text.slice(text.indexOf("Dear "), text.indexOf("Web addresses in this email"));
     expect(unproven.text).toContain("Delivery delay dashboard (example[.]com/amira/dashboard)");
-    expect(hasWebLink(letterBox(unproven.text))).toBe(false);
+    expect(letterBox(unproven.text)).not.toMatch(/https?:\/\/|example\.com/);
     expect(unproven.text).toContain("cannot be clicked");
     // The mailto keeps the letter as written, for the message the candidate sends.
     expect(decodeURIComponent(/href="(mailto:[^"]*)"/.exec(unproven.html)?.[1] ?? "")).toContain(
