@@ -4,6 +4,7 @@ import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
 import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX } from "../packages/core/src/adapters/aws/table";
 import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
+import { Email, grantSendEmail } from "./email";
 import { accept } from "./nag";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
@@ -58,9 +59,11 @@ export function Api({ stack, app }: StackContext) {
   grantIndexQuery(handler, table.cdk.table, CENTRE_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, STUDENT_INDEX.name);
   grantIndexQuery(handler, table.cdk.table, ADDRESS_INDEX.name);
+  // A centre's advisors get their sign-in links and invitations from the API itself.
+  grantSendEmail(handler, stack, use(Email));
   machine.grantStartExecution(handler);
   grantStopExecutions(handler, stack, [machine, checkinMachine]);
-  // The health check reads the machine and the account's sending status; the API never sends email.
+  // The health check reads the machine and the account's sending status.
   machine.grant(handler, "states:DescribeStateMachine");
   handler.addToRolePolicy(new PolicyStatement({ actions: ["ses:GetAccount"], resources: ["*"] }));
   accept(handler, [

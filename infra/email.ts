@@ -1,4 +1,6 @@
+import type { Stack } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import * as ses from "aws-cdk-lib/aws-ses";
 import type { StackContext } from "sst/constructs";
 import { stageConfig } from "./config";
@@ -32,4 +34,29 @@ export function Email({ stack, app }: StackContext) {
   });
   stack.addOutputs({ sesDomain: domain, configurationSet: configurationSet.configurationSetName });
   return { identity, configurationSet, domain, fromAddress };
+}
+
+/**
+ * Lets a function send email from the configured address: SES v2 authorizes a send against
+ * the identity and the configuration set it goes through, so both are named, nothing else.
+ */
+export function grantSendEmail(
+  fn: { addToRolePolicy(statement: PolicyStatement): unknown },
+  stack: Stack,
+  email: ReturnType<typeof Email>,
+) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["ses:SendEmail"],
+      resources: [
+        email.identity.emailIdentityArn,
+        stack.formatArn({
+          service: "ses",
+          resource: "configuration-set",
+          resourceName: email.configurationSet.configurationSetName,
+        }),
+      ],
+      conditions: { StringEquals: { "ses:FromAddress": email.fromAddress } },
+    }),
+  );
 }

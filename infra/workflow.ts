@@ -3,7 +3,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct, type IConstruct } from "constructs";
 import { type StackContext, use } from "sst/constructs";
-import { Email } from "./email";
+import { Email, grantSendEmail } from "./email";
 import { accept } from "./nag";
 import { grantTable, lambdaFunction, logGroup } from "./settings";
 import { Storage } from "./storage";
@@ -47,7 +47,7 @@ function acceptExecutionsWildcard(fn: IConstruct) {
  */
 export function Workflow({ stack }: StackContext) {
   const { table, parameters, secrets } = use(Storage);
-  const { identity, configurationSet, fromAddress } = use(Email);
+  const email = use(Email);
   const environment = { TABLE_NAME: table.tableName };
   // The check-in machine invokes the send step, which starts it: its ARN is built from a fixed
   // name rather than referenced, or the function and the machine would depend on each other.
@@ -72,21 +72,7 @@ export function Workflow({ stack }: StackContext) {
   );
   // batchRead: every send checks the suppression list first.
   grantTable(sendEmail, table.cdk.table, "read", "batchRead", "write");
-  // SES v2 authorizes a send against the identity and the configuration set it goes through.
-  sendEmail.addToRolePolicy(
-    new PolicyStatement({
-      actions: ["ses:SendEmail"],
-      resources: [
-        identity.emailIdentityArn,
-        stack.formatArn({
-          service: "ses",
-          resource: "configuration-set",
-          resourceName: configurationSet.configurationSetName,
-        }),
-      ],
-      conditions: { StringEquals: { "ses:FromAddress": fromAddress } },
-    }),
-  );
+  grantSendEmail(sendEmail, stack, email);
 
   const recordFailure = lambdaFunction(stack, "RecordFailure", {
     // Its own entry: one UpdateItem, no email rendering in its bundle.

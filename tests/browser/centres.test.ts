@@ -1,15 +1,19 @@
-import { proveAddress, provisionCentre } from "@debrief/testkit/centres";
+import { proveAddress, provisionCentre, SESSION_COOKIE } from "@debrief/testkit/centres";
 import { contextOptions, DESKTOP, launchChromium } from "@debrief/testkit/chromium";
 import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
+import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
+import { signInInBrowser } from "./support/centres";
+import { tabTo, typeInto } from "./support/keyboard";
+
+const OWNER = "owner@riverside.example.edu";
 
 describe("a centre's pages in Chromium", () => {
   let stack: TestStack;
   let browser: Browser;
-  let key: string;
   let studentToken: string;
 
   beforeAll(async () => {
@@ -23,8 +27,8 @@ describe("a centre's pages in Chromium", () => {
       accentColour: "#b45309",
       cohorts: ["Class of 2026"],
       minGroupSize: 5,
+      advisor: { name: "Rui Costa", email: OWNER },
     });
-    key = centre.key;
     for (let i = 0; i < 6; i++) {
       const res = await postForm(
         stack.appUrl,
@@ -48,30 +52,45 @@ describe("a centre's pages in Chromium", () => {
     await stack?.dispose();
   });
 
-  it("signs an advisor in with the key, draws the funnel and opens a shared debrief, all within the CSP", async () => {
+  it("signs an advisor in by emailed link with the keyboard, shows the figures, opens a shared debrief and signs out, within the CSP", async () => {
     const context = await browser.newContext(contextOptions({ viewport: DESKTOP }));
     const page = await context.newPage();
     const refused: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
     });
-    await page.goto(`${stack.appUrl}/c/riverside/admin`);
+    // The address the emailed link points at (PUBLIC_URL), so the session cookie is this host's.
+    await page.goto(`${stack.url}/c/riverside/admin`);
+    await typeInto(page, "#email", OWNER);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    const mail = await waitFor(async () => (await emailsTo(stack.inboxUrl, OWNER)).at(-1), {
+      timeoutMs: 10_000,
+      what: "the sign-in link",
+    });
+    const link = /(https?:\/\/\S+\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail.body.text ?? "")?.[1] ?? "";
+    await page.goto(link);
+    await tabTo(page, 'button[type="submit"].primary');
+    await Promise.all([page.waitForURL(/\/c\/riverside\/admin$/), page.keyboard.press("Enter")]);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === SESSION_COOKIE)).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+    });
 
-    await page.getByLabel("Admin key").fill(`cak_${"x".repeat(43)}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.locator("#centre-status").textContent()).toBe("That key does not open this centre.");
-    expect(await page.locator("#centre-data").isHidden()).toBe(true);
-
-    await page.getByLabel("Admin key").fill(key);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.locator("#centre-status").textContent()).toBe("Signed in.");
-    const row = page.locator("table.funnel tbody tr").first();
+    const row = page.locator("table").first().locator("tbody tr").first();
     expect(await row.locator("td").allTextContents()).toEqual(["6", "0", "0", "0"]);
-    // One bar per non-zero count.
-    expect(await row.locator(".bar").count()).toBe(1);
 
-    await page.getByRole("button", { name: /Open the debrief of/ }).click();
-    await expect.poll(() => page.locator("#shared-list").textContent()).toContain("Lena Okafor: Junior Analyst");
+    await tabTo(page, 'a[href="/c/riverside/admin/shared"]');
+    await Promise.all([page.waitForURL(/\/shared$/), page.keyboard.press("Enter")]);
+    await tabTo(page, 'a[href^="/c/riverside/admin/shared/"]');
+    await Promise.all([page.waitForURL(/\/shared\/[0-9a-f-]{36}$/), page.keyboard.press("Enter")]);
+    expect(await page.locator("dl.facts").textContent()).toContain("Lena Okafor");
+
+    await tabTo(page, "form[action$='/sign-out'] button");
+    await Promise.all([page.waitForURL(/\/c\/riverside\/admin$/), page.keyboard.press("Enter")]);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).waitFor();
     expect(refused).toEqual([]);
     await context.close();
 
@@ -80,18 +99,23 @@ describe("a centre's pages in Chromium", () => {
     expect(sharing.match(/An advisor at Riverside Careers/g)).toHaveLength(1);
   });
 
-  it("has no serious accessibility violations on the branded form, the admin page, the sharing and check-in pages and the API reference", async () => {
+  it("has no serious accessibility violations on the branded form, the advisors' pages, the sharing and check-in pages and the API reference", async () => {
     const context = await browser.newContext(contextOptions({ bypassCSP: true }));
     const page = await context.newPage();
+    await signInInBrowser(page, stack, "riverside", OWNER);
     const urls = [
       "/c/riverside",
       "/c/riverside/admin",
+      "/c/riverside/admin/shared",
+      "/c/riverside/admin/team",
+      "/c/riverside/admin/activity",
       `/d/${studentToken}/centre`,
       `/d/${studentToken}/checkin/checkin7/offer`,
       "/api/docs",
     ];
     for (const url of urls) {
-      await page.goto(`${stack.appUrl}${url}`);
+      // On the address the sign-in link set the session cookie for.
+      await page.goto(`${stack.url}${url}`);
       expect(describeViolations(await seriousViolations(page)), url).toEqual([]);
     }
     await context.close();

@@ -125,6 +125,39 @@ describe("the deployed API bundle on Node 22, handed HTTP API payload 2.0 events
     expect(stored?.centre).toBe("bundle-harbour");
   });
 
+  it("signs a centre's advisor in by emailed link, with a __Host- session cookie, and out", async () => {
+    const owner = `owner-${process.pid}@bundle-pier.example.edu`;
+    await provisionCentre({ slug: "bundle-pier", advisor: { name: "Ada Pier", email: owner } });
+    const asked = await formPost("/c/bundle-pier/admin/sign-in", new URLSearchParams({ email: owner }), false);
+    expect(asked.statusCode).toBe(200);
+    expect(bodyOf(asked)).toContain("Check your email");
+    const mail = await waitFor(async () => (await emailsTo(stack.inboxUrl, owner))[0], {
+      timeoutMs: 20_000,
+      what: "the sign-in link",
+    });
+    const path =
+      /https?:\/\/[^/\s]+(\/c\/bundle-pier\/admin\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail.body.text ?? "")?.[1] ?? "";
+    expect((await api(httpEvent("GET", path))).statusCode).toBe(200);
+    const used = await formPost(path, new URLSearchParams(), false);
+    expect(used.statusCode).toBe(303);
+    const cookie = (used.cookies ?? []).find((c) => c.startsWith("__Host-centre-session=")) ?? "";
+    expect(cookie).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    const session = cookie.split(";")[0] ?? "";
+    const home = await api(httpEvent("GET", "/c/bundle-pier/admin", { cookies: [session] }));
+    expect(bodyOf(home)).toContain("as <strong>Ada Pier</strong>");
+    expect((await formPost(path, new URLSearchParams(), false)).statusCode).toBe(410);
+    const out = await api(
+      httpEvent("POST", "/c/bundle-pier/admin/sign-out", {
+        headers: { ...FORM, origin: stack.url, "sec-fetch-site": "same-origin" },
+        body: "",
+        cookies: [session],
+      }),
+    );
+    expect(out.statusCode).toBe(303);
+    const after = await api(httpEvent("GET", "/c/bundle-pier/admin/team", { cookies: [session] }));
+    expect(after.statusCode).toBe(303);
+  });
+
   it("accepts POST /api/debriefs, then a candidate-page action and the letter as a binary .eml", async () => {
     const res = await api(
       httpEvent("POST", "/api/debriefs", {

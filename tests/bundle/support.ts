@@ -30,7 +30,7 @@ type HttpEvent = {
 export function httpEvent(
   method: string,
   path: string,
-  opts: { headers?: Record<string, string>; body?: string; base64?: boolean; host?: string } = {},
+  opts: { headers?: Record<string, string>; body?: string; base64?: boolean; host?: string; cookies?: string[] } = {},
 ): HttpEvent {
   const [rawPath = "/", rawQueryString = ""] = path.split("?");
   const host = opts.host ?? "abc123.execute-api.eu-west-1.amazonaws.com";
@@ -41,6 +41,8 @@ export function httpEvent(
     rawPath,
     rawQueryString,
     headers: { host, "user-agent": "bundle-test", ...opts.headers },
+    // API Gateway hands the request's cookies over apart from the headers.
+    ...(opts.cookies ? { cookies: opts.cookies } : {}),
     requestContext: {
       accountId: "000000000000",
       apiId: "abc123",

@@ -443,15 +443,17 @@ describe("email", () => {
     expect(JSON.stringify(rule.Targets[0]?.Arn)).toContain("SesEvents");
   });
 
-  it("grants ses:SendEmail to the send step only, on the identity and configuration set, from the configured address", () => {
+  it("grants ses:SendEmail to the send step and the API (advisors' sign-in links) only, on the identity and configuration set, from the configured address", () => {
     const sending = statementsOf(all("AWS::IAM::Policy")).filter((s) => actions(s).some((a) => /^ses:Send/.test(a)));
-    expect(sending).toHaveLength(1);
+    expect(sending).toHaveLength(2);
     expect(roleStatements("SendEmail")).toContainEqual(sending[0]);
-    const [statement] = sending;
-    expect(actions(statement as Statement)).toEqual(["ses:SendEmail"]);
-    expect(resources(statement as Statement)).toHaveLength(2);
-    expect(JSON.stringify(statement?.Resource)).not.toMatch(/"\*"|identity\/\*/);
-    expect(statement?.Condition).toEqual({ StringEquals: { "ses:FromAddress": config.fromAddress } });
+    expect(roleStatements("ApiHandler")).toContainEqual(sending[1]);
+    for (const statement of sending) {
+      expect(actions(statement)).toEqual(["ses:SendEmail"]);
+      expect(resources(statement)).toHaveLength(2);
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|identity\/\*/);
+      expect(statement.Condition).toEqual({ StringEquals: { "ses:FromAddress": config.fromAddress } });
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createDynamoCentreStore } from "@debrief/core/aws";
+import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 import { runCentreCli } from "@debrief/functions/cli/centre";
 import { centreFormFields, postForm } from "@debrief/testkit/forms";
 import { waitFor } from "@debrief/testkit/inbox";
@@ -35,8 +35,9 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
   const centre = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const store = createDynamoCentreStore(process.env.TABLE_NAME ?? "debriefs");
-    const code = await runCentreCli(args, store, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    const table = process.env.TABLE_NAME ?? "debriefs";
+    const stores = { centres: createDynamoCentreStore(table), accounts: createDynamoAccountStore(table) };
+    const code = await runCentreCli(args, stores, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, stdout: out.join("\n"), stderr: err.join("\n") };
   };
   const stats = (key: string) =>
@@ -56,7 +57,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("creates, lists, updates, rotates, exports and deletes a centre", async () => {
+  it("creates a centre and its owner, lists, updates, rotates, exports and deletes it", async () => {
     const created = await centreProcess(
       "create",
       "--slug=westgate",
@@ -68,6 +69,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     );
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
+    expect(created.stdout).toContain("Owner: Sam Osei <careers@westgate.example.edu>");
     const key = /^(cak_[A-Za-z0-9_-]{43})$/m.exec(created.stdout)?.[1] ?? "";
     expect(key).not.toBe("");
     expect((await stats(key)).status).toBe(200);
@@ -83,7 +85,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     expect(again.stderr).toContain('A centre "westgate" already exists');
 
     const list = await centre("list");
-    expect(list.stdout).toMatch(/^westgate\tWestgate College Careers\twestgate\.example\.edu\t1 live key\(s\)$/m);
+    expect(list.stdout).toMatch(/^westgate\tWestgate College Careers\twestgate\.example\.edu\t1 people, 1 key\(s\)$/m);
 
     const updated = await centre("update", "westgate", "--accent=#0b5394", "--nudge-hour=25");
     expect(updated.code).toBe(1);
@@ -110,6 +112,8 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     const deleted = await centreProcess("delete", "westgate", "--yes", `--export=${file}`);
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toContain("1 debrief(s) no longer link to it");
+    // The owner, their key and the centre's log went with it.
+    expect((await tableItems()).filter((i) => /^(TEAM|ADVISORKEY|CENTRELOG)#/.test(String(i.pk)))).toEqual([]);
     const exported = JSON.parse(readFileSync(file, "utf8"));
     expect(exported.centre).toMatchObject({ slug: "westgate", accentColour: "#0b5394" });
     expect(exported.centre.keyHashes).toBeUndefined();

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { loadConfig, systemClock } from "@debrief/core";
 import {
+  createDynamoAccountStore,
   createDynamoCentreStore,
   createDynamoRateCounter,
   createDynamoStore,
@@ -24,6 +25,7 @@ function app() {
   return createApp({
     store: createDynamoStore("debriefs"),
     centres: createDynamoCentreStore("debriefs"),
+    accounts: createDynamoAccountStore("debriefs"),
     workflow: createSfnWorkflow("arn:aws:states:us-east-1:000000000000:stateMachine:none"),
     checkins: createSfnWorkflow("arn:aws:states:us-east-1:000000000000:stateMachine:none-checkins"),
     mailer: createSesMailer("debrief@example.org"),

@@ -45,7 +45,7 @@ export function studentAddress(address: string): string {
  * key, someone who reads the table cannot test a known address against it. `purpose`
  * keeps the digests of different uses apart.
  */
-export function keyedDigest(secret: string, purpose: "address" | "ip" | "student", value: string): string {
+export function keyedDigest(secret: string, purpose: "address" | "ip" | "student" | "account", value: string): string {
   return createHmac("sha256", secret).update(`${purpose}:${value}`).digest("base64url");
 }
 

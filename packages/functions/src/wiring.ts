@@ -1,5 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import {
+  type AccountStore,
   type CentreStore,
   type Clock,
   type Config,
@@ -12,6 +13,7 @@ import {
 } from "@debrief/core";
 import {
   createAwsClients,
+  createDynamoAccountStore,
   createDynamoCentreStore,
   createDynamoRateCounter,
   createDynamoStore,
@@ -26,6 +28,8 @@ export type Env = Record<string, string | undefined>;
 export type Adapters = {
   store: DebriefStore;
   centres: CentreStore;
+  /** A centre's advisors, their sign-in links, sessions, keys and log. */
+  accounts: AccountStore;
   rateCounter: RateCounter;
   mailer: Mailer;
   workflow: Workflow;
@@ -72,6 +76,9 @@ export function wire(options: WiringOptions = {}): Wiring {
     store: given.store ?? createDynamoStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     centres:
       given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
+    accounts:
+      given.accounts ??
+      createDynamoAccountStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
     rateCounter:
       given.rateCounter ??
       createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
@@ -94,6 +101,7 @@ export function apiDeps(w: Wiring): AppDeps {
   return {
     store: w.store,
     centres: w.centres,
+    accounts: w.accounts,
     rateCounter: w.rateCounter,
     mailer: w.mailer,
     workflow: w.workflow,

@@ -10,6 +10,7 @@ import {
   createMemoryTable,
   createMemoryWorkflow,
 } from "./memory";
+import { createMemoryAccountStore } from "./memory-accounts";
 import { openApiChecker } from "./openapi-check";
 
 export const PUBLIC_URL = "https://debrief.example.org";
@@ -25,6 +26,7 @@ export function memoryApp(overrides: Partial<AppDeps> = {}) {
   const deps: AppDeps = {
     store: createMemoryStore(table),
     centres: createMemoryCentreStore(table),
+    accounts: createMemoryAccountStore(),
     rateCounter: createMemoryRateCounter(table),
     workflow,
     checkins: createMemoryWorkflow(),

@@ -1,12 +1,17 @@
-import { type CentreSettingsInput, createCentre, systemClock } from "@debrief/core";
-import { createDynamoCentreStore } from "@debrief/core/aws";
+import { type CentreSettingsInput, createCentre, issueAdvisorKey, systemClock } from "@debrief/core";
+import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 import { emailsTo, waitFor } from "./inbox";
 
-/** A centre written through the same core code as `pnpm centre create`, into the running stack's table. */
+/**
+ * A centre and its owner written through the same core code as `pnpm centre create`, into the
+ * running stack's table, with an API key of the owner's (as the CLI prints).
+ */
 export async function provisionCentre(settings: Partial<CentreSettingsInput> & { slug: string }) {
-  const store = createDynamoCentreStore(process.env.TABLE_NAME ?? "debriefs");
+  const table = process.env.TABLE_NAME ?? "debriefs";
+  const store = createDynamoCentreStore(table);
+  const accounts = createDynamoAccountStore(table);
   const result = await createCentre(
-    store,
+    { centres: store, accounts },
     {
       displayName: `Careers at ${settings.slug}`,
       advisor: { name: "Priya Nair", email: `advisor@${settings.slug}.example.edu` },
@@ -15,7 +20,9 @@ export async function provisionCentre(settings: Partial<CentreSettingsInput> & {
     systemClock,
   );
   if (!result.ok) throw new Error(`Invalid centre: ${JSON.stringify(result.errors)}`);
-  return { ...result.value, store };
+  const issued = await issueAdvisorKey({ accounts, clock: systemClock }, settings.slug, result.value.owner, "tests");
+  if (!issued.ok) throw new Error("The owner's key could not be made");
+  return { ...result.value, store, accounts, key: issued.value.key };
 }
 
 /**
@@ -37,4 +44,46 @@ export async function proveAddress(
   if (!stop) throw new Error(`no "${action}" link in the letter to ${email}`);
   const res = await fetch(`${appUrl}/a/${stop}`, { method: "POST" });
   if (res.status !== 200) throw new Error(`proving ${email} answered ${res.status}`);
+}
+
+/** The name of the advisors' session cookie (a `__Host-` cookie). */
+export const SESSION_COOKIE = "__Host-centre-session";
+
+/** Asks for an advisor's sign-in link as the form does, and reads it from the SES emulator's store (absolute). */
+export async function emailedSignInLink(
+  stack: { appUrl: string; url: string; inboxUrl: string },
+  slug: string,
+  email: string,
+): Promise<string> {
+  const before = (await emailsTo(stack.inboxUrl, email)).length;
+  const asked = await fetch(`${stack.appUrl}/c/${slug}/admin/sign-in`, {
+    method: "POST",
+    body: new URLSearchParams({ email }),
+    headers: { origin: new URL(stack.url).origin },
+  });
+  if (asked.status !== 200) throw new Error(`asking for a sign-in link answered ${asked.status}`);
+  const mail = await waitFor(async () => (await emailsTo(stack.inboxUrl, email))[before], {
+    timeoutMs: 10_000,
+    what: `the sign-in link to ${email}`,
+  });
+  const link = /(https?:\/\/[^/\s]+\/c\/[^/]+\/admin\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail.body.text ?? "")?.[1];
+  if (!link) throw new Error(`no sign-in link in the email to ${email}`);
+  return link;
+}
+
+/** Signs an advisor in as a browser would, over HTTP (the link's button is a POST): the session cookie's value. */
+export async function signInByEmail(
+  stack: { appUrl: string; url: string; inboxUrl: string },
+  slug: string,
+  email: string,
+): Promise<string> {
+  const link = new URL(await emailedSignInLink(stack, slug, email));
+  const used = await fetch(`${stack.appUrl}${link.pathname}`, {
+    method: "POST",
+    headers: { origin: link.origin },
+    redirect: "manual",
+  });
+  const value = new RegExp(`^${SESSION_COOKIE}=([A-Za-z0-9_-]{43});`).exec(used.headers.get("set-cookie") ?? "")?.[1];
+  if (!value) throw new Error(`signing in answered ${used.status} without a session cookie`);
+  return value;
 }

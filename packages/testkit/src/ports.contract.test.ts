@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  type AccountStore,
+  type Advisor,
   type CentreStore,
   type Debrief,
   type DebriefStore,
@@ -14,6 +16,7 @@ import {
   type RateCounter,
 } from "@debrief/core";
 import {
+  createDynamoAccountStore,
   createDynamoCentreStore,
   createDynamoRateCounter,
   createDynamoStore,
@@ -24,6 +27,7 @@ import { ensureTable, startDynamo } from "@debrief/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validDebrief } from "./debriefs";
 import { createMemoryCentreStore, createMemoryRateCounter, createMemoryStore, createMemoryTable } from "./memory";
+import { createMemoryAccountStore } from "./memory-accounts";
 
 /**
  * One contract, two implementations: the in-memory ports the fast tests use and the
@@ -32,6 +36,7 @@ import { createMemoryCentreStore, createMemoryRateCounter, createMemoryStore, cr
 type Ports = {
   store: DebriefStore;
   centres: CentreStore;
+  accounts: AccountStore;
   counter: RateCounter;
   /** Writes a suppression as releases before keyed digests did: under the address's plain SHA-256. */
   suppressUnkeyed: (address: string, expiresAt?: Date) => Promise<void>;
@@ -238,11 +243,108 @@ function contract(name: string, ports: () => Ports) {
   });
 }
 
+function accountContract(name: string, ports: () => Ports) {
+  describe(`account store contract: ${name}`, () => {
+    const slug = () => `t${Math.random().toString(36).slice(2, 10)}`;
+    const advisor = (id: string, extra: Partial<Advisor> = {}): Advisor => ({
+      id,
+      email: `${id}@uni.example.edu`,
+      name: id,
+      role: "advisor",
+      addedAt: NOW.toISOString(),
+      ...extra,
+    });
+    const inMinutes = (m: number) => new Date(NOW.getTime() + m * 60_000).toISOString();
+
+    it("adds an advisor once per address, changes and removes them, with their keys", async () => {
+      const { accounts } = ports();
+      const s = slug();
+      expect(await accounts.team(s)).toEqual({ advisors: [], keys: [] });
+      expect(await accounts.addAdvisor(s, advisor("ann", { role: "owner" }))).toBe(true);
+      expect(await accounts.addAdvisor(s, advisor("ann"))).toBe(false);
+      expect(await accounts.addAdvisor(s, advisor("bob", { addedAt: LATER.toISOString() }))).toBe(true);
+      expect(await accounts.setWeeklyDigest(s, "bob", true)).toBe(true);
+      expect(await accounts.setWeeklyDigest(s, "nobody", true)).toBe(false);
+      const key = { id: "k1", hash: `h-${s}`, advisorId: "bob", label: "script", createdAt: NOW.toISOString() };
+      await accounts.addKey(s, key);
+      expect(await accounts.findKey(key.hash)).toEqual({ slug: s, keyId: "k1" });
+      await accounts.touchKey(s, "k1", LATER);
+      const team = await accounts.team(s);
+      expect(team.advisors.map((a) => [a.id, a.role, a.weeklyDigest])).toEqual([
+        ["ann", "owner", undefined],
+        ["bob", "advisor", true],
+      ]);
+      expect(team.keys).toEqual([{ ...key, lastUsedAt: LATER.toISOString() }]);
+      expect(await accounts.removeAdvisor(s, "bob")).toBe(true);
+      expect(await accounts.removeAdvisor(s, "bob")).toBe(false);
+      expect(await accounts.findKey(key.hash)).toBeUndefined();
+      expect((await accounts.team(s)).keys).toEqual([]);
+    });
+
+    it("keeps one outstanding link per advisor, taken once and never after it expires", async () => {
+      const { accounts } = ports();
+      const s = slug();
+      await accounts.addAdvisor(s, advisor("ann"));
+      const link = (hash: string, minutes = 15) => ({ hash, slug: s, advisorId: "ann", expiresAt: inMinutes(minutes) });
+      expect(await accounts.saveLink(link(`a-${s}`))).toBe(true);
+      expect(await accounts.saveLink(link(`b-${s}`))).toBe(true);
+      expect(await accounts.saveLink({ ...link(`c-${s}`), advisorId: "nobody" })).toBe(false);
+      // The earlier link is gone; the newer one is the advisor's pending link, taken once.
+      expect(await accounts.takeLink(`a-${s}`, NOW)).toBeUndefined();
+      expect(await accounts.takeLink(`c-${s}`, NOW)).toBeUndefined();
+      expect((await accounts.team(s)).advisors[0]?.pendingLink).toBe(`b-${s}`);
+      const [one, two] = await Promise.all([accounts.takeLink(`b-${s}`, NOW), accounts.takeLink(`b-${s}`, NOW)]);
+      expect([one, two].filter(Boolean)).toEqual([link(`b-${s}`)]);
+      await accounts.saveLink(link(`d-${s}`, 15));
+      expect(await accounts.takeLink(`d-${s}`, new Date(Date.parse(inMinutes(15))))).toBeUndefined();
+    });
+
+    it("finds a session until it expires or is deleted, and keeps the log newest first", async () => {
+      const { accounts } = ports();
+      const s = slug();
+      const session = {
+        hash: `s-${s}`,
+        slug: s,
+        advisorId: "ann",
+        createdAt: NOW.toISOString(),
+        expiresAt: inMinutes(720),
+      };
+      await accounts.saveSession(session);
+      expect(await accounts.findSession(session.hash, NOW)).toEqual(session);
+      expect(await accounts.findSession(session.hash, new Date(Date.parse(session.expiresAt)))).toBeUndefined();
+      await accounts.deleteSession(session.hash);
+      expect(await accounts.findSession(session.hash, NOW)).toBeUndefined();
+
+      const at = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+      for (const days of [400, 200, 8, 1, 0]) {
+        await accounts.appendEvent(s, { at: at(days), actor: "ann@uni.example.edu", action: "signed-in" });
+      }
+      const year = new Date(NOW.getTime() - 365 * 86_400_000);
+      expect((await accounts.events(s, year, NOW)).map((e) => e.at)).toEqual([at(0), at(1), at(8), at(200)]);
+      await accounts.deleteTeam(s, NOW);
+      expect(await accounts.events(s, year, NOW)).toEqual([]);
+    });
+  });
+}
+
+accountContract("in memory", () => {
+  const table = createMemoryTable();
+  return {
+    store: createMemoryStore(table),
+    centres: createMemoryCentreStore(table),
+    accounts: createMemoryAccountStore(),
+    counter: createMemoryRateCounter(table),
+    async suppressUnkeyed() {},
+  };
+});
+accountContract("DynamoDB (dynalite)", () => dynamoPorts!);
+
 contract("in memory", () => {
   const table = createMemoryTable();
   return {
     store: createMemoryStore(table),
     centres: createMemoryCentreStore(table),
+    accounts: createMemoryAccountStore(),
     counter: createMemoryRateCounter(table),
     async suppressUnkeyed(address, expiresAt) {
       const { digest, ...item } = unkeyedItem(address, expiresAt);
@@ -267,6 +369,7 @@ beforeAll(async () => {
   dynamoPorts = {
     store: createDynamoStore("contract", client, options),
     centres: createDynamoCentreStore("contract", client, options),
+    accounts: createDynamoAccountStore("contract", client, options),
     counter: createDynamoRateCounter("contract", client, options),
     async suppressUnkeyed(address, expiresAt) {
       const { digest, ...item } = unkeyedItem(address, expiresAt);

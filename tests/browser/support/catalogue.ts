@@ -4,6 +4,7 @@ import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
 import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
 import type { TestStack } from "@debrief/testkit/stack";
 import type { Page } from "playwright-core";
+import { signInInBrowser } from "./centres";
 import { emailLink } from "./journey";
 
 /**
@@ -16,9 +17,10 @@ export type Site = {
   /** A candidate's page (submitted through the JSON API) and their letter, nudge and tips. */
   candidatePage: string;
   emails: StoredEmail[];
-  /** A career centre's student (sharing with the centre) and the centre's admin key. */
+  /** A career centre's student (sharing with the centre), and the centre's owner, who signs in by email. */
   centreToken: string;
-  centreKey: string;
+  centreOwner: string;
+  inboxUrl: string;
   checkin: StoredEmail;
   /** The nudge of a debrief whose letter was marked sent: the "sent" variant. */
   nudgeSent: StoredEmail;
@@ -116,15 +118,12 @@ export const PAGES: SitePage[] = [
     file: "centre-checkin",
     open: (page, s) => page.goto(`${s.appUrl}/d/${s.centreToken}/checkin/checkin7/second_interview`),
   },
+  { name: "centre sign-in", file: "centre-sign-in", open: (page, s) => page.goto(`${s.appUrl}/c/${CENTRE}/admin`) },
   {
-    name: "centre admin, signed in",
+    name: "centre insights, signed in",
     file: "centre-admin",
-    open: (page, s) => page.goto(`${s.appUrl}/c/${CENTRE}/admin`),
-    act: async (page, s) => {
-      await page.locator("#admin-key").fill(s.centreKey);
-      await page.locator("#admin-key").press("Enter");
-      await page.locator("#centre-data").waitFor({ state: "visible" });
-    },
+    open: (page, s) =>
+      signInInBrowser(page, { appUrl: s.appUrl, url: s.publicUrl, inboxUrl: s.inboxUrl }, CENTRE, s.centreOwner),
   },
 ];
 
@@ -215,7 +214,8 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     candidatePage,
     emails,
     centreToken,
-    centreKey: centre.key,
+    centreOwner: centre.owner.email,
+    inboxUrl: stack.inboxUrl,
     checkin,
     typedPage,
     typedLetter,

@@ -98,3 +98,32 @@ export async function checkLinkLimits(
   }
   return { limited: false };
 }
+
+/** Sign-in links one address may be sent per hour (each request is counted, known address or not). */
+export const SIGN_IN_PER_ADDRESS_PER_HOUR = 5;
+/** Sign-in requests one client IP may make per hour (a centre's office may share one address). */
+export const SIGN_IN_PER_IP_PER_HOUR = 30;
+
+/**
+ * Throttles requests for a centre's sign-in link, per client IP and per address, before
+ * the address is looked up: an address without an account is counted and answered alike,
+ * so the limit tells nothing about which addresses have one.
+ */
+export async function checkSignInLimits(
+  subject: { ip?: string; address: string; requestId: string },
+  now: Date,
+  counter: RateCounter,
+): Promise<RateLimitVerdict> {
+  const w = windowOf(now, HOUR_S);
+  if (subject.ip) {
+    const key = `sign-in#ip#${await counter.digest("ip", subject.ip)}#${w.start}`;
+    if (!(await counter.admit(key, subject.requestId, SIGN_IN_PER_IP_PER_HOUR, w.end))) {
+      return { limited: true, scope: "ip", retryAfterSeconds: w.retryAfterSeconds };
+    }
+  }
+  const key = `sign-in#address#${await counter.digest("address", subject.address)}#${w.start}`;
+  if (!(await counter.admit(key, subject.requestId, SIGN_IN_PER_ADDRESS_PER_HOUR, w.end))) {
+    return { limited: true, scope: "address", retryAfterSeconds: w.retryAfterSeconds };
+  }
+  return { limited: false };
+}

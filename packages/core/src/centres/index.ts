@@ -1,3 +1,5 @@
+export * from "./account-emails";
+export * from "./accounts";
 export * from "./checkins";
 export * from "./content";
 export * from "./facts";
@@ -5,3 +7,4 @@ export * from "./model";
 export * from "./service";
 export * from "./stats";
 export * from "./store";
+export * from "./team";

@@ -4,6 +4,7 @@ import type { Clock, DebriefStore } from "../ports";
 import type { ScheduleConfig } from "../schedule";
 import { type SubmitContext, type SubmitDeps, type SubmitResult, submitDebrief } from "../submit";
 import { hashToken, newToken } from "../tokens";
+import { type Actor, ownerOf, recordCentreEvent } from "./accounts";
 import { checkinTimes } from "./checkins";
 import { insightFactsOf } from "./facts";
 import {
@@ -19,6 +20,7 @@ import {
 } from "./model";
 import { type CentreStats, centreStats } from "./stats";
 import type { AuditEntry, CentreDebriefSummary, CentreStore } from "./store";
+import type { AccountStore, Advisor } from "./team";
 
 /** `cak_` + 256 random bits: an admin key is shown once and only its SHA-256 is stored. */
 export const ADMIN_KEY_PATTERN = /^cak_[A-Za-z0-9_-]{43}$/;
@@ -38,24 +40,32 @@ export class CentreNotFoundError extends Error {
   override name = "CentreNotFoundError";
 }
 
-/** Creates a centre and its first admin key; the key is returned once and never stored. */
+/**
+ * Creates a centre and its owner (`pnpm centre create`): the owner signs in by email and
+ * invites the advisors. The owner is the centre's advisor contact unless another is given.
+ */
 export async function createCentre(
-  store: CentreStore,
+  stores: { centres: CentreStore; accounts: AccountStore },
   input: unknown,
   clock: Clock,
-): Promise<CentreResult<{ centre: Centre; key: string }>> {
+  ownerInput?: { name?: unknown; email?: unknown },
+): Promise<CentreResult<{ centre: Centre; owner: Advisor }>> {
   const parsed = centreSettingsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const named = centreSettingsSchema.shape.advisor.safeParse({ ...parsed.data.advisor, ...ownerInput });
+  if (!named.success) return { ok: false, errors: prefixed("owner", fieldErrors(named.error)) };
   const now = clock.now();
-  const key = newAdminKey();
-  const keyHash = hashAdminKey(key);
   const centre: Centre = { ...parsed.data, createdAt: now.toISOString(), updatedAt: now.toISOString(), keyHashes: [] };
-  if (!(await store.createCentre(centre))) throw new CentreExistsError(`A centre "${centre.slug}" already exists`);
-  await store.addKey(keyHash, centre.slug, now);
-  const withKey = { ...centre, keyHashes: [keyHash] };
-  await store.saveCentre(withKey);
-  return { ok: true, value: { centre: withKey, key } };
+  if (!(await stores.centres.createCentre(centre))) {
+    throw new CentreExistsError(`A centre "${centre.slug}" already exists`);
+  }
+  const owner = ownerOf(named.data.email, named.data.name, now);
+  await stores.accounts.addAdvisor(centre.slug, owner);
+  return { ok: true, value: { centre, owner } };
 }
+
+const prefixed = (prefix: string, errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /** Changes some of a centre's settings; the slug cannot change (links are printed). */
 export async function updateCentre(
@@ -72,36 +82,6 @@ export async function updateCentre(
   const updated: Centre = { ...parsed.data, createdAt, updatedAt: clock.now().toISOString(), keyHashes };
   if (!(await store.saveCentre(updated))) throw new CentreNotFoundError(`No centre "${slug}"`);
   return { ok: true, value: updated };
-}
-
-/** Issues a new admin key and revokes every earlier one. */
-export async function rotateCentreKey(store: CentreStore, slug: string, clock: Clock): Promise<string> {
-  const centre = await store.getCentre(slug);
-  if (!centre) throw new CentreNotFoundError(`No centre "${slug}"`);
-  const key = newAdminKey();
-  const keyHash = hashAdminKey(key);
-  await store.addKey(keyHash, slug, clock.now());
-  await store.saveCentre({ ...centre, keyHashes: [keyHash], updatedAt: clock.now().toISOString() });
-  for (const old of centre.keyHashes) await store.deleteKey(old);
-  return key;
-}
-
-/**
- * The key hash behind a request's `Authorization: Bearer <key>` if it opens this
- * centre; otherwise undefined, whether the key is malformed, unknown, revoked, of
- * another centre, or the centre does not exist (all answered the same way).
- */
-export async function authenticateCentre(
-  store: CentreStore,
-  slug: string,
-  authorization: string | undefined,
-): Promise<string | undefined> {
-  const key = /^Bearer (\S+)$/i.exec(authorization?.trim() ?? "")?.[1];
-  if (!key || !ADMIN_KEY_PATTERN.test(key)) return undefined;
-  const keyHash = hashAdminKey(key);
-  if ((await store.findKey(keyHash)) !== slug) return undefined;
-  const centre = await store.getCentre(slug);
-  return centre?.keyHashes.includes(keyHash) ? keyHash : undefined;
 }
 
 /**
@@ -138,21 +118,28 @@ export type SharedDebriefView = {
 };
 
 /**
- * Opens a shared debrief for an advisor and records the access for the student.
- * Undefined (a 404) unless the debrief belongs to this centre and is shared now.
+ * Opens a shared debrief for an advisor and records the access for the student (and in the
+ * centre's log). Undefined (a 404) unless the debrief belongs to this centre and is shared now.
  */
 export async function openSharedDebrief(
-  deps: { centres: CentreStore; debriefs: DebriefStore; clock: Clock },
+  deps: { centres: CentreStore; debriefs: DebriefStore; accounts: AccountStore; clock: Clock },
   slug: string,
   debriefId: string,
-  keyHash: string,
+  actor: Actor,
 ): Promise<SharedDebriefView | undefined> {
   const now = deps.clock.now();
   const d = await deps.debriefs.get(debriefId, now);
   if (!d || d.centre !== slug || d.shareWithCentre !== true) return undefined;
   // Written before the debrief is returned: no access goes unrecorded.
-  const entry: AuditEntry = { at: now.toISOString(), centre: slug, keyId: keyIdOf(keyHash), action: "viewed" };
+  const entry: AuditEntry = {
+    at: now.toISOString(),
+    centre: slug,
+    ...(actor.keyId ? { keyId: actor.keyId } : {}),
+    ...(actor.kind === "advisor" ? { advisor: actor.advisor.name } : {}),
+    action: "viewed",
+  };
   await deps.centres.appendAudit(d.id, entry, d.expiresAt);
+  await recordCentreEvent(deps, slug, actor, "opened-debrief", d.id);
   return {
     id: d.id,
     submittedAt: d.createdAt,
@@ -177,15 +164,21 @@ export async function exportCentre(store: CentreStore, slug: string, now: Date) 
 }
 
 /**
- * Destroys a centre's data: its record, its keys, and every debrief's link to it
+ * Destroys a centre's data: its record, its keys, its people and their log, and every debrief's link to it
  * (the debriefs stay the students', without the centre, until their own retention ends).
  */
-export async function deleteCentre(store: CentreStore, slug: string, now: Date): Promise<{ detached: number }> {
+export async function deleteCentre(
+  stores: { centres: CentreStore; accounts: AccountStore },
+  slug: string,
+  now: Date,
+): Promise<{ detached: number }> {
+  const store = stores.centres;
   const centre = await store.getCentre(slug);
   if (!centre) throw new CentreNotFoundError(`No centre "${slug}"`);
-  // Keys first: from here on nobody can read the centre's data.
+  // Keys and people first: from here on nobody can read the centre's data.
   for (const keyHash of centre.keyHashes) await store.deleteKey(keyHash);
   await store.saveCentre({ ...centre, keyHashes: [] });
+  await stores.accounts.deleteTeam(slug, now);
   const rows = await store.centreDebriefs(slug, new Date(0));
   for (const r of rows) await store.detachFromCentre(r.id);
   await store.deleteCentre(slug);

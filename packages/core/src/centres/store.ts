@@ -6,8 +6,10 @@ import type { StatsSource } from "./stats";
 export type AuditEntry = {
   at: string;
   centre: string;
-  /** Which admin key was used: a short prefix of its hash, never the key. */
-  keyId: string;
+  /** Which API key was used: a short prefix of its hash, never the key (absent when signed in). */
+  keyId?: string;
+  /** The advisor's name, when an advisor opened it (absent for the shared key). */
+  advisor?: string;
   action: "viewed";
 };
 

@@ -2,7 +2,6 @@ import { keptUntilFailure } from "@debrief/core";
 import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
 import { candidateScript } from "./candidate/script";
-import { centreAdminScript } from "./centres/script";
 import { BOT_CHECK_ORIGIN } from "./debriefs/guard";
 import { formScript } from "./debriefs/script";
 import type { AppDeps } from "./deps";
@@ -35,7 +34,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", documentShell);
 
   // Stylesheet, scripts and icon: content-hashed names are cached for a year.
-  const assetFile = assetFiles([appCss, favicon, formScript, candidateScript, centreAdminScript]);
+  const assetFile = assetFiles([appCss, favicon, formScript, candidateScript]);
   app.get("/assets/:file", (c) => {
     const asset = assetFile(c.req.param("file"));
     if (!asset) return c.notFound();
@@ -61,11 +60,13 @@ export function createApp(deps: AppDeps) {
       import("./web/json"),
       import("./debriefs/api"),
       import("./health"),
-      deps.centres ? import("./centres/admin-api") : undefined,
+      deps.centres && deps.accounts ? import("./centres/admin-api") : undefined,
     ]);
     const routes = jsonRoutes();
     routes.route("/", debriefApiRoutes(deps));
-    if (admin && deps.centres) routes.route("/", admin.centreAdminApi({ ...deps, centres: deps.centres }));
+    if (admin && deps.centres && deps.accounts) {
+      routes.route("/", admin.centreAdminApi({ ...deps, centres: deps.centres, accounts: deps.accounts }));
+    }
     routes.route("/", healthRoutes(deps));
     sub.route("/", routes);
     jsonRegistry = routes.openAPIRegistry;
@@ -128,14 +129,18 @@ export function createApp(deps: AppDeps) {
   app.all("/u/*", unsubscribe.handler);
   app.all("/not-me/*", unsubscribe.handler);
 
-  // Career centres: the branded form /c/{slug} and its admin page (the admin API is with the JSON routes).
-  if (deps.centres) {
-    const centres = deps.centres;
+  // Career centres: the branded form /c/{slug} and its advisors' pages under /c/{slug}/admin (the admin API is with the JSON routes).
+  if (deps.centres && deps.accounts) {
+    const centreDeps = { ...deps, centres: deps.centres, accounts: deps.accounts };
     app.all(
       "/c/*",
       lazy(async (sub) => {
-        const { centreFormRoutes } = await import("./centres/form-routes");
-        sub.route("/", centreFormRoutes({ ...deps, centres }));
+        const [{ centreFormRoutes }, { centreAdminRoutes }] = await Promise.all([
+          import("./centres/form-routes"),
+          import("./centres/admin-routes"),
+        ]);
+        sub.route("/", centreAdminRoutes(centreDeps));
+        sub.route("/", centreFormRoutes(centreDeps));
       }).handler,
     );
   }

@@ -1,5 +1,6 @@
 import type {
   AbuseConfig,
+  AccountStore,
   CandidateDeps,
   CentreStore,
   Clock,
@@ -33,6 +34,8 @@ export type AppDeps = {
   edgeOriginSecret?: string;
   /** Career centres (branded links, admin API); the routes are mounted only when it is given. */
   centres?: CentreStore;
+  /** A centre's advisors, sign-in links, sessions, keys and log (given with `centres`). */
+  accounts?: AccountStore;
 };
 
 /** The slice of a logger the app uses; callers pass ids and error names, never personal data. */

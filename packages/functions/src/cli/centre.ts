@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
+  type AccountStore,
   type Centre,
   CentreExistsError,
   CentreNotFoundError,
@@ -13,22 +14,27 @@ import {
   createCentre,
   deleteCentre,
   exportCentre,
+  issueAdvisorKey,
+  NotAllowedError,
   publicCentre,
-  rotateCentreKey,
+  rotateOwnerKey,
   systemClock,
   updateCentre,
 } from "@debrief/core";
-import { createDynamoCentreStore } from "@debrief/core/aws";
+import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 
 const USAGE = `Usage: pnpm centre <command> [options]
 
 Commands:
-  create --slug <slug> --name <display name> --advisor-name <name> --advisor-email <email> [settings]
-                         Creates a centre and prints its admin key (shown once; only its hash is stored).
+  create --slug <slug> --name <display name> --advisor-name <name> --advisor-email <email>
+         [--owner-name <name>] [--owner-email <email>] [settings]
+                         Creates a centre and its owner (the advisor contact unless --owner-* is given), who
+                         signs in at /c/<slug>/admin by email and invites the other advisors there. Prints an
+                         API key of the owner's for scripts (shown once; only its hash is kept).
   list                   Lists every centre.
   update <slug> [settings]
                          Changes the given settings; the others stay as they are.
-  rotate-key <slug>      Prints a new admin key and revokes every earlier one.
+  rotate-key <slug>      Prints a new API key of the owner's and revokes the owner's earlier ones.
   export <slug> [--out <file>]
                          Writes the centre's settings and aggregate statistics as JSON (stdout by default).
   delete <slug> --yes [--export <file>]
@@ -49,6 +55,8 @@ const OPTIONS = {
   name: { type: "string" },
   "advisor-name": { type: "string" },
   "advisor-email": { type: "string" },
+  "owner-name": { type: "string" },
+  "owner-email": { type: "string" },
   logo: { type: "string" },
   accent: { type: "string" },
   domain: { type: "string", multiple: true },
@@ -110,12 +118,19 @@ export type CliIo = { out: (line: string) => void; err: (line: string) => void }
 const terminal: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /** Runs one command and returns its exit code: 0 done, 1 invalid settings, 2 a usage or state problem. */
-export async function runCentreCli(argv: string[], store: CentreStore, io: CliIo = terminal): Promise<number> {
+export async function runCentreCli(
+  argv: string[],
+  stores: { centres: CentreStore; accounts: AccountStore },
+  io: CliIo = terminal,
+): Promise<number> {
   try {
-    return await run(argv, store, io);
+    return await run(argv, stores, io);
   } catch (error) {
     const known =
-      error instanceof UsageError || error instanceof CentreNotFoundError || error instanceof CentreExistsError;
+      error instanceof UsageError ||
+      error instanceof CentreNotFoundError ||
+      error instanceof CentreExistsError ||
+      error instanceof NotAllowedError;
     // parseArgs refuses unknown or malformed options with a TypeError carrying an ERR_PARSE_ARGS_* code.
     const badArgs =
       error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
@@ -125,7 +140,12 @@ export async function runCentreCli(argv: string[], store: CentreStore, io: CliIo
   }
 }
 
-async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Promise<number> {
+async function run(
+  argv: string[],
+  stores: { centres: CentreStore; accounts: AccountStore },
+  { out, err }: CliIo,
+): Promise<number> {
+  const store = stores.centres;
   const printErrors = (errors: Record<string, string>) => {
     err("The centre's settings need attention:");
     for (const [field, message] of Object.entries(errors)) err(`  ${field}: ${message}`);
@@ -144,16 +164,26 @@ async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Pro
 
   switch (command) {
     case "create": {
-      const result = await createCentre(store, await settingsFrom(v), clock);
+      const owner = { name: v["owner-name"], email: v["owner-email"] };
+      const given = Object.fromEntries(Object.entries(owner).filter(([, value]) => value !== undefined));
+      const result = await createCentre(stores, await settingsFrom(v), clock, given);
       if (!result.ok) {
         printErrors(result.errors);
         return 1;
       }
-      const { centre, key } = result.value;
+      const { centre } = result.value;
+      const issued = await issueAdvisorKey(
+        { accounts: stores.accounts, clock },
+        centre.slug,
+        result.value.owner,
+        "Made by pnpm centre",
+      );
+      if (!issued.ok) throw new Error("The owner's key could not be made");
       out(`Created centre "${centre.slug}" (${centre.displayName}).`);
-      out(`Branded link: /c/${centre.slug}   Admin page: /c/${centre.slug}/admin`);
-      out("Admin key (shown once, store it now; only its hash is kept):");
-      out(key);
+      out(`Branded link: /c/${centre.slug}   Advisors sign in at: /c/${centre.slug}/admin`);
+      out(`Owner: ${result.value.owner.name} <${result.value.owner.email}> (signs in by email, invites the advisors)`);
+      out("The owner's API key for scripts (shown once, store it now; only its hash is kept):");
+      out(issued.value.key);
       return 0;
     }
     case "list": {
@@ -161,7 +191,11 @@ async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Pro
       if (centres.length === 0) out("No centres.");
       for (const c of centres) {
         const domains = c.allowedDomains.length ? c.allowedDomains.join(", ") : "any address";
-        out(`${c.slug}\t${c.displayName}\t${domains}\t${c.keyHashes.length} live key(s)`);
+        const team = await stores.accounts.team(c.slug);
+        const shared = c.keyHashes.length ? `, the shared key` : "";
+        out(
+          `${c.slug}\t${c.displayName}\t${domains}\t${team.advisors.length} people, ${team.keys.length} key(s)${shared}`,
+        );
       }
       return 0;
     }
@@ -181,8 +215,9 @@ async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Pro
       return 0;
     }
     case "rotate-key": {
-      const key = await rotateCentreKey(store, slug(), clock);
-      out(`New admin key for "${slug()}" (shown once; every earlier key is revoked):`);
+      if (!(await store.getCentre(slug()))) throw new CentreNotFoundError(`No centre "${slug()}"`);
+      const key = await rotateOwnerKey({ accounts: stores.accounts, clock }, slug());
+      out(`New API key of the owner of "${slug()}" (shown once; the owner's earlier keys are revoked):`);
       out(key);
       return 0;
     }
@@ -202,8 +237,10 @@ async function run(argv: string[], store: CentreStore, { out, err }: CliIo): Pro
         });
         out(`Exported "${slug()}" to ${v.export}.`);
       }
-      const { detached } = await deleteCentre(store, slug(), clock.now());
-      out(`Deleted centre "${slug()}": its keys are revoked and ${detached} debrief(s) no longer link to it.`);
+      const { detached } = await deleteCentre(stores, slug(), clock.now());
+      out(
+        `Deleted centre "${slug()}": its people, keys and log are gone and ${detached} debrief(s) no longer link to it.`,
+      );
       return 0;
     }
     default:
@@ -219,9 +256,10 @@ async function main() {
     process.env.AWS_ACCESS_KEY_ID ??= "local";
     process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   }
-  const store = createDynamoCentreStore(process.env.TABLE_NAME || "debriefs");
+  const table = process.env.TABLE_NAME || "debriefs";
+  const stores = { centres: createDynamoCentreStore(table), accounts: createDynamoAccountStore(table) };
   try {
-    process.exitCode = await runCentreCli(process.argv.slice(2), store);
+    process.exitCode = await runCentreCli(process.argv.slice(2), stores);
   } catch (error) {
     console.error(`Failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     process.exitCode = 1;

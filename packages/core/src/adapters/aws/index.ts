@@ -1,3 +1,4 @@
+export { createDynamoAccountStore } from "./account-store";
 export { createDynamoCentreStore } from "./centre-store";
 export { type AwsClients, createAwsClients } from "./clients";
 export { createDynamoRateCounter } from "./dynamo-rate-counter";

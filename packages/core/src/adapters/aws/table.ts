@@ -13,6 +13,11 @@ import { BatchGetCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  * - `AUDIT#<debrief id>`: advisor accesses to a debrief shared with a career centre;
  * - `CENTRE#<slug>`: a centre's settings and the hashes of its live admin keys;
  * - `CENTREKEY#<sha256 of an admin key>`: the centre the key opens;
+ * - `TEAM#<slug>`: a centre's advisors (by the keyed digest of their address) and their API keys' hashes;
+ * - `ADVISORKEY#<sha256 of an advisor's API key>`: the centre and key it belongs to;
+ * - `SIGNIN#<keyed hash of a sign-in link's token>`: the advisor it signs in (15-minute TTL);
+ * - `SESSION#<keyed hash of a session cookie's token>`: a signed-in advisor (12-hour TTL);
+ * - `CENTRELOG#<slug>#<ISO week>`: that week's lines of the centre's log (kept a year);
  * - `RATE#<digests and window start>`: a rate-limit counter;
  * - `CONFIG#form-ticket-key`: the key signing form tickets when FORM_SECRET is not set;
  * - `CONFIG#digest-key`: the key of the address and IP digests when DIGEST_SECRET is not set.
@@ -25,6 +30,11 @@ export const keys = {
   audit: (debriefId: string) => `AUDIT#${debriefId}`,
   centre: (slug: string) => `CENTRE#${slug}`,
   centreKey: (hash: string) => `CENTREKEY#${hash}`,
+  team: (slug: string) => `TEAM#${slug}`,
+  advisorKey: (hash: string) => `ADVISORKEY#${hash}`,
+  signIn: (hash: string) => `SIGNIN#${hash}`,
+  session: (hash: string) => `SESSION#${hash}`,
+  centreLog: (slug: string, week: string) => `CENTRELOG#${slug}#${week}`,
   rate: (key: string) => `RATE#${key}`,
   formTicketKey: () => "CONFIG#form-ticket-key",
   digestKey: () => "CONFIG#digest-key",

@@ -1,8 +1,11 @@
 import {
-  authenticateCentre,
+  type AccountStore,
+  type Actor,
+  authenticateBearer,
   type CentreStore,
   openSharedDebrief,
   publicCentre,
+  recordCentreEvent,
   SLUG_PATTERN,
   sharedDebriefs,
   statsCsv,
@@ -14,10 +17,10 @@ import { Refusal } from "../web/errors";
 import { COMMON_ERRORS, HEADERS, jsonError, jsonRoutes, z } from "../web/json";
 import { centreSchema, centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "./schemas";
 
-type Deps = AppDeps & { centres: CentreStore };
-type AdminEnv = { Variables: { keyHash: string; slug: string } };
+type Deps = AppDeps & { centres: CentreStore; accounts: AccountStore };
+type AdminEnv = { Variables: { actor: Actor; slug: string } };
 
-const UNAUTHORIZED = "Send a valid admin key of this centre as a Bearer token";
+const UNAUTHORIZED = "Send a valid API key of this centre (an advisor's, or the shared key) as a Bearer token";
 const unauthorized = () =>
   new Refusal(401, "unauthorized", UNAUTHORIZED, { headers: { "WWW-Authenticate": 'Bearer realm="centre"' } });
 
@@ -85,11 +88,11 @@ export function centreAdminApi(deps: Deps) {
   admin.use("*", async (c, next) => {
     const slug = c.req.param("slug") ?? "";
     c.header("Cache-Control", "no-store");
-    const keyHash = SLUG_PATTERN.test(slug)
-      ? await authenticateCentre(deps.centres, slug, c.req.header("authorization"))
+    const actor = SLUG_PATTERN.test(slug)
+      ? await authenticateBearer(deps, slug, c.req.header("authorization"))
       : undefined;
-    if (!keyHash) throw unauthorized();
-    c.set("keyHash", keyHash);
+    if (!actor) throw unauthorized();
+    c.set("actor", actor);
     c.set("slug", slug);
     await next();
   });
@@ -106,6 +109,7 @@ export function centreAdminApi(deps: Deps) {
 
   admin.openapi(csvRoute, async (c) => {
     const csv = statsCsv(await statsFor(deps.centres, c.var.slug, deps.clock.now()));
+    await recordCentreEvent(deps, c.var.slug, c.var.actor, "exported", "stats.csv");
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${c.var.slug}-stats.csv"`,
@@ -119,10 +123,10 @@ export function centreAdminApi(deps: Deps) {
 
   admin.openapi(openRoute, async (c) => {
     const view = await openSharedDebrief(
-      { centres: deps.centres, debriefs: deps.store, clock: deps.clock },
+      { centres: deps.centres, debriefs: deps.store, accounts: deps.accounts, clock: deps.clock },
       c.var.slug,
       c.req.valid("param").id,
-      c.var.keyHash,
+      c.var.actor,
     );
     if (!view) throw new Refusal(404, "not_found", "No debrief is shared with this centre under that id");
     deps.log.info("shared debrief opened", { debriefId: view.id });

@@ -4,9 +4,8 @@ export function brandCss(accent: string | undefined): string {
 .centre-banner { display: flex; align-items: center; gap: 1rem; border-top: 6px solid var(--brand); padding-top: .75rem; margin-bottom: 1rem; }
 .centre-banner img { max-height: 48px; width: auto; }
 .centre-name { margin: 0; color: var(--muted); }
-table.audit, table.funnel { border-collapse: collapse; width: 100%; }
-table.audit th, table.audit td, table.funnel th, table.funnel td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem .4rem 0; vertical-align: middle; }
-.bar { display: inline-block; height: .8rem; background: var(--brand); margin-right: .4rem; vertical-align: middle; }
-#shared-list li { margin: .4rem 0; }
+table.audit { border-collapse: collapse; width: 100%; }
+table.audit th, table.audit td { text-align: left; border-bottom: 1px solid var(--line); padding: .4rem .5rem .4rem 0; vertical-align: middle; }
+nav.sections a[aria-current="page"] { border-bottom-color: var(--brand); }
 `;
 }

@@ -1,12 +1,13 @@
-import { createCentre } from "@debrief/core";
+import { createCentre, issueAdvisorKey } from "@debrief/core";
 import { memoryApp } from "@debrief/testkit/app";
 import { formFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
 
 async function withCentre() {
   const m = memoryApp();
+  const stores = { centres: m.deps.centres!, accounts: m.deps.accounts! };
   const made = await createCentre(
-    m.deps.centres!,
+    stores,
     {
       slug: "northfield",
       displayName: "Northfield Careers",
@@ -15,7 +16,9 @@ async function withCentre() {
     m.clock,
   );
   if (!made.ok) throw new Error("centre");
-  return { ...m, key: made.value.key };
+  const issued = await issueAdvisorKey({ ...stores, clock: m.clock }, "northfield", made.value.owner, "test");
+  if (!issued.ok) throw new Error("key");
+  return { ...m, key: issued.value.key };
 }
 
 /** Counts the debrief reads (token lookups and gets) the store answers. */

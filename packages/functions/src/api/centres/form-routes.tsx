@@ -8,12 +8,12 @@ import { DebriefForm, formTitle } from "../debriefs/view";
 import { type AppDeps, submitDepsOf } from "../deps";
 import { limitBody, notFound } from "../web/http";
 import { brandCss } from "./brand";
-import { BrandStyles, CentreAdminPage, CentreBanner, CentreFields } from "./views";
+import { BrandStyles, CentreBanner, CentreFields } from "./views";
 
 type Deps = AppDeps & { centres: CentreStore };
 type CentreEnv = { Variables: { centre: Centre } };
 
-/** A centre's public pages: its branded form `/c/{slug}`, its stylesheet and its admin page. */
+/** A centre's public pages: its branded form `/c/{slug}` and its stylesheet. */
 export function centreFormRoutes(deps: Deps) {
   const app = new Hono<CentreEnv>();
   const submitDeps = submitDepsOf(deps);
@@ -74,13 +74,6 @@ export function centreFormRoutes(deps: Deps) {
     c.body(brandCss(c.var.centre.accentColour), 200, {
       "content-type": "text/css; charset=utf-8",
       "cache-control": "public, max-age=300",
-    }),
-  );
-
-  app.get("/c/:slug/admin", (c) =>
-    c.render(<CentreAdminPage slug={c.var.centre.slug} />, {
-      title: "Centre admin",
-      head: <BrandStyles slug={c.var.centre.slug} />,
     }),
   );
 

@@ -10,7 +10,6 @@ import {
   minGroupSizeOf,
 } from "@debrief/core";
 import { Checkbox, Select } from "../web/controls";
-import { centreAdminScript } from "./script";
 
 /** The centre's stylesheet (its accent colour), for the head of its pages. */
 export function BrandStyles({ slug }: { slug: string }) {
@@ -116,7 +115,8 @@ export function CentreSharingPage({
                 <tr>
                   <td>{e.at.slice(0, 16).replace("T", " ")}</td>
                   <td>
-                    An advisor at {centreName} (key {e.keyId})
+                    An advisor at {centreName} (
+                    {[e.advisor, e.keyId ? `key ${e.keyId}` : undefined].filter(Boolean).join(", ")})
                   </td>
                 </tr>
               ))}
@@ -166,43 +166,6 @@ export function CheckinPage({
       <p>
         <a href={`/d/${token}`}>Open your debrief</a>
       </p>
-    </>
-  );
-}
-
-/** A centre's admin page: sign in with the key, see the funnel and the shared debriefs (data comes from the API). */
-export function CentreAdminPage({ slug }: { slug: string }) {
-  return (
-    <>
-      <h1>Centre admin</h1>
-      <form id="centre-signin" data-slug={slug}>
-        <div class="field">
-          <label for="admin-key">Admin key</label>
-          <p class="hint" id="hint-admin-key">
-            Kept in this tab only, never stored by the page.
-          </p>
-          <input id="admin-key" name="key" type="password" autocomplete="off" aria-describedby="hint-admin-key" />
-        </div>
-        <button type="submit" class="primary">
-          Sign in
-        </button>
-      </form>
-      <p id="centre-status" role="status" />
-      <section id="centre-data" hidden aria-labelledby="funnel-heading">
-        <h2 id="funnel-heading">Students by week</h2>
-        <p class="hint" id="funnel-hint">
-          Each student counts once. Small groups are hidden, and so is any count they could be worked out from.
-        </p>
-        <div id="funnel-chart" />
-        <h2>Shared debriefs</h2>
-        <ul id="shared-list" />
-        <p>
-          <a id="csv-link" href={`/api/centres/${slug}/stats.csv`} download>
-            Download the statistics as CSV
-          </a>
-        </p>
-      </section>
-      <script src={centreAdminScript.path} defer />
     </>
   );
 }

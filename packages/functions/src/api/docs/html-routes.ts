@@ -6,7 +6,14 @@ import { MAX_BODY_BYTES } from "../web/http";
  * JSON routes describe themselves (createRoute), and the document adds these. A test
  * holds the two together to the app's routes, both ways.
  */
-export const TAGS = ["Debriefs", "Candidate pages", "Career centres", "Centre admin API", "Service"] as const;
+export const TAGS = [
+  "Debriefs",
+  "Candidate pages",
+  "Career centres",
+  "Centre advisors' pages",
+  "Centre admin API",
+  "Service",
+] as const;
 export type Tag = (typeof TAGS)[number];
 
 type Param = { name: string; description: string; values?: readonly string[] };
@@ -72,6 +79,112 @@ const action = (path: string, summary: string, extra: Partial<HtmlOperation> = {
   ...extra,
 });
 
+/** A centre's advisors' pages: private (`Cache-Control: no-store`), behind the session cookie. */
+const advisorParams = (path: string): Param[] => [
+  slug,
+  ...(path.includes("{token}")
+    ? [{ name: "token", description: "The sign-in link's token (256 random bits), usable once within 15 minutes" }]
+    : []),
+  ...(path.includes("{id}") ? [{ name: "id", description: "A debrief's, advisor's or key's id from the page" }] : []),
+];
+const signedOut: Record<string, Response> = {
+  "303": {
+    description: "Not signed in (or signed out, expired, removed): to the sign-in form",
+    headers: location("`/c/{slug}/admin`"),
+  },
+};
+const advisorPage = (path: string, summary: string, responses: Record<string, Response> = {}): HtmlOperation => ({
+  method: "get",
+  path,
+  tag: "Centre advisors' pages",
+  summary,
+  params: advisorParams(path),
+  responses: {
+    "200": { description: "The page", type: HTML },
+    "404": notFound("No such centre"),
+    ...signedOut,
+    ...responses,
+  },
+});
+const advisorAction = (
+  path: string,
+  summary: string,
+  responses: Record<string, Response>,
+  form?: string,
+): HtmlOperation => ({
+  method: "post",
+  path,
+  tag: "Centre advisors' pages",
+  summary,
+  params: advisorParams(path),
+  form,
+  responses: { ...responses, "404": notFound("No such centre, or nothing of that id"), ...signedOut, ...POST_REFUSALS },
+});
+const OWNER_ONLY: Record<string, Response> = {
+  "403": { description: "Only the centre's owner may do this", type: HTML },
+};
+const done = (description: string): Record<string, Response> => ({
+  "303": { description, headers: location("The page, with `?done=` naming the outcome") },
+});
+
+const ADVISOR_PAGES: HtmlOperation[] = [
+  advisorPage("/c/{slug}/admin", "Signed in: the centre's insights. Signed out: the sign-in form (an email address)"),
+  advisorAction(
+    "/c/{slug}/admin/sign-in",
+    "Email a sign-in link, if the address has an account (the answer is the same either way)",
+    {
+      "200": { description: "Check your email (whether or not the address has an account)", type: HTML },
+      "422": { description: "Not an email address", type: HTML },
+      "429": {
+        description: "Too many links asked for this address or from this network",
+        type: HTML,
+        headers: retryAfter,
+      },
+    },
+    "`email`",
+  ),
+  advisorPage(
+    "/c/{slug}/admin/sign-in/{token}",
+    "An emailed sign-in link: a page whose button signs in (mail scanners only GET)",
+  ),
+  advisorAction("/c/{slug}/admin/sign-in/{token}", "Sign in: the link is used up, and a session cookie set", {
+    "303": {
+      description: "Signed in: `Set-Cookie: __Host-centre-session` (HttpOnly, Secure, SameSite=Lax, 12 hours)",
+      headers: location("`/c/{slug}/admin`"),
+    },
+    "410": { description: "Used, expired, or replaced by a newer link", type: HTML },
+  }),
+  advisorAction("/c/{slug}/admin/sign-out", "Sign out: the session ends at once", done("To the sign-in form")),
+  advisorPage("/c/{slug}/admin/shared", "The debriefs students chose to share"),
+  advisorPage(
+    "/c/{slug}/admin/shared/{id}",
+    "Open a shared debrief (recorded for the student and in the centre's log)",
+  ),
+  advisorPage("/c/{slug}/admin/team", "The team and the API keys"),
+  advisorAction(
+    "/c/{slug}/admin/team",
+    "Invite an advisor (the owner): they get an email with a sign-in link",
+    { ...done("Invited"), "422": { description: "The form needs attention", type: HTML }, ...OWNER_ONLY },
+    "`name`, `email`",
+  ),
+  advisorAction("/c/{slug}/admin/team/{id}/remove", "Remove an advisor (the owner): their sessions and keys end", {
+    ...done("Removed"),
+    ...OWNER_ONLY,
+  }),
+  advisorAction(
+    "/c/{slug}/admin/keys",
+    "Make a personal API key (shown once)",
+    { "200": { description: "The new key", type: HTML }, "422": { description: "The label is too long", type: HTML } },
+    "`label`",
+  ),
+  advisorAction("/c/{slug}/admin/keys/{id}/revoke", "Revoke an API key (one's own; the owner any)", done("Revoked")),
+  advisorAction("/c/{slug}/admin/shared-key/revoke", "Revoke the shared key of before advisor accounts (the owner)", {
+    ...done("Revoked"),
+    ...OWNER_ONLY,
+  }),
+  advisorPage("/c/{slug}/admin/activity", "The centre's log of the last year (the owner)", OWNER_ONLY),
+];
+
 /** What POST / and POST /c/{slug} answer: the form comes back with the reason unless it was stored. */
 const formSubmission = (extra: Record<string, Response> = {}): Record<string, Response> => ({
   "303": {
@@ -115,7 +228,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
       {
         name: "file",
         description:
-          "`app.css`, `form.js`, `candidate.js`, `centre-admin.js` or `favicon.svg`, cached for an hour; or the content-hashed name pages link to (`form.1a2b3c4d5e.js`), cached for a year",
+          "`app.css`, `form.js`, `candidate.js` or `favicon.svg`, cached for an hour; or the content-hashed name pages link to (`form.1a2b3c4d5e.js`), cached for a year",
       },
     ],
     responses: {
@@ -228,9 +341,5 @@ export const HTML_ROUTES: HtmlOperation[] = [
     params: [slug],
     responses: { "200": { description: "CSS", type: "text/css" }, "404": notFound("No such centre") },
   }),
-  page("/c/{slug}/admin", "A centre's admin page: sign in with the key, the funnel chart and the shared debriefs", {
-    tag: "Career centres",
-    params: [slug],
-    responses: { "200": { description: "The page", type: HTML }, "404": notFound("No such centre") },
-  }),
+  ...ADVISOR_PAGES,
 ];

@@ -95,6 +95,24 @@ th, td { text-align: left; padding: .5rem .5rem .5rem 0; border-bottom: 1px soli
 }
 /* Room below a form, so a link after its button is not a cramped touch target (WCAG 2.5.8). */
 main form { margin-bottom: 1.5rem; }
+/* Read by screen readers, not shown (a table's caption where its heading says the same). */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.muted { color: var(--muted); font-weight: 400; }
+/* A centre's advisors' pages: who is signed in, the way out, the sections. */
+.signed-in { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; font-size: .925rem; color: var(--muted); border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
+.signed-in p { margin: 0; }
+.signed-in form { margin: 0 0 .75rem; }
+nav.sections ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: 0 0 1.5rem; }
+nav.sections a { display: inline-block; padding: .5rem 0; font-weight: 600; }
+nav.sections a[aria-current="page"] { color: var(--ink); text-decoration: none; border-bottom: 3px solid var(--accent); }
+.warning { border-left: 5px solid var(--bad); background: var(--bad-wash); border-radius: 0 8px 8px 0; padding: 1rem 1.25rem; margin: 1.5rem 0; }
+.warning h3 { margin-top: 0; }
+code.secret { display: block; padding: .75rem; background: var(--wash); border: 1px solid var(--line); border-radius: 6px; overflow-wrap: anywhere; font-size: 1rem; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .35rem 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+ul.shared { padding-left: 1.25rem; }
+ul.shared li { padding: .35rem 0; }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;

@@ -4,8 +4,11 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { Refusal } from "./errors";
 
-/** Pages reached through a bearer token in their path: their address must never leak in a Referer. */
-const TOKEN_PATH = /^\/(?:d|a|u|not-me)\//;
+/**
+ * Private pages: reached through a bearer token in their path (whose address must never
+ * leak in a Referer), or a centre's advisors' pages (a sign-in link's token, a session).
+ */
+const TOKEN_PATH = /^\/(?:(?:d|a|u|not-me)\/|c\/[^/]+\/admin(?:\/|$))/;
 /** RFC 8058 one-click unsubscribe: posted by mail providers' servers, never from our pages. */
 export const ONE_CLICK_PATH = /^\/u\/[^/]+$/;
 /** A career centre's branded form shows the centre's logo from its own https address. */
