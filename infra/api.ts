@@ -1,7 +1,7 @@
+import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX } from "@debrief/core/aws";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Config, Api as HttpApi, type StackContext, use } from "sst/constructs";
-import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX } from "../packages/core/src/adapters/aws/table";
 import { apiBundling } from "./bundling";
 import { stageConfig } from "./config";
 import { Email, grantSendEmail } from "./email";

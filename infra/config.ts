@@ -1,6 +1,6 @@
+import { API_SETTINGS, type ApiSettingName } from "@debrief/core";
 import type { App } from "sst/constructs";
 import { z } from "zod";
-import { API_SETTINGS, type ApiSettingName } from "../packages/core/src/config";
 
 /**
  * Stages whose data must survive a mistaken `sst remove`, that need every setting even offline, and whose

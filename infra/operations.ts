@@ -1,3 +1,4 @@
+import { ADDRESS_INDEX } from "@debrief/core/aws";
 import { Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as eventTargets from "aws-cdk-lib/aws-events-targets";
@@ -6,7 +7,6 @@ import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { type StackContext, use } from "sst/constructs";
-import { ADDRESS_INDEX } from "../packages/core/src/adapters/aws/table";
 import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
 import { SCHEDULED_JOBS, type ScheduledJob } from "./schedules";

@@ -1,6 +1,6 @@
+import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX, TTL_ATTRIBUTE } from "@debrief/core/aws";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Config, type StackContext, Table } from "sst/constructs";
-import { ADDRESS_INDEX, CENTRE_INDEX, STUDENT_INDEX, TTL_ATTRIBUTE } from "../packages/core/src/adapters/aws/table";
 import { stageConfig } from "./config";
 
 /**

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { bundleLikeSst } from "@debrief/bench/bundle";
+import { lambdaBundling } from "@debrief/infra/bundling";
 import { lambdaBundles } from "@debrief/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lambdaBundling } from "../../infra/bundling";
 import {
   bundledPackages,
   derivedFiles,

@@ -2,13 +2,13 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { addressDigest, RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core";
 import { documentClient, keys, TTL_ATTRIBUTE } from "@debrief/core/aws";
 import { wire } from "@debrief/functions/wiring";
+import { synthesizeLocalDefinition } from "@debrief/infra/local-definition";
 import { sesEvent } from "@debrief/local";
 import { provisionCentre } from "@debrief/testkit/centres";
 import { centreFormFields, postForm } from "@debrief/testkit/forms";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { synthesizeLocalDefinition } from "../../infra/local-definition";
 import { type BundleStack, startBundleStack } from "./support";
 
 type State = { Type: string; Resource?: string; Parameters?: Record<string, unknown> };

@@ -1,8 +1,8 @@
+import { loadStageConfig } from "@debrief/infra/config";
+import { EDGE_ORIGIN_HEADER, EDGE_RATE_LIMITS, RATE_WINDOW_SECONDS } from "@debrief/infra/edge";
+import { stacks } from "@debrief/infra/stacks";
 import { App } from "sst/constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadStageConfig } from "../../infra/config";
-import { EDGE_ORIGIN_HEADER, EDGE_RATE_LIMITS, RATE_WINDOW_SECONDS } from "../../infra/edge";
-import { stacks } from "../../infra/stacks";
 import { APP_NAME, resourcesOf, type Synthesized, synthesize } from "./synth";
 
 // The edge's web ACL (scope CLOUDFRONT) exists in us-east-1 only: both deploys here are in that region

@@ -1,5 +1,5 @@
+import { loadStageConfig } from "@debrief/infra/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadStageConfig } from "../../infra/config";
 import { resourcesOf, type Synthesized, synthesize } from "./synth";
 
 /** A production stage as an operator configures it (see README, "Deploying"). */

@@ -6,17 +6,18 @@ import { submitDebrief, systemClock } from "@debrief/core";
 import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
 import { recordFailure } from "@debrief/functions/record-failure";
 import { sendEmail } from "@debrief/functions/steps";
+import { loadStageConfig } from "@debrief/infra/config";
+import { WORKFLOW_FUNCTIONS } from "@debrief/infra/workflow-definition";
+import type { Definition } from "@debrief/local";
+import { startLocalStepFunctions } from "@debrief/local";
 import { validDebrief } from "@debrief/testkit/debriefs";
 import { predictableSchedule } from "@debrief/testkit/env";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import validateAsl from "asl-validator";
 import { App } from "sst/constructs";
+import { load as loadSstConfig } from "sst/stacks/build.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadStageConfig } from "../../infra/config";
-import { WORKFLOW_FUNCTIONS } from "../../infra/workflow-definition";
-import { startLocalStepFunctions } from "../../packages/local/src/stepfunctions/service";
-import type { Definition } from "../../packages/local/src/stepfunctions/timing";
 import { APP_NAME, extractDefinition, REGION, resourcesOf, type Synthesized, synthesize } from "./synth";
 
 /** The throwaway stage's settings, as the stacks read them. */
@@ -71,12 +72,13 @@ const roleStatements = (name: string) => {
 
 describe("sst.config.ts (what `sst deploy` runs)", () => {
   it("refuses a stage without its own SES domain, public URL and alarm address: no placeholder outside offline synthesis", async () => {
-    const { default: sstConfig } = await import("../../sst.config");
+    // Loaded as `sst deploy` loads it: bundled by SST with every dependency left external, then imported by Node.
+    const [, sstConfig] = await loadSstConfig(join(process.cwd(), "sst.config.ts"));
     const app = new App({ mode: "deploy", stage: "test", name: APP_NAME, region: REGION });
     const saved = Object.entries(process.env).filter(([k]) => k.startsWith("DEBRIEF_"));
     for (const [k] of saved) delete process.env[k];
     try {
-      expect(() => sstConfig.stacks(app)).toThrow(
+      await expect(sstConfig.stacks(app)).rejects.toThrow(
         /DEBRIEF_SES_DOMAIN: required.*DEBRIEF_PUBLIC_URL: required.*DEBRIEF_ALARM_EMAIL: required/,
       );
     } finally {

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
-import { loadStageConfig, type StageConfig } from "../../infra/config";
-import { synthesize as synthesizeStacks } from "../../scripts/synth";
+import { loadStageConfig, type StageConfig } from "@debrief/infra/config";
+import { synthesize as synthesizeStacks } from "@debrief/infra/synth";
 
 export const APP_NAME = "interview-debrief";
 export const REGION = "eu-west-1";

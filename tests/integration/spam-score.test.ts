@@ -6,9 +6,9 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { type Debrief, listUnsubscribeHeaders, type SendKind } from "@debrief/core";
 import { createSesMailer } from "@debrief/core/aws";
 import { renderEmail } from "@debrief/emails";
+import { startSes } from "@debrief/local";
 import { PERSONA_NAMES, personaDebrief } from "@debrief/testkit/personas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSes } from "../../packages/local/src/ses";
 
 /**
  * Every email the product sends, for every persona, scores 0.0 (or less) in

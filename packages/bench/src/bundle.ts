@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
+import { lambdaBundling } from "@debrief/infra/bundling";
 import esbuild, { type Metafile } from "esbuild";
-import { lambdaBundling } from "../../../infra/bundling";
 
 export type Bundle = { name: string; file: string; bytes: number; metafile: Metafile };
 

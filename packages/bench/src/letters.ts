@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { sesEmulatorStore } from "@debrief/local";
 
 type Stored = { destination?: { to?: string[] }; subject?: string };
 type SesStore = { saveEmail: (email: Stored) => void; getStoreReadonly: () => { emails: Stored[] } };
 
-// The SES emulator's store as the local stack loaded it (same package, same module instance).
-const requireFromLocal = createRequire(fileURLToPath(new URL("../../local/package.json", import.meta.url)));
-const store = requireFromLocal("aws-ses-v2-local/dist/store.js") as SesStore;
+// The SES emulator's store as the local stack loaded it (the same module instance).
+const store = sesEmulatorStore as unknown as SesStore;
 
 /**
  * Tells the moment each message lands in the SES emulator's store, by wrapping the

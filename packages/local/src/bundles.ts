@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
-import type { SynthesizedFunction } from "../../../scripts/synth";
+import type { SynthesizedFunction } from "@debrief/infra/synth";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 

@@ -6,7 +6,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { TABLE_INDEXES } from "../../core/src/adapters/aws/table";
+import { TABLE_INDEXES } from "@debrief/core/aws";
 import { close, listen } from "./net";
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ export { sesEvent } from "./dev-routes";
 export { ensureTable, startDynamo } from "./dynamo";
 export { localJobInterval, MIN_LOCAL_JOB_INTERVAL_MS } from "./jobs";
 export { type BundledLambdas, fromHttpResult, startBundledLambdas, toHttpEvent } from "./lambda";
-export { startSes } from "./ses";
+export { sesEmulatorStore, startSes } from "./ses";
 export { LOCAL_OPERATIONS_TIMING, type LocalStack, type LocalStackOptions, startLocalStack } from "./stack";
 export { startLocalStepFunctions } from "./stepfunctions/service";
 export type { Definition } from "./stepfunctions/timing";

@@ -1,5 +1,5 @@
+import { SCHEDULED_JOBS } from "@debrief/infra/schedules";
 import { describe, expect, it } from "vitest";
-import { SCHEDULED_JOBS } from "../../../infra/schedules";
 import { localJobInterval, MIN_LOCAL_JOB_INTERVAL_MS } from "./jobs";
 
 describe("local job intervals", () => {

@@ -1,4 +1,4 @@
-import { SCHEDULED_JOBS, type ScheduledJob } from "../../../infra/schedules";
+import { SCHEDULED_JOBS, type ScheduledJob } from "@debrief/infra/schedules";
 import { scaleFactor } from "./stepfunctions/timing";
 
 /** The shortest interval of a local job, however short the local day: most runs scan the whole table. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join, resolve } from "node:path";
-import type { SynthesizedFunction } from "../../../scripts/synth";
+import type { SynthesizedFunction } from "@debrief/infra/synth";
 import { type LambdaBundles, lambdaBundles, lambdaNode } from "./bundles";
 
 export type Env = Record<string, string | undefined>;

@@ -16,6 +16,9 @@ type SesStore = {
 const sesServer = require("aws-ses-v2-local").default as (config: { host: string; port: number }) => Promise<Server>;
 const store = require("aws-ses-v2-local/dist/store.js") as SesStore;
 const originalSave = store.saveEmail;
+
+/** The emulator's in-memory store: the very module instance the local stack serves the inbox from. */
+export const sesEmulatorStore: SesStore = store;
 const originalClear = store.clearStore;
 
 const LOCAL_ACCOUNT = {

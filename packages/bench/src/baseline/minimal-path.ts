@@ -6,8 +6,8 @@ import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { DEFAULT_SCHEDULE, type Debrief, newDebriefId, scheduleFor, validateDebrief } from "@debrief/core";
 import { renderEmail } from "@debrief/emails";
-import { startLocalStepFunctions } from "../../../local/src/stepfunctions/service";
-import type { Definition } from "../../../local/src/stepfunctions/timing";
+import type { Definition } from "@debrief/local";
+import { startLocalStepFunctions } from "@debrief/local";
 
 const MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:MinimalPath";
 const FUNCTION = "MinimalSend";

@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { apiBundling } from "@debrief/infra/bundling";
 import { lambdaNode } from "@debrief/local";
 import type { Metafile } from "esbuild";
-import { apiBundling } from "../../../../infra/bundling";
 import { type Bundle, bundleLikeSst } from "../bundle";
 import { debriefBody, seedDebriefs } from "../debriefs";
 import { median } from "../stats";

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, loadConfig, workflowInput } from "@debrief/core";
 import { keys } from "@debrief/core/aws";
 import { sendEmail } from "@debrief/functions/steps";
-import { synthesizeLocalDefinition } from "../../../../infra/local-definition";
+import { synthesizeLocalDefinition } from "@debrief/infra/local-definition";
 import {
   type CostLine,
   costPer1000,

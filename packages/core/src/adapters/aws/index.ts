@@ -6,4 +6,12 @@ export { createDynamoStore } from "./dynamo-store";
 export { formSecretFor, sharedDigestSecret, sharedFormSecret } from "./form-secret";
 export { createSesMailer } from "./ses-mailer";
 export { createSfnWorkflow } from "./sfn-workflow";
-export { ADDRESS_INDEX, CENTRE_INDEX, documentClient, keys, TTL_ATTRIBUTE } from "./table";
+export {
+  ADDRESS_INDEX,
+  CENTRE_INDEX,
+  documentClient,
+  keys,
+  STUDENT_INDEX,
+  TABLE_INDEXES,
+  TTL_ATTRIBUTE,
+} from "./table";
