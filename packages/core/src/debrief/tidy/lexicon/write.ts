@@ -1,11 +1,11 @@
 /**
- * Writes the tidy step's generated lexicon from the dictionaries in devDependencies:
- * run after upgrading one of them (lexicon.test.ts fails until then).
+ * `pnpm lexicon`: writes the tidy step's generated lexicon from the dictionaries in
+ * devDependencies: run after upgrading one of them (lexicon.test.ts fails until then).
  */
 import { writeFileSync } from "node:fs";
-import { buildLexicon } from "../packages/core/src/debrief/tidy/lexicon/generate";
+import { buildLexicon } from "./generate";
 
-const dir = new URL("../packages/core/src/debrief/tidy/lexicon/", import.meta.url);
+const dir = new URL("./", import.meta.url);
 const { lexicon, typos } = buildLexicon();
 writeFileSync(new URL("lexicon.generated.json", dir), `${JSON.stringify(lexicon, null, 1)}\n`);
 writeFileSync(new URL("typos.generated.json", dir), `${JSON.stringify(typos, null, 1)}\n`);
