@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Debrief } from "../../../debrief/model";
 import { keys, STUDENT_DIGEST } from "../table";
-import { debriefItems } from "./debriefs";
+import { debriefStorage } from "./debriefs";
 import { legacyTokens } from "./legacy-tokens";
 import { type RequestBody, type StubAnswer, stubTable } from "./stub-client";
 
@@ -9,7 +9,7 @@ const NOW = new Date("2026-12-01T09:00:00.000Z");
 const REFUSED = { error: "ConditionalCheckFailedException" };
 const items = (answer: (operation: string, body: RequestBody) => StubAnswer) => {
   const { table, seen } = stubTable(answer);
-  return { store: debriefItems(table, legacyTokens(table)), seen };
+  return { store: debriefStorage(table, legacyTokens(table)), seen };
 };
 const debrief = {
   id: "d1",

@@ -14,7 +14,7 @@ import {
 import { debriefOf, type StoreTable } from "./context";
 import type { LegacyTokens } from "./legacy-tokens";
 
-type DebriefItems = Pick<
+type DebriefStorage = Pick<
   DebriefStore,
   | "create"
   | "get"
@@ -28,10 +28,10 @@ type DebriefItems = Pick<
   | "markRedriven"
 >;
 
-export function debriefItems(
+export function debriefStorage(
   { doc, TableName, digestOf, studentDigestOf }: StoreTable,
   tokens: LegacyTokens,
-): DebriefItems {
+): DebriefStorage {
   const Key = (id: string) => ({ pk: keys.debrief(id) });
 
   /**

@@ -4,7 +4,7 @@ import type { DebriefStore } from "../../../ports";
 import { digestSecretFor } from "../form-secret";
 import { documentClient } from "../table";
 import type { StoreTable } from "./context";
-import { debriefItems } from "./debriefs";
+import { debriefStorage } from "./debriefs";
 import { legacyTokens } from "./legacy-tokens";
 import { tableScans } from "./scans";
 import { sendClaims } from "./send-claims";
@@ -29,7 +29,7 @@ export function createDynamoStore(
   };
   const tokens = legacyTokens(table);
   return {
-    ...debriefItems(table, tokens),
+    ...debriefStorage(table, tokens),
     ...sendClaims(table),
     ...suppressionList(table),
     ...tableScans(table),
