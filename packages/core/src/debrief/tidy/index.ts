@@ -55,7 +55,9 @@ function words(text: string, note: Note): string {
   const plain = text
     .replace(EMOJI, "")
     // "!!" and "?!" as one mark: one is already emphatic in a letter.
-    .replace(/([!?])[!?]+/gu, "$1");
+    .replace(/([!?])[!?]+/gu, "$1")
+    // A range of numbers takes an en dash ("2021–2024"); a date (2026-11-30) keeps its hyphens.
+    .replace(/(?<![\p{N}-])(\p{N}{1,4})-(\p{N}{1,4})(?![\p{N}-])/gu, "$1–$2");
   const spelled = correctTypos(dropDoubledWords(plain));
   const written = restoreApostrophes(writeOutSlang(spelled, note), note);
   return restoreCasing(sentenceCase(written, note), note);

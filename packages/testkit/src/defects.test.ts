@@ -1,0 +1,52 @@
+import type { DebriefInput } from "@debrief/core";
+import { describe, expect, it } from "vitest";
+import { defectsIn } from "./defects";
+import { PERSONAS } from "./personas";
+
+const input: DebriefInput = {
+  ...PERSONAS.amira,
+  challenges: ["their cloud bill doubled", { text: "we lost a big client", skill: "SQL" }],
+  whatHappened: ["too_blunt", "left_early"],
+  offDay: "auto",
+};
+const checks = (text: string, kind: "letter" | "nudge" | "tips" = "nudge") =>
+  defectsIn(text, { input, kind }).map((d) => d.check);
+
+describe("the defect checker", () => {
+  it("passes a careful text", () => {
+    expect(
+      checks(
+        "Thank you for your time. I would bring GitHub Actions and PostgreSQL to your team, and I'm glad we spoke.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("finds each defect an advisor counted", () => {
+    expect(checks("I would bring:\n- • dashboards")).toContain("pasted bullet");
+    expect(checks("What you described: * meet every teacher")).toContain("pasted bullet");
+    expect(checks("I noted this. THE PICKING ROUTE IS TOO LONG for the team.")).toContain("capitalised run");
+    expect(checks("I dont think so.")).toEqual(["contraction without apostrophe"]);
+    expect(checks("I am gonna call.")).toEqual(["slang"]);
+    expect(checks("I should have said that I would cut costs.")).toEqual(["own framing"]);
+    expect(checks("You mentioned that their cloud bill doubled.")).toEqual(["team called they or we"]);
+    expect(checks("You said we lost a big client.")).toEqual(["team called they or we"]);
+    expect(checks("I design in figma and ship to Github.")).toEqual([
+      "name not in its own casing",
+      "name not in its own casing",
+    ]);
+    expect(checks("Thank you for your time.", "letter")).toEqual([
+      "too-blunt remark not owned",
+      "leaving early not said",
+    ]);
+  });
+
+  it("leaves what only looks like a defect: acronyms, typed names, links, a list line, 'its'", () => {
+    expect(checks("The SLA, ERP and GCSE targets moved to Q2.")).toEqual([]);
+    expect(checks(`Dear ${input.interview.interviewer.name},\nI work at https://example.com/dont-gonna.`)).toEqual([]);
+    expect(checks("Samples:\n- Delivery delay dashboard (https://example.com/a)")).toEqual([]);
+    expect(checks("The team improved its process.")).toEqual([]);
+    expect(
+      checks("I am sorry for my remark. I had to leave early and would like to finish our conversation.", "letter"),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The defects a career advisor counted in letters composed from debriefs typed as candidates
+ * type them (issue 22): what the tidy step and the composer must never let through. Run over
+ * every letter, nudge and tips text of every persona, and inside the typing property test.
+ *
+ *   const found = defectsIn(text, { input, kind: "letter" });
+ *   expect(found).toEqual([]);
+ *
+ * Each check reads the text as a reader does; none looks for one fixture's string.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { challengeParts, type DebriefInput, tidyDebrief } from "@debrief/core";
+import nspell from "nspell";
+
+export type Defect = { check: DefectCheck; found: string };
+
+export type DefectCheck =
+  | "pasted bullet"
+  | "capitalised run"
+  | "contraction without apostrophe"
+  | "slang"
+  | "own framing"
+  | "team called they or we"
+  | "name not in its own casing"
+  | "too-blunt remark not owned"
+  | "leaving early not said";
+
+export type DefectContext = {
+  /** The debrief as typed: the source of names that may be capitalised and of the challenges. */
+  input: DebriefInput;
+  /** The letter owns the bad moment; the nudge and the tips do not. */
+  kind: "letter" | "nudge" | "tips";
+};
+
+/** Bullet marks no sentence of the product writes; a "- " list line may not start with a second mark. */
+const BULLET_CHARS = /[•·▪◦‣●○■□➢➤►▸✓✔→⁃∙]/gu;
+const DOUBLE_MARK = /^\s*-\s+(?:[-*+•]|\d{1,2}[.)]|\(?[a-h][.)])\s/gmu;
+/** A mark pasted at the start of a sentence or quoted item ("* meet", ": - two teachers"). */
+const MARK_IN_TEXT = /(?:[.:;"“(][ \t]*|,[ \t]+)(?:[*+]|\d{1,2}[.)])[ \t]+\p{L}/gu;
+
+const CONTRACTIONS =
+  /\b(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wouldnt|couldnt|shouldnt|mustnt|cant|wont|im|ive|youre|youve|youll|theyre|theyve|weve|thats|whats|theres|shes|hes|itll|wouldve|couldve|shouldve)\b/giu;
+const SLANG =
+  /\b(?:gonna|wanna|gotta|kinda|sorta|dunno|lemme|gimme|cuz|coz|tbh|imo|imho|btw|lol|omg|idk|thx|pls|plz|ya|ur)\b|(?<![\p{L}\p{N}'’-])u(?![\p{L}\p{N}'’-])/gu;
+const FRAMING =
+  /\b(?:should(?:\s+have|['’]ve)\s+(?:said|mentioned|told)|wish\s+I(?:['’]d|\s+had)\s+said|what\s+I\s+meant(?:\s+to\s+say)?\s+was|I\s+meant\s+to\s+say)\b/giu;
+
+const require = createRequire(import.meta.url);
+const dictionaryDir = require.resolve("dictionary-en").replace(/index\.js$/u, "");
+let speller: { correct(w: string): boolean } | undefined;
+/** Whether a word in lower case is English, by Hunspell's en_US dictionary (an acronym is not). */
+function isEnglish(word: string): boolean {
+  speller ??= nspell(
+    readFileSync(`${dictionaryDir}index.aff`, "utf8"),
+    readFileSync(`${dictionaryDir}index.dic`, "utf8"),
+  );
+  return speller.correct(word.toLowerCase());
+}
+
+let names: Map<string, string> | undefined;
+/** Names in their own casing, as the product's generated lexicon lists them (its casing is what is checked). */
+function lexiconNames(): Map<string, string> {
+  if (names) return names;
+  const file = require.resolve("@debrief/core").replace(/index\.ts$/u, "debrief/tidy/lexicon/lexicon.generated.json");
+  const lexicon = JSON.parse(readFileSync(file, "utf8")) as { names: string };
+  names = new Map(
+    lexicon.names
+      .split("\n")
+      .filter((n) => !/\s/u.test(n))
+      .map((n) => [n.toLowerCase(), n]),
+  );
+  return names;
+}
+
+/** Text outside links and addresses: a URL or an email address is never prose. */
+const prose = (text: string) => text.replace(/\S*(?:https?:\/\/|@)\S*/gu, " ");
+
+/** What the candidate typed that is a name and may be written in capitals as typed: people, organisations, titles. */
+function typedNames(typed: DebriefInput): string[] {
+  return [typed, tidyDebrief(typed)].flatMap(namesOf);
+}
+
+function namesOf(d: DebriefInput): string[] {
+  const { interview } = d;
+  return [
+    d.candidate.name,
+    interview.company,
+    interview.role,
+    interview.interviewer.name,
+    interview.interviewer.title ?? "",
+    interview.interviewer.salutation ?? "",
+    ...d.references.flatMap((r) => [r.name, r.relation]),
+    ...d.samples.map((s) => s.title),
+  ].filter(Boolean);
+}
+
+/** A run of four or more capitalised words that are not acronyms, outside the names the candidate typed. */
+function capitalisedRuns(text: string, d: DebriefInput): string[] {
+  let rest = prose(text);
+  for (const n of typedNames(d).sort((a, b) => b.length - a.length)) {
+    rest = rest.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"), "giu"), " ◊ ");
+  }
+  const runs: string[] = [];
+  for (const line of rest.split(/\n/u)) {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length >= 4) runs.push(run.join(" "));
+      run = [];
+    };
+    let sentenceStart = true;
+    for (const token of line.split(/\s+/u)) {
+      const word = token.replace(/^[("“'‘]+|[)"”'’.,;:!?]+$/gu, "");
+      const shouted = /^[\p{Lu}\p{N}&]+s?$/u.test(word) && /\p{L}{2}/u.test(word);
+      // A sentence's first word has its capital anyway: it counts only when shouted.
+      const capitalised = /^\p{Lu}/u.test(word) && word !== "◊" && (!sentenceStart || shouted);
+      if (!capitalised) flush();
+      else if (shouted && (/\p{N}/u.test(word) || !isEnglish(word))) flush();
+      else if (word !== "I") run.push(word);
+      // A sentence or a list item ends the run: "… Jones. Thank You", "Figma, Jira, Power BI".
+      sentenceStart = /[.!?:;]$/u.test(token);
+      if (/[.!?:;,]$/u.test(token)) flush();
+    }
+    flush();
+  }
+  return runs;
+}
+
+const TEAM = /^(?:they|their|them|we|our|us)$/iu;
+
+/**
+ * Challenges typed as "they …" or "our …" that the text restates still with the pronoun: the
+ * words after the pronoun found in the text, with a team pronoun right before them.
+ */
+function teamPronouns(text: string, d: DebriefInput): string[] {
+  const found: string[] = [];
+  const lower = text.toLowerCase();
+  for (const c of d.challenges) {
+    const words = challengeParts(c)
+      .text.replace(/^[\s•·*+\-–—\d.)]+/u, "")
+      .toLowerCase()
+      .split(/\s+/u)
+      .filter(Boolean);
+    const first = words.findIndex((w) => TEAM.test(w.replace(/[^\p{L}]/gu, "")));
+    if (first < 0) continue;
+    const after = words.slice(first + 1, first + 4).join(" ");
+    if (after.length < 6) continue;
+    for (let at = lower.indexOf(after); at >= 0; at = lower.indexOf(after, at + 1)) {
+      const before =
+        lower
+          .slice(Math.max(0, at - 12), at)
+          .trim()
+          .split(/\s+/u)
+          .at(-1) ?? "";
+      if (TEAM.test(before)) found.push(text.slice(Math.max(0, at - 12), at + after.length).trim());
+    }
+  }
+  return found;
+}
+
+/** Words of the lexicon written in another casing than their own ("figma", "Github", "POSTGRESQL"). */
+function miscased(text: string): string[] {
+  const lexicon = lexiconNames();
+  const found: string[] = [];
+  for (const m of prose(text).matchAll(/[\p{L}][\p{L}\p{N}]*(?:['’][\p{L}]+)?/gu)) {
+    const word = m[0].replace(/['’]s$/u, "");
+    const name = lexicon.get(word.toLowerCase());
+    if (name && name !== word) found.push(word);
+  }
+  return found;
+}
+
+const OWNED_BLUNTNESS = /\b(?:sorry|apologi[sz]e|apology|regret)\b/iu;
+const SAID_LEFT_EARLY =
+  /\b(?:left|leave|leaving)\b[^.]*\b(?:early|before)\b|\bcut (?:it |our conversation |the interview )?short\b/iu;
+
+/** The defects in a text the product wrote for this debrief. */
+export function defectsIn(text: string, { input, kind }: DefectContext): Defect[] {
+  const out: Defect[] = [];
+  const add = (check: DefectCheck, found: Iterable<string>) => {
+    for (const f of found) out.push({ check, found: f });
+  };
+  const plain = prose(text);
+  add(
+    "pasted bullet",
+    [...plain.matchAll(BULLET_CHARS), ...plain.matchAll(DOUBLE_MARK), ...plain.matchAll(MARK_IN_TEXT)].map((m) =>
+      m[0].trim(),
+    ),
+  );
+  add("capitalised run", capitalisedRuns(text, input));
+  add(
+    "contraction without apostrophe",
+    [...plain.matchAll(CONTRACTIONS)].map((m) => m[0]),
+  );
+  add(
+    "slang",
+    [...plain.matchAll(SLANG)].map((m) => m[0]),
+  );
+  add(
+    "own framing",
+    [...plain.matchAll(FRAMING)].map((m) => m[0]),
+  );
+  add("team called they or we", teamPronouns(text, input));
+  add("name not in its own casing", miscased(text));
+  if (kind === "letter" && input.offDay !== "omit") {
+    if (input.whatHappened.includes("too_blunt") && !OWNED_BLUNTNESS.test(text)) {
+      add("too-blunt remark not owned", ["no sentence of apology for the remark"]);
+    }
+    if (input.whatHappened.includes("left_early") && !SAID_LEFT_EARLY.test(text)) {
+      add("leaving early not said", ["no sentence saying the candidate left early"]);
+    }
+  }
+  return out;
+}
+
+/** One line per defect, for a failure message. */
+export function describeDefects(defects: readonly Defect[]): string {
+  return defects.map((d) => `${d.check}: ${d.found}`).join("\n");
+}
