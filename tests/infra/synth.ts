@@ -1,6 +1,7 @@
-import { rmSync } from "node:fs";
+import { cpSync, rmSync } from "node:fs";
 import { loadStageConfig, type StageConfig } from "@debrief/infra/config";
-import { synthesize as synthesizeStacks } from "@debrief/infra/synth";
+import { builtOncePerSources } from "@debrief/local/build-cache";
+import { CloudAssembly } from "aws-cdk-lib/cx-api";
 
 export const APP_NAME = "interview-debrief";
 export const REGION = "eu-west-1";
@@ -13,15 +14,36 @@ type CfnTemplate = {
   Outputs?: Record<string, unknown>;
 };
 
-export type Synthesized = Awaited<ReturnType<typeof synthesize>>;
+export type Synthesized = ReturnType<typeof synthesizedView>;
 
 /**
  * Synthesizes every stack the way `sst deploy` does, through `pnpm synth`'s own
  * `synthesize` (SST's App in deploy mode, the shared `stacks()` function, every Lambda
  * bundled), without AWS, and reads the assembly back.
  */
-export async function synthesize(stage = "test", config?: StageConfig) {
+export async function synthesize(stage = "test", config?: StageConfig): Promise<Synthesized> {
+  const { synthesize: synthesizeStacks } = await import("@debrief/infra/synth");
   const assembly = await synthesizeStacks(stage, config ?? loadStageConfig(stage, {}, { offlineSynthesis: true }));
+  return synthesizedView(assembly, stage, () => rmSync(assembly.directory, { recursive: true, force: true }));
+}
+
+/**
+ * The test stage, as `synthesize("test")` makes it, built once per state of the sources and
+ * kept (@debrief/local/build-cache): the infra test files, one concern each, read the same
+ * synthesis instead of each bundling every function again. Nothing to dispose.
+ */
+export async function synthesizedTestStage(): Promise<Synthesized> {
+  const dir = await builtOncePerSources("infra-synth", async (building) => {
+    // SST and the stacks load only to build: a file reading a kept synthesis does without them.
+    const { synthesize: synthesizeStacks } = await import("@debrief/infra/synth");
+    const assembly = await synthesizeStacks("test", loadStageConfig("test", {}, { offlineSynthesis: true }));
+    cpSync(assembly.directory, building, { recursive: true });
+    rmSync(assembly.directory, { recursive: true, force: true });
+  });
+  return synthesizedView(new CloudAssembly(dir), "test", () => undefined);
+}
+
+function synthesizedView(assembly: CloudAssembly, stage: string, dispose: () => void) {
   const byName = (name: string) => assembly.getStackByName(`${stage}-${APP_NAME}-${name}`);
   return {
     directory: assembly.directory,
@@ -34,7 +56,7 @@ export async function synthesize(stage = "test", config?: StageConfig) {
           .filter((m) => m.level !== "info")
           .map((m) => ({ stack: s.stackName, level: m.level, path: m.id, message: String(m.entry.data) })),
       ),
-    dispose: () => rmSync(assembly.directory, { recursive: true, force: true }),
+    dispose,
   };
 }
 
