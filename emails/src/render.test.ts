@@ -1,5 +1,13 @@
-import { CHECK_BEFORE_SENDING, currentDraft, type Debrief, type EmailKind, emailActions } from "@debrief/core";
-import { PERSONA_NAMES, type PersonaName, personaDebrief } from "@debrief/testkit/personas";
+import {
+  CHECK_BEFORE_SENDING,
+  currentDraft,
+  type Debrief,
+  type EmailKind,
+  emailActions,
+  validateDebrief,
+} from "@debrief/core";
+import { PERSONA_NAMES, PERSONA_SUBMITTED_AT, type PersonaName, personaDebrief } from "@debrief/testkit/personas";
+import { typedPersonas } from "@debrief/testkit/typed-personas";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "./index";
@@ -60,12 +68,13 @@ describe("rendered emails (golden files)", () => {
   it("writes the letter's web addresses as text until the address is proven, then copies the letter exactly", async () => {
     const unproven = await renderEmail("letter", personaDebrief("amira"), previewLinks);
     const letterBox = (text: string) => text.slice(text.indexOf("Dear "), text.indexOf("Web addresses in this email"));
-    expect(unproven.text).toContain("Delivery delay dashboard (example[.]com/amira/dashboard)");
+    expect(unproven.text).toContain("my delivery delay dashboard, which you can find at example[.]com/amira/dashboard");
     expect(letterBox(unproven.text)).not.toMatch(/https?:\/\/|example\.com/);
     expect(unproven.text).toContain("cannot be clicked");
-    // The mailto keeps the letter as written, for the message the candidate sends.
-    expect(decodeURIComponent(/href="(mailto:[^"]*)"/.exec(unproven.html)?.[1] ?? "")).toContain(
-      "(https://example.com/amira/dashboard)",
+    // The mailto keeps the letter as written, for the message the candidate sends (Hiro's fits in one).
+    const hiro = await renderEmail("letter", personaDebrief("hiro"), previewLinks);
+    expect(decodeURIComponent(/href="(mailto:[^"]*)"/.exec(hiro.html)?.[1] ?? "")).toContain(
+      "which you can find at https://example.com/hiro/watchdog",
     );
     const proven = personaDebrief("amira", { addressProvenAt: "2026-11-25T08:00:00.000Z" });
     const email = await renderEmail("letter", proven, previewLinks);
@@ -117,6 +126,23 @@ describe("rendered emails (golden files)", () => {
     expect(email.html).not.toContain("<script>x</script>");
     expect(email.html).toMatch(/&lt;script&gt;/i);
   });
+});
+
+describe("the letter and tips of debriefs as candidates type them (golden files)", () => {
+  // Dated on the personas' day, so that every day and window in them stays as written here.
+  for (const { key, body } of typedPersonas(PERSONA_SUBMITTED_AT)) {
+    it(key, async () => {
+      const valid = validateDebrief(body, PERSONA_SUBMITTED_AT);
+      if (!valid.ok) throw new Error(`${key} is refused: ${JSON.stringify(valid.errors)}`);
+      const d = personaDebrief("amira", { input: valid.value });
+      for (const kind of ["letter", "tips"] as const) {
+        const email = await renderEmail(kind, d, previewLinks);
+        await expect(`Subject: ${email.subject}\n\n${email.text}\n`).toMatchFileSnapshot(
+          `./__golden__/typed/${key}/${kind}.txt`,
+        );
+      }
+    });
+  }
 });
 
 describe("the previews (pnpm email:dev)", () => {

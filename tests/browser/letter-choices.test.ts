@@ -1,4 +1,4 @@
-import { LONG_EXAMPLE_CHARS, suggestedSalutation } from "@debrief/core";
+import { LONG_EXAMPLE_CHARS } from "@debrief/core";
 import { stackWithChromium } from "@debrief/testkit/browser-suite";
 import { contextOptions } from "@debrief/testkit/chromium";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
@@ -13,20 +13,6 @@ const DAY_S = 60;
 const NAME = "#interview\\.interviewer\\.name";
 const TITLE = "#interview\\.interviewer\\.title";
 const SALUTATION = "#interview\\.interviewer\\.salutation";
-
-/** Names and titles as candidates type them, with the title in its field or as the name's first word. */
-const TYPED: { title: string; name: string }[] = [
-  { title: "Dr.", name: "Siobhán O'Connor-Ní Bhriain" },
-  { title: "", name: "Haruto Sato" },
-  { title: "Ms", name: "Nguyễn Thị Minh Anh" },
-  { title: "", name: "Dr. Zoë Brontë" },
-  { title: "", name: "megan o'brien" },
-  { title: "", name: "  jan   van der berg " },
-  { title: "prof", name: "ramón y cajal" },
-  { title: "Head of Data", name: "Priya Raman" },
-  { title: "", name: "mcdonald" },
-  { title: "Mx.", name: "Sam" },
-];
 
 describe("the letter's salutation, length and parts in Chromium", () => {
   const suite = stackWithChromium({ localDaySeconds: DAY_S, env: { ...predictableSchedule(), ...FAST_FORMS } });
@@ -44,46 +30,14 @@ describe("the letter's salutation, length and parts in Chromium", () => {
     await page.locator(selector).pressSequentially(text);
   }
 
-  it("prefills the salutation from the name and title as they are typed, by core's rule, until the candidate types their own", async () => {
-    const page = await open("/", true);
-    for (const { title, name } of TYPED) {
-      await page.locator(SALUTATION).fill("");
-      await retype(page, TITLE, title);
-      await retype(page, NAME, name);
-      const shown = await page.locator(SALUTATION).inputValue();
-      expect(shown, `${title} + ${name}`).toBe(suggestedSalutation(name, title));
-      // The title typed after the name counts as well.
-      await retype(page, TITLE, "");
-      expect(await page.locator(SALUTATION).inputValue()).toBe(suggestedSalutation(name, ""));
-      await retype(page, TITLE, title);
-      expect(await page.locator(SALUTATION).inputValue()).toBe(suggestedSalutation(name, title));
+  it("leaves the salutation empty as the name and title are typed, so the letter greets by its tone", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await open("/", javaScriptEnabled);
+      await retype(page, TITLE, "Dr.");
+      await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
+      expect(await page.locator(SALUTATION).inputValue()).toBe("");
+      await page.context().close();
     }
-    // Spot checks of the rule itself, so the two cannot drift together unnoticed.
-    await page.locator(SALUTATION).fill("");
-    await retype(page, TITLE, "Dr.");
-    await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
-    expect(await page.locator(SALUTATION).inputValue()).toBe("Dr. O'Connor-Ní Bhriain");
-    await retype(page, TITLE, "");
-    await retype(page, NAME, "Nguyễn Thị Minh Anh");
-    expect(await page.locator(SALUTATION).inputValue()).toBe("Nguyễn Thị Minh Anh");
-
-    // What the candidate typed themselves stays, whatever the name becomes.
-    await retype(page, SALUTATION, "Minh Anh");
-    await retype(page, NAME, "Nguyen Thi Minh Anh");
-    expect(await page.locator(SALUTATION).inputValue()).toBe("Minh Anh");
-    // Emptied, the field follows the name again.
-    await page.locator(SALUTATION).fill("");
-    await retype(page, NAME, "Haruto Sato");
-    expect(await page.locator(SALUTATION).inputValue()).toBe("Haruto Sato");
-    await page.context().close();
-  });
-
-  it("leaves the salutation empty without JavaScript (the letter then uses the rule)", async () => {
-    const page = await open("/", false);
-    await retype(page, TITLE, "Dr.");
-    await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
-    expect(await page.locator(SALUTATION).inputValue()).toBe("");
-    await page.context().close();
   });
 
   it("says politely, as it is typed, when an example passes what the letter takes", async () => {
@@ -127,10 +81,23 @@ describe("the letter's salutation, length and parts in Chromium", () => {
       expect(await page.getByLabel(/Your references/).isChecked()).toBe(true);
       expect((await storedDebrief(pageUrl)).letterInclude).toEqual(["references"]);
 
-      await page.locator("#salutation").fill("dear jonas,");
+      await page.locator("#salutation").fill("dear dr. weber,");
       await Promise.all([page.waitForURL(/\?done=salutation$/), page.locator("#change-salutation").click()]);
+      expect(await letter.textContent()).toMatch(/^Dear Dr\. Weber,/);
+      expect(await page.locator("#salutation").inputValue()).toBe("Dr. Weber");
+      // The forms of address offered beside the field, and the tone's own again.
+      await Promise.all([
+        page.waitForURL(/\?done=salutation$/),
+        page.getByRole("button", { name: "Use “Jonas Weber”" }).click(),
+      ]);
+      expect(await letter.textContent()).toMatch(/^Dear Jonas Weber,/);
+      if (javaScriptEnabled) expect(describeViolations(await seriousViolations(page))).toEqual([]);
+      await Promise.all([
+        page.waitForURL(/\?done=salutation$/),
+        page.getByRole("button", { name: "Let the tone choose (now “Jonas”)" }).click(),
+      ]);
       expect(await letter.textContent()).toMatch(/^Dear Jonas,/);
-      expect(await page.locator("#salutation").inputValue()).toBe("Jonas");
+      expect((await storedDebrief(pageUrl)).input.interview.interviewer.salutation).toBeUndefined();
       await page.context().close();
     });
   }

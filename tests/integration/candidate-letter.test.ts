@@ -211,7 +211,8 @@ describe("choosing the letter's length, its parts and its salutation on the cand
 
   it("changes the salutation, tidied as on the form, and refuses an empty or unusable one", async () => {
     const { id, path } = await submit();
-    expect(tag((await pageLetter(path)).html, 'id="salutation"')).toContain('value="Jonas Weber"');
+    // A warm letter greets by the given name until the candidate says otherwise.
+    expect(tag((await pageLetter(path)).html, 'id="salutation"')).toContain('value="Jonas"');
 
     const changed = await post(`${path}/salutation`, { salutation: "  dear   dr. o'connor-ní bhriain, " });
     expect(changed.status).toBe(303);
@@ -237,6 +238,27 @@ describe("choosing the letter's length, its parts and its salutation on the cand
       expect(html).toContain('<a href="#salutation">');
       expect((await stored(id)).input.interview.interviewer.salutation).toBe("Dr. O'Connor-Ní Bhriain");
     }
+  });
+
+  it("offers the forms of address by tone, takes one, refuses one it did not offer, and lets the tone choose again", async () => {
+    const { id, path } = await submit({ tone: "formal" });
+    const offered = (html: string) => [...html.matchAll(/<button[^>]*name="use" value="([^"]*)"/g)].map((m) => m[1]);
+    const first = await pageLetter(path);
+    // Formal without a known courtesy title: the full name; the page offers the given name.
+    expect(first.text.split("\n")[0]).toBe("Dear Jonas Weber,");
+    expect(offered(first.html)).toEqual(["Jonas"]);
+    expect((await post(`${path}/salutation`, { use: "Jonas" })).status).toBe(303);
+    expect((await stored(id)).input.interview.interviewer.salutation).toBe("Jonas");
+    const chosen = await pageLetter(path);
+    expect(chosen.text.split("\n")[0]).toBe("Dear Jonas,");
+    expect(offered(chosen.html)).toEqual(["Jonas Weber", "tone"]);
+    const refused = await post(`${path}/salutation`, { use: "Mr Weber" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Choose one of the ways offered, or type your own");
+    expect((await stored(id)).input.interview.interviewer.salutation).toBe("Jonas");
+    expect((await post(`${path}/salutation`, { use: "tone" })).status).toBe(303);
+    expect((await stored(id)).input.interview.interviewer.salutation).toBeUndefined();
+    expect((await eml(path)).text?.split("\n")[0]).toBe("Dear Jonas Weber,");
   });
 
   it("sends the nudge with the letter as the candidate shaped it in its mailto link", async () => {

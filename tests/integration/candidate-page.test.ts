@@ -106,7 +106,9 @@ describe("the candidate's page and the one-use links", () => {
     const page = await (await get(res.headers.get("location")!)).text();
     // Nerves are left out by default; asked for, the letter owns them in one sentence.
     expect(page).toContain("I was more nervous than I expected");
-    expect(page).toContain("Delay dashboard (https://example.com/dashboard): it reports delays daily.");
+    expect(page).toContain(
+      "my delay dashboard, which you can find at https://example.com/dashboard (it reports delays daily).",
+    );
     const id = (await items()).find((i) => (i.input as { candidate?: { email?: string } })?.candidate?.email === email)
       ?.id as string;
     expect((await stored(id))?.input.interview.decisionDate).toBe("2030-01-15");

@@ -81,7 +81,7 @@ describe("user text is escaped in pages and emails", () => {
       expect(text, host).not.toContain(host);
     }
     // Still there for the candidate to read, as text.
-    expect(text).toContain("Claim your refund now (refund-desk[.]example[.]com/claim?id=42)");
+    expect(text).toContain("my claim your refund now, which you can find at refund-desk[.]example[.]com/claim?id=42");
     expect(text).toContain("www[.]secure-login[.]example[.]top");
     expect(text).toContain("cannot be clicked");
 
@@ -94,7 +94,7 @@ describe("user text is escaped in pages and emails", () => {
       '<a href="https://account-verify.example.xyz/login" rel="noopener noreferrer nofollow">',
     );
     expect(/<article class="letter" id="letter">[^<]*<\/article>/.exec(pageHtml)?.[0]).toContain(
-      "(https://refund-desk.example.com/claim?id=42)",
+      "which you can find at https://refund-desk.example.com/claim?id=42",
     );
   });
 });

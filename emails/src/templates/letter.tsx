@@ -4,6 +4,7 @@ import {
   checkLine,
   type Draft,
   type EmailLinks,
+  leftOutSentences,
   type Mailto,
   type Omitted,
   type SendWindow,
@@ -94,12 +95,11 @@ export default function LetterEmail({
           under “Change the letter” on your page.
         </Text>
       ) : null}
-      {omitted.length > 0 ? (
-        <Text style={para}>
-          Left out of this letter: {omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any of them back,
-          tick them under “Change the letter” on your page.
+      {leftOutSentences(omitted, false).map((text) => (
+        <Text key={text} style={para}>
+          {text}
         </Text>
-      ) : null}
+      ))}
       {toCheck.length > 0 ? (
         <Section>
           <Heading as="h2" style={{ fontSize: "17px", marginTop: "20px" }}>

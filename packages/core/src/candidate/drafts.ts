@@ -1,6 +1,7 @@
 /** The candidate's own say over the letter on their page: an edited draft, the tone, the length and parts, the salutation. */
 import { z } from "zod";
 import { composeLetter, type LetterPart, type Omitted } from "../content/letter";
+import { greetingForms } from "../content/salutation";
 import type { Debrief } from "../debrief/model";
 import {
   DEFAULT_LENGTH,
@@ -86,18 +87,26 @@ export type LetterChoices = {
   parts: (Omitted & { included: boolean })[];
 };
 
+/**
+ * What the composer leaves out that the candidate may put back: all but a challenge nothing
+ * answers, which the letter never writes on its own.
+ */
+function canPutBack(d: Pick<Debrief, "input">, length: LetterLength): Omitted[] {
+  return composeLetter(d.input, { length }).omitted.filter((o) => o.reason !== "unanswered");
+}
+
 export function letterChoices(d: Pick<Debrief, "input" | "letterInclude">): LetterChoices {
   const length = d.input.length ?? DEFAULT_LENGTH;
   const include = new Set(d.letterInclude ?? []);
   // Composed with nothing put back, so a part put back is still listed and can be taken out again.
-  const parts = composeLetter(d.input, { length }).omitted.map((o) => ({ ...o, included: include.has(o.part) }));
+  const parts = canPutBack(d, length).map((o) => ({ ...o, included: include.has(o.part) }));
   return { length, parts };
 }
 
 /** Every part the composer may leave out of this debrief's letter, at either length. */
 function optionalParts(d: Pick<Debrief, "input" | "letterInclude">): Set<string> {
   const parts = new Set<string>(d.letterInclude ?? []);
-  for (const length of LENGTHS) for (const o of composeLetter(d.input, { length }).omitted) parts.add(o.part);
+  for (const length of LENGTHS) for (const o of canPutBack(d, length)) parts.add(o.part);
   return parts;
 }
 
@@ -134,26 +143,39 @@ export async function shapeLetter(
   return { ok: true };
 }
 
+/** What `use` asks for to let the letter's tone choose the greeting again. */
+export const GREETING_BY_TONE = "tone";
+
 /**
- * How the letter addresses the interviewer, changed on the candidate page: tidied as on
- * the form ("dear sam," → "Sam") and stored as `interview.interviewer.salutation`. An
- * edited draft is replaced only when the candidate confirms it; nothing is written on bad input.
+ * How the letter addresses the interviewer, changed on the candidate page: typed (tidied
+ * as on the form, "dear sam," → "Sam"), or one of the forms the page offers (`use`: a form
+ * from `greetingForms`, or GREETING_BY_TONE to let the tone choose again). Stored as
+ * `interview.interviewer.salutation`. An edited draft is replaced only when the candidate
+ * confirms it; nothing is written on bad input.
  */
 export async function changeSalutation(
   d: Debrief,
-  fields: { salutation?: unknown; replace?: unknown },
+  fields: { salutation?: unknown; use?: unknown; replace?: unknown },
   deps: Pick<CandidateDeps, "store">,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const errors: FieldErrors = {};
-  const parsed = interviewerSchema.shape.salutation.safeParse(fields.salutation ?? "");
-  const salutation = parsed.success ? tidySalutation(parsed.data ?? "") : "";
-  if (!parsed.success) errors.salutation = parsed.error.issues[0]?.message ?? "Must be a single line of text";
-  else if (!VISIBLE_LETTER.test(salutation)) {
-    errors.salutation = "Type how the letter should address them, for example Dr. O'Connor";
+  const { interview } = d.input;
+  let salutation: string | undefined;
+  if (fields.use !== undefined) {
+    if (fields.use === GREETING_BY_TONE) salutation = undefined;
+    else if (typeof fields.use === "string" && greetingForms(interview.interviewer).includes(fields.use)) {
+      salutation = fields.use;
+    } else errors.salutation = "Choose one of the ways offered, or type your own";
+  } else {
+    const parsed = interviewerSchema.shape.salutation.safeParse(fields.salutation ?? "");
+    salutation = parsed.success ? tidySalutation(parsed.data ?? "") : "";
+    if (!parsed.success) errors.salutation = parsed.error.issues[0]?.message ?? "Must be a single line of text";
+    else if (!VISIBLE_LETTER.test(salutation)) {
+      errors.salutation = "Type how the letter should address them, for example Dr. O'Connor";
+    }
   }
   if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const { interview } = d.input;
   await deps.store.updateDebrief(d.id, {
     input: { ...d.input, interview: { ...interview, interviewer: { ...interview.interviewer, salutation } } },
     draft: undefined,

@@ -19,9 +19,9 @@ describe("the current draft", () => {
 
   it("composes with the parts the candidate put back", () => {
     const kate = PERSONAS.kate;
-    expect(composedLetter({ input: kate }).omitted.map((o) => o.part)).toContain("references");
-    const back = composedLetter({ input: kate, letterInclude: ["references"] });
-    expect(back.omitted.map((o) => o.part)).not.toContain("references");
-    expect(currentDraft({ input: kate, letterInclude: ["references"] }).body).toBe(letterAsText(back));
+    expect(composedLetter({ input: kate }).omitted.map((o) => o.part)).toContain("plan");
+    const back = composedLetter({ input: kate, letterInclude: ["plan"] });
+    expect(back.omitted.map((o) => o.part)).not.toContain("plan");
+    expect(currentDraft({ input: kate, letterInclude: ["plan"] }).body).toBe(letterAsText(back));
   });
 });

@@ -8,12 +8,13 @@ import {
   composeLetter,
   type Letter,
   type LetterOptions,
+  leftOutSentences,
   letterAsText,
   mostHelpfulAddition,
   WORD_BUDGET,
 } from "./letter";
 import { EXCERPT_MAX_WORDS } from "./phrasing";
-import { salutationFor, suggestedSalutation } from "./salutation";
+import { greetingFor, greetingForms, salutationFor } from "./salutation";
 import { clause } from "./text";
 
 const amira = PERSONAS.amira;
@@ -96,12 +97,37 @@ describe("the letter", () => {
       expect(letter.words, `${name}/${tone}/${length}`).toBeLessThanOrEqual(WORD_BUDGET[length]);
     }
     const kate = composeLetter(PERSONAS.kate);
-    expect(kate.omitted.map((o) => o.part)).toEqual(["references", "samples", "plan"]);
-    expect(kate.omitted[0]).toMatchObject({ label: "your references", reason: "budget" });
+    expect(kate.omitted[0]).toMatchObject({ part: "question.2", reason: "budget" });
+    expect(kate.omitted[0]?.label).toMatch(/^your better answer to "What does good reporting/);
     // Put back on request, whatever the budget.
-    const back = composeLetter(PERSONAS.kate, { include: ["references"] });
-    expect(letterAsText(back)).toContain("Jana Horáková");
-    expect(back.omitted.map((o) => o.part)).not.toContain("references");
+    const back = composeLetter(PERSONAS.kate, { include: ["plan"] });
+    expect(letterAsText(back)).toContain("approach my first 60 days");
+    expect(back.omitted.map((o) => o.part)).not.toContain("plan");
+  });
+
+  it("keeps the samples and references in the full letter: it shortens in its stated order before it drops a part", () => {
+    const kate = composeLetter(PERSONAS.kate);
+    // The third re-answer, the plan's points and the skills go first; then whole parts.
+    expect(kate.omitted.map((o) => o.part).slice(0, 3)).toEqual(["question.2", "planDetail", "skills"]);
+    expect(letterAsText(kate)).toContain("Jana Horáková, my programme director at Morava Wind");
+    expect(letterAsText(kate)).toContain("https://example.com/kate/recovery");
+    for (const { name, tone, letter } of every()) {
+      if (letter.length !== "full") continue;
+      const parts = letter.omitted.map((o) => o.part);
+      expect(parts, `${name}/${tone}`).not.toContain("samples");
+      expect(parts, `${name}/${tone}`).not.toContain("references");
+    }
+    // A long debrief: the third re-answer goes before the plan's points, they before the skills said with the interest.
+    const long = withInput(PERSONAS.kate, {
+      challenges: [],
+      questions: [0, 1, 2].map((i) => ({
+        question: `How would you handle problem number ${["one", "two", "three"][i]}?`,
+        betterAnswer: "I would ".concat("look at the schedule with the team and agree the next step ".repeat(8), "."),
+      })),
+    });
+    const parts = composeLetter(long).omitted.map((o) => o.part);
+    expect(parts.indexOf("question.2")).toBeLessThan(parts.indexOf("planDetail"));
+    expect(parts.indexOf("planDetail")).toBeLessThan(parts.indexOf("skills"));
   });
 
   it("writes the short note as thanks, interest, the one best re-answer and the ask", () => {
@@ -112,19 +138,47 @@ describe("the letter", () => {
     expect(l.omitted.every((o) => o.reason === "short")).toBe(true);
   });
 
-  it("pairs a challenge only with the skill the candidate linked to it", () => {
+  it("joins a challenge to the skill linked to it, or a skill, answer, plan point or sample sharing its words", () => {
     const text = letterAsText(composeLetter(PERSONAS.beatriz));
     expect(text).toMatch(/^- Japanese and English releases ship weeks apart: .*release coordination\.$/m);
     expect(text).toMatch(/^- Translation vendors miss deadlines: .*vendor management\.$/m);
-    // Unlinked challenges and skills are written without a link, and never alone on a line.
-    const nadia = letterAsText(composeLetter(PERSONAS.nadia));
-    expect(nadia).toMatch(/other challenge you mentioned: agency staff do not know the ward routines\./);
-    const owen = letterAsText(composeLetter(PERSONAS.owen, { length: "full" }));
-    expect(owen).not.toMatch(/^- Deploys/m);
+    const ben = letterAsText(composeLetter(PERSONAS.ben));
+    expect(ben).toMatch(/^- Staff turnover at the front desk: .*my front-desk onboarding guide, linked below\.$/m);
+    expect(ben).toContain("at Lakeside Clinic I moved check-in to text messages");
+    expect(ben).toMatch(/same approach to a challenge you outlined: clinic waiting times doubled this year\./);
+    const kate = letterAsText(composeLetter(PERSONAS.kate));
+    expect(kate).toMatch(/^- Two solar projects are three months behind: .*\(re-baseline both solar projects\)\.$/m);
+    const ops = withInput(amira, {
+      challenges: ["ERP migration is six months late"],
+      skills: ["lean warehouse operations", "SAP ERP rollouts"],
+    });
+    expect(letterAsText(composeLetter(ops))).toMatch(/^- ERP migration is six months late: .*SAP ERP rollouts/m);
+  });
+
+  it("leaves out a challenge nothing answers, and lists it as left out (not as a part to put back)", () => {
+    const nadia = composeLetter(PERSONAS.nadia);
+    expect(letterAsText(nadia)).not.toMatch(/agency staff/i);
+    expect(nadia.omitted).toContainEqual({
+      part: "challenge.1",
+      label: "the challenge “Agency staff do not know the ward routines”",
+      reason: "unanswered",
+      why: "nothing else in your debrief answers it yet",
+    });
+    // The page and the email say so apart from the parts that can be put back.
+    const [parts, unanswered] = leftOutSentences(composeLetter(PERSONAS.nadia, { length: "short" }).omitted, true);
+    expect(parts).toMatch(/^Left out of this letter: .*tick it under “Change the letter”\.$/);
+    expect(parts).not.toMatch(/Agency staff/);
+    expect(unanswered).toBe(
+      "Not raised in this letter: the challenge “Agency staff do not know the ward routines”. Nothing else in your debrief answers it yet, and a challenge written without how you would help only repeats the problem back; to raise it, add how you would help under “Edit the letter”.",
+    );
+    expect(leftOutSentences(nadia.omitted, false)[0]).toMatch(/under “Edit the letter” on your page\.$/);
+    // No challenge is ever written alone, whatever its shape, in any letter.
     for (const { d, letter } of every()) {
       const texts = tidyDebrief(d).challenges.map((c) => clause(challengeParts(c).text).toLowerCase());
       for (const line of letterAsText(letter).split("\n")) {
         expect(texts).not.toContain(clause(line.replace(/^- /, "")).toLowerCase());
+        const lead = /^- ([^:]+): (.*)$/.exec(line);
+        if (lead) expect(lead[2]?.length, line).toBeGreaterThan(10);
       }
     }
   });
@@ -180,38 +234,32 @@ describe("the letter", () => {
     expect(letterAsText(composeLetter(PERSONAS.priya))).toContain(" Delaying meant that");
   });
 
-  it("words each paired line differently, and never joins a statement and a noun phrase in one list", () => {
+  it("words each joined line differently from the one before", () => {
     const lines = letterAsText(composeLetter(PERSONAS.beatriz))
       .split("\n")
       .filter((l) => l.startsWith("- "));
     expect(lines).toHaveLength(2);
-    expect(
-      new Set(
-        lines.map((l) =>
-          l
-            .replace(/^- [^:]+: /, "")
-            .split(" ")
-            .slice(0, 3)
-            .join(" "),
-        ),
-      ).size,
-    ).toBe(2);
-    const ben = letterAsText(composeLetter(PERSONAS.ben));
-    expect(ben).toContain(
-      "You noted that clinic waiting times doubled this year, and you raised staff turnover at the front desk.",
-    );
-    expect(letterAsText(composeLetter(amira))).toContain(
-      "the challenges you described: delivery delays are reported a week late and regional managers do not trust the numbers.",
-    );
+    const opening = (l: string) =>
+      l
+        .replace(/^- [^:]+: /, "")
+        .split(" ")
+        .slice(0, 3)
+        .join(" ");
+    expect(new Set(lines.map(opening)).size).toBe(2);
+    const kate = letterAsText(composeLetter(PERSONAS.kate))
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
+    expect(kate).toHaveLength(2);
+    expect(new Set(kate.map(opening)).size).toBe(2);
   });
 
   it("puts the skills in the interest sentence when no challenge is paired, and says 'also' only after a pair", () => {
     expect(letterAsText(composeLetter(PERSONAS.priya))).toContain(
       "I am still very interested in the role, and I would love to bring my skills in payments and stakeholder management to your team.",
     );
-    for (const { letter, d } of every()) {
-      const paired = d.challenges.some((c) => challengeParts(c).skill);
-      if (!paired) expect(letterAsText(letter)).not.toMatch(/I would also bring/);
+    for (const { letter } of every()) {
+      const text = letterAsText(letter);
+      if (!/^- /m.test(text)) expect(text).not.toMatch(/I would also bring/);
     }
   });
 
@@ -240,7 +288,7 @@ describe("the letter", () => {
   });
 
   it("words a third re-answer differently from the second", () => {
-    const text = letterAsText(composeLetter(PERSONAS.kate));
+    const text = letterAsText(composeLetter(PERSONAS.kate, { include: ["question.1", "question.2"] }));
     expect(text.match(/I would also like to answer/g)).toHaveLength(1);
     expect(text).toContain(
       'Your question "What does good reporting to a board look like?" also deserves a fuller answer.',
@@ -248,11 +296,45 @@ describe("the letter", () => {
   });
 
   it("writes a plan point or a sample's note inside a sentence in lower case, names and hyphenated words too", () => {
-    const kate = letterAsText(composeLetter(PERSONAS.kate, { include: ["plan", "samples"] }));
-    expect(kate).toContain("re-baseline both solar projects, weekly supplier calls and first monthly board report.");
-    expect(kate).toContain("(https://example.com/kate/recovery): a late project brought back.");
-    const d = withInput(amira, { plan: ["A daily delay review", "Meet Jonas weekly"] });
+    const kate = letterAsText(composeLetter(PERSONAS.kate, { include: ["plan", "planDetail", "samples"] }));
+    expect(kate).toContain("(re-baseline both solar projects)");
+    expect(kate).toContain("In brief: weekly supplier calls.");
+    expect(kate).toContain(
+      "my Morava Wind recovery plan, which you can find at https://example.com/kate/recovery (a late project brought back)",
+    );
+    const d = withInput(amira, { challenges: [], plan: ["A daily delay review", "Meet Jonas weekly"] });
     expect(letterAsText(composeLetter(d))).toContain("a daily delay review and meet Jonas weekly");
+  });
+
+  it("writes samples and references as sentences, a long title shortened, and a skill typed as an activity in its frame", () => {
+    const d = withInput(amira, {
+      tone: "warm",
+      challenges: [{ text: "Reports are built by hand", skill: "building automated dashboards" }],
+      samples: [
+        { title: "MSc dissertation on last-mile delivery delays", url: "https://example.com/msc" },
+        {
+          title:
+            "A review of how regional carriers report late parcels and what it costs the business each quarter in refunds",
+          url: "https://example.com/review",
+        },
+      ],
+      references: [
+        { name: "Anna Lee", relation: "Manager at Parcelo", contact: "anna@example.com" },
+        { name: "Erik Holm", relation: "placement supervisor", contact: "erik@example.org" },
+      ],
+    });
+    const text = letterAsText(composeLetter(d));
+    expect(text).toContain(
+      "- Reports are built by hand: here I would bring my experience in building automated dashboards.",
+    );
+    expect(text).toContain(
+      "Some of my work relates closely to this role: my MSc dissertation on last-mile delivery delays, which you can find at https://example.com/msc; and a review of how regional carriers report late parcels…, at https://example.com/review.",
+    );
+    expect(text).toContain(
+      "If it would help to hear from someone I have worked with, Anna Lee, my manager at Parcelo, has agreed to be contacted: anna@example.com. Erik Holm, my placement supervisor, has also agreed to be contacted: erik@example.org.",
+    );
+    expect(text).not.toMatch(/^- .*https?:/m);
+    expect(text).not.toMatch(/\(https?:/);
   });
 
   it("summarises every point of the 60-day plan", () => {
@@ -300,10 +382,11 @@ describe("the letter", () => {
       "remain very interested",
       "Thank you for your time",
       "I was unwell",
-      "clinic waiting times doubled",
+      "Staff turnover at the front desk",
       "Tell me about a time you cut waiting times",
+      "clinic waiting times doubled",
       "Examples of my work",
-      "references have agreed to be contacted",
+      "has agreed to act as a reference",
       "first 60 days",
       "further conversation",
     ].map((s) => text.indexOf(s));
@@ -312,29 +395,60 @@ describe("the letter", () => {
   });
 });
 
-describe("the salutation", () => {
-  it("puts a title with the name without its first word, never with a given name", () => {
-    expect(suggestedSalutation("Siobhán O'Connor-Ní Bhriain", "Dr.")).toBe("Dr. O'Connor-Ní Bhriain");
-    expect(suggestedSalutation("Dr. Zoë Brontë")).toBe("Dr. Brontë");
-    expect(suggestedSalutation("Ms. Olivia Chen", "Finance Manager")).toBe("Ms. Chen");
-    expect(suggestedSalutation("Dr Smith")).toBe("Dr Smith");
+describe("the greeting", () => {
+  const person = (name: string, more: Partial<Parameters<typeof greetingFor>[0]> = {}) => ({ name, ...more });
+
+  it("is formal by courtesy title and family name, by an academic or medical title that wins, else the full name", () => {
+    expect(greetingFor(person("Anna Kowalski", { courtesyTitle: "ms" }), "formal")).toBe("Ms Kowalski");
+    expect(greetingFor(person("Chidi Okoye", { title: "Dr.", courtesyTitle: "mr" }), "formal")).toBe("Dr. Okoye");
+    expect(greetingFor(person("Prof. Martin Klein", { courtesyTitle: "mr" }), "formal")).toBe("Prof. Klein");
+    expect(greetingFor(person("Siobhán O'Connor-Ní Bhriain", { title: "Dr." }), "formal")).toBe(
+      "Dr. O'Connor-Ní Bhriain",
+    );
+    expect(greetingFor(person("Jan van der Berg", { courtesyTitle: "mx" }), "formal")).toBe("Mx van der Berg");
+    expect(greetingFor(person("Mr. Daniel Price", { title: "Headteacher" }), "formal")).toBe("Mr. Price");
+    expect(greetingFor(person("Anna Kowalski"), "formal")).toBe("Anna Kowalski");
+    expect(greetingFor(person("Anna Kowalski", { courtesyTitle: "none" }), "formal")).toBe("Anna Kowalski");
+    // A name whose parts are not clear keeps its full form rather than a guessed surname.
+    expect(greetingFor(person("Ana María Ruiz Soto", { courtesyTitle: "ms" }), "formal")).toBe("Ana María Ruiz Soto");
   });
 
-  it("uses the full name without a title, guessing nothing from the name's language", () => {
-    expect(suggestedSalutation("Nguyễn Thị Minh Anh", "Managing Director")).toBe("Nguyễn Thị Minh Anh");
-    expect(suggestedSalutation("Haruto Sato")).toBe("Haruto Sato");
-    expect(suggestedSalutation("sam rivera")).toBe("Sam Rivera");
+  it("is warm and concise by the given name when the name reads as given + family name, else the full name", () => {
+    for (const tone of ["warm", "concise"] as const) {
+      expect(greetingFor(person("Anna Kowalski", { courtesyTitle: "ms" }), tone)).toBe("Anna");
+      expect(greetingFor(person("tom becker", { title: "design lead" }), tone)).toBe("Tom");
+      expect(greetingFor(person("Mr. Daniel Price"), tone)).toBe("Daniel");
+      expect(greetingFor(person("Ana María Ruiz Soto"), tone)).toBe("Ana María Ruiz Soto");
+      expect(greetingFor(person("Nguyễn Thị Minh Anh"), tone)).toBe("Nguyễn Thị Minh Anh");
+      expect(greetingFor(person("Ms. Kim"), tone)).toBe("Ms. Kim");
+      // An academic or medical title wins in every tone.
+      expect(greetingFor(person("Dr. Zoë Brontë"), tone)).toBe("Dr. Brontë");
+    }
   });
 
-  it("uses what the candidate confirmed, without a greeting word of its own", () => {
-    expect(salutationFor({ name: "Sam Rivera", salutation: "dear sam," })).toBe("Sam");
+  it("uses what the candidate confirmed over everything, without a greeting word of its own", () => {
+    expect(salutationFor({ name: "Sam Rivera", salutation: "dear sam," }, "formal")).toBe("Sam");
+    expect(salutationFor({ name: "Anna Kowalski", courtesyTitle: "ms", salutation: "Pani Anna" }, "formal")).toBe(
+      "Pani Anna",
+    );
     expect(composeLetter(PERSONAS.daniel).greeting).toBe("Hello Ms. Kim,");
     expect(composeLetter(PERSONAS.amira).greeting).toBe("Dear Jonas,");
     for (const tone of TONES) {
       expect(composeLetter(withInput(PERSONAS.aoife, { tone })).greeting).toMatch(/ Dr\. O'Connor-Ní Bhriain,$/);
-      expect(composeLetter(withInput(PERSONAS.beatriz, { tone })).greeting).toMatch(/ Haruto Sato,$/);
     }
+    expect(composeLetter(withInput(PERSONAS.beatriz, { tone: "formal" })).greeting).toBe("Dear Haruto Sato,");
+    expect(composeLetter(withInput(PERSONAS.beatriz, { tone: "warm" })).greeting).toBe("Dear Haruto,");
     expect(composeLetter(PERSONAS.aoife).salutation).toBe("Dr. O'Connor-Ní Bhriain");
+  });
+
+  it("offers the forms of address the candidate page lists, each once", () => {
+    expect(greetingForms(person("Anna Kowalski", { courtesyTitle: "ms" }))).toEqual([
+      "Ms Kowalski",
+      "Anna",
+      "Anna Kowalski",
+    ]);
+    expect(greetingForms(person("Dr. Priya Raman"))).toEqual(["Dr. Raman", "Priya", "Priya Raman"]);
+    expect(greetingForms(person("Ana María Ruiz Soto"))).toEqual(["Ana María Ruiz Soto"]);
   });
 });
 
@@ -366,13 +480,20 @@ describe("agreement: no template puts a typed phrase before a verb that must agr
   const marked: DebriefInput = withInput(amira, {
     interview: { ...amira.interview, role: M("role"), company: M("company") },
     whatHappened: ["bad_call", "left_early"],
-    challenges: [{ text: M("challenge"), skill: M("skill") }, M("loose"), M("loosetwo")],
+    // Challenges joined to a skill, a plan point, a sample and an answer by the word they share.
+    challenges: [{ text: M("challenge"), skill: M("skill") }, M("byplan"), M("bysample"), M("byanswer")],
     skills: [M("skill"), M("other"), M("othertwo")],
-    samples: [{ title: M("sample"), url: "https://example.com/s", note: "A note." }],
-    references: [{ name: "Ana Ruiz", relation: M("relation"), contact: "ana@example.com" }],
-    plan: [M("plan"), M("plantwo")],
+    samples: [
+      { title: M("sample"), url: "https://example.com/s", note: "A note." },
+      { title: M("bysample"), url: "https://example.com/t" },
+    ],
+    references: [
+      { name: "Ana Ruiz", relation: M("relation"), contact: "ana@example.com" },
+      { name: "Bo Li", relation: M("relationtwo"), contact: "bo@example.com" },
+    ],
+    plan: [M("plan"), M("plantwo"), M("byplan")],
     questions: [
-      { question: "How would you do it?", betterAnswer: "I would do it.", example: "We did it." },
+      { question: "How would you do it?", betterAnswer: `I would do it ${M("byanswer")}.`, example: "We did it." },
       { question: "Why us?", betterAnswer: "Because.", example: "Once." },
     ],
   });
@@ -383,7 +504,7 @@ describe("agreement: no template puts a typed phrase before a verb that must agr
         const d = withInput(marked, { tone, offDay });
         const l = composeLetter(d, {
           length,
-          include: ["pairs", "challenges", "skills", "samples", "references", "plan", "question.1", "example.1"],
+          include: ["pairs", "skills", "samples", "references", "plan", "planDetail", "question.1", "example.1"],
         });
         const text = `${l.subject}\n${letterAsText(l)}`;
         for (const m of text.matchAll(/zq\w+zq([^\w\n]*\w*)/gi)) after.add((m[1] ?? "").trim());

@@ -1,7 +1,8 @@
 /**
  * The drafted recovery letter: which parts it has, in which order, and what it leaves out
  * to keep within its word budget. How typed words sit in its sentences is phrasing.ts; the
- * off-day sentence and the way it asks to talk again, what-happened.ts.
+ * lines that own what went wrong and the way it asks to talk again, what-happened.ts; which
+ * challenge is answered by what, answers.ts.
  */
 import {
   challengeParts,
@@ -11,6 +12,7 @@ import {
   type WhatHappened,
 } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
+import { type Answer, joinChallenges } from "./answers";
 import { type ByTone, wordsFor } from "./i18n";
 import {
   afterColon,
@@ -19,38 +21,50 @@ import {
   exampleText,
   inlineList,
   isLongExample,
-  isStatement,
   midSentence,
-  planPoints,
+  relationPhrase,
+  sampleName,
   startsAsOwnSentence,
 } from "./phrasing";
 import { salutationFor } from "./salutation";
-import { capitaliseFirst, joinAnd, quoted, sentence, wordCount } from "./text";
+import { capitaliseFirst, clause, joinAnd, quoted, wordCount } from "./text";
 import { dayLabel, followUpPlan } from "./timing";
-import { COURTESY, howToTalkAgain, INTEREST_FIRST, offDaySituation, offDayWording } from "./what-happened";
+import {
+  askWording,
+  bluntQuestion,
+  INTEREST_FIRST,
+  offDaySituation,
+  offDayWording,
+  ownsBluntAnswer,
+} from "./what-happened";
 
 const W = wordsFor("en").letter;
 
 /** Word budgets of the letter's body (the paragraphs; not the greeting, closing or signature). */
 export const WORD_BUDGET: Record<LetterLength, number> = { short: 150, full: 300 };
 
-/** A part of the letter the composer can leave out, and the candidate can put back. */
+/**
+ * A part of the letter the composer can leave out, and the candidate can put back (all but
+ * an unanswered challenge, which only a skill linked to it brings in). The lines that own
+ * what went wrong are not parts: no length leaves them out.
+ */
 export type LetterPart =
-  | "offDay"
   | "pairs"
-  | "challenges"
   | "skills"
   | "samples"
   | "references"
   | "plan"
+  | "planDetail"
   | `question.${number}`
-  | `example.${number}`;
+  | `example.${number}`
+  | `challenge.${number}`;
 
 export type Omitted = {
   part: LetterPart;
   /** What it is, for the candidate page: "your references". */
   label: string;
-  reason: "short" | "budget" | "long-example";
+  /** "unanswered": a challenge nothing in the debrief answers, which the letter never writes alone. */
+  reason: "short" | "budget" | "long-example" | "unanswered";
   /** Why, in a phrase: "to keep the letter under 300 words". */
   why: string;
 };
@@ -79,8 +93,19 @@ export type LetterOptions = {
   include?: readonly LetterPart[];
 };
 
-/** A sentence of the letter; `unless` names a part whose absence it stands in for. */
-type Block = { part?: LetterPart; unless?: LetterPart; text: string };
+/**
+ * A sentence of the letter. `part`: what it belongs to (it goes when that part goes);
+ * `unless`: written only when that part went (it stands in for it); `needs`: written only
+ * while that part is in the letter; `heads`: introduces list lines, worded for one or several
+ * as follow, and goes when none does.
+ */
+type Block = {
+  part?: LetterPart;
+  unless?: LetterPart;
+  needs?: LetterPart;
+  heads?: { one: string; several: string };
+  text: string;
+};
 type Paragraph = Block[];
 
 /** The tidied debrief as the composer reads it. */
@@ -88,114 +113,149 @@ type Reading = {
   d: DebriefInput;
   /** A wording in the letter's tone. */
   t: (w: ByTone) => string;
-  /** What the off-day sentence owns, if anything. */
+  /** What the opening's off-day sentence owns, if anything. */
   situation: WhatHappened | undefined;
-  /** Challenges the candidate linked to a skill. */
-  pairs: { text: string; skill: string }[];
-  /** The other challenges, as they read inside a sentence. */
-  loose: string[];
-  /** Skills not linked to any challenge. */
+  /** The question a blunt answer was given to, when the letter apologises beside its better answer. */
+  blunt: number | undefined;
+  /** The question the short note keeps: the blunt one, else the first. */
+  main: number;
+  /** Challenges with what answers them; those answered by a better answer are said beside it. */
+  joined: { text: string; answer: Answer }[];
+  /** Challenges nothing answers, by index. */
+  unanswered: number[];
+  /** Skills that answer no challenge. */
   otherSkills: string[];
+  /** Plan points that answer no challenge (those that do are said beside it). */
+  planLeft: string[];
   /** After illness or leaving early the letter says first that the candidate still wants the job. */
   interestFirst: boolean;
-  /** Without a paired challenge, the other skills go into the interest sentence. */
+  /** Without a challenge joined in a list, the other skills go into the interest sentence. */
   skillsWithInterest: boolean;
 };
 
+const listed = (a: Answer) => a.kind !== "question";
+
 function readDebrief(d: DebriefInput): Reading {
   const situation = offDaySituation(d);
-  const challenges = d.challenges.map(challengeParts);
-  const pairs = challenges.filter((c): c is { text: string; skill: string } => Boolean(c.skill));
-  const loose = challenges.filter((c) => !c.skill).map((c) => midSentence(d, c.text));
-  const linkedSkills = new Set(pairs.map((p) => p.skill.toLowerCase()));
-  const otherSkills = [...new Set(d.skills)].filter((s) => !linkedSkills.has(s.toLowerCase()));
+  const { joined, unanswered } = joinChallenges(d);
+  const usedSkills = new Set(joined.flatMap((j) => (j.answer.kind === "skill" ? [j.answer.skill.toLowerCase()] : [])));
+  const usedPoints = new Set(joined.flatMap((j) => (j.answer.kind === "plan" ? [j.answer.point] : [])));
+  const otherSkills = [...new Set(d.skills)].filter((s) => !usedSkills.has(s.toLowerCase()));
   const interestFirst = Boolean(situation && INTEREST_FIRST.has(situation));
+  const blunt = bluntQuestion(d);
   return {
     d,
     t: (w) => w[d.tone],
     situation,
-    pairs,
-    loose,
+    blunt,
+    main: blunt ?? 0,
+    joined,
+    unanswered,
     otherSkills,
+    planLeft: d.plan.filter((_, i) => !usedPoints.has(i)),
     interestFirst,
-    skillsWithInterest: pairs.length === 0 && otherSkills.length > 0 && !interestFirst,
+    skillsWithInterest: !joined.some((j) => listed(j.answer)) && otherSkills.length > 0 && !interestFirst,
   };
 }
 
 /**
  * Opening: interest first after illness or leaving early, else thanks, the off day, interest.
- * Without a paired challenge, the other skills go into the interest sentence ("I would love
- * to bring my skills in…"), rather than stand alone as a one-line paragraph.
+ * A blunt answer's apology stands here only while the question it was given to is not in
+ * the letter. Without a challenge joined in a list, the other skills go into the interest
+ * sentence ("I would love to bring my skills in…"), rather than stand alone.
  */
-function openingParagraph({ d, t, situation, otherSkills, interestFirst, skillsWithInterest }: Reading): Paragraph {
+function openingParagraph(r: Reading): Paragraph {
+  const { d, t, situation, otherSkills, interestFirst, skillsWithInterest, blunt } = r;
   const { role, company } = d.interview;
   const nothingToSay =
     d.questions.length === 0 && d.challenges.length === 0 && d.skills.length === 0 && d.samples.length === 0;
-  const opening: Paragraph = [];
-  const offDay: Block | undefined = situation ? { part: "offDay", text: t(offDayWording(situation, d)) } : undefined;
-  if (interestFirst) {
-    opening.push({ text: t(W.interestFirst(role, company)) }, { text: t(W.thanksShort) });
-    if (offDay) opening.push(offDay);
-  } else {
-    opening.push({ text: t(W.thanks(role, company)) });
-    if (offDay) opening.push(offDay);
-    if (skillsWithInterest) {
-      opening.push(
+  const owning: Paragraph = [];
+  if (situation) owning.push({ text: t(offDayWording(situation, d)) });
+  if (ownsBluntAnswer(d)) {
+    owning.push(
+      blunt === undefined
+        ? { text: t(W.offDay.too_blunt) }
+        : { unless: `question.${blunt}`, text: t(W.offDay.too_blunt) },
+    );
+  }
+  if (interestFirst) return [{ text: t(W.interestFirst(role, company)) }, { text: t(W.thanksShort) }, ...owning];
+  const interest: Paragraph = skillsWithInterest
+    ? [
         { part: "skills", text: t(W.interestWithSkills(joinAnd(otherSkills))) },
         { unless: "skills", text: t(W.interest) },
-      );
-    } else opening.push({ text: t(nothingToSay ? W.interestOnly : W.interest) });
-  }
-  return opening;
-}
-
-/** Challenges and skills: only linked pairs as pairs; the rest without implying a link. */
-function challengeParagraph({ d, t, pairs, loose, otherSkills, skillsWithInterest }: Reading): Paragraph {
-  const paragraph: Paragraph = [];
-  const looseText = (other: boolean): ByTone => {
-    const statements = loose.filter(isStatement);
-    const names = loose.filter((c) => !isStatement(c));
-    if (statements.length > 0 && names.length > 0) return W.mixedChallenges(joinAnd(statements), joinAnd(names), other);
-    return other
-      ? W.otherChallenges(inlineList(loose), loose.length > 1)
-      : W.onlyChallenges(inlineList(loose), loose.length > 1);
-  };
-  if (pairs.length > 0) {
-    const lines = pairs.map((p, i) => t(W.pair(capitaliseFirst(p.text), p.skill, i)));
-    paragraph.push({
-      part: "pairs",
-      text: `${t(W.pairsIntro(d.challenges.length > 1))}\n${lines.join("\n")}`,
-    });
-    if (loose.length > 0) paragraph.push({ part: "challenges", text: t(looseText(true)) });
-    if (otherSkills.length > 0) paragraph.push({ part: "skills", text: t(W.moreSkills(joinAnd(otherSkills))) });
-  } else {
-    if (loose.length > 0) paragraph.push({ part: "challenges", text: t(looseText(false)) });
-    if (otherSkills.length > 0 && !skillsWithInterest) {
-      paragraph.push({ part: "skills", text: t(W.skills(joinAnd(otherSkills))) });
-    }
-  }
-  return paragraph;
+      ]
+    : [{ text: t(nothingToSay ? W.interestOnly : W.interest) }];
+  return [{ text: t(W.thanks(role, company)) }, ...owning, ...interest];
 }
 
 /**
- * Each fumbled question: the opening names it, the answer comes first, then the example.
- * A long example is cut to its first and last sentences when they fit (`shortened` holds
- * which, for `omitted`), else left out; put back on request, it is written whole.
+ * One list line: a challenge and what answers it (a skill, a plan point or a work sample);
+ * `line` counts the lines of its kind, so that two in a row are worded differently.
+ */
+function pairLine(r: Reading, text: string, answer: Answer, line: number): Block {
+  const { d, t } = r;
+  const challenge = capitaliseFirst(clause(text));
+  if (answer.kind === "plan") {
+    return { part: "pairs", text: t(W.pairPlan(challenge, midSentence(d, clause(d.plan[answer.point] ?? "")), line)) };
+  }
+  if (answer.kind === "sample") {
+    const name = sampleName(d, d.samples[answer.sample]?.title ?? "");
+    return { part: "pairs", needs: "samples", text: t(W.pairSample(challenge, name)) };
+  }
+  return { part: "pairs", text: t(W.pair(challenge, answer.kind === "skill" ? answer.skill : "", line)) };
+}
+
+/** Challenges with what answers them, one list line each; then the skills that answer none. */
+function challengeParagraph(r: Reading): Paragraph {
+  const { t, joined, otherSkills, skillsWithInterest } = r;
+  const linesOfKind = new Map<Answer["kind"], number>();
+  const lines = joined
+    .filter((j) => listed(j.answer))
+    .map((j) => {
+      const line = linesOfKind.get(j.answer.kind) ?? 0;
+      linesOfKind.set(j.answer.kind, line + 1);
+      return pairLine(r, j.text, j.answer, line);
+    });
+  if (lines.length > 0) {
+    return [
+      {
+        part: "pairs",
+        heads: { one: t(W.pairsIntro(false)), several: t(W.pairsIntro(true)) },
+        text: t(W.pairsIntro(lines.length > 1)),
+      },
+      ...lines,
+      ...(otherSkills.length > 0 ? [{ part: "skills" as const, text: t(W.moreSkills(joinAnd(otherSkills))) }] : []),
+    ];
+  }
+  return otherSkills.length > 0 && !skillsWithInterest
+    ? [{ part: "skills", text: t(W.skills(joinAnd(otherSkills))) }]
+    : [];
+}
+
+/**
+ * Each fumbled question: the opening names it (with the apology, for the blunt one), the
+ * answer comes first, then the example, then any challenge the answer also meets. A long
+ * example is cut to its first and last sentences when they fit (`shortened` holds which,
+ * for `omitted`), else left out; put back on request, it is written whole.
  */
 function questionParagraphs(
-  { d, t }: Reading,
+  r: Reading,
   include: ReadonlySet<LetterPart>,
 ): { paragraphs: Paragraph[]; shortened: Set<number> } {
+  const { d, t, blunt, joined } = r;
   const shortened = new Set<number>();
   const paragraphs = d.questions.map((q, i): Paragraph => {
     const question = quoted(q.question);
     const answer = answerText(q.betterAnswer);
     const colon = !startsAsOwnSentence(answer);
+    const opening =
+      i === blunt
+        ? W.tooBlunt(question, colon)
+        : i === 0
+          ? W.reanswer(question, colon)
+          : W.reanswerMore(question, i, colon);
     const blocks: Paragraph = [
-      {
-        part: `question.${i}`,
-        text: t(i === 0 ? W.reanswer(question, colon) : W.reanswerMore(question, i, colon)),
-      },
+      { part: `question.${i}`, text: t(opening) },
       { part: `question.${i}`, text: afterColon(answer, colon) },
     ];
     if (q.example) {
@@ -203,40 +263,49 @@ function questionParagraphs(
       if (excerpt) shortened.add(i);
       blocks.push({ part: `example.${i}`, text: exampleText(d, excerpt ?? q.example) });
     }
+    for (const j of joined) {
+      if (j.answer.kind === "question" && j.answer.question === i) {
+        blocks.push({ part: `question.${i}`, text: t(W.sameApproach(midSentence(d, clause(j.text)))) });
+      }
+    }
     return blocks;
   });
   return { paragraphs, shortened };
 }
 
-/** Work samples, references and the 60-day plan: one paragraph each, empty when there is none. */
-function offeredParagraphs({ d, t }: Reading): [samples: Paragraph, references: Paragraph, plan: Paragraph] {
-  const samples: Paragraph = d.samples.length
+/** Work samples and references as sentences, and the 60-day plan: one paragraph each, empty when there is none. */
+function offeredParagraphs(r: Reading): [samples: Paragraph, references: Paragraph, plan: Paragraph] {
+  const { d, t, planLeft } = r;
+  const items = d.samples.map((s, i) => {
+    const name = sampleName(d, s.title);
+    const at = i === 0 ? W.sampleAt(name, s.url) : W.sampleAlsoAt(name, s.url);
+    return s.note ? `${at} (${clause(midSentence(d, s.note))})` : at;
+  });
+  const samples: Paragraph = items.length
+    ? [{ part: "samples", text: t(W.samples(inlineList(items), items.length > 1)) }]
+    : [];
+  const references: Paragraph = d.references.map((ref, i) => ({
+    part: "references",
+    text: t(W.reference(ref.name, relationPhrase(d, clause(ref.relation)), clause(ref.contact), i === 0)),
+  }));
+  const plan: Paragraph = d.plan.length
     ? [
-        {
-          part: "samples",
-          text: `${t(W.samplesIntro(d.samples.length > 1))}\n${d.samples
-            .map(
-              (s) => `- ${capitaliseFirst(s.title)} (${s.url})${s.note ? `: ${sentence(midSentence(d, s.note))}` : ""}`,
-            )
-            .join("\n")}`,
-        },
+        { part: "plan", text: t(W.plan) },
+        ...(planLeft.length > 0
+          ? [
+              {
+                part: "planDetail" as const,
+                needs: "plan" as const,
+                text: t(W.planDetail(inlineList(planLeft.map((p) => midSentence(d, p))))),
+              },
+            ]
+          : []),
       ]
     : [];
-  const references: Paragraph = d.references.length
-    ? [
-        {
-          part: "references",
-          text: `${t(W.referencesIntro(d.references.length > 1))}\n${d.references
-            .map((r) => `- ${r.name}, ${r.relation}: ${r.contact}`)
-            .join("\n")}`,
-        },
-      ]
-    : [];
-  const plan: Paragraph = d.plan.length ? [{ part: "plan", text: t(W.plan(planPoints(d))) }] : [];
   return [samples, references, plan];
 }
 
-/** The ask: another conversation, and the promise to follow up after the decision date. */
+/** The ask: another conversation (to finish it, after leaving early), and the promise to follow up. */
 function askParagraph({ d, t }: Reading): Paragraph {
   const followUp = d.interview.decisionDate
     ? t(
@@ -246,63 +315,82 @@ function askParagraph({ d, t }: Reading): Paragraph {
         ),
       )
     : t(W.followUp);
-  return [{ text: t(W.ask(howToTalkAgain(d))) }, { text: followUp }];
+  return [{ text: t(askWording(d)) }, { text: followUp }];
 }
 
-/** The indexes of the questions after the first. */
-const laterQuestions = (d: DebriefInput) => d.questions.map((_, i) => i).slice(1);
+/** The questions other than the one the short note keeps, in order. */
+const otherQuestions = ({ d, main }: Reading) => d.questions.map((_, i) => i).filter((i) => i !== main);
+const reanswer = (i: number): LetterPart[] => [`example.${i}`, `question.${i}`];
 
 /** What the short note leaves out: all but thanks, interest, the one best re-answer (or challenges) and the ask. */
-function shortNoteDrops({ d, situation, pairs }: Reading): LetterPart[] {
+function shortNoteDrops(r: Reading): LetterPart[] {
+  const { d } = r;
   return [
-    ...(situation && COURTESY.has(situation) ? [] : (["offDay"] as const)),
-    ...(d.questions.length > 0 ? (["pairs", "challenges", "skills"] as const) : []),
-    ...(d.questions.length === 0 && pairs.length > 0 ? (["challenges", "skills"] as const) : []),
-    ...laterQuestions(d).flatMap((i) => [`question.${i}` as const, `example.${i}` as const]),
+    ...(d.questions.length > 0 ? (["pairs", "skills"] as const) : (["skills"] as const)),
+    ...otherQuestions(r).flatMap(reanswer),
     "samples",
     "references",
     "plan",
   ];
 }
 
-/** The order in which parts go while the letter is over its word budget. */
-function budgetOrder(d: DebriefInput, length: LetterLength): LetterPart[] {
-  if (length === "short") return ["example.0", "pairs", "challenges", "skills", "offDay", "question.0"];
+/**
+ * The order in which parts go while the letter is over its word budget. The full letter
+ * first shortens (re-answers after the second, the plan's points, the skills said with
+ * the interest), then drops whole parts: the plan, the second re-answer, the first
+ * example, the challenges, and only then the references and the samples.
+ */
+function budgetOrder(r: Reading, length: LetterLength): LetterPart[] {
+  const { main } = r;
+  if (length === "short") return [`example.${main}`, "pairs", "skills", `question.${main}`];
+  const [second, ...later] = otherQuestions(r);
   return [
+    ...later.reverse().flatMap(reanswer),
+    "planDetail",
+    "skills",
+    "plan",
+    ...(second === undefined ? [] : reanswer(second)),
+    `example.${main}`,
+    "pairs",
     "references",
     "samples",
-    "plan",
-    "skills",
-    "challenges",
-    ...laterQuestions(d)
-      .reverse()
-      .flatMap((i) => [`example.${i}` as const, `question.${i}` as const]),
-    "pairs",
-    "example.0",
-    "offDay",
-    "question.0",
+    `question.${main}`,
   ];
 }
 
 /** The paragraphs as text without what went; a shortened example is still written (its middle is what went). */
 function render(paragraphs: Paragraph[], omitted: Omitted[], shortened: ReadonlySet<number>): string[] {
+  const present = new Set(paragraphs.flat().flatMap((b) => (b.part ? [b.part] : [])));
   const gone = new Set(
     omitted.filter((o) => !shortened.has(Number(/^example\.(\d+)$/.exec(o.part)?.[1] ?? -1))).map((o) => o.part),
   );
+  const shown = (b: Block) =>
+    (!b.part || !gone.has(b.part)) &&
+    (!b.unless || gone.has(b.unless)) &&
+    (!b.needs || (present.has(b.needs) && !gone.has(b.needs)));
   return paragraphs
     .map((p) =>
       p
-        .filter((b) => (!b.part || !gone.has(b.part)) && (!b.unless || gone.has(b.unless)))
-        .map((b) => b.text)
-        // After a list, the next sentence starts on a line of its own; the ones after it follow on.
-        .reduce((out, text) => (out ? `${out}${/\n- [^\n]*$/.test(out) ? "\n" : " "}${text}` : text), ""),
+        .filter(shown)
+        // A list's introduction goes with the last of its lines, and says how many follow.
+        .filter((b, i, kept) => !b.heads || kept[i + 1]?.text.startsWith("- "))
+        .map((b, i, kept) => {
+          if (!b.heads) return b.text;
+          return kept[i + 2]?.text.startsWith("- ") ? b.heads.several : b.heads.one;
+        })
+        // List lines go on lines of their own, and so does the sentence after a list.
+        .reduce(
+          (out, text) => (out ? `${out}${text.startsWith("- ") || /\n- [^\n]*$/.test(out) ? "\n" : " "}${text}` : text),
+          "",
+        ),
     )
     .filter((p) => p.length > 0);
 }
 
 /**
  * The body within its budget. What goes: first what the length leaves out, then long
- * examples, then parts in the budget's order until the words fit.
+ * examples, then parts in the budget's order until the words fit. Challenges nothing
+ * answers are never written, and listed first.
  */
 function fitToBudget(
   r: Reading,
@@ -310,7 +398,12 @@ function fitToBudget(
   { length, include, shortened }: { length: LetterLength; include: ReadonlySet<LetterPart>; shortened: Set<number> },
 ): { body: string[]; omitted: Omitted[] } {
   const { d } = r;
-  const omitted: Omitted[] = [];
+  const omitted: Omitted[] = r.unanswered.map((i) => ({
+    part: `challenge.${i}`,
+    label: partLabel(d, `challenge.${i}`),
+    reason: "unanswered",
+    why: whyLabel("unanswered", length),
+  }));
   const present = new Set(paragraphs.flat().flatMap((b) => (b.part ? [b.part] : [])));
   const drop = (part: LetterPart, reason: Omitted["reason"]) => {
     if (!present.has(part) || include.has(part)) return;
@@ -331,7 +424,7 @@ function fitToBudget(
     } else drop(`example.${i}`, "long-example");
   });
   let body = render(paragraphs, omitted, shortened);
-  for (const part of budgetOrder(d, length)) {
+  for (const part of budgetOrder(r, length)) {
     if (wordCount(body.join(" ")) <= WORD_BUDGET[length]) break;
     drop(part, "budget");
     body = render(paragraphs, omitted, shortened);
@@ -342,15 +435,17 @@ function fitToBudget(
 /**
  * The drafted recovery letter, deterministic and built only from the (tidied) debrief.
  * The parts come in the order career advisers recommend, each only when its inputs
- * exist; the tone changes the wording, the length the content. Over the word budget,
- * parts are left out in this order until it fits, and reported in `omitted`:
- *   full:  references, samples, the 60-day plan, skills without a challenge, challenges
- *          without a skill, later re-answers (the last first), the linked challenges,
- *          the first example, the off-day sentence, and last the first re-answer;
- *   short: holds thanks, interest, the first re-answer (or the first linked challenges
- *          when there is no question) and the ask; over 150 words it drops the example,
- *          then the off-day sentence, then the re-answer.
- * An example longer than LONG_EXAMPLE_CHARS is always left out unless put back.
+ * exist; the tone changes the wording, the length the content. The lines that own what
+ * went wrong (the off day, a blunt answer, leaving early) are in every letter; a challenge
+ * is written only beside what answers it. Over the word budget, parts go in this order
+ * until it fits, and are reported in `omitted`:
+ *   full:  re-answers after the second (the last first), the plan's points, the skills
+ *          said with the interest, then the whole plan, the second re-answer, the first
+ *          example, the challenges, the references, the samples, and last the first re-answer;
+ *   short: holds thanks, interest, the one best re-answer (the blunt one, else the first;
+ *          the challenges when there is no question) and the ask; over 150 words it drops
+ *          the example, then the challenges, then the re-answer.
+ * An example longer than LONG_EXAMPLE_CHARS is always shortened or left out unless put back.
  */
 export function composeLetter(input: DebriefInput, options: LetterOptions = {}): Letter {
   const d = tidyDebrief(input);
@@ -367,7 +462,7 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
   ];
   const { body, omitted } = fitToBudget(r, paragraphs, { length, include, shortened: questions.shortened });
   const { role, company, interviewer } = d.interview;
-  const salutation = salutationFor(interviewer);
+  const salutation = salutationFor(interviewer, d.tone);
   return {
     subject: capitaliseFirst(r.t(W.subject(role, company))),
     greeting: r.t(W.greeting(salutation)),
@@ -382,17 +477,22 @@ export function composeLetter(input: DebriefInput, options: LetterOptions = {}):
 }
 
 function partLabel(d: DebriefInput, part: LetterPart): string {
-  const m = /^(question|example)\.(\d+)$/.exec(part);
+  const m = /^(question|example|challenge)\.(\d+)$/.exec(part);
+  if (m?.[1] === "challenge") {
+    const c = d.challenges[Number(m[2])];
+    return W.parts.challenge(clause(typeof c === "string" ? c : (c?.text ?? "")));
+  }
   if (m) {
     const q = quoted(d.questions[Number(m[2])]?.question ?? "");
     return m[1] === "question" ? W.parts.question(q) : W.parts.example(q);
   }
-  return W.parts[part as Exclude<keyof typeof W.parts, "question" | "example" | "exampleMiddle">];
+  return W.parts[part as Exclude<keyof typeof W.parts, "question" | "example" | "exampleMiddle" | "challenge">];
 }
 
 function whyLabel(reason: Omitted["reason"], length: LetterLength): string {
   if (reason === "short") return W.why.short;
   if (reason === "long-example") return W.why.longExample;
+  if (reason === "unanswered") return W.why.unanswered;
   return W.why.budget(WORD_BUDGET[length]);
 }
 
@@ -408,6 +508,22 @@ export function mostHelpfulAddition(input: DebriefInput): { field: string; text:
     return { field: "challenges", text: W.addition.challengeSkill };
   if (!d.interview.decisionDate) return { field: "interview.decisionDate", text: W.addition.decisionDate };
   return undefined;
+}
+
+/**
+ * What the candidate page (`onPage`) and the letter email say about what the letter left
+ * out, one sentence each: the parts the candidate can put back, then the challenges
+ * nothing in the debrief answers.
+ */
+export function leftOutSentences(omitted: readonly Omitted[], onPage: boolean): string[] {
+  const parts = omitted.filter((o) => o.reason !== "unanswered");
+  const unanswered = omitted.filter((o) => o.reason === "unanswered");
+  return [
+    ...(parts.length > 0 ? [W.leftOut.parts(parts.map((o) => `${o.label} (${o.why})`).join("; "), onPage)] : []),
+    ...(unanswered.length > 0
+      ? [W.leftOut.unanswered(unanswered.map((o) => o.label).join("; "), unanswered.length > 1, onPage)]
+      : []),
+  ];
 }
 
 export function letterAsText(letter: Letter): string {

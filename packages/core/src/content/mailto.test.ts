@@ -8,12 +8,12 @@ const params = (href: string) => new URL(href).searchParams;
 
 describe("the mailto: link", () => {
   it("carries the whole letter, addressed to the interviewer, when it fits", () => {
-    const d = PERSONAS.amira;
+    const d = PERSONAS.aoife;
     const draft = currentDraft({ input: d });
     expect(draft.body.length).toBeLessThanOrEqual(MAILTO_BODY_LIMIT);
     const { href, full } = mailtoLink(draft, d.interview.interviewer.email);
     expect(full).toBe(true);
-    expect(href.startsWith("mailto:jonas.weber@example.com?")).toBe(true);
+    expect(href.startsWith("mailto:soconnor@example.ie?")).toBe(true);
     expect(params(href).get("subject")).toBe(composeLetter(d).subject);
     expect(params(href).get("body")).toBe(letterAsText(composeLetter(d)).replace(/\n/g, "\r\n"));
   });

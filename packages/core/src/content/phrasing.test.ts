@@ -10,10 +10,12 @@ import {
   exampleText,
   inlineList,
   isLongExample,
-  isStatement,
   midSentence,
-  planPoints,
+  relationPhrase,
+  sampleName,
+  shortTitle,
   startsAsOwnSentence,
+  TITLE_MAX_WORDS,
 } from "./phrasing";
 
 const amira = PERSONAS.amira;
@@ -83,15 +85,44 @@ describe("a typed phrase inside a sentence", () => {
     expect(inlineList(["a", "b", "c"])).toBe("a, b and c");
     expect(inlineList(["a, quickly", "b", "c"])).toBe("a, quickly; b; and c");
     expect(inlineList(["a, quickly"])).toBe("a, quickly");
-    expect(planPoints(withInput({ plan: ["A daily delay review", "Meet Jonas weekly"] }))).toBe(
-      "a daily delay review and meet Jonas weekly",
-    );
+    const d = withInput({ plan: ["A daily delay review", "Meet Jonas weekly"] });
+    expect(inlineList(d.plan.map((p) => midSentence(d, p)))).toBe("a daily delay review and meet Jonas weekly");
   });
 
-  it("tells a statement from the name of a problem", () => {
-    expect(isStatement("Clinic waiting times doubled this year")).toBe(true);
-    expect(isStatement("Suppliers miss delivery dates")).toBe(true);
-    expect(isStatement("Staff turnover at the front desk")).toBe(false);
-    expect(isStatement("The delayed shipments")).toBe(false);
+  it("keeps the capital of a word the candidate typed with one inside a sentence", () => {
+    const d = withInput({ questions: [{ question: "Q?", betterAnswer: "I worked at Lakeside Clinic for years." }] });
+    expect(midSentence(d, "Lakeside check-in case study")).toBe("Lakeside check-in case study");
+    expect(midSentence(d, "Weekly check-in case study")).toBe("weekly check-in case study");
+  });
+});
+
+describe("a work sample and a reference inside a sentence", () => {
+  it("shortens a title over twelve words at the end of its first part, else on a word boundary", () => {
+    const long = "Carrier scorecard: how a weekly review of late deliveries cut missed slots by a third in one quarter";
+    expect(shortTitle(long)).toBe("Carrier scorecard");
+    const plain =
+      "A report on the reasons for late deliveries across every depot of the company in the north of England";
+    const short = shortTitle(plain);
+    expect(short).toBe("A report on the reasons for late deliveries across every depot…");
+    expect(shortTitle("How I cut waiting times at a clinic by half and what it taught me about queues")).toBe(
+      "How I cut waiting times at a clinic by half…",
+    );
+    expect(short.replace("…", "").split(" ").length).toBeLessThanOrEqual(TITLE_MAX_WORDS);
+    expect(shortTitle("Delivery delay dashboard")).toBe("Delivery delay dashboard");
+  });
+
+  it("names a sample as the candidate's own, a title as a title, a kind and its title as both", () => {
+    expect(sampleName(amira, "MSc dissertation on transport equity")).toBe("my MSc dissertation on transport equity");
+    expect(sampleName(amira, "Delivery delay dashboard")).toBe("my delivery delay dashboard");
+    expect(sampleName(amira, "The carrier scorecard")).toBe("the carrier scorecard");
+    expect(sampleName(amira, "Profiling SwiftUI Apps at Scale")).toBe("“Profiling SwiftUI Apps at Scale”");
+    expect(sampleName(amira, "Talk: profiling SwiftUI apps")).toBe("my talk “Profiling SwiftUI apps”");
+  });
+
+  it("says how a reference is related as an apposition: 'my placement supervisor', 'my manager at Parcelo'", () => {
+    expect(relationPhrase(amira, "placement supervisor")).toBe("my placement supervisor");
+    expect(relationPhrase(amira, "Manager at Parcelo")).toBe("my manager at Parcelo");
+    expect(relationPhrase(amira, "my manager at Parcelo")).toBe("my manager at Parcelo");
+    expect(relationPhrase(amira, "a client of mine")).toBe("a client of mine");
   });
 });

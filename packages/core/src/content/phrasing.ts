@@ -106,8 +106,9 @@ const PROPER =
 
 /**
  * A typed phrase that starts a line ("Deploys take 90 minutes") placed inside a sentence:
- * its first letter lower case, unless the word is a name used elsewhere in the debrief or
- * looks like a proper noun. Only the first letter's case changes.
+ * its first letter lower case, unless the word is a name used elsewhere in the debrief (or
+ * typed with its capital inside a sentence) or looks like a proper noun. Only the first
+ * letter's case changes.
  */
 export function midSentence(d: DebriefInput, phrase: string): string {
   // The first word: a capital and lower-case letters ("Deploys", "A"), or the first part
@@ -116,27 +117,75 @@ export function midSentence(d: DebriefInput, phrase: string): string {
   if (!first || first === "I" || PROPER.test(first)) return phrase;
   const names = [d.interview.company, d.interview.interviewer.name, d.candidate.name, ...d.skills].join(" ");
   if (new RegExp(`(?:^|[^\\p{L}])${first}(?:$|[^\\p{L}])`, "u").test(names)) return phrase;
+  // A word the candidate also typed with its capital inside a sentence is a name ("at Lakeside Clinic").
+  if (new RegExp(`(?<!\\p{L})\\p{Ll}[\\p{L}'’-]*[,;]? ${first}(?!\\p{L})`, "u").test(typedText(d))) return phrase;
   return first.toLowerCase() + phrase.slice(first.length);
 }
 
-/** Words that make a typed challenge a statement rather than the name of a problem. */
-const CLAUSE_CUE =
-  /\b(?:is|are|was|were|be|been|do|does|did|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can|can't|cannot|could|will|won't|would|should|has|have|had|hasn't|haven't|not|never|keeps?|takes?|took|gets?|got|makes?|made|needs?|wants?|misses|owns|holds?|goes|went|comes?|came|fails?|drops?|falls?|fell|ships?|runs?|ran|lacks?|stays?|hear|know|trust|miss|own|drop|fail|reset)\b/iu;
-const DETERMINER = /^(?:the|a|an|our|their|its|your|my|his|her|this|these|those|some|no|every|each|new|old)$/iu;
-
-/**
- * Whether a typed challenge reads as a statement ("Clinic waiting times doubled this
- * year") rather than the name of a problem ("Staff turnover at the front desk"): a
- * common verb, or a word in -ed after a noun. Used only to avoid joining the two kinds
- * in one list; a statement taken for a name still reads right after "you mentioned".
- */
-export function isStatement(text: string): boolean {
-  if (CLAUSE_CUE.test(text)) return true;
-  const words = text.split(/\s+/);
-  return words.some((w, i) => i > 0 && /^\p{Ll}{3,}ed$/u.test(w) && !DETERMINER.test(words[i - 1] ?? ""));
+/** Everything the candidate wrote in sentences and phrases, to see how they capitalise a word. */
+function typedText(d: DebriefInput): string {
+  return [
+    ...d.questions.flatMap((q) => [q.betterAnswer, q.example ?? ""]),
+    ...d.samples.flatMap((s) => [s.title, s.note ?? ""]),
+    ...d.references.map((r) => r.relation),
+    ...d.plan,
+    ...d.challenges.map((c) => (typeof c === "string" ? c : c.text)),
+  ].join("\n");
 }
 
-/** Plan points inside one sentence. */
-export function planPoints(d: DebriefInput): string {
-  return inlineList(d.plan.map((p) => midSentence(d, p)));
+/** The most words a work sample's title keeps in the letter. */
+export const TITLE_MAX_WORDS = 12;
+/** Words a shortened title never ends on: they promise more words after them. */
+const DANGLING =
+  /^(?:a|an|the|and|or|but|of|on|in|at|to|for|with|by|from|into|about|as|my|our|your|their|its|it|using|via|what|how|which|that|who|where|when|is|are|was|were)$/iu;
+
+/**
+ * A work sample's title of at most TITLE_MAX_WORDS words: a longer one is cut at the end of
+ * its first part ("Carrier scorecard: how…" → "Carrier scorecard") when that part has two
+ * words or more, else after its twelfth word, never on a word that promises more.
+ */
+export function shortTitle(title: string): string {
+  const words = title.split(/\s+/).filter(Boolean);
+  if (words.length <= TITLE_MAX_WORDS) return title;
+  const head = /^(.+?)\s*(?::|\s[-–—]\s|[(;,])/u.exec(title)?.[1]?.trim();
+  const headWords = head?.split(/\s+/).length ?? 0;
+  if (head && headWords >= 2 && headWords <= TITLE_MAX_WORDS) return head;
+  const kept = words.slice(0, TITLE_MAX_WORDS);
+  while (kept.length > 1 && DANGLING.test(kept.at(-1)?.replace(/[\p{P}]+$/u, "") ?? "")) kept.pop();
+  return `${kept.join(" ").replace(/[\s\p{P}]+$/u, "")}…`;
+}
+
+/** A title written as a title ("Profiling SwiftUI Apps"): two words or more, each long word capitalised. */
+function readsAsTitle(title: string): boolean {
+  const words = title.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w));
+  return words.length >= 2 && words.every((w) => /^\P{L}*\p{Lu}/u.test(w)) && /\p{Ll}/u.test(title);
+}
+
+/** Words that already say whose a thing is, or which one: "my", "the", "a". */
+const DETERMINED = /^(?:my|our|a|an|the|this|these|his|her|their)\s/iu;
+
+/**
+ * A work sample as the letter names it inside a sentence: a title written as one in
+ * quotes ("“Profiling SwiftUI Apps”"), a kind and a title as "my talk “Profiling SwiftUI
+ * apps”", any other as the candidate's own ("my MSc dissertation on transport equity");
+ * shortened to TITLE_MAX_WORDS words either way.
+ */
+export function sampleName(d: DebriefInput, title: string): string {
+  const short = shortTitle(title);
+  if (readsAsTitle(short)) return `“${short}”`;
+  // "Talk: profiling SwiftUI apps": a kind of work, then its title.
+  const labelled = /^(\p{L}+):\s*(.+)$/u.exec(short);
+  if (labelled) return `my ${(labelled[1] ?? "").toLowerCase()} “${capitaliseFirst(labelled[2] ?? "")}”`;
+  const phrase = midSentence(d, short);
+  return DETERMINED.test(phrase) ? phrase : `my ${phrase}`;
+}
+
+/**
+ * How a reference is related to the candidate, as an apposition after their name:
+ * "placement supervisor" → "my placement supervisor"; "my manager at Parcelo" and "a
+ * client of mine" as typed, in lower case mid-sentence.
+ */
+export function relationPhrase(d: DebriefInput, relation: string): string {
+  const phrase = midSentence(d, relation);
+  return DETERMINED.test(phrase) ? phrase : `my ${phrase}`;
 }

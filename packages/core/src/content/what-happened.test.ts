@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { DebriefInput } from "../debrief/schema";
 import { TONES, WHAT_HAPPENED } from "../debrief/schema";
 import {
+  askWording,
+  bluntQuestion,
   howToTalkAgain,
   meetingIsPractical,
+  missedPart,
   OFF_DAY_ON_BY_DEFAULT,
   offDaySentence,
   offDaySituation,
+  ownsBluntAnswer,
 } from "./what-happened";
 
 const amira = PERSONAS.amira;
@@ -29,11 +33,21 @@ describe("the off-day sentence", () => {
     expect(offDaySentence(only("illness", { offDay: "omit" }))).toBeUndefined();
   });
 
-  it("has wording specific to each situation in each tone", () => {
+  it("has wording specific to each situation in each tone (a blunt answer has its own apology)", () => {
+    const opened = WHAT_HAPPENED.filter((w) => w !== "too_blunt");
     for (const tone of TONES) {
-      const sentences = WHAT_HAPPENED.map((w) => offDaySentence(only(w, { tone, offDay: "mention" })));
+      const sentences = opened.map((w) => offDaySentence(only(w, { tone, offDay: "mention" })));
       expect(sentences.every(Boolean)).toBe(true);
-      expect(new Set(sentences).size).toBe(WHAT_HAPPENED.length);
+      expect(new Set(sentences).size).toBe(opened.length);
+      expect(offDaySentence(only("too_blunt", { tone, offDay: "mention" }))).toBeUndefined();
+    }
+  });
+
+  it("says both in one sentence when the candidate was unwell and left early", () => {
+    for (const tone of TONES) {
+      const s = offDaySentence(withInput(amira, { tone, whatHappened: ["illness", "left_early"] }));
+      expect(s).toMatch(/unwell/);
+      expect(s).toMatch(/leave/);
     }
   });
 
@@ -50,12 +64,17 @@ describe("the off-day sentence", () => {
       expect(offDaySentence(only("late", { tone }))).toMatch(/^I(?:'m sorry I arrived| apologise for arriving) late/);
   });
 
-  it("after a too-blunt answer, reframes without blaming anyone", () => {
-    for (const tone of TONES) {
-      const s = offDaySentence(only("too_blunt", { tone }))!;
-      expect(s).toMatch(/blunt/);
-      expect(s).not.toMatch(/boss|manager|their fault|difficult/i);
-    }
+  it("owns a blunt answer beside the question it was given to: about leaving or a boss, else motivation", () => {
+    const q = (question: string) => ({ question, betterAnswer: "I want to lead a bigger team." });
+    const blunt = (questions: DebriefInput["questions"], offDay: DebriefInput["offDay"] = "auto") =>
+      bluntQuestion(withInput(amira, { whatHappened: ["too_blunt"], questions, offDay }));
+    expect(blunt([q("How would you plan a launch?"), q("Why are you leaving your current job?")])).toBe(1);
+    expect(blunt([q("What was your last manager like?"), q("Why us?")])).toBe(0);
+    expect(blunt([q("How would you plan a launch?"), q("Why this company?")])).toBe(1);
+    expect(blunt([q("How would you plan a launch?")])).toBeUndefined();
+    expect(blunt([q("Why are you leaving?")], "omit")).toBeUndefined();
+    expect(ownsBluntAnswer(only("too_blunt", { offDay: "omit" }))).toBe(false);
+    expect(bluntQuestion(only("nerves", { questions: [q("Why are you leaving?")] }))).toBeUndefined();
   });
 
   it("owns only the situation that matters most", () => {
@@ -71,6 +90,36 @@ describe("the off-day sentence", () => {
       "technical_issue",
       "too_blunt",
     ]);
+  });
+});
+
+describe("leaving early", () => {
+  const notes = (n: string) => only("left_early", { notes: n });
+
+  it("names the part missed when the notes say it, and not the end or the rest of the interview", () => {
+    expect(missedPart(notes("Migraine came on halfway, had to leave before the teaching demo."))).toBe(
+      "the teaching demo",
+    );
+    expect(missedPart(notes("I missed the case study and the panel questions."))).toBe("the case study");
+    expect(missedPart(notes("Never got to my presentation because the train left."))).toBe("my presentation");
+    expect(missedPart(notes("Had to leave before the end of the interview."))).toBeUndefined();
+    expect(missedPart(notes("Left during the interview, felt awful."))).toBeUndefined();
+    expect(missedPart(only("left_early"))).toBeUndefined();
+  });
+
+  it("asks to finish the conversation, including what was missed, in person after a bad call", () => {
+    const d = withInput(amira, {
+      whatHappened: ["illness", "left_early"],
+      notes: "had to leave before the teaching demo",
+    });
+    expect(askWording(d).warm).toBe(
+      "I would be grateful for the chance to finish our conversation, including the teaching demo I missed, whenever suits you.",
+    );
+    expect(askWording(withInput(d, { notes: undefined })).concise).toBe("Could we finish our conversation?");
+    expect(askWording(withInput(d, { whatHappened: ["left_early", "bad_call"], notes: undefined })).formal).toBe(
+      "I would be grateful for the opportunity to finish our conversation in person.",
+    );
+    expect(askWording(withInput(d, { offDay: "omit" })).warm).not.toMatch(/finish/);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * What went wrong in the interview, as the letter answers it: which moment the letter owns
- * in its one off-day sentence, and how it asks to talk again after a bad call.
+ * in its off-day sentence, which question a blunt answer was given to (its apology stands
+ * beside the better answer), what the candidate missed by leaving early, and how the letter
+ * asks to talk again: to finish the conversation, in person or by video after a bad call.
  */
 import type { DebriefInput, WhatHappened } from "../debrief/schema";
 import { type ByTone, wordsFor } from "./i18n";
+import { questionType } from "./question-type";
 
 const W = wordsFor("en").letter;
 
@@ -21,14 +24,17 @@ export const OFF_DAY_ON_BY_DEFAULT: ReadonlySet<WhatHappened> = new Set([
   "too_blunt",
 ]);
 
-/** When several things happened, the letter owns only the one that matters most. */
+/**
+ * When several things happened, the opening owns only the one that matters most (illness
+ * and leaving early together in one sentence). A blunt answer is not among them: it has
+ * its own apology, beside the better answer.
+ */
 const OFF_DAY_PRIORITY: WhatHappened[] = [
   "illness",
   "left_early",
   "late",
   "bad_call",
   "technical_issue",
-  "too_blunt",
   "nerves",
   "outfit",
   "rambling",
@@ -44,13 +50,17 @@ export const COURTESY: ReadonlySet<WhatHappened> = new Set(["illness", "left_ear
 const isCall = (d: DebriefInput) => d.interview.format !== "onsite";
 const callName = (d: DebriefInput) => (d.interview.format === "phone" ? "phone call" : "video call");
 
-/** The off-day sentence of a situation, in every tone. */
+/** The off-day sentence of a situation, in every tone; illness says too that they left early. */
 export function offDayWording(situation: WhatHappened, d: DebriefInput): ByTone {
   if (situation === "bad_call") return isCall(d) ? W.offDay.bad_call(callName(d)) : W.offDay.bad_call_onsite;
+  if (situation === "illness" && leftEarly(d)) return W.offDay.illness_left_early;
   return W.offDay[situation];
 }
 
-/** The situation the off-day sentence owns, or undefined when the letter should not mention it. */
+/**
+ * The situation the opening's off-day sentence owns, or undefined when it should not
+ * mention one. "omit" is the candidate's own choice and silences every owning line.
+ */
 export function offDaySituation(d: DebriefInput): WhatHappened | undefined {
   const mode = d.offDay ?? "auto";
   if (mode === "omit") return undefined;
@@ -58,10 +68,67 @@ export function offDaySituation(d: DebriefInput): WhatHappened | undefined {
   return mode === "mention" ? ranked[0] : ranked.find((s) => OFF_DAY_ON_BY_DEFAULT.has(s));
 }
 
-/** The one optional sentence owning the off day, in the letter's tone. */
+/** The opening's sentence owning the off day, in the letter's tone. */
 export function offDaySentence(d: DebriefInput): string | undefined {
   const situation = offDaySituation(d);
   return situation ? offDayWording(situation, d)[d.tone] : undefined;
+}
+
+/** Whether the letter apologises for a blunt answer (unless the candidate chose to leave the off day out). */
+export function ownsBluntAnswer(d: DebriefInput): boolean {
+  return d.whatHappened.includes("too_blunt") && (d.offDay ?? "auto") !== "omit";
+}
+
+/** Questions that invite a remark about a boss, colleagues or an employer. */
+const ABOUT_PEOPLE_OR_EMPLOYERS =
+  /\b(?:leav\w*|left|quit\w*|boss\w*|manager\w*|colleague\w*|co-?workers?|supervisor\w*|employer\w*|previous|former|current (?:job|role|employer|company|team|kitchen|workplace|position)|last (?:job|role|employer|company|team|position))\b/iu;
+
+/**
+ * The question a blunt answer was given to: the first fumbled question about leaving, a
+ * boss or an employer, else the first about motivation; undefined when none reads so (the
+ * apology then stands on its own in the opening).
+ */
+export function bluntQuestion(d: DebriefInput): number | undefined {
+  if (!ownsBluntAnswer(d)) return undefined;
+  const about = d.questions.findIndex((q) => ABOUT_PEOPLE_OR_EMPLOYERS.test(q.question));
+  if (about >= 0) return about;
+  const motivation = d.questions.findIndex((q) => questionType(q.question) === "motivation");
+  return motivation >= 0 ? motivation : undefined;
+}
+
+/** Whether the letter says the candidate left early (and so offers to finish the conversation). */
+export function leftEarly(d: DebriefInput): boolean {
+  return d.whatHappened.includes("left_early") && (d.offDay ?? "auto") !== "omit";
+}
+
+/** Words that lead to what the candidate missed by leaving ("had to leave before the teaching demo"). */
+const MISSED_LEAD =
+  /\b(?:before|missed|miss|missing|skipped|skip|never got to|didn't get to|did not get to|couldn't do|could not do|couldn't stay for|could not stay for|during)\s+((?:the|my|our)\s+[\p{L}\p{N}'’ -]+)/giu;
+/** Words that end the name of the missed part. */
+const PART_ENDS =
+  /\s(?:and|but|so|because|as|which|when|after|then|with|at|in|on|of|to|for|since|while|where|though|or)\s[\s\S]*$/iu;
+/** Names of the interview as a whole or of a stretch of time: they say nothing about what was missed. */
+const NOT_A_PART = new Set(
+  "the my our end rest remainder interview conversation meeting call session chat finish close part half bit day time last final second first other it".split(
+    " ",
+  ),
+);
+
+/**
+ * What the candidate missed by leaving early, when their notes say it: "had to leave before
+ * the teaching demo" gives "the teaching demo". Undefined when the notes name only the end
+ * or the rest of the interview, or name nothing.
+ */
+export function missedPart(d: DebriefInput): string | undefined {
+  if (!d.notes) return undefined;
+  for (const m of d.notes.matchAll(MISSED_LEAD)) {
+    const phrase = (m[1] ?? "").replace(PART_ENDS, "").replace(/[\s'’-]+$/u, "");
+    const words = phrase.split(/\s+/);
+    if (words.length < 2 || words.length > 5) continue;
+    if (words.every((w) => NOT_A_PART.has(w.toLowerCase()))) continue;
+    return `${words[0]?.toLowerCase()} ${words.slice(1).join(" ")}`;
+  }
+  return undefined;
 }
 
 /** Minutes east of UTC of a zone at a moment. */
@@ -97,4 +164,9 @@ export function howToTalkAgain(d: DebriefInput): string {
   const wantsMeeting = isCall(d) && (d.whatHappened.includes("bad_call") || d.whatHappened.includes("technical_issue"));
   if (!wantsMeeting) return "";
   return meetingIsPractical(d) ? W.inPerson : W.byVideo;
+}
+
+/** The ask: to finish the conversation after leaving early (naming what was missed), else to talk again. */
+export function askWording(d: DebriefInput): ByTone {
+  return leftEarly(d) ? W.askToFinish(howToTalkAgain(d), missedPart(d)) : W.ask(howToTalkAgain(d));
 }

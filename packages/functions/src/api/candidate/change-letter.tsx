@@ -1,4 +1,13 @@
-import { type Debrief, debriefInputSchema, LENGTHS, type LetterChoices, TONES } from "@debrief/core";
+import {
+  type Debrief,
+  debriefInputSchema,
+  GREETING_BY_TONE,
+  greetingFor,
+  greetingForms,
+  LENGTHS,
+  type LetterChoices,
+  TONES,
+} from "@debrief/core";
 import { LENGTH_LABELS, TONE_LABELS } from "../debriefs/copy";
 import { Checkbox, Field, LabelledControl, Select } from "../web/controls";
 import { maxLengthAt } from "../web/schema-limits";
@@ -18,7 +27,10 @@ type ChangeLetterProps = {
   errorOf: (form: LetterForm, field: string) => string | undefined;
 };
 
-/** "Change the letter": its length and parts, how it addresses them, its tone; each rewrites the draft. */
+/**
+ * "Change the letter": its length and parts, how it addresses them (typed, or one of the
+ * forms offered, or by the tone again), its tone; each rewrites the draft.
+ */
 export function ChangeLetter({
   debrief,
   base,
@@ -29,6 +41,10 @@ export function ChangeLetter({
   errorOf,
 }: ChangeLetterProps) {
   const { input } = debrief;
+  // The ways of address offered beside the salutation field, and the tone's own once one was chosen.
+  const { interviewer } = input.interview;
+  const otherForms = greetingForms(interviewer).filter((form) => form !== salutation);
+  const byTone = interviewer.salutation ? greetingFor(interviewer, input.tone) : undefined;
   // Each form that rewrites the letter asks before it replaces the candidate's own changes.
   const replaceEdits = (form: LetterForm) =>
     edited ? (
@@ -103,6 +119,24 @@ export function ChangeLetter({
         <button type="submit" class="secondary" id="change-salutation">
           {LETTER_COPY.changeSalutation}
         </button>
+        {/* After the main button, so Enter in the field above still changes the greeting to what was typed. */}
+        {otherForms.length > 0 || byTone ? (
+          <fieldset class="choice" id="greeting-forms">
+            <legend>{LETTER_COPY.greetingFormsLegend}</legend>
+            <div class="actions">
+              {otherForms.map((form, i) => (
+                <button type="submit" class="secondary" name="use" value={form} id={`greeting-form-${i}`}>
+                  {LETTER_COPY.greetingForm(form)}
+                </button>
+              ))}
+              {byTone ? (
+                <button type="submit" class="secondary" name="use" value={GREETING_BY_TONE} id="greeting-by-tone">
+                  {LETTER_COPY.greetingByTone(byTone)}
+                </button>
+              ) : null}
+            </div>
+          </fieldset>
+        ) : null}
       </form>
 
       <form method="post" action={`${base}/tone`} id="tone-form">

@@ -99,6 +99,10 @@ export const LETTER_COPY = {
   salutationHint:
     "As they introduced themselves: their title and surname (Dr. O'Connor), their full name, or their first name if you use first names with them.",
   changeSalutation: "Change the greeting",
+  /** The ways of address the page offers as buttons beside the field. */
+  greetingFormsLegend: "Or address them as",
+  greetingForm: (form: string) => `Use “${form}”`,
+  greetingByTone: (form: string) => `Let the tone choose (now “${form}”)`,
   /** The id of the control an error of `form` points at, for the error summary's links. */
   anchor: (form: LetterForm, field: string): string =>
     field === "replace" ? `replace-${form}` : form === "draft" ? `draft-${field}` : field,

@@ -6,6 +6,7 @@ import {
   type Draft,
   type FieldErrors,
   type Letter,
+  leftOutSentences,
   letterChoices,
   MAILTO_BODY_LIMIT,
   mailtoLink,
@@ -112,12 +113,11 @@ export function DraftSection({
             It addresses them as <strong>{composed.salutation}</strong>. If that is not how they introduced themselves,
             change it under “Change the letter”.
           </p>
-          {composed.omitted.length > 0 ? (
-            <p class="hint" id="left-out">
-              Left out of this letter: {composed.omitted.map((o) => `${o.label} (${o.why})`).join("; ")}. To put any of
-              them back, tick it under “Change the letter”.
+          {leftOutSentences(composed.omitted, true).map((text, i) => (
+            <p class="hint" id={i === 0 ? "left-out" : `left-out-${i}`}>
+              {text}
             </p>
-          ) : null}
+          ))}
           {addition ? (
             <p class="hint" id="most-helpful">
               <strong>What would help this letter most</strong> (add it under "Edit the letter"): {addition.text}

@@ -102,7 +102,11 @@ export function candidatePageRoutes(deps: AppDeps) {
   app.post("/salutation", async (c) => {
     const body = await c.req.parseBody();
     const salutation = first(body.salutation);
-    const result = await changeSalutation(c.var.debrief, { salutation, replace: first(body.replace) }, deps);
+    const result = await changeSalutation(
+      c.var.debrief,
+      { salutation, use: first(body.use), replace: first(body.replace) },
+      deps,
+    );
     if (result.ok) return back(c, "salutation");
     c.status(422);
     return page(c, { errors: result.errors, errorsOf: "salutation", salutationValue: salutation ?? "" });

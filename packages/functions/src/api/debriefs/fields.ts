@@ -144,7 +144,7 @@ const SECTIONS: Section[] = [
         kind: "text",
         label: "How should the letter address them?",
         summary: "How the letter addresses them",
-        hint: "Optional. We suggest their title and surname (Dr. O'Connor), or else their full name; change it if they introduced themselves another way (for example, Mr. Sato). Write a first name only if they use first names with you.",
+        hint: "Optional. Left empty, the letter greets them by its tone: a formal letter by title and surname (Ms Kowalski, Dr. Okoye) or else full name, a warm or concise one by first name. Type how they introduced themselves if that was different (for example, Mr. Sato); your page can change it later.",
       },
       {
         name: "interview.interviewer.email",

@@ -73,6 +73,12 @@ export const letterWords = {
       formal: "I apologise for having to leave before we had finished.",
       concise: "I'm sorry I had to leave early.",
     },
+    /** Unwell, and left early because of it: both said in one sentence. */
+    illness_left_early: {
+      warm: "I was unwell during our conversation and had to leave before the end, which I regret.",
+      formal: "I was unwell during our interview and had to leave before we had finished, and I apologise for that.",
+      concise: "I was unwell and had to leave the interview early, which I regret.",
+    },
     late: {
       warm: "I'm sorry I arrived late, and thank you for your patience.",
       formal: "I apologise for arriving late.",
@@ -93,12 +99,11 @@ export const letterWords = {
       formal: "The technical difficulties interrupted our conversation.",
       concise: "Technical problems got in the way.",
     },
+    // A blunt answer is owned by its own apology (tooBlunt below), beside the better answer.
     too_blunt: {
-      warm: "Looking back, one of my answers came out blunter than I meant it to: my point was about what I hope to do next, not about anyone I have worked with.",
-      formal:
-        "On reflection, one of my answers was more blunt than I intended: my point concerned what I hope to do next, not any person I have worked with.",
-      concise:
-        "One answer came out blunter than I meant: my point was about what I want next, not about anyone I have worked with.",
+      warm: "I'm sorry that one of my answers came out so blunt.",
+      formal: "I apologise for how bluntly I answered one of your questions.",
+      concise: "I'm sorry one of my answers was so blunt.",
     },
     nerves: {
       warm: "I was more nervous than I expected, and I don't think my answers did justice to what I can bring.",
@@ -127,7 +132,18 @@ export const letterWords = {
     },
   },
 
-  /** A challenge and the skill the candidate said answers it, one list line each. */
+  /**
+   * The apology for a blunt answer, beside the better answer to the question it was given
+   * to: plain, owned, and never a claim that the interviewer misheard. `colon` as for
+   * `reanswer`: the answer that follows does not start as a sentence of its own.
+   */
+  tooBlunt: (question: string, colon: boolean): ByTone => ({
+    warm: `I'm sorry that when you asked ${question}, my answer came out so blunt.${colon ? " Here is the answer I wanted to give:" : ""}`,
+    formal: `I apologise that, when you asked ${question}, my answer was so blunt.${colon ? " I would like to answer it properly:" : ""}`,
+    concise: `I'm sorry my answer to ${question} was so blunt.${colon ? " My answer:" : ""}`,
+  }),
+
+  /** A challenge and what answers it, one list line each. */
   pairsIntro: (several: boolean): ByTone => ({
     warm: "You described what your team is working through, and this is where I can help:",
     formal: several
@@ -141,17 +157,23 @@ export const letterWords = {
    * has to agree with it.
    */
   pair: (challenge: string, skill: string, i: number): ByTone => {
+    // "my experience in" takes a skill typed as a noun ("SQL") and as an activity
+    // ("building automated dashboards") alike.
     const warm = [
-      `here I would bring ${skill}`,
-      `I would tackle this with ${skill}`,
-      `this is where I would use ${skill}`,
+      `here I would bring my experience in ${skill}`,
+      `I would tackle this with my experience in ${skill}`,
+      `this is where my experience in ${skill} would help`,
     ];
     const formal = [
-      `I would bring ${skill} to this`,
-      `I would address this through ${skill}`,
-      `here I would apply ${skill}`,
+      `I would bring my experience in ${skill} to this`,
+      `I would address this through my experience in ${skill}`,
+      `here I would apply my experience in ${skill}`,
     ];
-    const concise = [`I would bring ${skill}`, `I would apply ${skill}`, `I would use ${skill}`];
+    const concise = [
+      `I would bring my experience in ${skill}`,
+      `I would apply my experience in ${skill}`,
+      `I would use my experience in ${skill}`,
+    ];
     const at = (l: string[]) => l[i % l.length] ?? l[0];
     return {
       warm: `- ${challenge}: ${at(warm)}.`,
@@ -159,26 +181,38 @@ export const letterWords = {
       concise: `- ${challenge}: ${at(concise)}.`,
     };
   },
-  /** Challenges without a skill, after the pairs: named after a colon, with an offer, never a bare complaint. */
-  otherChallenges: (list: string, several: boolean): ByTone => ({
-    warm: `I would be glad to hear more about ${several ? "the other challenges" : "the other challenge"} you mentioned: ${list}.`,
-    formal: `I would welcome the chance to discuss ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
-    concise: `I would like to hear more about ${several ? "the other challenges" : "the other challenge"} you raised: ${list}.`,
+  /** A challenge answered by a point of the candidate's 60-day plan; worded differently line by line. */
+  pairPlan: (challenge: string, point: string, i: number): ByTone => {
+    const warm = [
+      `my plan for the first 60 days takes this on (${point})`,
+      `I have planned for this in my first 60 days (${point})`,
+    ];
+    const formal = [
+      `my plan for the first 60 days addresses this (${point})`,
+      `I have provided for this in my plan for the first 60 days (${point})`,
+    ];
+    const concise = [
+      `my plan for the first 60 days covers it (${point})`,
+      `also in my plan for the first 60 days (${point})`,
+    ];
+    const at = (l: string[]) => l[i % l.length] ?? l[0];
+    return {
+      warm: `- ${challenge}: ${at(warm)}.`,
+      formal: `- ${challenge}: ${at(formal)}.`,
+      concise: `- ${challenge}: ${at(concise)}.`,
+    };
+  },
+  /** A challenge answered by one of the work samples, which the letter links further down. */
+  pairSample: (challenge: string, sample: string): ByTone => ({
+    warm: `- ${challenge}: you can see how I would approach it in ${sample}, linked below.`,
+    formal: `- ${challenge}: I would refer you to ${sample}, linked below.`,
+    concise: `- ${challenge}: see ${sample}, linked below.`,
   }),
-  onlyChallenges: (list: string, several: boolean): ByTone => ({
-    warm: `I have been thinking about ${several ? "the challenges" : "the challenge"} you described: ${list}. I would be glad to talk through how I would approach ${several ? "them" : "it"}.`,
-    formal: `I have reflected on ${several ? "the challenges" : "the challenge"} you outlined: ${list}. I would welcome the chance to discuss how I would approach ${several ? "them" : "it"}.`,
-    concise: `On ${several ? "the challenges" : "the challenge"} you raised: ${list}. I would be glad to discuss how I would approach ${several ? "them" : "it"}.`,
-  }),
-  /**
-   * Challenges typed some as statements ("waiting times doubled this year") and some as
-   * names of a problem ("staff turnover at the front desk"): one list would mix a clause
-   * and a noun phrase, so each kind gets its own verb.
-   */
-  mixedChallenges: (clauses: string, phrases: string, other: boolean): ByTone => ({
-    warm: `${other ? "You also told me" : "You told me"} that ${clauses}, and you mentioned ${phrases}. I have been thinking about how I would approach these, and I would be glad to talk them through.`,
-    formal: `${other ? "You also noted" : "You noted"} that ${clauses}, and you raised ${phrases}. I have reflected on how I would approach these, and I would welcome the chance to discuss them.`,
-    concise: `${other ? "You also said" : "You said"} that ${clauses}, and you mentioned ${phrases}. I would be glad to discuss how I would approach these.`,
+  /** A challenge answered by a better answer: said right after that answer (and its example). */
+  sameApproach: (challenge: string): ByTone => ({
+    warm: `It is also how I would approach a challenge you described: ${challenge}.`,
+    formal: `I would take the same approach to a challenge you outlined: ${challenge}.`,
+    concise: `The same applies to a challenge you raised: ${challenge}.`,
   }),
   skills: (list: string): ByTone => ({
     warm: `I would bring my skills in ${list} to the role.`,
@@ -188,7 +222,7 @@ export const letterWords = {
   moreSkills: (list: string): ByTone => ({
     warm: `I would also bring my skills in ${list}.`,
     formal: `I would also bring my skills in ${list}.`,
-    concise: `I would also bring ${list}.`,
+    concise: `I would also bring my skills in ${list}.`,
   }),
 
   /**
@@ -224,27 +258,48 @@ export const letterWords = {
     concise: `For example, ${example}`,
   }),
 
-  samplesIntro: (several: boolean): ByTone => ({
-    warm: several ? "Some of my work that relates to this role:" : "A piece of my work that relates to this role:",
-    formal: several
-      ? "Examples of my work relevant to the position:"
-      : "An example of my work relevant to the position:",
-    concise: several ? "Work samples:" : "Work sample:",
-  }),
-  referencesIntro: (several: boolean): ByTone => ({
+  /**
+   * Work samples as one sentence: `items` is the list of "my report on X, which you can
+   * find at https://…", the later ones "…, at https://…".
+   */
+  samples: (items: string, several: boolean): ByTone => ({
     warm: several
-      ? "If it would help to hear from people I have worked with, they have agreed to be contacted:"
-      : "If it would help to hear from someone I have worked with, they have agreed to be contacted:",
+      ? `Some of my work relates closely to this role: ${items}.`
+      : `One piece of my work relates closely to this role: ${items}.`,
     formal: several
-      ? "The following references have agreed to be contacted:"
-      : "The following reference has agreed to be contacted:",
-    concise: several ? "References (they have agreed to be contacted):" : "Reference (agreed to be contacted):",
+      ? `Examples of my work that are relevant to the position are ${items}.`
+      : `An example of my work that is relevant to the position is ${items}.`,
+    concise: several ? `Relevant work samples: ${items}.` : `A relevant work sample: ${items}.`,
   }),
+  /** The first sample of the list, with where to find it. */
+  sampleAt: (sample: string, url: string) => `${sample}, which you can find at ${url}`,
+  /** A later sample of the list. */
+  sampleAlsoAt: (sample: string, url: string) => `${sample}, at ${url}`,
+  /** A reference as a sentence: "Anna Lee, my manager at Parcelo, has agreed to be contacted: …". */
+  reference: (name: string, relation: string, contact: string, first: boolean): ByTone =>
+    first
+      ? {
+          warm: `If it would help to hear from someone I have worked with, ${name}, ${relation}, has agreed to be contacted: ${contact}.`,
+          formal: `${name}, ${relation}, has agreed to act as a reference: ${contact}.`,
+          concise: `${name}, ${relation}, has agreed to be contacted: ${contact}.`,
+        }
+      : {
+          warm: `${name}, ${relation}, has also agreed to be contacted: ${contact}.`,
+          formal: `${name}, ${relation}, has also agreed to act as a reference: ${contact}.`,
+          concise: `${name}, ${relation}, has also agreed: ${contact}.`,
+        },
   /** Offered, never attached: employers have used such plans without hiring. */
-  plan: (points: string): ByTone => ({
-    warm: `I have sketched how I would approach my first 60 days, and I would welcome the chance to walk you through it. In short: ${points}.`,
-    formal: `I have prepared an outline of how I would approach my first 60 days, and I would be glad to walk you through it. In brief: ${points}.`,
-    concise: `I have a plan for my first 60 days and would be glad to walk you through it. In short: ${points}.`,
+  plan: {
+    warm: "I have sketched how I would approach my first 60 days, and I would welcome the chance to walk you through it.",
+    formal:
+      "I have prepared an outline of how I would approach my first 60 days, and I would be glad to walk you through it.",
+    concise: "I have a plan for my first 60 days and would be glad to walk you through it.",
+  } satisfies ByTone,
+  /** The plan's points, after the offer: the first thing to go when the letter is long. */
+  planDetail: (points: string): ByTone => ({
+    warm: `In short: ${points}.`,
+    formal: `In brief: ${points}.`,
+    concise: `In short: ${points}.`,
   }),
 
   /** The ask; `how` is "", " in person" or " by video call". */
@@ -253,6 +308,18 @@ export const letterWords = {
     formal: `I would be grateful for a further conversation${how}.`,
     concise: `Could we speak again${how}?`,
   }),
+  /**
+   * The ask after leaving early: to finish the conversation, naming what was missed
+   * ("the teaching demo") when the debrief says it.
+   */
+  askToFinish: (how: string, missed: string | undefined): ByTone => {
+    const what = `finish our conversation${how}${missed ? `, including ${missed} I missed` : ""}`;
+    return {
+      warm: `I would be grateful for the chance to ${what}, whenever suits you.`,
+      formal: `I would be grateful for the opportunity to ${what}.`,
+      concise: `Could we ${what}?`,
+    };
+  },
   inPerson: " in person",
   byVideo: " by video call",
   /** The promise to follow up: after the decision date when there is one (the nudge's plan), else in about a week. */
@@ -269,9 +336,8 @@ export const letterWords = {
 
   /** What the candidate page and the letter email call each part when it was left out. */
   parts: {
-    offDay: "the sentence about the interview itself",
     pairs: "the challenges with the skills that answer them",
-    challenges: "the other challenges you noted",
+    challenge: (c: string) => `the challenge “${c}”`,
     skills: "the skills you listed",
     question: (q: string) => `your better answer to ${q}`,
     example: (q: string) => `the example for ${q}`,
@@ -279,13 +345,27 @@ export const letterWords = {
     samples: "your work samples",
     references: "your references",
     plan: "your 60-day plan",
+    planDetail: "the points of your 60-day plan",
   },
   why: {
     budget: (limit: number) => `to keep the letter under ${limit} words`,
     short: "the short note keeps to one answer",
     longExample: "the example is longer than about 300 characters: two sentences with the result work best",
+    unanswered: "nothing else in your debrief answers it yet",
     shortened:
       "the example is longer than about 300 characters, so the letter keeps its first and last sentences: check they still read right together",
+  },
+
+  /**
+   * What the candidate page and the letter email say about what was left out: parts to
+   * put back, and challenges nothing answers (never written on their own). `onPage` is
+   * where the controls are named from: "under “Change the letter”" there, "… on your page" in an email.
+   */
+  leftOut: {
+    parts: (list: string, onPage: boolean) =>
+      `Left out of this letter: ${list}. To put any of them back, tick it under “Change the letter”${onPage ? "" : " on your page"}.`,
+    unanswered: (list: string, several: boolean, onPage: boolean) =>
+      `Not raised in this letter: ${list}. Nothing else in your debrief answers ${several ? "them" : "it"} yet, and a challenge written without how you would help only repeats the problem back; to raise ${several ? "one" : "it"}, add how you would help under “Edit the letter”${onPage ? "" : " on your page"}.`,
   },
 
   /** The one addition that would help the letter most, for the confirmation and candidate pages. */
