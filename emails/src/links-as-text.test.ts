@@ -15,6 +15,7 @@ describe("linksAsText", () => {
       "Claim your refund now (refund-desk[.]example[.]com/claim?id=1)",
     ],
     ["see www.example.org/x.", "see www[.]example[.]org/x."],
+    ["which you can find at https://example.com/work.", "which you can find at example[.]com/work."],
     ["go to paypa1.xyz/login now", "go to paypa1[.]xyz/login now"],
     ["ftp://files.example.net/a", "files[.]example[.]net/a"],
     ["https://ok.example.com/redirect/evil.example.top/y", "ok[.]example[.]com/redirect/evil[.]example[.]top/y"],

@@ -3,8 +3,11 @@ import tlds from "tlds";
 /** Every delegated top-level domain: mail clients link a bare domain on any of them (attackers favour new ones). */
 const TOP_LEVEL_DOMAINS = new Set(tlds);
 
-/** A URL with a scheme, which clients link whatever its host: the scheme and the rest up to white space. */
-const WITH_SCHEME = /\b(?:https?|ftp):\/\/([^\s<>"]+)/giu;
+/**
+ * A URL with a scheme, which clients link whatever its host: the scheme and the rest up to white space,
+ * without the punctuation that ends the sentence around it ("…at https://example.com/work.").
+ */
+const WITH_SCHEME = /\b(?:https?|ftp):\/\/([^\s<>"]*[^\s<>".,;:!?])/giu;
 /**
  * A domain name (labels and a top-level domain), not part of an email address or a longer word. Clients link
  * it with or without a path; its dots are what makes it a link.
