@@ -45,6 +45,28 @@ describe("the next-day nudge", () => {
     expect(n.paragraphs.join(" ")).not.toMatch(/has passed/);
   });
 
+  it("names the interviewer, the role and the company as tidied, never as typed", () => {
+    const base = personaDebrief("amira");
+    const typed = {
+      ...base,
+      input: {
+        ...base.input,
+        interview: {
+          ...base.input.interview,
+          company: "northwind logistics",
+          interviewer: { ...base.input.interview.interviewer, name: "jonas weber" },
+        },
+      },
+    };
+    for (const d of [typed, { ...typed, letterSentAt: "2026-11-24T19:00:00Z" }]) {
+      const n = composeNudge(d);
+      const text = [n.subject, ...n.paragraphs].join(" ");
+      expect(text).toContain("Northwind Logistics");
+      expect(text).not.toMatch(/jonas weber|northwind logistics/);
+    }
+    expect(composeNudge(typed).paragraphs[0]).toContain("Your draft to Jonas Weber");
+  });
+
   it("once sent, says to follow up one or two business days after the decision date", () => {
     const n = composeNudge(personaDebrief("ben", { letterSentAt: "2026-11-24T22:00:00Z" }));
     expect(n.variant).toBe("sent");

@@ -1,4 +1,5 @@
 import type { Debrief } from "../debrief/model";
+import { tidyDebrief } from "../debrief/tidy";
 import { nudgeText } from "./i18n/en/nudge";
 import { dayLabel, followUpPlan, nudgeWindow, type SendWindow } from "./timing";
 
@@ -25,9 +26,12 @@ export function nudgeVariant(d: Debrief | undefined): NudgeVariant {
   return d.letterSentAt ? "sent" : "reminder";
 }
 
-/** The next-day check-in. Deterministic: it reads the time it is scheduled for, not the clock. */
+/**
+ * The next-day check-in, from the debrief as tidied (the names the letter shows, never the
+ * typing). Deterministic: it reads the time it is scheduled for, not the clock.
+ */
 export function composeNudge(d: Debrief): Nudge {
-  const { interview } = d.input;
+  const { interview } = tidyDebrief(d.input);
   const who = interview.interviewer.name;
   if (d.letterSentAt) {
     const t = nudgeText.sent;
