@@ -1,5 +1,14 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const BESIDE_THE_MODULES = [
+  "packages/*/src/**/*.test.{ts,tsx}",
+  "emails/src/**/*.test.{ts,tsx}",
+  "infra/**/*.test.ts",
+  "scripts/**/*.test.ts",
+];
+/** Beside their modules but slow: harper.js (a 16 MB WebAssembly grammar checker) reading every persona's text. */
+const SLOW_BESIDE_THE_MODULES = ["emails/src/grammar.test.ts", "packages/testkit/src/grammar.test.ts"];
 
 export default defineConfig({
   // The browser scripts (`*.client.js`) are served as text, as esbuild's text loader bundles them for Lambda.
@@ -16,12 +25,30 @@ export default defineConfig({
     },
   ],
   test: {
-    include: [
-      "packages/*/src/**/*.test.{ts,tsx}",
-      "emails/src/**/*.test.{ts,tsx}",
-      "infra/**/*.test.ts",
-      "tests/**/*.test.{ts,tsx}",
-      "scripts/**/*.test.ts",
+    // Two lanes: `pnpm test:fast` runs the fast project alone, `pnpm test` (CI) both.
+    projects: [
+      {
+        extends: true,
+        test: {
+          // The tests beside the modules: pure logic, the HTTP app on in-memory ports, their contract with the
+          // DynamoDB adapters (dynalite in process), the templates' golden files.
+          name: "fast",
+          include: BESIDE_THE_MODULES,
+          exclude: [...configDefaults.exclude, ...SLOW_BESIDE_THE_MODULES],
+          // Each file builds its own app and ports, so the files of one worker share its loaded modules:
+          // importing them again for every file was two-thirds of the lane's time.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The local stack's emulators, the deployed bundles on Node 22, Chromium, the synthesized stacks,
+          // and the grammar checker over every persona's letter and emails.
+          name: "whole",
+          include: ["tests/**/*.test.{ts,tsx}", ...SLOW_BESIDE_THE_MODULES],
+        },
+      },
     ],
     // Integration tests start real emulators; each file gets its own process and ports.
     pool: "forks",

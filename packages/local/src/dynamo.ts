@@ -5,6 +5,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 import { TABLE_INDEXES } from "@debrief/core/aws";
 import { close, listen } from "./net";
@@ -58,4 +59,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string) {
       BillingMode: "PAY_PER_REQUEST",
     }),
   );
+  // dynalite answers "not found" while a new table is CREATING (a timer away, later on a busy machine).
+  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: tableName });
 }
