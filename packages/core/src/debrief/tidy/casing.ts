@@ -1,6 +1,6 @@
 import type { Note } from "./kept";
 import { isEnglish, theLexicon } from "./lexicon";
-import { mapWords, type Token } from "./words";
+import { addressSpans, mapWords, type Token } from "./words";
 
 /**
  * Proper nouns, brands and technologies in their own casing (figma → Figma, github →
@@ -18,7 +18,10 @@ function phrases(text: string): string {
     `(?<![\\p{L}\\p{N}.])(?:${phrases.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])`,
     "giu",
   );
-  return text.replace(phraseRe, (m) => names.get(m.toLowerCase()) ?? m);
+  const addresses = addressSpans(text);
+  return text.replace(phraseRe, (m, offset: number) =>
+    addresses.some(([start, end]) => offset < end && offset + m.length > start) ? m : (names.get(m.toLowerCase()) ?? m),
+  );
 }
 
 /** A word's name in the lexicon: itself, its plural ("iphones", "apis") or its possessive. */

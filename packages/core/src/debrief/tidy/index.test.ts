@@ -50,3 +50,22 @@ describe("the tidy step over a whole debrief", () => {
     expect(keptAsTyped(d)).toBe(kept);
   });
 });
+
+describe("addresses typed in a debrief", () => {
+  it("are kept exactly as typed: no word rule rewrites inside a URL, a domain or an email address", () => {
+    const answer =
+      "VERIFY YOUR ACCOUNT AT WWW.SECURE-LOGIN.EXAMPLE.TOP TODAY. dont worry, see www.secure-login.example.top, https://github.com/ana/power-bi-report and ana.lee@figma-fans.example.org or jira.example.com/browse/OPS-1";
+    const t = tidyDebrief(typed({ questions: [{ question: "why this role", betterAnswer: answer }] }));
+    const out = t.questions[0]?.betterAnswer ?? "";
+    for (const address of [
+      "www.secure-login.example.top",
+      "https://github.com/ana/power-bi-report",
+      "ana.lee@figma-fans.example.org",
+      "jira.example.com/browse/OPS-1",
+    ]) {
+      expect(out).toContain(address);
+    }
+    // The words around them are still tidied.
+    expect(out).toContain("Don't worry");
+  });
+});

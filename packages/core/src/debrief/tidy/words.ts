@@ -11,10 +11,26 @@ export type Token = {
   before: string;
 };
 
+/**
+ * What is typed as an address, not as words: a URL with a scheme or "www.", an email address, a domain name
+ * (labels and a lower-case top-level part, with or without a path). No rule rewrites inside one: a word rule
+ * that raised "www" to an acronym or a name's casing would break the address the reader types or clicks.
+ */
+export const ADDRESS =
+  /\b(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|[Ww]{3}\.)[^\s<>"]*[^\s<>".,;:!?)]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}@._-])(?:[\p{L}\p{N}-]+\.)+\p{Ll}{2,24}(?:\/[^\s<>"]*[^\s<>".,;:!?)])?(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
+
+/** The spans of `text` that are addresses, as [start, end) pairs in order. */
+export function addressSpans(text: string): [number, number][] {
+  return [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 export function tokens(text: string): { words: Token[]; tail: string } {
   const words: Token[] = [];
+  const addresses = addressSpans(text);
   let last = 0;
   for (const m of text.matchAll(WORD)) {
+    // A word inside an address stays part of the text between words, as typed.
+    if (addresses.some(([start, end]) => m.index >= start && m.index < end)) continue;
     words.push({ text: m[0], lower: m[0].toLowerCase().replace(/’/gu, "'"), before: text.slice(last, m.index) });
     last = m.index + m[0].length;
   }
