@@ -56,14 +56,19 @@ describe("a production stage", () => {
 
   it("sends from the configured domain and address, and alarms the configured operator", () => {
     expect(all("AWS::SES::EmailIdentity")[0]?.Properties.EmailIdentity).toBe("careers.example.edu");
-    const sending = all("AWS::IAM::Policy")
-      .flatMap(
-        (p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Condition?: unknown }[] }).Statement,
-      )
-      .filter((s) => JSON.stringify(s.Action).includes("ses:SendEmail"));
-    expect(sending.map((s) => s.Condition)).toEqual([
-      { StringEquals: { "ses:FromAddress": "debrief@careers.example.edu" } },
+    const sending = all("AWS::IAM::Policy").flatMap((p) =>
+      (p.Properties.PolicyDocument as { Statement: { Action: unknown; Condition?: unknown }[] }).Statement.filter((s) =>
+        JSON.stringify(s.Action).includes("ses:SendEmail"),
+      ).map((s) => ({ policy: p.logicalId, condition: s.Condition })),
+    );
+    // The send step mails candidates; the API mails advisors their sign-in links. Both only from the configured address.
+    expect(sending.map((s) => s.policy.replace(/ServiceRoleDefaultPolicy.*$/, "")).sort()).toEqual([
+      expect.stringMatching(/^ApiHandler/),
+      expect.stringMatching(/^SendEmail/),
     ]);
+    for (const s of sending) {
+      expect(s.condition).toEqual({ StringEquals: { "ses:FromAddress": "debrief@careers.example.edu" } });
+    }
     expect(all("AWS::SNS::Subscription")[0]?.Properties).toMatchObject({
       Protocol: "email",
       Endpoint: "ops@careers.example.edu",
