@@ -13,7 +13,7 @@ import {
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
 import { keyed, Lines } from "../components/lines";
-import { previewLinks } from "../preview";
+import { previewLinks, previewWindow } from "../preview";
 
 export type LetterEmailProps = {
   draft: Draft;
@@ -165,14 +165,7 @@ Maya Lindqvist`,
   },
   interviewerName: "Oliver Grant",
   interviewerEmail: "oliver.grant@example.com",
-  window: {
-    start: "2026-11-25T08:00:00.000Z",
-    end: "2026-11-25T10:00:00.000Z",
-    slot: "morning",
-    timeZone: "Europe/Stockholm",
-    label: "Wednesday 25 November, 09:00–11:00 (Stockholm time)",
-    scheduleSend: false,
-  },
+  window: previewWindow,
   mailto: {
     href: "mailto:oliver.grant@example.com?subject=Following%20up%20on%20the%20Scheduling%20Analyst%20interview%20at%20Fernhill%20Transit&body=Dear%20Oliver%2C%0D%0A%0D%0A%5BYour%20full%20letter%20is%20too%20long%20for%20this%20link.%20Open%20the%20.eml%20file%20from%20your%20email%20or%20your%20page%20instead%2C%20or%20paste%20the%20letter%20here.%5D%0D%0A",
     full: false,

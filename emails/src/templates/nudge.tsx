@@ -2,7 +2,7 @@
 import type { EmailLinks, Mailto, Nudge } from "@debrief/core";
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
-import { previewLinks } from "../preview";
+import { previewLinks, previewWindow } from "../preview";
 
 export type NudgeEmailProps = {
   nudge: Nudge;
@@ -68,14 +68,7 @@ NudgeEmail.PreviewProps = {
       "Now is a good time to send it: Wednesday 25 November, 09:00–11:00 (Stockholm time).",
       "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
     ],
-    window: {
-      start: "2026-11-25T08:00:00.000Z",
-      end: "2026-11-25T10:00:00.000Z",
-      slot: "morning",
-      timeZone: "Europe/Stockholm",
-      label: "Wednesday 25 November, 09:00–11:00 (Stockholm time)",
-      scheduleSend: false,
-    },
+    window: previewWindow,
   },
   links: previewLinks,
 } satisfies NudgeEmailProps;
