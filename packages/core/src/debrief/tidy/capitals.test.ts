@@ -1,11 +1,8 @@
+import { noting } from "@debrief/testkit/noting";
 import { describe, expect, it } from "vitest";
 import { sentenceCase } from "./capitals";
-import { type KeptAsTyped, keptIn } from "./kept";
 
-const run = (s: string) => {
-  const kept: KeptAsTyped[] = [];
-  return { text: sentenceCase(s, keptIn("f", kept)), kept };
-};
+const run = noting(sentenceCase);
 
 describe("text typed in capitals", () => {
   it("goes to lower case but for its acronyms, names and numbers", () => {

@@ -1,11 +1,8 @@
+import { noting } from "@debrief/testkit/noting";
 import { describe, expect, it } from "vitest";
 import { restoreCasing } from "./casing";
-import { type KeptAsTyped, keptIn } from "./kept";
 
-const run = (s: string) => {
-  const kept: KeptAsTyped[] = [];
-  return { text: restoreCasing(s, keptIn("f", kept)), kept };
-};
+const run = noting(restoreCasing);
 
 describe("names in their own casing", () => {
   it("writes brands, technologies, places and days as their owners do", () => {

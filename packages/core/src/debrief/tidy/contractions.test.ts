@@ -1,12 +1,8 @@
+import { noting } from "@debrief/testkit/noting";
 import { describe, expect, it } from "vitest";
 import { restoreApostrophes } from "./contractions";
-import type { KeptAsTyped } from "./kept";
-import { keptIn } from "./kept";
 
-const run = (s: string) => {
-  const kept: KeptAsTyped[] = [];
-  return { text: restoreApostrophes(s, keptIn("f", kept)), kept };
-};
+const run = noting(restoreApostrophes);
 
 describe("contractions typed without their apostrophe", () => {
   it("gives the apostrophe back to forms that are no other word, in the case typed", () => {

@@ -41,7 +41,7 @@ describe("the tidy step over a whole debrief", () => {
     const { debrief, kept } = tidied(d);
     expect(debrief.challenges).toEqual(["onboarding takes weeks", { text: "reports are late", skill: "dashboards" }]);
     expect(debrief.questions[0]?.question).toBe("Why are you leaving?");
-    expect(debrief.questions[0]?.betterAnswer).toBe("I'm going to say it plainly. Ur team is great!");
+    expect(debrief.questions[0]?.betterAnswer).toBe("I'm going to say it plainly. Ur team is great.");
     expect(debrief.skills).toEqual(["dashboards"]);
     expect(debrief.plan).toEqual(["meet the team", "map the data"]);
     expect(kept).toEqual([

@@ -69,7 +69,9 @@ function words(text: string, note: Note): string {
  */
 function prose(text: string, note: Note, field: "answer" | "example"): string {
   const said = splitRunOns(dropFraming(words(joinLines(text), note)));
-  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field), { questions: false });
+  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field), { questions: false })
+    // An answer to an interviewer states; it does not exclaim.
+    .replace(/!(?=["”')]*(?:\s|$))/gu, ".");
   // A sentence ends with its full stop (the last one too): the letter may quote it whole.
   return s && !/[.!?…]["”')]*$/u.test(s) ? `${s.replace(/[\s,;:]+$/u, "")}.` : s;
 }

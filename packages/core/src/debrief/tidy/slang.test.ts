@@ -1,11 +1,8 @@
+import { noting } from "@debrief/testkit/noting";
 import { describe, expect, it } from "vitest";
-import { type KeptAsTyped, keptIn } from "./kept";
 import { writeOutSlang } from "./slang";
 
-const run = (s: string) => {
-  const kept: KeptAsTyped[] = [];
-  return { text: writeOutSlang(s, keptIn("f", kept)), kept };
-};
+const run = noting(writeOutSlang);
 
 describe("chat words", () => {
   it("writes out what has one meaning", () => {

@@ -1,11 +1,8 @@
+import { noting } from "@debrief/testkit/noting";
 import { describe, expect, it } from "vitest";
-import { type KeptAsTyped, keptIn } from "./kept";
 import { addressTheTeam } from "./team";
 
-const run = (s: string) => {
-  const kept: KeptAsTyped[] = [];
-  return { text: addressTheTeam(s, keptIn("f", kept)), kept };
-};
+const run = noting(addressTheTeam);
 
 describe("the interviewer's team addressed as you", () => {
   it("writes we, our and us as you and your, everywhere in a challenge", () => {
