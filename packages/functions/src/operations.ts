@@ -1,5 +1,6 @@
 import { listFailed, type OperationsDeps, RECONCILE_GRACE_MS, reconcile, redrive, sweep } from "@debrief/core";
 import { loadBoundSecrets } from "./bound-secrets";
+import { errorName } from "./log";
 import { runtime, type Wiring } from "./wiring";
 
 export type RedriveEvent = { redrive?: boolean; ids?: unknown } | null;
@@ -17,10 +18,7 @@ export function operationsHandlers(w: Wiring, timing: OperationsTiming = { recon
     workflow: w.workflow,
     clock: w.clock,
     onError: (debriefId, error) =>
-      w.log.error("operation failed for a debrief", {
-        debriefId,
-        error: error instanceof Error ? error.name : "Unknown",
-      }),
+      w.log.error("operation failed for a debrief", { debriefId, error: errorName(error) }),
   };
   return {
     /**

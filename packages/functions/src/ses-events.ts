@@ -1,5 +1,6 @@
 import { handleSesEvent } from "@debrief/core";
 import { loadBoundSecrets } from "./bound-secrets";
+import { errorName } from "./log";
 import { runtime, type Wiring } from "./wiring";
 
 /**
@@ -26,5 +27,3 @@ await loadBoundSecrets();
 
 /** Lambda handler (see infra/operations.ts). */
 export const handler = async (event: unknown) => sesEventsHandler(runtime())(event);
-
-const errorName = (e: unknown) => (e instanceof Error ? e.name : "Unknown");

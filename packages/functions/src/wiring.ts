@@ -21,7 +21,8 @@ import {
   createSfnWorkflow,
   formSecretFor,
 } from "@debrief/core/aws";
-import type { AppDeps, AppLogger } from "./api/deps";
+import type { AppDeps } from "./api/deps";
+import type { AppLogger } from "./log";
 
 export type Env = Record<string, string | undefined>;
 

@@ -11,7 +11,8 @@ import type { JsonRegistry } from "./web/json";
 import { documentShell } from "./web/layout";
 import { csrfProtection, securityHeaders } from "./web/security";
 
-export type { AppDeps, AppLogger } from "./deps";
+export type { AppLogger } from "../log";
+export type { AppDeps } from "./deps";
 
 const ROBOTS_TXT = [
   "User-agent: *",

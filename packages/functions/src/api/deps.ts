@@ -11,7 +11,7 @@ import type {
   SubmitDeps,
   Workflow,
 } from "@debrief/core";
-import { errorName } from "./web/http";
+import { type AppLogger, errorName } from "../log";
 
 /** Everything the HTTP app needs, passed in so tests and the local stack wire real adapters the same way. */
 export type AppDeps = {
@@ -36,13 +36,6 @@ export type AppDeps = {
   centres?: CentreStore;
   /** A centre's advisors, sign-in links, sessions, keys and log (given with `centres`). */
   accounts?: AccountStore;
-};
-
-/** The slice of a logger the app uses; callers pass ids and error names, never personal data. */
-export type AppLogger = {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
 };
 
 /** What submitDebrief needs, taken from the app's dependencies (one place for every caller). */

@@ -24,10 +24,11 @@ import {
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { errorName } from "../../log";
 import type { AppDeps } from "../deps";
 import { clientIp } from "../web/client-ip";
 import { Refusal } from "../web/errors";
-import { errorName, first, limitBody, notFound } from "../web/http";
+import { first, limitBody, notFound } from "../web/http";
 import {
   ActivityPage,
   AdminFrame,

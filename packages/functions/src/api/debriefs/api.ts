@@ -1,10 +1,11 @@
 import { debriefInputSchema, IDEMPOTENCY_KEY_PATTERN, submitDebrief } from "@debrief/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { errorName } from "../../log";
 import { type AppDeps, submitDepsOf } from "../deps";
 import { clientIp } from "../web/client-ip";
 import { Refusal } from "../web/errors";
-import { errorName, limitBody, MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from "../web/http";
+import { limitBody, MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from "../web/http";
 import { COMMON_ERRORS, HEADERS, jsonError, jsonRoutes, z } from "../web/json";
 import { submissionRefusal } from "./refusals";
 

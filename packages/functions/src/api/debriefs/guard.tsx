@@ -6,9 +6,9 @@ import {
   issueFormTicket,
   verifyBotCheck,
 } from "@debrief/core";
-import type { AppLogger } from "../deps";
+import { type AppLogger, errorName } from "../../log";
 import { Refusal } from "../web/errors";
-import { errorName, first, RETRY_AFTER_SECONDS } from "../web/http";
+import { first, RETRY_AFTER_SECONDS } from "../web/http";
 
 /** A field people never see or fill in; bots that fill every input give themselves away. */
 export const HONEYPOT_FIELD = "website";

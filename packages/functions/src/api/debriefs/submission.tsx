@@ -1,8 +1,9 @@
 import type { FormFields, SubmitContext, SubmitResult } from "@debrief/core";
 import type { Context, MiddlewareHandler } from "hono";
+import { errorName } from "../../log";
 import type { AppDeps } from "../deps";
 import { clientIp } from "../web/client-ip";
-import { errorName, MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from "../web/http";
+import { MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from "../web/http";
 import { FORM_COPY } from "./copy";
 import { formDefaults } from "./fields";
 import { checkFormGuard } from "./guard";

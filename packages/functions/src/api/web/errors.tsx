@@ -1,8 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppLogger } from "../deps";
-import { errorName } from "./http";
+import { type AppLogger, errorName } from "../../log";
 
 /**
  * A request refused on purpose, with a stable code for JSON clients and words for

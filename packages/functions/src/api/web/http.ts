@@ -5,8 +5,6 @@ import { Refusal } from "./errors";
 
 /** Small helpers every route group shares. */
 
-export const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
-
 /** A form field's first value (a repeated name gives a list). */
 export const first = (v: unknown): string | undefined =>
   Array.isArray(v) ? first(v[0]) : typeof v === "string" ? v : undefined;
