@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { capitaliseFirst, clause, joinAnd, oneLine, quoted, sentence, wordCount } from "./text";
 
 describe("wording helpers", () => {
-  it("raise only a lower-case first letter, after quotes or brackets too", () => {
+  it("raise only a lower-case first letter, after quotes or brackets too, never after a digit or in a name like iPhone", () => {
     expect(capitaliseFirst("delivery delays")).toBe("Delivery delays");
     expect(capitaliseFirst('"late parcels"')).toBe('"Late parcels"');
     expect(capitaliseFirst("Already")).toBe("Already");
+    expect(capitaliseFirst("2nd round")).toBe("2nd round");
+    expect(capitaliseFirst("iPhone sales")).toBe("iPhone sales");
     expect(capitaliseFirst("")).toBe("");
   });
 

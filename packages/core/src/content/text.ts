@@ -41,9 +41,16 @@ export function oneLine(s: string): string {
   return s.replace(/[\r\n]+/g, " ").trim();
 }
 
-/** The text with its first letter raised when that letter is lower case; what comes before it is kept. */
+/**
+ * The text with its first letter raised: only a lower-case letter that starts the text (after
+ * quotes, brackets or dashes; not after a digit: "2nd") is raised, and a name that starts in
+ * lower case keeps it (iPhone, eBay, macOS).
+ */
 export function capitaliseFirst(s: string): string {
-  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+  const m = /\p{Ll}/u.exec(s);
+  if (!m || /[\p{L}\p{N}]/u.test(s.slice(0, m.index))) return s;
+  if (/^\p{Ll}+\p{Lu}/u.test(s.slice(m.index))) return s;
+  return s.slice(0, m.index) + (m[0] ?? "").toUpperCase() + s.slice(m.index + 1);
 }
 
 /** Words as the budgets count them: runs between spaces that hold a letter or a digit. */

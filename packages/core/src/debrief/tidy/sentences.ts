@@ -1,4 +1,5 @@
 import nlp from "compromise/one";
+import { capitaliseFirst } from "../../content/text";
 
 /**
  * Tidies what the candidate typed, once, before it goes anywhere (letter, subjects,
@@ -24,15 +25,6 @@ const LOWER_I = /^i(?:['’](?:m|d|ll|ve))?$/u;
 /** "i", "i'm", "i'd", "i'll", "i've" as "I…"; any other word as typed. */
 function fixI(word: string): string {
   return LOWER_I.test(word) ? `I${word.slice(1)}` : word;
-}
-
-function capitaliseFirst(s: string): string {
-  const m = /\p{Ll}/u.exec(s);
-  // Only a lower-case letter that starts the text (after quotes or brackets) is raised.
-  if (!m || /[\p{L}\p{N}]/u.test(s.slice(0, m.index))) return s;
-  // A name that starts in lower case keeps it: iPhone, eBay, macOS.
-  if (/^\p{Ll}+\p{Lu}/u.test(s.slice(m.index))) return s;
-  return s.slice(0, m.index) + (m[0] ?? "").toUpperCase() + s.slice(m.index + 1);
 }
 
 type Term = { pre: string; text: string; post: string };
