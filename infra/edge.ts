@@ -1,3 +1,4 @@
+import { LINK_PREFIXES } from "@debrief/core";
 import { Duration, Fn } from "aws-cdk-lib";
 import { Certificate } from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
@@ -67,11 +68,11 @@ const GROUPS: Record<keyof typeof EDGE_RATE_LIMITS, CfnWebACL.StatementProperty>
   // The debrief form and a career centre's form, posted.
   form: { andStatement: { statements: [methodIs("POST"), anyOf(uriStartsWith("/"), uriStartsWith("/c/"))] } },
   api: uriStartsWith("/api/"),
-  unsubscribe: uriStartsWith("/u/"),
+  unsubscribe: uriStartsWith(`${LINK_PREFIXES.unsubscribe}/`),
   // Everything else: the pages, one-use links, "this wasn't me", assets.
   pages: {
     andStatement: {
-      statements: [not(uriStartsWith("/api/")), not(uriStartsWith("/u/"))],
+      statements: [not(uriStartsWith("/api/")), not(uriStartsWith(`${LINK_PREFIXES.unsubscribe}/`))],
     },
   },
 };

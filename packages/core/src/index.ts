@@ -25,6 +25,7 @@ export * from "./debrief/validate";
 export * from "./digest";
 export * from "./idempotency";
 export * from "./kept";
+export * from "./link-paths";
 export * from "./operations";
 export * from "./ports";
 export * from "./schedule";

@@ -1,5 +1,6 @@
 /** The candidate's links: the debrief and purpose behind a token, and the links each email carries. */
 import type { Debrief, SendKind } from "../debrief/model";
+import { linkPath } from "../link-paths";
 import { CANDIDATE_ACTIONS, type CandidateAction, type EmailLinks } from "../ports";
 import { deriveToken, hashToken, type LinkKind, type LinkPurpose, tokenDebriefId, verifyToken } from "../tokens";
 import type { CandidateDeps } from "./deps";
@@ -43,7 +44,7 @@ export function emailActions(kind: string, d: Pick<Debrief, "letterSentAt">): Ca
 /** The candidate's page link: the same for every email and every replay of the submission. */
 export function pageUrl(d: Pick<Debrief, "id" | "linkKey">, publicUrl: string): string {
   if (!d.linkKey) throw new Error("The debrief has no link key");
-  return `${publicUrl}/d/${deriveToken(d.id, d.linkKey, { kind: "page" })}`;
+  return `${publicUrl}${linkPath("page", deriveToken(d.id, d.linkKey, { kind: "page" }))}`;
 }
 
 /**
@@ -56,12 +57,12 @@ export function emailLinks(kind: SendKind, d: Pick<Debrief, "id" | "linkKey" | "
   const token = (purpose: LinkPurpose) => deriveToken(d.id, d.linkKey as string, purpose);
   const actions: EmailLinks["actions"] = {};
   for (const action of emailActions(kind, d)) {
-    actions[action] = `${publicUrl}/a/${token({ kind: "action", email: kind, action })}`;
+    actions[action] = `${publicUrl}${linkPath("action", token({ kind: "action", email: kind, action }))}`;
   }
   return {
     page: pageUrl(d, publicUrl),
     actions,
-    unsubscribe: `${publicUrl}/u/${token({ kind: "unsubscribe" })}`,
-    notMe: `${publicUrl}/not-me/${token({ kind: "not-me" })}`,
+    unsubscribe: `${publicUrl}${linkPath("unsubscribe", token({ kind: "unsubscribe" }))}`,
+    notMe: `${publicUrl}${linkPath("not-me", token({ kind: "not-me" }))}`,
   } satisfies EmailLinks;
 }

@@ -1,4 +1,4 @@
-import { keptUntilFailure } from "@debrief/core";
+import { keptUntilFailure, LINK_PREFIXES, linkRoute } from "@debrief/core";
 import { type Handler, Hono } from "hono";
 import { compress } from "hono/compress";
 import { candidateScript } from "./candidate/script";
@@ -16,7 +16,7 @@ export type { AppDeps } from "./deps";
 
 const ROBOTS_TXT = [
   "User-agent: *",
-  ...["/d/", "/a/", "/u/", "/not-me/", "/api/"].map((p) => `Disallow: ${p}`),
+  ...[...Object.values(LINK_PREFIXES), "/api"].map((p) => `Disallow: ${p}/`),
   "",
 ].join("\n");
 
@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps) {
 
   // The candidate's page /d/{token}: the token is resolved once for everything under it, the centre's pages too.
   app.all(
-    "/d/*",
+    `${LINK_PREFIXES.page}/*`,
     lazy(async (sub) => {
       const [{ tokenApp, candidatePageRoutes }, { centreStudentRoutes }] = await Promise.all([
         import("./candidate/routes"),
@@ -109,16 +109,16 @@ export function createApp(deps: AppDeps) {
       const token = tokenApp(deps);
       token.route("/", candidatePageRoutes(deps));
       if (deps.centres) token.route("/", centreStudentRoutes({ ...deps, centres: deps.centres }));
-      sub.route("/d/:token", token);
+      sub.route(linkRoute("page"), token);
     }).handler,
   );
 
   // The one-use links /a/{token} of the emails.
   app.all(
-    "/a/*",
+    `${LINK_PREFIXES.action}/*`,
     lazy(async (sub) => {
       const { actionLinkRoutes } = await import("./candidate/routes");
-      sub.route("/a", actionLinkRoutes(deps));
+      sub.route(LINK_PREFIXES.action, actionLinkRoutes(deps));
     }).handler,
   );
 
@@ -127,8 +127,8 @@ export function createApp(deps: AppDeps) {
     const { unsubscribeRoutes } = await import("./unsubscribe/routes");
     sub.route("/", unsubscribeRoutes(deps));
   });
-  app.all("/u/*", unsubscribe.handler);
-  app.all("/not-me/*", unsubscribe.handler);
+  app.all(`${LINK_PREFIXES.unsubscribe}/*`, unsubscribe.handler);
+  app.all(`${LINK_PREFIXES["not-me"]}/*`, unsubscribe.handler);
 
   // Career centres: the branded form /c/{slug} and its advisors' pages under /c/{slug}/admin (the admin API is with the JSON routes).
   if (deps.centres && deps.accounts) {

@@ -7,6 +7,7 @@ import {
   eraseDebrief,
   exportDebrief,
   letterEml,
+  linkPath,
   markLetterSent,
   pendingAction,
   performAction,
@@ -42,7 +43,7 @@ export function tokenApp(deps: AppDeps) {
     if (!debrief) throw notFound();
     c.set("debrief", debrief);
     c.set("token", token);
-    c.set("base", `/d/${token}`);
+    c.set("base", linkPath("page", token));
     await next();
   });
   return app;
@@ -189,7 +190,7 @@ export function actionLinkRoutes(deps: AppDeps) {
   app.get("/:token", async (c) => {
     const pending = await pendingAction(c.req.param("token"), deps);
     if (!pending) throw notFound();
-    return c.render(<ConfirmActionPage action={pending.action} path={`/a/${c.req.param("token")}`} />, {
+    return c.render(<ConfirmActionPage action={pending.action} path={linkPath("action", c.req.param("token"))} />, {
       title: ACTION_COPY[pending.action].title,
     });
   });

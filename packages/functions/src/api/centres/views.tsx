@@ -7,6 +7,7 @@ import {
   type Debrief,
   type FieldErrors,
   type FormFields,
+  linkPath,
   minGroupSizeOf,
 } from "@debrief/core";
 import { Checkbox, Select } from "../web/controls";
@@ -92,7 +93,7 @@ export function CentreSharingPage({
           ? `Your advisors at ${centreName} can read this debrief. Every time they open it is listed below.`
           : `Your debrief is not shared. ${centreName} sees only anonymous totals of ${minGroupSize} or more students.`}
       </p>
-      <form method="post" action={`/d/${token}/centre`}>
+      <form method="post" action={linkPath("page", token, "centre")}>
         <input type="hidden" name="share" value={shared ? "off" : "on"} />
         <button type="submit" class="primary">
           {shared ? "Stop sharing with my advisor" : "Share with my advisor"}
@@ -125,7 +126,7 @@ export function CentreSharingPage({
         )}
       </section>
       <p>
-        <a href={`/d/${token}`}>Back to your debrief</a>
+        <a href={linkPath("page", token)}>Back to your debrief</a>
       </p>
     </>
   );
@@ -148,7 +149,7 @@ export function CheckinPage({
     <>
       <h1>Your news</h1>
       {state === "confirm" ? (
-        <form method="post" action={`/d/${token}/checkin/${kind}/${answer}`}>
+        <form method="post" action={linkPath("page", token, "checkin", kind, answer)}>
           <p>Record this answer?</p>
           <button type="submit" class="primary">
             {label}
@@ -164,7 +165,7 @@ export function CheckinPage({
         </div>
       )}
       <p>
-        <a href={`/d/${token}`}>Open your debrief</a>
+        <a href={linkPath("page", token)}>Open your debrief</a>
       </p>
     </>
   );

@@ -1,4 +1,4 @@
-import { debriefInputSchema, IDEMPOTENCY_KEY_PATTERN, submitDebrief } from "@debrief/core";
+import { debriefInputSchema, IDEMPOTENCY_KEY_PATTERN, linkPath, submitDebrief } from "@debrief/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { errorName } from "../../log";
@@ -107,7 +107,7 @@ export function debriefApiRoutes(deps: AppDeps) {
     if (result.replayed) c.header("Idempotent-Replayed", "true");
     // The answer carries a bearer token: no cache (a proxy's, a browser's) may keep it.
     c.header("Cache-Control", "no-store");
-    const page = `${deps.publicUrl}/d/${result.token}`;
+    const page = `${deps.publicUrl}${linkPath("page", result.token)}`;
     const answer = { id: result.id, status: result.status, page };
     return result.replayed ? c.json(answer, 200) : c.json(answer, 201);
   });

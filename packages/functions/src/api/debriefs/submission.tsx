@@ -1,4 +1,5 @@
 import type { FormFields, SubmitContext, SubmitResult } from "@debrief/core";
+import { linkPath } from "@debrief/core";
 import type { Context, MiddlewareHandler } from "hono";
 import { errorName } from "../../log";
 import type { AppDeps } from "../deps";
@@ -79,5 +80,5 @@ export async function handleFormSubmission(c: Context, deps: AppDeps, flow: Form
   }
   deps.log.info("debrief accepted", { debriefId: result.id, status: result.status, via: flow.via });
   c.header("Cache-Control", "no-store"); // its Location carries the page token
-  return c.redirect(`/d/${result.token}?new=1`, 303);
+  return c.redirect(`${linkPath("page", result.token)}?new=1`, 303);
 }

@@ -1,4 +1,4 @@
-import { CHECKIN_ANSWERS, CHECKIN_KINDS } from "@debrief/core";
+import { CHECKIN_ANSWERS, CHECKIN_KINDS, linkPath } from "@debrief/core";
 import { MAX_BODY_BYTES } from "../web/http";
 
 /**
@@ -189,7 +189,7 @@ const ADVISOR_PAGES: HtmlOperation[] = [
 const formSubmission = (extra: Record<string, Response> = {}): Record<string, Response> => ({
   "303": {
     description: "Stored; to the candidate's page (`Cache-Control: no-store`: its address is the key)",
-    headers: location("`/d/{token}?new=1`"),
+    headers: location(`\`${linkPath("page", "{token}")}?new=1\``),
   },
   "400": { description: "The form's ticket is missing, forged or expired, or the hidden field was filled", type: HTML },
   "413": { description: `Over ${MAX_BODY_BYTES / 1024} KB: the form again with the reason`, type: HTML },
@@ -241,48 +241,52 @@ export const HTML_ROUTES: HtmlOperation[] = [
     responses: { "200": { description: "robots.txt", type: "text/plain" } },
   }),
 
-  page("/d/{token}", "The candidate's private page: draft, email status and actions"),
-  action("/d/{token}/draft", "Edit the drafted letter"),
-  action("/d/{token}/tone", "Redraft the letter in another tone"),
-  action("/d/{token}/letter", "Choose the letter's length and which parts it includes"),
-  action("/d/{token}/salutation", "Change how the letter greets the interviewer"),
-  action("/d/{token}/sent", "Mark the letter as sent"),
-  action("/d/{token}/snooze", "Move the nudge to later"),
-  action("/d/{token}/second-interview", "Send the second-interview tips now"),
-  action("/d/{token}/stop", "Stop every further email"),
-  action("/d/{token}/delete", "Erase the debrief and every trace of it"),
-  page("/d/{token}/letter.eml", "The letter as an .eml file to open in a mail program", {
+  page(linkPath("page", "{token}"), "The candidate's private page: draft, email status and actions"),
+  action(linkPath("page", "{token}", "draft"), "Edit the drafted letter"),
+  action(linkPath("page", "{token}", "tone"), "Redraft the letter in another tone"),
+  action(linkPath("page", "{token}", "letter"), "Choose the letter's length and which parts it includes"),
+  action(linkPath("page", "{token}", "salutation"), "Change how the letter greets the interviewer"),
+  action(linkPath("page", "{token}", "sent"), "Mark the letter as sent"),
+  action(linkPath("page", "{token}", "snooze"), "Move the nudge to later"),
+  action(linkPath("page", "{token}", "second-interview"), "Send the second-interview tips now"),
+  action(linkPath("page", "{token}", "stop"), "Stop every further email"),
+  action(linkPath("page", "{token}", "delete"), "Erase the debrief and every trace of it"),
+  page(linkPath("page", "{token}", "letter.eml"), "The letter as an .eml file to open in a mail program", {
     responses: { "200": { description: "The letter", type: "message/rfc822" }, "404": notFound() },
   }),
-  page("/d/{token}/practice.ics", "The practice session as a calendar file", {
+  page(linkPath("page", "{token}", "practice.ics"), "The practice session as a calendar file", {
     responses: { "200": { description: "The session", type: "text/calendar" }, "404": notFound() },
   }),
-  page("/d/{token}/data.json", "Everything stored about the debrief, as JSON", {
+  page(linkPath("page", "{token}", "data.json"), "Everything stored about the debrief, as JSON", {
     responses: { "200": { description: "The export", type: "application/json" }, "404": notFound() },
   }),
-  page("/a/{token}", "A one-use link from an email: asks before acting"),
-  action("/a/{token}", "Carry out a one-use link's action", {
+  page(linkPath("action", "{token}"), "A one-use link from an email: asks before acting"),
+  action(linkPath("action", "{token}"), "Carry out a one-use link's action", {
     responses: {
       "200": { description: "Done; the link is used up", type: HTML },
       "404": notFound(),
       ...POST_REFUSALS,
     },
   }),
-  page("/u/{token}", "Unsubscribe page"),
-  action("/u/{token}", "Unsubscribe (RFC 8058 one-click too)", {
+  page(linkPath("unsubscribe", "{token}"), "Unsubscribe page"),
+  action(linkPath("unsubscribe", "{token}"), "Unsubscribe (RFC 8058 one-click too)", {
     form: "List-Unsubscribe=One-Click",
     responses: { "200": { description: "Unsubscribed", type: HTML }, "404": notFound(), ...POST_REFUSALS },
   }),
-  page("/not-me/{token}", '"This wasn\'t me": report a debrief someone else submitted'),
-  action("/not-me/{token}", "Confirm it wasn't you: the address gets no more email", {
+  page(linkPath("not-me", "{token}"), '"This wasn\'t me": report a debrief someone else submitted'),
+  action(linkPath("not-me", "{token}"), "Confirm it wasn't you: the address gets no more email", {
     responses: { "200": { description: "Suppressed", type: HTML }, "404": notFound(), ...POST_REFUSALS },
   }),
 
-  page("/d/{token}/centre", "Sharing with the career centre: status, every advisor access, and the switch", {
-    tag: "Career centres",
-    responses: { "200": { description: "The page", type: HTML }, "404": notFound("Unknown token, or no centre") },
-  }),
-  action("/d/{token}/centre", "Share with the centre's advisor, or withdraw", {
+  page(
+    linkPath("page", "{token}", "centre"),
+    "Sharing with the career centre: status, every advisor access, and the switch",
+    {
+      tag: "Career centres",
+      responses: { "200": { description: "The page", type: HTML }, "404": notFound("Unknown token, or no centre") },
+    },
+  ),
+  action(linkPath("page", "{token}", "centre"), "Share with the centre's advisor, or withdraw", {
     tag: "Career centres",
     form: "`share=on` to share, `share=off` to withdraw; effective for every later advisor request",
     responses: {
@@ -292,7 +296,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
     },
   }),
   page(
-    "/d/{token}/checkin/{kind}/{answer}",
+    linkPath("page", "{token}", "checkin", "{kind}", "{answer}"),
     "A check-in answer, shown for confirmation (following the link records nothing)",
     {
       tag: "Career centres",
@@ -309,7 +313,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
   ),
   {
     method: "post",
-    path: "/d/{token}/checkin/{kind}/{answer}",
+    path: linkPath("page", "{token}", "checkin", "{kind}", "{answer}"),
     tag: "Career centres",
     summary: "Record a check-in answer: the first answer of each check-in is kept",
     params: checkinParams,

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { checkLinkLimits, debriefForLink, debriefForNotMeToken, stopEmails, suppressAndStop } from "@debrief/core";
+import {
+  checkLinkLimits,
+  debriefForLink,
+  debriefForNotMeToken,
+  linkRoute,
+  stopEmails,
+  suppressAndStop,
+} from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { clientIp } from "../web/client-ip";
@@ -55,15 +62,15 @@ export function unsubscribeRoutes(deps: AppDeps) {
     c.header("Retry-After", String(verdict.retryAfterSeconds));
     return c.render(<ThrottledPage />, THROTTLED);
   };
-  app.use("/u/:token", limitBody());
-  app.use("/not-me/:token", limitBody());
+  app.use(linkRoute("unsubscribe"), limitBody());
+  app.use(linkRoute("not-me"), limitBody());
 
-  app.get("/u/:token", async (c) => {
+  app.get(linkRoute("unsubscribe"), async (c) => {
     await debriefOf(c);
     return c.render(<UnsubscribePage />, UNSUBSCRIBE);
   });
 
-  app.post("/u/:token", async (c) => {
+  app.post(linkRoute("unsubscribe"), async (c) => {
     const debrief = await debriefOf(c);
     const limited = await throttled(c, "unsubscribe", debrief.id);
     if (limited) return limited;
@@ -72,12 +79,12 @@ export function unsubscribeRoutes(deps: AppDeps) {
     return c.render(<UnsubscribedPage />, UNSUBSCRIBED);
   });
 
-  app.get("/not-me/:token", async (c) => {
+  app.get(linkRoute("not-me"), async (c) => {
     await debriefOf(c, "not-me");
     return c.render(<NotMePage />, NOT_ME);
   });
 
-  app.post("/not-me/:token", async (c) => {
+  app.post(linkRoute("not-me"), async (c) => {
     const debrief = await debriefOf(c, "not-me");
     const limited = await throttled(c, "not-me", debrief.id);
     if (limited) return limited;
