@@ -1,5 +1,5 @@
 import { proveAddress, provisionCentre, SESSION_COOKIE } from "@debrief/testkit/centres";
-import { contextOptions, DESKTOP, launchChromium } from "@debrief/testkit/chromium";
+import { contextOptions, DESKTOP, launchChromium, PHONE } from "@debrief/testkit/chromium";
 import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { signInInBrowser } from "./support/centres";
 import { tabTo, typeInto } from "./support/keyboard";
+import { horizontalOverflow } from "./support/layout";
 
 const OWNER = "owner@riverside.example.edu";
 
@@ -79,8 +80,17 @@ describe("a centre's pages in Chromium", () => {
       sameSite: "Lax",
     });
 
+    // The insights: each chart an image with its name, its figures in the table beside it.
+    const weekly = page.getByRole("img", { name: /^Students per week, all cohorts, every week/ });
+    expect(await weekly.count()).toBe(1);
     const row = page.locator("table").first().locator("tbody tr").first();
-    expect(await row.locator("td").allTextContents()).toEqual(["6", "0", "0", "0"]);
+    expect(await row.locator("td").allTextContents()).toEqual(["6", "0 (0%)", "0 (0%)", "0 (0%)"]);
+    // The filter is a GET form, worked with the keyboard: the cohort, then "Show".
+    await tabTo(page, "#cohort");
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, "form.filters button");
+    await Promise.all([page.waitForURL(/\/admin\?cohort=Class\+of\+2026&from=&to=$/), page.keyboard.press("Enter")]);
+    expect(await page.locator(".shown-for").textContent()).toContain("Showing Class of 2026, every week: 6 students.");
 
     await tabTo(page, 'a[href="/c/riverside/admin/shared"]');
     await Promise.all([page.waitForURL(/\/shared$/), page.keyboard.press("Enter")]);
@@ -103,9 +113,17 @@ describe("a centre's pages in Chromium", () => {
     const context = await browser.newContext(contextOptions({ bypassCSP: true }));
     const page = await context.newPage();
     await signInInBrowser(page, stack, "riverside", OWNER);
+    // The insights at a phone's width and a desktop's.
+    for (const viewport of [PHONE, DESKTOP]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${stack.url}/c/riverside/admin`);
+      expect(describeViolations(await seriousViolations(page)), `insights at ${viewport.width} px`).toEqual([]);
+      expect(await horizontalOverflow(page), `sideways scrolling at ${viewport.width} px`).toBe(0);
+    }
+    await page.setViewportSize(PHONE);
     const urls = [
       "/c/riverside",
-      "/c/riverside/admin",
+      "/c/riverside/admin?cohort=Class+of+2026",
       "/c/riverside/admin/shared",
       "/c/riverside/admin/team",
       "/c/riverside/admin/activity",

@@ -1,8 +1,13 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { hashAdminKey, isoWeek, rotateOwnerKey, systemClock } from "@debrief/core";
+import { type AccountStore, hashAdminKey, isoWeek, rotateOwnerKey, systemClock } from "@debrief/core";
 import { documentClient } from "@debrief/core/aws";
-import { centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "@debrief/functions/api/centres/schemas";
+import {
+  centreInsightsSchema,
+  centreStatsSchema,
+  sharedDebriefSchema,
+  sharedListSchema,
+} from "@debrief/functions/api/centres/schemas";
 import { createApp } from "@debrief/functions/app";
 import { operationsHandlers } from "@debrief/functions/operations";
 import { apiDeps, wire } from "@debrief/functions/wiring";
@@ -254,6 +259,7 @@ describe("career centres on the local stack", () => {
       minGroupSize: number;
     };
     let key: string;
+    let accounts: AccountStore;
 
     beforeAll(async () => {
       // A centre that lowered the minimum group size to the floor of 5.
@@ -263,6 +269,7 @@ describe("career centres on the local stack", () => {
         minGroupSize: 5,
       });
       key = centre.key;
+      accounts = centre.accounts;
       // A student proves their address by acting on a one-use link from their letter (a POST; "Stop emails"
       // here, which changes no count, where "I sent it" would count a letter).
       const prove = (email: string) => proveAddress(stack.appUrl, stack.inboxUrl, email);
@@ -292,28 +299,29 @@ describe("career centres on the local stack", () => {
     it("suppresses groups and counts under 5, and every count that would let one be subtracted out", () => {
       expect(stats.minGroupSize).toBe(5);
       const none = { letterSent: null, secondInterview: null, offer: null };
-      // The week holds all eight: its 8 students minus Big cohort's 6 would give Small cohort's 2 (and
-      // 6 second interviews minus 5 its one), so one side of each such difference is hidden too.
+      // The week holds all eight, in two cells: Big cohort's 6 and Small cohort's 2. A figure including the
+      // small cell hides its students (the week's 8 minus Big cohort's 6 would give the 2); inside Big cohort,
+      // 5 of 6 reached a second interview (the one who did not would be singled out) and 1 an offer.
       expect(stats.cohorts).toEqual([
         {
           group: "Big cohort",
           suppressed: false,
-          students: null,
+          students: 6,
           letterSent: 0,
           secondInterview: null,
           offer: null,
-          rates: none,
+          rates: { letterSent: 0, secondInterview: null, offer: null },
         },
         { group: "Small cohort", suppressed: true, students: null, ...none, rates: none },
       ]);
       expect(stats.weeks).toHaveLength(1);
       expect(stats.weeks[0]).toMatchObject({
         suppressed: false,
-        students: 8,
+        students: null,
         letterSent: 0,
         secondInterview: null,
         offer: null,
-        rates: { letterSent: 0, secondInterview: null, offer: null },
+        rates: { letterSent: null, secondInterview: null, offer: null },
       });
       for (const stage of ["students", "letterSent", "secondInterview", "offer"]) {
         const week = stats.weeks[0]?.[stage];
@@ -321,6 +329,30 @@ describe("career centres on the local stack", () => {
         if (typeof week === "number" && typeof big === "number") expect([0]).toContain(week - big);
       }
       expect(JSON.stringify(stats)).not.toContain("@example.com");
+    });
+
+    it("answers every table of the insights for a filter, as JSON and CSV, and records each export", async () => {
+      const res = await api("statsville/insights?cohort=Big+cohort", key);
+      expect(res.status).toBe(200);
+      const insights = centreInsightsSchema.parse(await res.json());
+      expect(insights.filter).toEqual({ cohort: "Big cohort" });
+      // The same rule as the stats: Big cohort's 6 students are one cell, shown at the centre's minimum of 5.
+      expect(insights.students).toBe(6);
+      const rows = insights.cohorts as { group: string; students: number | null }[];
+      expect(rows.map((r) => [r.group, r.students])).toEqual([["Big cohort", 6]]);
+      expect(insights.situations).toEqual([{ key: "nerves", students: 6, rate: 1 }]);
+      const csv = await (await api("statsville/insights.csv?cohort=Big+cohort", key)).text();
+      expect(csv.split("\r\n")).toContain("situation,nerves,false,6,,,,,,,1");
+      const bad = await api("statsville/insights?cohort=Nobody&from=2026-13", key);
+      expect(bad.status).toBe(422);
+      expect(((await bad.json()) as { fields: Record<string, string> }).fields).toEqual({
+        cohort: "Choose one of the centre's cohorts",
+        from: "Choose a week such as 2026-W07",
+      });
+      const log = await accounts.events("statsville", new Date(0), new Date());
+      expect(log.map((e) => e.detail)).toEqual(
+        expect.arrayContaining(["insights (API) cohort=Big cohort", "insights.csv (API) cohort=Big cohort"]),
+      );
     });
 
     it("exports the same aggregates as CSV", async () => {

@@ -1,4 +1,4 @@
-import { provisionCentre } from "@debrief/testkit/centres";
+import { proveAddress, provisionCentre } from "@debrief/testkit/centres";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
 import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
@@ -147,7 +147,9 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     displayName: "Northfield University Careers",
     accentColour: "#7a1f5c",
     cohorts: ["MSc Data 2026", "BA History 2026"],
+    minGroupSize: 5,
   });
+  await centreStudents(stack);
   // An interview eight days ago: the day-7 check-in email comes with the tips.
   const fields = centreFormFields(STUDENT, { shareWithCentre: "on", "interview.date": daysAgo(8) });
   const centreToken = tokenOf(await postForm(stack.appUrl, `/c/${CENTRE}`, fields));
@@ -220,4 +222,40 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     typedPage,
     typedLetter,
   };
+}
+
+/**
+ * Students for the centre's insights: two cohorts of ten, every one nervous and stuck on a
+ * story question, half of each cohort also blanking and fumbling a technical question; all
+ * proven from their letter, one cohort by marking it sent.
+ */
+async function centreStudents(stack: TestStack) {
+  const students = Array.from({ length: 20 }, (_, i) => ({
+    email: `insight-${i}-${process.pid}@example.edu`,
+    cohort: i % 2 ? "MSc Data 2026" : "BA History 2026",
+    more: i % 4 < 2,
+  }));
+  for (const s of students) {
+    const fields: Record<string, string | string[]> = {
+      ...centreFormFields(s.email, {
+        cohort: s.cohort,
+        "questions.0.question": "Tell me about a time you missed a deadline",
+        "questions.0.betterAnswer": "I would plan the work backwards from the date.",
+        ...(s.more
+          ? {
+              "questions.1.question": "How would you design a dashboard for the sales team?",
+              "questions.1.betterAnswer": "I would start from the decisions it supports.",
+            }
+          : {}),
+      }),
+      whatHappened: s.more ? ["nerves", "blanked"] : ["nerves"],
+    };
+    const res = await postForm(stack.appUrl, `/c/${CENTRE}`, fields);
+    if (res.status !== 303) throw new Error(`A centre student's debrief answered ${res.status}`);
+  }
+  await Promise.all(
+    students.map((s) =>
+      proveAddress(stack.appUrl, stack.inboxUrl, s.email, s.cohort === "MSc Data 2026" ? "I sent it" : "Stop emails"),
+    ),
+  );
 }

@@ -18,7 +18,15 @@ import {
   publicCentre,
   snapshotOf,
 } from "./model";
-import { type CentreStats, centreStats } from "./stats";
+import {
+  type CentreInsights,
+  type CentreStats,
+  centreInsights,
+  centreStats,
+  type InsightsFilter,
+  ISO_WEEK_PATTERN,
+  UNSPECIFIED_COHORT,
+} from "./stats";
 import type { AuditEntry, CentreDebriefSummary, CentreStore } from "./store";
 import type { AccountStore, Advisor } from "./team";
 
@@ -96,6 +104,48 @@ export async function statsFor(store: CentreStore, slug: string, now: Date): Pro
   const centre = await store.getCentre(slug);
   if (!centre) throw new CentreNotFoundError(`No centre "${slug}"`);
   return centreStats(slug, await store.countedStudents(slug, now), now, minGroupSizeOf(centre));
+}
+
+/** A centre's insights for a filter (statsFor's rules, every table). */
+export async function insightsFor(
+  store: CentreStore,
+  centre: Centre,
+  now: Date,
+  filter: InsightsFilter = {},
+): Promise<CentreInsights> {
+  return centreInsights(
+    centre.slug,
+    await store.countedStudents(centre.slug, now),
+    now,
+    minGroupSizeOf(centre),
+    filter,
+  );
+}
+
+/**
+ * A filter from a query string (`cohort`, `from`, `to`; empty values mean "all"): a cohort of
+ * the centre's (or "unspecified"), ISO weeks such as 2026-W07, from no later than to.
+ */
+export function insightsFilterOf(
+  centre: Pick<Centre, "cohorts">,
+  query: { cohort?: string; from?: string; to?: string },
+): CentreResult<InsightsFilter> {
+  const errors: FieldErrors = {};
+  const filter: InsightsFilter = {};
+  const given = (v: string | undefined) => (v && v.trim() !== "" ? v.trim() : undefined);
+  const cohort = given(query.cohort);
+  if (cohort !== undefined) {
+    if ([...centre.cohorts, UNSPECIFIED_COHORT].includes(cohort)) filter.cohort = cohort;
+    else errors.cohort = "Choose one of the centre's cohorts";
+  }
+  for (const end of ["from", "to"] as const) {
+    const week = given(query[end]);
+    if (week === undefined) continue;
+    if (ISO_WEEK_PATTERN.test(week)) filter[end] = week;
+    else errors[end] = "Choose a week such as 2026-W07";
+  }
+  if (filter.from && filter.to && filter.from > filter.to) errors.to = "The last week must not come before the first";
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: filter };
 }
 
 /** The debriefs whose students chose to share them: ids and dates only (opening one is audited). */

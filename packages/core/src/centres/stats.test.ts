@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { studentDigest } from "../digest";
 import { DEFAULT_MIN_GROUP_SIZE } from "./model";
 import {
-  type CentreStats,
+  type CentreInsights,
+  centreInsights,
   centreStats,
   FUNNEL_STAGES,
   type FunnelStage,
+  type InsightsFilter,
+  insightsCsv,
   isoWeek,
   type StatsSource,
   statsCsv,
@@ -78,7 +81,7 @@ describe("centreStats", () => {
       ["2026-W47", true, null],
       ["2026-W48", false, 7],
     ]);
-    audit(stats, [...big, ...small]);
+    audit([...big, ...small], FIVE);
   });
 
   it("gives a rate only beside both of its counts", () => {
@@ -136,15 +139,21 @@ describe("statsCsv", () => {
   });
 });
 
-// ---- the auditor: every difference an attacker can take between published counts -------------
+// ---- the auditor: every difference an attacker can take between published figures ------------
 
-type Published = { grouping: "weeks" | "cohorts"; group: string; stage: FunnelStage; value: number; members: bigint };
-type Person = { week: string; cohort: string; at: (stage: FunnelStage) => boolean };
+type Person = {
+  week: string;
+  cohort: string;
+  at: (stage: FunnelStage) => boolean;
+  situations: Set<string>;
+  questionTypes: Set<string>;
+};
+type Published = { where: string; value: number; members: bigint };
 
 /**
  * The students behind the debriefs, worked out here independently of the code under test:
- * one per digest, in the week and cohort of their first debrief, at a stage if any of their
- * debriefs reached it.
+ * one per digest, in the week and cohort of their first debrief, at a stage (with a fact) if
+ * any of their debriefs was.
  */
 function people(sources: StatsSource[]): Person[] {
   const byStudent = new Map<string, StatsSource[]>();
@@ -155,36 +164,10 @@ function people(sources: StatsSource[]): Person[] {
       week: isoWeek(first.createdAt),
       cohort: first.cohort ?? UNSPECIFIED_COHORT,
       at: (stage) => debriefs.some((d) => atStage(d, stage)),
+      situations: new Set(debriefs.flatMap((d) => d.insightFacts?.situations ?? [])),
+      questionTypes: new Set(debriefs.flatMap((d) => d.insightFacts?.questionTypes ?? [])),
     };
   });
-}
-
-/** Each shown count with the set of students it counts (a bitmask over the students); rates checked on the way. */
-function publishedCells(stats: CentreStats, sources: StatsSource[]): Published[] {
-  const everyone = people(sources);
-  const out: Published[] = [];
-  for (const grouping of ["weeks", "cohorts"] as const) {
-    for (const row of stats[grouping]) {
-      for (const stage of FUNNEL_STAGES) {
-        const value = row[stage];
-        if (value === null) continue;
-        let members = 0n;
-        everyone.forEach((p, i) => {
-          const group = grouping === "weeks" ? p.week : p.cohort;
-          if (group === row.group && p.at(stage)) members |= 1n << BigInt(i);
-        });
-        expect(popcount(members)).toBe(value);
-        out.push({ grouping, group: row.group, stage, value, members });
-      }
-      // A rate never shows what its counts do not.
-      for (const [stage, rate] of Object.entries(row.rates) as [FunnelStage, number | null][]) {
-        const n = row[stage];
-        if (n !== null && row.students) expect(rate).toBe(Math.round((n / row.students) * 1000) / 1000);
-        else expect(rate).toBeNull();
-      }
-    }
-  }
-  return out;
 }
 
 function atStage(s: StatsSource, stage: FunnelStage): boolean {
@@ -196,6 +179,55 @@ function atStage(s: StatsSource, stage: FunnelStage): boolean {
   return offer || answers.includes("second_interview") || Boolean(s.secondInterviewAt);
 }
 
+/**
+ * Every figure a view publishes, each with the set of students it counts (a bit mask over the
+ * students), checked against that set; rates checked against their counts on the way.
+ */
+function publishedFigures(view: CentreInsights, everyone: Person[]): Published[] {
+  const f = view.filter;
+  const inView = (p: Person) =>
+    (f.cohort === undefined || p.cohort === f.cohort) &&
+    (f.from === undefined || p.week >= f.from) &&
+    (f.to === undefined || p.week <= f.to);
+  const out: Published[] = [];
+  const add = (where: string, value: number | null, has: (p: Person) => boolean) => {
+    if (value === null) return;
+    let members = 0n;
+    everyone.forEach((p, i) => {
+      if (inView(p) && has(p)) members |= 1n << BigInt(i);
+    });
+    expect(popcount(members), where).toBe(value);
+    out.push({ where, value, members });
+  };
+  const filterName = JSON.stringify(f);
+  for (const grouping of ["weeks", "cohorts"] as const) {
+    for (const row of view[grouping]) {
+      for (const stage of FUNNEL_STAGES) {
+        add(`${filterName} ${grouping} ${row.group} ${stage}`, row[stage], (p) =>
+          (grouping === "weeks" ? p.week : p.cohort) === row.group ? p.at(stage) : false,
+        );
+      }
+      // A rate never shows what its counts do not.
+      for (const [stage, rate] of Object.entries(row.rates) as [FunnelStage, number | null][]) {
+        const n = row[stage];
+        if (n !== null && row.students) expect(rate).toBe(Math.round((n / row.students) * 1000) / 1000);
+        else expect(rate).toBeNull();
+      }
+    }
+  }
+  add(`${filterName} students`, view.students, () => true);
+  for (const r of view.situations) add(`${filterName} situation ${r.key}`, r.students, (p) => p.situations.has(r.key));
+  for (const r of view.questionTypes) {
+    add(`${filterName} question ${r.key}`, r.students, (p) => p.questionTypes.has(r.key));
+  }
+  for (const r of [...view.situations, ...view.questionTypes]) {
+    expect(r.rate).toBe(
+      r.students === null || !view.students ? null : Math.round((r.students / view.students) * 1000) / 1000,
+    );
+  }
+  return out;
+}
+
 function popcount(n: bigint): number {
   let c = 0;
   for (let x = n; x > 0n; x >>= 1n) c += Number(x & 1n);
@@ -203,17 +235,28 @@ function popcount(n: bigint): number {
 }
 
 /**
- * Sums of any shown cells of one grouping at one stage (rows are disjoint, so a sum counts
- * their union), then every difference of two such sums, across groupings and stages, that
- * counts real students (the subtracted students are all among the others): none may come
- * out between 1 and the minimum group size.
+ * Every view a centre's filters give (all, each cohort, each week, a range), and every
+ * difference between two of their figures, or between sums of one view's rows at one stage,
+ * that counts real students (the subtracted students are all among the others): none may
+ * come out between 1 and the minimum group size.
  */
-function audit(stats: CentreStats, sources: StatsSource[]): number {
-  const cells = publishedCells(stats, sources);
-  const blocks: { value: number; members: bigint }[] = [{ value: 0, members: 0n }];
+function audit(sources: StatsSource[], minGroupSize: number): { differences: number; shown: number } {
+  const everyone = people(sources);
+  const weeks = [...new Set(everyone.map((p) => p.week))].sort();
+  const filters: InsightsFilter[] = [
+    {},
+    ...[...new Set(everyone.map((p) => p.cohort))].map((cohort) => ({ cohort })),
+    ...weeks.map((w) => ({ from: w, to: w })),
+    ...(weeks.length > 1 ? [{ from: weeks[1], to: weeks.at(-1) }] : []),
+  ];
+  const views = filters.map((filter) => centreInsights("c", sources, now, minGroupSize, filter));
+  const figures = views.flatMap((v) => publishedFigures(v, everyone));
+  // Sums of any shown rows of one grouping at one stage (rows are disjoint, so a sum counts their union).
+  const blocks = [...figures];
+  const [whole] = views as [CentreInsights];
   for (const grouping of ["weeks", "cohorts"] as const) {
     for (const stage of FUNNEL_STAGES) {
-      const column = cells.filter((c) => c.grouping === grouping && c.stage === stage);
+      const column = figures.filter((c) => c.where.startsWith(`{} ${grouping} `) && c.where.endsWith(` ${stage}`));
       for (let mask = 1; mask < 1 << column.length; mask++) {
         let value = 0;
         let members = 0n;
@@ -223,7 +266,7 @@ function audit(stats: CentreStats, sources: StatsSource[]): number {
             members |= c.members;
           }
         });
-        blocks.push({ value, members });
+        blocks.push({ where: `sum of ${grouping} ${stage}`, value, members });
       }
     }
   }
@@ -233,12 +276,14 @@ function audit(stats: CentreStats, sources: StatsSource[]): number {
       if ((b.members & ~a.members) !== 0n) continue; // not a count of real students
       const derived = a.value - b.value;
       differences += 1;
-      if (derived > 0 && derived < stats.minGroupSize) {
-        throw new Error(`${derived} students can be worked out: ${JSON.stringify(stats)}`);
+      if (derived > 0 && derived < minGroupSize) {
+        throw new Error(
+          `${derived} students can be worked out: ${a.where} minus ${b.where} (${JSON.stringify(whole)})`,
+        );
       }
     }
   }
-  return differences;
+  return { differences, shown: figures.length };
 }
 
 /** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
@@ -252,7 +297,47 @@ function random(seed: number) {
   };
 }
 
-describe("secondary suppression across the week and cohort groupings", () => {
+const SITUATIONS = ["nerves", "rambling", "blanked", "late", "bad_call"] as const;
+const QUESTION_TYPES = ["behavioural", "technical", "motivation"] as const;
+
+/** A centre of n students (one debrief in six a returning student's), in three weeks and uneven cohorts. */
+function randomCentre(rnd: () => number, n: number): StatsSource[] {
+  const weeks = ["2026-11-02T10:00:00Z", "2026-11-09T10:00:00Z", "2026-11-16T10:00:00Z"];
+  const cohorts: [string | undefined, number][] = [
+    ["MBA", 0.55],
+    ["MSc", 0.3],
+    ["PhD", 0.1],
+    [undefined, 0.05],
+  ];
+  const pick = () => {
+    let r = rnd();
+    for (const [cohort, weight] of cohorts) {
+      r -= weight;
+      if (r < 0) return cohort;
+    }
+    return undefined;
+  };
+  const some = <T>(all: readonly T[], p: number) => all.filter(() => rnd() < p);
+  const rows: StatsSource[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rnd();
+    const answer = r < 0.3 ? "offer" : r < 0.55 ? "second_interview" : r < 0.75 ? "rejected" : undefined;
+    const again = rows.length > 0 && rnd() < 1 / 6 ? rows[Math.floor(rnd() * rows.length)] : undefined;
+    rows.push(
+      src(weeks[Math.floor(rnd() * (1 + Math.floor(rnd() * weeks.length)))] as string, {
+        ...(again ? { student: again.student } : {}),
+        cohort: pick(),
+        letterSentAt: rnd() < 0.6 ? "2026-11-20T10:00:00Z" : undefined,
+        secondInterviewAt: rnd() < 0.1 ? "2026-11-21T10:00:00Z" : undefined,
+        checkins: answer ? { checkin7: { answer, at: "x" } } : undefined,
+        insightFacts: { situations: some(SITUATIONS, 0.45), questionTypes: some(QUESTION_TYPES, 0.5) },
+      }),
+    );
+  }
+  return rows;
+}
+
+describe("complementary suppression across every table, chart and filter", () => {
   it("hides the lone PhD student's offer that week minus MBA would reveal (the review's case)", () => {
     const week = "2026-11-23T10:00:00Z";
     const offer = { checkin7: { answer: "offer" as const, at: "x" } };
@@ -266,84 +351,58 @@ describe("secondary suppression across the week and cohort groupings", () => {
     // Without secondary suppression: week 10/6 and MBA 9/5, so the PhD row is 1/1.
     expect(weekRow?.students === null || mba?.students === null).toBe(true);
     expect(weekRow?.offer === null || mba?.offer === null).toBe(true);
-    expect(audit(stats, rows)).toBeGreaterThan(0);
+    expect(audit(rows, FIVE).differences).toBeGreaterThan(0);
   });
 
-  it("leaves no small count to subtract out, over 400 random centres where some students come back", () => {
+  it("leaves no small count to subtract out across filters and tables, over 150 random centres", () => {
     let checked = 0;
     let shown = 0;
-    let repeats = 0;
-    for (let seed = 1; seed <= 400; seed++) {
+    for (let seed = 1; seed <= 150; seed++) {
       const rnd = random(seed);
-      const minGroupSize = seed % 2 ? FIVE : DEFAULT_MIN_GROUP_SIZE;
-      const weeks = ["2026-11-02T10:00:00Z", "2026-11-09T10:00:00Z", "2026-11-16T10:00:00Z"];
-      // Uneven cohorts, as at a real centre: a large one, a middling one, and rare ones.
-      const cohorts: [string | undefined, number][] = [
-        ["MBA", 0.55],
-        ["MSc", 0.3],
-        ["PhD", 0.1],
-        [undefined, 0.05],
-      ];
-      const pick = () => {
-        let r = rnd();
-        for (const [cohort, weight] of cohorts) {
-          r -= weight;
-          if (r < 0) return cohort;
-        }
-        return undefined;
-      };
-      const n = 10 + Math.floor(rnd() * 200);
-      const rows: StatsSource[] = [];
-      for (let i = 0; i < n; i++) {
-        const r = rnd();
-        const answer = r < 0.3 ? "offer" : r < 0.55 ? "second_interview" : r < 0.75 ? "rejected" : undefined;
-        // One debrief in six is a student's second or third, in any week and cohort.
-        const again = rows.length > 0 && rnd() < 1 / 6 ? rows[Math.floor(rnd() * rows.length)] : undefined;
-        if (again) repeats++;
-        rows.push(
-          src(weeks[Math.floor(rnd() * (1 + Math.floor(rnd() * weeks.length)))] as string, {
-            ...(again ? { student: again.student } : {}),
-            cohort: pick(),
-            letterSentAt: rnd() < 0.6 ? "2026-11-20T10:00:00Z" : undefined,
-            secondInterviewAt: rnd() < 0.1 ? "2026-11-21T10:00:00Z" : undefined,
-            checkins: answer ? { checkin7: { answer, at: "x" } } : undefined,
-          }),
-        );
-      }
-      const stats = centreStats("c", rows, now, minGroupSize);
-      shown += [...stats.weeks, ...stats.cohorts]
-        .flatMap((r) => FUNNEL_STAGES.map((st) => r[st]))
-        .filter((v) => v !== null).length;
-      checked += audit(stats, rows);
+      const rows = randomCentre(rnd, 40 + Math.floor(rnd() * 560));
+      const result = audit(rows, seed % 2 ? FIVE : DEFAULT_MIN_GROUP_SIZE);
+      checked += result.differences;
+      shown += result.shown;
     }
-    // The audit had something to attack: about a dozen shown counts a centre, tens of thousands of differences.
-    expect(repeats).toBeGreaterThan(5_000);
-    expect(shown).toBeGreaterThan(4_000);
+    // The audit had something to attack: thousands of shown figures, tens of thousands of differences.
+    expect(shown).toBeGreaterThan(5_000);
     expect(checked).toBeGreaterThan(50_000);
   });
 
-  it("still shows a large, even centre in full", () => {
+  it("shows a large, even centre in full, in every table and filter", () => {
     const rows = ["MBA", "MSc"].flatMap((cohort) =>
       ["2026-11-09T10:00:00Z", "2026-11-16T10:00:00Z"].flatMap((week) =>
-        Array.from({ length: 10 }, (_, i) =>
+        Array.from({ length: 20 }, (_, i) =>
           src(week, {
             cohort,
-            letterSentAt: i < 5 ? "2026-11-20T10:00:00Z" : undefined,
-            checkins: i < 5 ? { checkin7: { answer: "offer", at: "x" } } : undefined,
+            letterSentAt: i < 10 ? "2026-11-20T10:00:00Z" : undefined,
+            checkins: i < 10 ? { checkin7: { answer: "offer", at: "x" } } : undefined,
+            insightFacts: { situations: i < 10 ? ["nerves"] : ["late"], questionTypes: ["technical"] },
           }),
         ),
       ),
     );
-    const stats = centreStats("c", rows, now);
-    for (const r of [...stats.weeks, ...stats.cohorts]) {
-      expect(r).toMatchObject({ suppressed: false, students: 20, letterSent: 10, secondInterview: 10, offer: 10 });
+    const all = centreInsights("c", rows, now);
+    for (const r of [...all.weeks, ...all.cohorts]) {
+      expect(r).toMatchObject({ suppressed: false, students: 40, letterSent: 20, secondInterview: 20, offer: 20 });
     }
-    audit(stats, rows);
+    expect(all.students).toBe(80);
+    expect(all.situations).toEqual([
+      { key: "late", students: 40, rate: 0.5 },
+      { key: "nerves", students: 40, rate: 0.5 },
+    ]);
+    expect(all.questionTypes).toEqual([{ key: "technical", students: 80, rate: 1 }]);
+    const mba = centreInsights("c", rows, now, DEFAULT_MIN_GROUP_SIZE, {
+      cohort: "MBA",
+      from: "2026-W47",
+      to: "2026-W47",
+    });
+    expect(mba).toMatchObject({ students: 20, weeks: [{ group: "2026-W47", students: 20, letterSent: 10 }] });
+    audit(rows, DEFAULT_MIN_GROUP_SIZE);
   });
-});
 
-describe("secondary suppression at scale", () => {
-  it("falls back to the stricter cell rule past the exact audit's limit, still leaving nothing to subtract", () => {
+  it("hides a figure wherever it would include a small week-and-cohort cell, filtered or not", () => {
+    // Twelve weeks of ten cohorts with one or two students each: no cell reaches ten.
     const rows = Array.from({ length: 12 }, (_, w) =>
       Array.from({ length: 10 + w }, (_, i) =>
         src(new Date(Date.parse("2026-06-01T10:00:00Z") + w * 7 * 86_400_000).toISOString(), {
@@ -355,11 +414,48 @@ describe("secondary suppression at scale", () => {
     const stats = centreStats("c", rows, now);
     expect(stats.weeks).toHaveLength(12);
     expect(stats.cohorts).toHaveLength(10);
-    // Every week-and-cohort cell here has 1 or 2 students: no count can be shown but zeros.
     for (const r of [...stats.weeks, ...stats.cohorts]) {
       expect(r.students).toBeNull();
       for (const stage of FUNNEL_STAGES) expect([null, 0]).toContain(r[stage]);
     }
+    // A filter cannot cut such a cell out either: C0 over all weeks has 12+ students, all in small cells.
+    expect(centreInsights("c", rows, now, DEFAULT_MIN_GROUP_SIZE, { cohort: "C0" }).students).toBeNull();
+  });
+
+  it("shares a situation only beside the filter's students, and hides one that a few did not report", () => {
+    const rows = Array.from({ length: 14 }, (_, i) =>
+      src("2026-11-23T10:00:00Z", {
+        insightFacts: { situations: i < 12 ? ["nerves"] : ["late"], questionTypes: [] },
+      }),
+    );
+    const view = centreInsights("c", rows, now);
+    expect(view.students).toBe(14);
+    // 12 of 14 reported nerves: the 2 who did not would be singled out; the 2 who were late are too few.
+    expect(view.situations).toEqual([
+      { key: "late", students: null, rate: null },
+      { key: "nerves", students: null, rate: null },
+    ]);
+    audit(rows, DEFAULT_MIN_GROUP_SIZE);
+  });
+});
+
+describe("insightsCsv", () => {
+  it("writes every table with the same suppression as the JSON", () => {
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      src("2026-11-23T10:00:00Z", {
+        cohort: "A",
+        insightFacts: { situations: ["nerves"], questionTypes: i < 3 ? ["technical"] : [] },
+      }),
+    );
+    expect(insightsCsv(centreInsights("c", rows, now)).split("\r\n")).toEqual([
+      "table,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate,share",
+      "week,2026-W48,false,10,0,0,0,0,0,0,",
+      "cohort,A,false,10,0,0,0,0,0,0,",
+      "all,students,false,10,,,,,,,",
+      "situation,nerves,false,10,,,,,,,1",
+      "questionType,technical,true,,,,,,,,",
+      "",
+    ]);
   });
 });
 
@@ -404,7 +500,7 @@ describe("the padding attack: one mailbox posing as several students", () => {
       const stats = centreStats("c", rows, now, DEFAULT_MIN_GROUP_SIZE);
       // 8 + the target + the mailbox = 10 students in the Target cohort, never 18.
       expect(stats.cohorts.find((r) => r.group === "Target")).toMatchObject({ suppressed: false, students: 10 });
-      audit(stats, rows);
+      audit(rows, DEFAULT_MIN_GROUP_SIZE);
     }
   });
 });

@@ -1,5 +1,8 @@
+import type { QuestionType } from "../content/i18n/en/tips";
 import type { Debrief } from "../debrief/model";
+import type { WhatHappened } from "../debrief/schema";
 import { outcomeOf } from "./checkins";
+import { type CellMasks, taintedIn } from "./disclosure";
 import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_BOUNDS } from "./model";
 
 export const FUNNEL_STAGES = ["students", "letterSent", "secondInterview", "offer"] as const;
@@ -9,13 +12,16 @@ export const RATE_STAGES = ["letterSent", "secondInterview", "offer"] as const;
 export type RateStage = (typeof RATE_STAGES)[number];
 
 /**
- * One group's funnel in distinct students; `null` is a suppressed count (1 to minGroupSize - 1
- * students, or one that would let such a count be worked out). A rate is the stage's count over
- * the group's students, null whenever either is.
+ * One group's funnel in distinct students; `null` is a suppressed count (see disclosure.ts).
+ * A group of fewer students than the minimum is suppressed whole. A rate is the stage's
+ * count over the group's students, null whenever either is.
  */
 export type FunnelRow = { group: string; suppressed: boolean } & Record<FunnelStage, number | null> & {
     rates: Record<RateStage, number | null>;
   };
+
+/** How many students reported one situation or fumbled one kind of question, and their share of all. */
+export type ShareRow = { key: string; students: number | null; rate: number | null };
 
 export type CentreStats = {
   centre: string;
@@ -25,6 +31,22 @@ export type CentreStats = {
   weeks: FunnelRow[];
   /** By the cohort each student picked in their first debrief; "unspecified" when none. */
   cohorts: FunnelRow[];
+};
+
+/** Which students a view counts: one cohort or all, and ISO weeks from and to (inclusive), or all. */
+export type InsightsFilter = { cohort?: string; from?: string; to?: string };
+
+/** Every table of a centre's insights page, for one filter, under one suppression. */
+export type CentreInsights = CentreStats & {
+  filter: InsightsFilter;
+  /** The weeks a filter may choose: every week with students (the unfiltered week rows name them too). */
+  allWeeks: string[];
+  /** The students the filter counts (the denominator of the shares below). */
+  students: number | null;
+  /** What went wrong: students per situation (a student may report several). */
+  situations: ShareRow[];
+  /** Which kinds of question students fumbled. */
+  questionTypes: ShareRow[];
 };
 
 /**
@@ -50,22 +72,33 @@ export function isoWeek(iso: string): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
+export const ISO_WEEK_PATTERN = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 export const UNSPECIFIED_COHORT = "unspecified";
 
-/** One student of a centre: where they are counted, and every stage any of their debriefs reached. */
-export type CountedStudent = { week: string; cohort: string; at: Record<FunnelStage, boolean> };
+/** One student of a centre: where they are counted, and every stage and fact any of their debriefs had. */
+export type CountedStudent = {
+  week: string;
+  cohort: string;
+  at: Record<FunnelStage, boolean>;
+  situations: Set<WhatHappened>;
+  questionTypes: Set<QuestionType>;
+};
 
 /**
  * The distinct students behind the debriefs: one per student digest, whatever the number of
  * their debriefs. Each student sits in exactly one week and one cohort (those of their first
- * debrief), so every grouping splits students, never debriefs, and the suppression below can
- * reason about sums of rows; they reach a stage if any of their debriefs did.
+ * debrief), so every grouping splits students, never debriefs; they reach a stage, report a
+ * situation or fumble a kind of question if any of their debriefs did.
  */
 export function countStudents(sources: StatsSource[]): CountedStudent[] {
   const byStudent = new Map<string, StatsSource[]>();
-  for (const s of sources) byStudent.set(s.student, [...(byStudent.get(s.student) ?? []), s]);
+  for (const s of sources) {
+    const list = byStudent.get(s.student);
+    if (list) list.push(s);
+    else byStudent.set(s.student, [s]);
+  }
   return [...byStudent.values()].map((debriefs) => {
-    const [first] = [...debriefs].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) as [StatsSource];
+    const first = debriefs.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
     const reached = debriefs.map(stagesOf);
     return {
       week: isoWeek(first.createdAt),
@@ -74,59 +107,11 @@ export function countStudents(sources: StatsSource[]): CountedStudent[] {
         FunnelStage,
         boolean
       >,
+      situations: new Set(debriefs.flatMap((d) => d.insightFacts?.situations ?? [])),
+      questionTypes: new Set(debriefs.flatMap((d) => d.insightFacts?.questionTypes ?? [])),
     };
   });
 }
-
-/**
- * Funnel counts of distinct students per week and per cohort, published so that no count of
- * 1 to minGroupSize - 1 students can be read off them or worked out by subtraction.
- *
- * - A group with fewer than minGroupSize students is suppressed whole; inside a shown group
- *   any count from 1 to minGroupSize - 1 is hidden, and so is a count whose difference from a
- *   stage it is nested in would be that small (12 students, 11 letters: one sent none).
- * - Secondary suppression: the two groupings split the same students, so a sum of
- *   weeks minus a sum of cohorts (at one stage or two nested ones) can isolate the
- *   few students of some week-and-cohort cells. Every such difference that counts
- *   real students is checked, and a count taking part in one that comes out small is
- *   hidden, until none does. With more than EXACT_AUDIT_LIMIT groups on both
- *   sides the check would be too slow; then a stricter rule applies: a count is
- *   shown only if every week-and-cohort cell it adds up is 0 or at least
- *   minGroupSize, which makes every such difference 0 or at least that.
- * - A rate is shown only with both its counts.
- * - No totals are given: a total is one more grouping to subtract from.
- *
- * Limits (SECURITY.md): this holds within one snapshot; two snapshots taken a day
- * apart can still single out what changed between them.
- */
-export function centreStats(
-  centre: string,
-  sources: StatsSource[],
-  now: Date,
-  minGroupSize: number = DEFAULT_MIN_GROUP_SIZE,
-): CentreStats {
-  if (!Number.isInteger(minGroupSize) || minGroupSize < MIN_GROUP_SIZE_BOUNDS.min) {
-    throw new Error(`A minimum group size must be a whole number of at least ${MIN_GROUP_SIZE_BOUNDS.min}`);
-  }
-  const students = countStudents(sources);
-  const hidden = suppression(students, minGroupSize);
-  return {
-    centre,
-    generatedAt: now.toISOString(),
-    minGroupSize,
-    weeks: funnel(students, "week", hidden, minGroupSize),
-    cohorts: funnel(students, "cohort", hidden, minGroupSize),
-  };
-}
-
-/** With at most this many groups on the smaller side, every difference is checked (2^n subsets of it). */
-export const EXACT_AUDIT_LIMIT = 8;
-
-type Grouping = "week" | "cohort";
-type Student = CountedStudent;
-/** A count that must not be shown or worked out: some students, fewer than the minimum. */
-const smallUnder = (k: number) => (n: number) => n > 0 && n < k;
-const cellKey = (grouping: Grouping, group: string, stage: FunnelStage) => `${grouping}\u0000${group}\u0000${stage}`;
 
 function stagesOf(s: StatsSource): Record<FunnelStage, boolean> {
   const outcome = outcomeOf(s);
@@ -138,182 +123,164 @@ function stagesOf(s: StatsSource): Record<FunnelStage, boolean> {
   };
 }
 
-/** How many of these students are at stage a (and, if given, not at stage b). */
-function count(students: Student[], a: FunnelStage, notB?: FunnelStage): number {
+const stageProperty = (stage: FunnelStage) => `stage:${stage}`;
+const situationProperty = (s: string) => `situation:${s}`;
+const questionProperty = (q: string) => `question:${q}`;
+/** Every property a figure may count, with the students who have it. */
+function propertiesOf(students: CountedStudent[]): { name: string; has: (s: CountedStudent) => boolean }[] {
+  const situations = [...new Set(students.flatMap((s) => [...s.situations]))].sort();
+  const questions = [...new Set(students.flatMap((s) => [...s.questionTypes]))].sort();
+  return [
+    ...FUNNEL_STAGES.map((stage) => ({ name: stageProperty(stage), has: (s: CountedStudent) => s.at[stage] })),
+    ...situations.map((x) => ({ name: situationProperty(x), has: (s: CountedStudent) => s.situations.has(x) })),
+    ...questions.map((q) => ({
+      name: questionProperty(q),
+      has: (s: CountedStudent) => s.questionTypes.has(q as QuestionType),
+    })),
+  ];
+}
+
+type Cell = {
+  week: string;
+  cohort: string;
+  students: CountedStudent[];
+  counts: Map<string, number>;
+  tainted: Set<string>;
+};
+const cellKey = (week: string, cohort: string) => `${week}\u0000${cohort}`;
+
+/** The students in week-and-cohort cells, each with its counts and tainted properties (disclosure.ts). */
+function cellsOf(students: CountedStudent[], k: number): Map<string, Cell> {
+  const properties = propertiesOf(students);
+  const grouped = new Map<string, CountedStudent[]>();
+  for (const s of students) {
+    const key = cellKey(s.week, s.cohort);
+    const list = grouped.get(key);
+    if (list) list.push(s);
+    else grouped.set(key, [s]);
+  }
+  const cells = new Map<string, Cell>();
+  for (const [key, members] of grouped) {
+    const masks: CellMasks = new Map();
+    const counts = new Map<string, number>();
+    for (const p of properties) {
+      let mask = 0n;
+      let count = 0;
+      members.forEach((s, i) => {
+        if (p.has(s)) {
+          mask |= 1n << BigInt(i);
+          count++;
+        }
+      });
+      masks.set(p.name, mask);
+      counts.set(p.name, count);
+    }
+    const [first] = members as [CountedStudent];
+    cells.set(key, { week: first.week, cohort: first.cohort, students: members, counts, tainted: taintedIn(masks, k) });
+  }
+  return cells;
+}
+
+/** A property's count over some cells, or null if it is tainted in any of them. */
+function figure(cells: Cell[], property: string): number | null {
   let n = 0;
-  for (const s of students) if (s.at[a] && !(notB && s.at[notB])) n += 1;
+  for (const c of cells) {
+    if (c.tainted.has(property)) return null;
+    n += c.counts.get(property) ?? 0;
+  }
   return n;
 }
 
-/** The keys (cellKey) of every count to hide. */
-function suppression(students: Student[], k: number): Set<string> {
-  const small = smallUnder(k);
-  const hidden = new Set<string>();
-  const groupsOf = (g: Grouping) => [...new Set(students.map((s) => s[g]))].sort();
-  const groups = { week: groupsOf("week"), cohort: groupsOf("cohort") };
-  const rowOf = (g: Grouping, group: string) => students.filter((s) => s[g] === group);
+const rateOf = (n: number | null, of: number | null) =>
+  n === null || of === null || of === 0 ? null : Math.round((n / of) * 1000) / 1000;
 
-  // Primary: small groups whole, small counts, small differences between nested stages of a row.
-  for (const g of ["week", "cohort"] as const) {
-    for (const group of groups[g]) {
-      const row = rowOf(g, group);
-      for (const a of FUNNEL_STAGES) {
-        if (row.length < k || small(count(row, a))) hidden.add(cellKey(g, group, a));
-      }
-      for (const a of FUNNEL_STAGES) {
-        for (const b of FUNNEL_STAGES) {
-          if (a === b || hidden.has(cellKey(g, group, a))) continue;
-          if (count(row, b, a) === 0 && small(count(row, a, b))) hidden.add(cellKey(g, group, b));
-        }
-      }
-    }
-  }
-
-  const [enumerated, other] =
-    groups.week.length <= groups.cohort.length ? (["week", "cohort"] as const) : (["cohort", "week"] as const);
-  if (groups[enumerated].length > EXACT_AUDIT_LIMIT) {
-    strictCellRule(students, hidden, small);
-    return hidden;
-  }
-  for (;;) {
-    const leak = findLeak(students, groups, enumerated, other, hidden, small);
-    if (!leak) return hidden;
-    // Break the difference by hiding its least useful count: a later stage before students, then the smallest.
-    leak.sort((x, y) => Number(x.stage === "students") - Number(y.stage === "students") || x.value - y.value);
-    const [first] = leak;
-    if (!first) return hidden;
-    hidden.add(first.key);
-  }
+function funnelRow(group: string, cells: Cell[], k: number): FunnelRow {
+  const total = cells.reduce((sum, c) => sum + c.students.length, 0);
+  const suppressed = total < k;
+  const row = Object.fromEntries(
+    FUNNEL_STAGES.map((stage) => [stage, suppressed ? null : figure(cells, stageProperty(stage))]),
+  ) as Record<FunnelStage, number | null>;
+  const rates = Object.fromEntries(RATE_STAGES.map((s) => [s, rateOf(row[s], row.students)])) as Record<
+    RateStage,
+    number | null
+  >;
+  return { group, suppressed, ...row, rates };
 }
 
-/** The stricter rule: a count is shown only if every week-and-cohort cell inside it is 0 or not small. */
-function strictCellRule(students: Student[], hidden: Set<string>, small: (n: number) => boolean) {
-  const cells = new Map<string, Student[]>();
-  for (const s of students) {
-    const key = `${s.week}\u0000${s.cohort}`;
-    cells.set(key, [...(cells.get(key) ?? []), s]);
-  }
-  for (const cell of cells.values()) {
-    const [{ week, cohort }] = cell as [Student];
-    const hide = (stage: FunnelStage) => {
-      hidden.add(cellKey("week", week, stage));
-      hidden.add(cellKey("cohort", cohort, stage));
-    };
-    for (const a of FUNNEL_STAGES) {
-      if (small(count(cell, a))) hide(a);
-      for (const b of FUNNEL_STAGES) {
-        if (a !== b && count(cell, b, a) === 0 && count(cell, b) > 0 && small(count(cell, a, b))) hide(b);
-      }
-    }
+function checkMinimum(minGroupSize: number) {
+  if (!Number.isInteger(minGroupSize) || minGroupSize < MIN_GROUP_SIZE_BOUNDS.min) {
+    throw new Error(`A minimum group size must be a whole number of at least ${MIN_GROUP_SIZE_BOUNDS.min}`);
   }
 }
-
-type CellRef = { key: string; stage: FunnelStage; value: number };
 
 /**
- * A difference between a sum of shown counts of one grouping and a sum of the other's
- * that counts real students and comes out small; the counts it uses, or undefined.
- * Subsets of the smaller grouping are enumerated; for each, the other side is the
- * fewest (when subtracted) or most (when subtracting) rows that keep the difference a
- * count of students. Other choices on that side add or remove shown counts, each 0 or
- * at least the minimum, so they cannot make a difference small that is not.
+ * A centre's insights for one filter, in distinct students: the funnel by week and by cohort,
+ * the situations and kinds of question, each figure published only as disclosure.ts allows.
+ * The same rule for every filter makes the figures of two filters as safe to subtract as two
+ * of one page's. No totals beyond the filter's student count (the shares' denominator).
+ *
+ * Limits (SECURITY.md): this holds within one snapshot; two snapshots taken a day
+ * apart can still single out what changed between them.
  */
-function findLeak(
-  students: Student[],
-  groups: Record<Grouping, string[]>,
-  enumerated: Grouping,
-  other: Grouping,
-  hidden: Set<string>,
-  small: (n: number) => boolean,
-): CellRef[] | undefined {
-  const E = groups[enumerated];
-  const O = groups[other];
-  // cross[o][e]: the students of one week-and-cohort cell.
-  const cross = O.map((o) => E.map((e) => students.filter((s) => s[other] === o && s[enumerated] === e)));
-  const totals = new Map<string, number>();
-  for (const g of [enumerated, other]) {
-    for (const group of groups[g]) {
-      const row = students.filter((s) => s[g] === group);
-      for (const stage of FUNNEL_STAGES) totals.set(cellKey(g, group, stage), count(row, stage));
-    }
-  }
-  const total = (g: Grouping, group: string, stage: FunnelStage) => totals.get(cellKey(g, group, stage)) ?? 0;
-  const shown = (g: Grouping, group: string, stage: FunnelStage) => !hidden.has(cellKey(g, group, stage));
-  const ref = (g: Grouping, group: string, stage: FunnelStage): CellRef => ({
-    key: cellKey(g, group, stage),
-    stage,
-    value: total(g, group, stage),
-  });
-  for (const s1 of FUNNEL_STAGES) {
-    for (const s2 of FUNNEL_STAGES) {
-      // n[o][e]: students at s2; bad[o][e]: students at s2 but not s1 (then no difference of s1 and s2 counts them).
-      const n = cross.map((row) => row.map((cell) => count(cell, s2)));
-      const bad = cross.map((row) => row.map((cell) => count(cell, s2, s1)));
-      for (let mask = 1; mask < 1 << E.length; mask++) {
-        const chosen = E.filter((_, i) => mask & (1 << i));
-        const idx = E.map((_, i) => i).filter((i) => mask & (1 << i));
-        // (a) other's rows at s1 minus the chosen rows at s2.
-        if (chosen.every((e) => shown(enumerated, e, s2))) {
-          const needed = O.filter((_, oi) => idx.some((ei) => (n[oi]?.[ei] ?? 0) > 0));
-          const nested = O.every((_, oi) => idx.every((ei) => (bad[oi]?.[ei] ?? 0) === 0));
-          if (nested && needed.length > 0 && needed.every((o) => shown(other, o, s1))) {
-            const d =
-              needed.reduce((sum, o) => sum + total(other, o, s1), 0) -
-              chosen.reduce((sum, e) => sum + total(enumerated, e, s2), 0);
-            if (small(d))
-              return [...needed.map((o) => ref(other, o, s1)), ...chosen.map((e) => ref(enumerated, e, s2))];
-          }
-        }
-        // (b) the chosen rows at s1 minus every row of the other grouping whose s2 students all lie in them.
-        if (chosen.every((e) => shown(enumerated, e, s1))) {
-          const inside = O.filter(
-            (o, oi) =>
-              shown(other, o, s2) &&
-              E.every((_, ei) => ((mask & (1 << ei)) === 0 ? (n[oi]?.[ei] ?? 0) === 0 : (bad[oi]?.[ei] ?? 0) === 0)),
-          );
-          if (inside.length > 0) {
-            const d =
-              chosen.reduce((sum, e) => sum + total(enumerated, e, s1), 0) -
-              inside.reduce((sum, o) => sum + total(other, o, s2), 0);
-            if (small(d))
-              return [...chosen.map((e) => ref(enumerated, e, s1)), ...inside.map((o) => ref(other, o, s2))];
-          }
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function funnel(students: Student[], grouping: Grouping, hidden: Set<string>, k: number): FunnelRow[] {
-  const groups = new Map<string, Record<FunnelStage, number>>();
-  for (const s of students) {
-    const key = s[grouping];
-    const row = groups.get(key) ?? { students: 0, letterSent: 0, secondInterview: 0, offer: 0 };
-    for (const stage of FUNNEL_STAGES) if (s.at[stage]) row[stage] += 1;
-    groups.set(key, row);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, counts]) => {
-      const shown = (stage: FunnelStage) =>
-        counts.students < k || hidden.has(cellKey(grouping, group, stage)) ? null : counts[stage];
-      const row = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, shown(stage)])) as Record<
-        FunnelStage,
-        number | null
-      >;
-      return { group, suppressed: counts.students < k, ...row, rates: ratesOf(row) };
-    });
-}
-
-/** Each stage's share of the row's students, to three decimals; null unless both counts are shown. */
-function ratesOf(row: Record<FunnelStage, number | null>): Record<RateStage, number | null> {
-  const rate = (stage: RateStage) => {
-    const n = row[stage];
-    const of = row.students;
-    return n === null || of === null || of === 0 ? null : Math.round((n / of) * 1000) / 1000;
+export function centreInsights(
+  centre: string,
+  sources: StatsSource[],
+  now: Date,
+  minGroupSize: number = DEFAULT_MIN_GROUP_SIZE,
+  filter: InsightsFilter = {},
+): CentreInsights {
+  checkMinimum(minGroupSize);
+  const k = minGroupSize;
+  const all = [...cellsOf(countStudents(sources), k).values()];
+  const cells = all.filter(
+    (c) =>
+      (filter.cohort === undefined || c.cohort === filter.cohort) &&
+      (filter.from === undefined || c.week >= filter.from) &&
+      (filter.to === undefined || c.week <= filter.to),
+  );
+  const groups = (by: "week" | "cohort") => {
+    const out = new Map<string, Cell[]>();
+    for (const c of cells) out.set(c[by], [...(out.get(c[by]) ?? []), c]);
+    return [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, cs]) => funnelRow(group, cs, k));
   };
-  return { letterSent: rate("letterSent"), secondInterview: rate("secondInterview"), offer: rate("offer") };
+  const total = cells.reduce((sum, c) => sum + c.students.length, 0);
+  const students = total < k ? null : figure(cells, stageProperty("students"));
+  const shares = (keys: string[], property: (key: string) => string): ShareRow[] =>
+    keys.map((key) => {
+      const n = total < k ? null : figure(cells, property(key));
+      return { key, students: n, rate: rateOf(n, students) };
+    });
+  const present = (of: (s: CountedStudent) => Iterable<string>) =>
+    [...new Set(cells.flatMap((c) => c.students.flatMap((s) => [...of(s)])))].sort();
+  return {
+    centre,
+    generatedAt: now.toISOString(),
+    minGroupSize,
+    filter,
+    allWeeks: [...new Set(all.map((c) => c.week))].sort(),
+    weeks: groups("week"),
+    cohorts: groups("cohort"),
+    students,
+    situations: shares(
+      present((s) => s.situations),
+      situationProperty,
+    ),
+    questionTypes: shares(
+      present((s) => s.questionTypes),
+      questionProperty,
+    ),
+  };
+}
+
+/** The funnel per week and per cohort, over every student (the admin API's `/stats`). */
+export function centreStats(
+  centre: string,
+  sources: StatsSource[],
+  now: Date,
+  minGroupSize: number = DEFAULT_MIN_GROUP_SIZE,
+): CentreStats {
+  const { weeks, cohorts } = centreInsights(centre, sources, now, minGroupSize);
+  return { centre, generatedAt: now.toISOString(), minGroupSize, weeks, cohorts };
 }
 
 const RATE_COLUMNS = RATE_STAGES.map((s) => `${s}Rate` as const);
@@ -322,18 +289,40 @@ const CSV_COLUMNS = ["grouping", "group", "suppressed", ...FUNNEL_STAGES, ...RAT
 /** The same aggregates as the JSON, one row per group; a suppressed count or rate is an empty cell. */
 export function statsCsv(stats: CentreStats): string {
   const flat = (r: FunnelRow) => ({ ...r, ...Object.fromEntries(RATE_STAGES.map((s) => [`${s}Rate`, r.rates[s]])) });
-  const rows = [
+  return csv(CSV_COLUMNS, [
     ...stats.weeks.map((r) => ({ grouping: "week", ...flat(r) })),
     ...stats.cohorts.map((r) => ({ grouping: "cohort", ...flat(r) })),
-  ];
-  const lines = [CSV_COLUMNS.join(",")];
+  ]);
+}
+
+const INSIGHTS_COLUMNS = ["table", "group", "suppressed", ...FUNNEL_STAGES, ...RATE_COLUMNS, "share"] as const;
+
+/**
+ * Every table of the insights, one CSV: the funnel by week and by cohort, the filter's
+ * students, the situations and the kinds of question (their `students` and `share`).
+ */
+export function insightsCsv(insights: CentreInsights): string {
+  const flat = (r: FunnelRow) => ({ ...r, ...Object.fromEntries(RATE_STAGES.map((s) => [`${s}Rate`, r.rates[s]])) });
+  const share = (table: string) => (r: ShareRow) => ({
+    table,
+    group: r.key,
+    suppressed: r.students === null,
+    students: r.students,
+    share: r.rate,
+  });
+  return csv(INSIGHTS_COLUMNS, [
+    ...insights.weeks.map((r) => ({ table: "week", ...flat(r) })),
+    ...insights.cohorts.map((r) => ({ table: "cohort", ...flat(r) })),
+    { table: "all", group: "students", suppressed: insights.students === null, students: insights.students },
+    ...insights.situations.map(share("situation")),
+    ...insights.questionTypes.map(share("questionType")),
+  ]);
+}
+
+function csv(columns: readonly string[], rows: Record<string, unknown>[]): string {
+  const lines = [columns.join(",")];
   for (const r of rows) {
-    lines.push(
-      CSV_COLUMNS.map((c) => {
-        const v = (r as Record<string, unknown>)[c];
-        return csvCell(v === null || v === undefined ? "" : String(v));
-      }).join(","),
-    );
+    lines.push(columns.map((c) => csvCell(r[c] === null || r[c] === undefined ? "" : String(r[c]))).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -3,6 +3,9 @@ import {
   type Actor,
   authenticateBearer,
   type CentreStore,
+  insightsCsv,
+  insightsFilterOf,
+  insightsFor,
   openSharedDebrief,
   publicCentre,
   recordCentreEvent,
@@ -15,7 +18,13 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../deps";
 import { Refusal } from "../web/errors";
 import { COMMON_ERRORS, HEADERS, jsonError, jsonRoutes, z } from "../web/json";
-import { centreSchema, centreStatsSchema, sharedDebriefSchema, sharedListSchema } from "./schemas";
+import {
+  centreInsightsSchema,
+  centreSchema,
+  centreStatsSchema,
+  sharedDebriefSchema,
+  sharedListSchema,
+} from "./schemas";
 
 type Deps = AppDeps & { centres: CentreStore; accounts: AccountStore };
 type AdminEnv = { Variables: { actor: Actor; slug: string } };
@@ -43,6 +52,7 @@ const adminRoute = <P extends string, R extends object, Q extends z.ZodObject = 
   responses: R,
   description?: string,
   params: Q = slugParam as unknown as Q,
+  query?: z.ZodObject,
 ) =>
   createRoute({
     method: "get",
@@ -51,9 +61,43 @@ const adminRoute = <P extends string, R extends object, Q extends z.ZodObject = 
     summary,
     description,
     security: [{ centreKey: [] }],
-    request: { params },
+    request: { params, ...(query ? { query } : {}) },
     responses: { ...responses, ...adminResponses },
   });
+
+/** The insights' filter, as the advisors' page's form sends it; empty means "all". */
+const filterQuery = z.object({
+  cohort: z.string().optional().meta({ description: "One of the centre's cohorts, or `unspecified`; all if absent" }),
+  from: z
+    .string()
+    .optional()
+    .meta({ description: "The first ISO week, e.g. `2026-W07`; the first with students if absent" }),
+  to: z.string().optional().meta({ description: "The last ISO week; the latest if absent" }),
+});
+const INSIGHTS_RULE =
+  "Distinct students; a figure is null when it would count fewer students than the centre's minimum group size (10 unless it chose another, never below 5) in any week-and-cohort cell, or let such a number be worked out from another figure of any filter.";
+const insightsRoute = adminRoute(
+  "/insights",
+  "Every table of the insights page, for a filter",
+  {
+    200: json("The insights", centreInsightsSchema),
+    422: jsonError("The filter names no cohort of the centre, or a week that is not an ISO week"),
+  },
+  `The funnel by week and by cohort, the filter's students, the situations and the kinds of question fumbled, each with its share. ${INSIGHTS_RULE} Recorded in the centre's log.`,
+  slugParam,
+  filterQuery,
+);
+const insightsCsvRoute = adminRoute(
+  "/insights.csv",
+  "The same insights as CSV",
+  {
+    200: { description: "CSV", content: { "text/csv": { schema: { type: "string" as const } } } },
+    422: jsonError("The filter names no cohort of the centre, or a week that is not an ISO week"),
+  },
+  "Columns `table,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate,share`; `table` is week, cohort, all, situation or questionType; a suppressed figure is an empty cell. Recorded in the centre's log.",
+  slugParam,
+  filterQuery,
+);
 
 const settingsRoute = adminRoute("/", "The centre's settings", { 200: json("The centre", centreSchema) });
 const statsRoute = adminRoute(
@@ -103,16 +147,57 @@ export function centreAdminApi(deps: Deps) {
     return c.json(publicCentre(centre) as never, 200);
   });
 
-  admin.openapi(statsRoute, async (c) =>
-    c.json((await statsFor(deps.centres, c.var.slug, deps.clock.now())) as never, 200),
-  );
+  const exported = (c: { var: AdminEnv["Variables"] }, what: string) =>
+    recordCentreEvent(deps, c.var.slug, c.var.actor, "exported", what);
+
+  admin.openapi(statsRoute, async (c) => {
+    const stats = await statsFor(deps.centres, c.var.slug, deps.clock.now());
+    await exported(c, "stats (API)");
+    return c.json(stats as never, 200);
+  });
 
   admin.openapi(csvRoute, async (c) => {
     const csv = statsCsv(await statsFor(deps.centres, c.var.slug, deps.clock.now()));
-    await recordCentreEvent(deps, c.var.slug, c.var.actor, "exported", "stats.csv");
+    await exported(c, "stats.csv (API)");
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${c.var.slug}-stats.csv"`,
+    });
+  });
+
+  const insightsOf = async (slug: string, query: Record<string, string | undefined>) => {
+    const centre = await deps.centres.getCentre(slug);
+    if (!centre) throw unauthorized();
+    const filter = insightsFilterOf(centre, query);
+    if (!filter.ok) throw new Refusal(422, "invalid", "The filter needs attention", { fields: filter.errors });
+    return { insights: await insightsFor(deps.centres, centre, deps.clock.now(), filter.value), filter: filter.value };
+  };
+  const filterNote = (filter: Record<string, string | undefined>) =>
+    Object.entries(filter)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ");
+
+  admin.openapi(insightsRoute, async (c) => {
+    const { insights, filter } = await insightsOf(c.var.slug, {
+      cohort: c.req.query("cohort"),
+      from: c.req.query("from"),
+      to: c.req.query("to"),
+    });
+    await exported(c, `insights (API) ${filterNote(filter)}`.trim());
+    return c.json(insights as never, 200);
+  });
+
+  admin.openapi(insightsCsvRoute, async (c) => {
+    const { insights, filter } = await insightsOf(c.var.slug, {
+      cohort: c.req.query("cohort"),
+      from: c.req.query("from"),
+      to: c.req.query("to"),
+    });
+    await exported(c, `insights.csv (API) ${filterNote(filter)}`.trim());
+    return c.body(insightsCsv(insights), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${c.var.slug}-insights.csv"`,
     });
   });
 

@@ -1,5 +1,6 @@
-import { createCentre, SIGN_IN_PER_ADDRESS_PER_HOUR } from "@debrief/core";
+import { createCentre, isoWeek, SIGN_IN_PER_ADDRESS_PER_HOUR } from "@debrief/core";
 import { memoryApp } from "@debrief/testkit/app";
+import { centreFormFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
 
 const OWNER = "priya@northfield.example.edu";
@@ -10,7 +11,12 @@ async function centre() {
   const stores = { centres: m.deps.centres!, accounts: m.deps.accounts! };
   const made = await createCentre(
     stores,
-    { slug: "northfield", displayName: "Northfield Careers", advisor: { name: "Priya Nair", email: OWNER } },
+    {
+      slug: "northfield",
+      displayName: "Northfield Careers",
+      advisor: { name: "Priya Nair", email: OWNER },
+      cohorts: ["MSc Data", "BA History"],
+    },
     m.clock,
   );
   if (!made.ok) throw new Error("centre");
@@ -183,5 +189,78 @@ describe("the owner's team", () => {
     for (const line of ["Invited", "sam@northfield.example.edu", "Made an API key", "report script", "Removed"]) {
       expect(log).toContain(line);
     }
+  });
+});
+
+describe("the insights page", () => {
+  /** Twelve proven students in MSc Data, eleven of them nervous, and three in BA History. */
+  async function withStudents() {
+    const m = await centre();
+    const submit = async (email: string, cohort: string, whatHappened: string) => {
+      const date = m.clock.now().toISOString().slice(0, 10);
+      const res = await m.postForm(
+        "/c/northfield",
+        centreFormFields(email, { cohort, whatHappened, "interview.date": date }),
+      );
+      expect(res.status).toBe(303);
+    };
+    for (let i = 0; i < 12; i++) await submit(`msc${i}@uni.example.edu`, "MSc Data", i < 11 ? "nerves" : "late");
+    for (let i = 0; i < 3; i++) await submit(`ba${i}@uni.example.edu`, "BA History", "rambling");
+    // Every student proved their address.
+    for (const d of m.table.debriefs.values()) {
+      await m.deps.store.updateDebrief(d.id, { addressProvenAt: m.clock.now().toISOString(), countedIn: "northfield" });
+    }
+    return { ...m, cookie: await m.signIn(OWNER) };
+  }
+
+  it("draws each figure as an SVG image with a title and a description, a table beside it, and no script or style", async () => {
+    const m = await withStudents();
+    const res = await m.get("/c/northfield/admin", m.cookie);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const charts = [...html.matchAll(/<svg class="chart"[^>]*role="img" aria-labelledby="([^" ]+) ([^"]+)"/g)];
+    expect(charts.length).toBe(5);
+    for (const [, title, desc] of charts) {
+      expect(html).toContain(`<title id="${title}">`);
+      expect(html).toContain(`<desc id="${desc}">`);
+    }
+    expect(html.match(/<table>/g)?.length).toBe(4);
+    expect(html).not.toMatch(/<script|<style| style="/);
+    // 15 students: the week's 15 hides (the BA History cell of 3 is small), MSc Data's 12 shows; nerves (11 of
+    // 12 in its cell) would single out the one who was late, so it hides as well.
+    expect(html).toContain('<th scope="row">MSc Data</th><td>12</td>');
+    expect(html).toContain('<th scope="row">BA History</th><td>hidden</td>');
+    expect(html).toContain("Showing all cohorts, every week: the number of students is hidden");
+  });
+
+  it("filters by a GET form, refuses a cohort the centre does not have, and exports what it shows, logged", async () => {
+    const m = await withStudents();
+    const week = isoWeek(m.clock.now().toISOString());
+    const filtered = await (
+      await m.get(`/c/northfield/admin?cohort=MSc+Data&from=${week}&to=${week}`, m.cookie)
+    ).text();
+    expect(filtered).toContain('<form method="get" action="/c/northfield/admin"');
+    expect(filtered).toContain("Showing MSc Data, weeks");
+    expect(filtered).toContain(": 12 students.");
+    expect(filtered).toContain('<option value="MSc Data" selected="">');
+    expect((await m.get("/c/northfield/admin?cohort=Physics", m.cookie)).status).toBe(422);
+
+    const csv = await m.get(`/c/northfield/admin/export.csv?cohort=MSc+Data`, m.cookie);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).split("\r\n");
+    expect(lines).toContain("all,students,false,12,,,,,,,");
+    expect(lines).toContain("cohort,MSc Data,false,12,0,0,0,0,0,0,");
+    const json = (await (await m.get("/c/northfield/admin/export.json", m.cookie)).json()) as {
+      students: number | null;
+      cohorts: { group: string; students: number | null }[];
+    };
+    expect(json.students).toBeNull();
+    expect(json.cohorts.map((r) => [r.group, r.students])).toEqual([
+      ["BA History", null],
+      ["MSc Data", 12],
+    ]);
+    const log = await (await m.get("/c/northfield/admin/activity", m.cookie)).text();
+    expect(log).toContain("northfield-insights.csv?cohort=MSc+Data");
+    expect(log).toContain("northfield-insights.json");
   });
 });

@@ -5,10 +5,14 @@ import {
   type Centre,
   type CentreStore,
   centreLog,
+  insightsCsv,
+  insightsFilterOf,
+  insightsFor,
   inviteAdvisor,
   issueAdvisorKey,
   NotAllowedError,
   openSharedDebrief,
+  recordCentreEvent,
   redeemSignIn,
   removeAdvisor,
   requestSignIn,
@@ -20,7 +24,6 @@ import {
   sharedDebriefs,
   signedInAdvisor,
   signOut,
-  statsFor,
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -43,7 +46,7 @@ import {
   SignInPage,
   TeamPage,
 } from "./admin-views";
-import { InsightsPage } from "./insights-views";
+import { filterQuery, InsightsPage } from "./insights-views";
 import { BrandStyles } from "./views";
 
 type Deps = AppDeps & { centres: CentreStore; accounts: AccountStore };
@@ -173,10 +176,54 @@ export function centreAdminRoutes(deps: Deps) {
     return c.redirect(adminPath(c.var.centre.slug), 303);
   });
 
-  app.get("/c/:slug/admin", async (c) => {
-    const stats = await statsFor(deps.centres, c.var.centre.slug, deps.clock.now());
-    return frame(c, "insights", <InsightsPage stats={stats} />);
+  const queryOf = (c: Context<AdminEnv>) => ({
+    cohort: c.req.query("cohort"),
+    from: c.req.query("from"),
+    to: c.req.query("to"),
   });
+
+  app.get("/c/:slug/admin", async (c) => {
+    const centre = c.var.centre;
+    const query = queryOf(c);
+    const filter = insightsFilterOf(centre, query);
+    const insights = await insightsFor(deps.centres, centre, deps.clock.now(), filter.ok ? filter.value : {});
+    return frame(
+      c,
+      "insights",
+      <InsightsPage
+        slug={centre.slug}
+        cohorts={centre.cohorts}
+        weeks={insights.allWeeks}
+        insights={insights}
+        query={query}
+        errors={filter.ok ? {} : filter.errors}
+      />,
+      undefined,
+      filter.ok ? 200 : 422,
+    );
+  });
+
+  // The insights as files: every table, the same suppression, each download in the centre's log.
+  for (const format of ["csv", "json"] as const) {
+    app.get(`/c/:slug/admin/export.${format}`, async (c) => {
+      const centre = c.var.centre;
+      const filter = insightsFilterOf(centre, queryOf(c));
+      if (!filter.ok) throw new Refusal(422, "invalid", Object.values(filter.errors).join(" "));
+      const insights = await insightsFor(deps.centres, centre, deps.clock.now(), filter.value);
+      const name = `${centre.slug}-insights.${format}`;
+      await recordCentreEvent(
+        accountDeps,
+        centre.slug,
+        { kind: "advisor", advisor: c.var.signedIn.advisor },
+        "exported",
+        `${name}${filterQuery(filter.value)}`,
+      );
+      const headers = { "content-disposition": `attachment; filename="${name}"` };
+      return format === "csv"
+        ? c.body(insightsCsv(insights), 200, { ...headers, "content-type": "text/csv; charset=utf-8" })
+        : c.json(insights, 200, headers);
+    });
+  }
 
   app.get("/c/:slug/admin/shared", async (c) => {
     const list = await sharedDebriefs(deps.centres, c.var.centre.slug, deps.clock.now());

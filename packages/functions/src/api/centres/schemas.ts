@@ -37,6 +37,29 @@ export const centreStatsSchema = z
   })
   .meta({ id: "CentreStats" });
 
+const shareRowSchema = z
+  .object({
+    key: z.string().meta({ description: "A situation (`nerves`, …) or a kind of question (`technical`, …)" }),
+    students: count,
+    rate: rate.meta({ description: "Of the filter's students; null whenever either count is null" }),
+  })
+  .meta({ id: "ShareRow" });
+
+export const centreInsightsSchema = z
+  .object({
+    centre: z.string(),
+    generatedAt: z.iso.datetime(),
+    minGroupSize: z.number().int().min(MIN_GROUP_SIZE_BOUNDS.min).max(MIN_GROUP_SIZE_BOUNDS.max),
+    filter: z.object({ cohort: z.string().optional(), from: z.string().optional(), to: z.string().optional() }),
+    allWeeks: z.array(z.string()).meta({ description: "Every week with students: what a filter may choose" }),
+    weeks: z.array(funnelRowSchema),
+    cohorts: z.array(funnelRowSchema),
+    students: count.meta({ description: "The filter's students: the shares' denominator" }),
+    situations: z.array(shareRowSchema),
+    questionTypes: z.array(shareRowSchema),
+  })
+  .meta({ id: "CentreInsights" });
+
 export const sharedListSchema = z
   .object({ debriefs: z.array(z.object({ id: z.uuid(), submittedAt: z.iso.datetime() })) })
   .meta({ id: "SharedDebriefs" });

@@ -128,7 +128,28 @@ const done = (description: string): Record<string, Response> => ({
 });
 
 const ADVISOR_PAGES: HtmlOperation[] = [
-  advisorPage("/c/{slug}/admin", "Signed in: the centre's insights. Signed out: the sign-in form (an email address)"),
+  advisorPage(
+    "/c/{slug}/admin",
+    "Signed in: the centre's insights for the filter in the query (`cohort`, `from`, `to`), as charts with their tables. Signed out: the sign-in form (an email address)",
+    {
+      "422": {
+        description: "The filter names no cohort of the centre, or no ISO week: the page with the reason",
+        type: HTML,
+      },
+    },
+  ),
+  advisorPage(
+    "/c/{slug}/admin/export.csv",
+    "The insights for the filter in the query, every table as CSV (recorded in the centre's log)",
+    {
+      "200": { description: "CSV", type: "text/csv" },
+      "422": { description: "The filter needs attention", type: HTML },
+    },
+  ),
+  advisorPage("/c/{slug}/admin/export.json", "The same as JSON", {
+    "200": { description: "The insights", type: "application/json" },
+    "422": { description: "The filter needs attention", type: HTML },
+  }),
   advisorAction(
     "/c/{slug}/admin/sign-in",
     "Email a sign-in link, if the address has an account (the answer is the same either way)",

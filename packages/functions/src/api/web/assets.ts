@@ -111,6 +111,23 @@ code.secret { display: block; padding: .75rem; background: var(--wash); border: 
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .35rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
+/* Insights: a wider page, each chart beside its table (stacked on a phone), drawn in the stylesheet's colours. */
+main:has(.insights) { max-width: 76rem; }
+.filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; margin: 1rem 0; }
+.filters .field { margin-bottom: .75rem; min-width: 10rem; flex: 1 1 10rem; }
+.filters button { margin-bottom: .75rem; }
+.chart-pair .pair { display: grid; gap: 1rem 2rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
+@media (min-width: 60rem) { .chart-pair .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.chart-pair figure { margin: 0; }
+svg.chart { display: block; width: 100%; max-width: 32rem; height: auto; margin-bottom: 1rem; }
+svg.chart .bar, svg.chart .series-1 { fill: var(--accent); }
+svg.chart .series-2 { fill: #b45309; }
+svg.chart .series-3 { fill: var(--good); }
+svg.chart .hidden-bar { fill: none; stroke: var(--muted); stroke-dasharray: 4 3; }
+svg.chart .axis { stroke: var(--field); }
+svg.chart text { fill: var(--ink); font: 15px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+svg.chart text.small { font-size: 12px; }
+svg.chart text.value { fill: var(--muted); }
 ul.shared { padding-left: 1.25rem; }
 ul.shared li { padding: .35rem 0; }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
