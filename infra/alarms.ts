@@ -1,3 +1,4 @@
+import { METRICS_NAMESPACE, METRICS_SERVICE, OPERATIONAL_METRICS } from "@debrief/core";
 import { Duration } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -76,6 +77,34 @@ export function Alarms({ stack, app }: StackContext) {
     deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
     1,
     "An SES event or a scheduled run could not be delivered or handled",
+  );
+
+  // The repair of emails whose send a step left unanswered (core repair.ts), counted by its handlers.
+  const operational = (metricName: string) =>
+    new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { service: METRICS_SERVICE },
+      period: Duration.hours(1),
+      statistic: "Sum",
+    });
+  alarm(
+    "ClaimsRepaired",
+    operational(OPERATIONAL_METRICS.claimsRepaired),
+    1,
+    "A send step died between claiming an email and SES's answer; the repair pass completed it from SES's event or sent it again (see the function's logs)",
+  );
+  alarm(
+    "ClaimsStuck",
+    operational(OPERATIONAL_METRICS.claimsStuck),
+    1,
+    "An email's claim is still unanswered after the repair pass (resends used up or failing): the candidate's page offers to send it again",
+  );
+  alarm(
+    "LateSendConfirmations",
+    operational(OPERATIONAL_METRICS.lateConfirmations),
+    1,
+    "SES confirmed an email after the repair pass had sent it again: it went out twice (the duplicate window, SECURITY.md)",
   );
 
   const reputation = (metricName: string) =>

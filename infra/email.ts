@@ -1,3 +1,4 @@
+import { CONFIRMING_DETAIL_TYPES } from "@debrief/core";
 import type { Stack } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -5,16 +6,26 @@ import * as ses from "aws-cdk-lib/aws-ses";
 import type { StackContext } from "sst/constructs";
 import { stageConfig } from "./config";
 
-/** The SES event types that suppress an address; the handler reads only these. */
-export const SUPPRESSING_EVENTS = [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT];
+/**
+ * The SES event types the SES event handler reads: those that suppress an address (a bounce, a
+ * complaint) and those that confirm an email's claim (SES took the message, then delivered it;
+ * core send-claims.ts).
+ */
+export const HANDLED_EVENTS = [
+  ses.EmailSendingEvent.BOUNCE,
+  ses.EmailSendingEvent.COMPLAINT,
+  ses.EmailSendingEvent.SEND,
+  ses.EmailSendingEvent.DELIVERY,
+];
 /** EventBridge detail types of those events. */
-export const SUPPRESSING_DETAIL_TYPES = ["Email Bounced", "Email Complaint Received"];
+export const HANDLED_DETAIL_TYPES = ["Email Bounced", "Email Complaint Received", ...CONFIRMING_DETAIL_TYPES];
 
 /**
  * The sending identity and its configuration set. The domain is verified by the
  * DKIM records SES asks for; every message goes through the configuration set
  * (the identity's default), which keeps bounced and complaining addresses off the
- * account's suppression list and publishes those events to EventBridge.
+ * account's suppression list and publishes those events to EventBridge, with every
+ * message's Send and Delivery events (each names the claim of the email it confirms).
  */
 export function Email({ stack, app }: StackContext) {
   const { sesDomain: domain, fromAddress } = stageConfig(app);
@@ -23,9 +34,10 @@ export function Email({ stack, app }: StackContext) {
     reputationMetrics: true,
     sendingEnabled: true,
   });
+  // Its id from when it published only the suppressing events: kept, so a deploy updates it in place.
   configurationSet.addEventDestination("SuppressingEvents", {
     destination: ses.EventDestination.eventBus(events.EventBus.fromEventBusName(stack, "DefaultBus", "default")),
-    events: SUPPRESSING_EVENTS,
+    events: HANDLED_EVENTS,
   });
   const identity = new ses.EmailIdentity(stack, "Identity", {
     identity: ses.Identity.domain(domain),

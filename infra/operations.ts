@@ -7,7 +7,7 @@ import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { type StackContext, use } from "sst/constructs";
-import { Email, SUPPRESSING_DETAIL_TYPES } from "./email";
+import { Email, grantSendEmail, HANDLED_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
 import { SCHEDULED_JOBS, type ScheduledJob } from "./schedules";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
@@ -21,7 +21,8 @@ import { grantStopExecutions, Workflow } from "./workflow";
  */
 export function Operations({ stack }: StackContext) {
   const { table, parameters, secrets } = use(Storage);
-  const { configurationSet } = use(Email);
+  const email = use(Email);
+  const { configurationSet } = email;
   const { machine, checkinMachine } = use(Workflow);
   const environment = { TABLE_NAME: table.tableName, STATE_MACHINE_ARN: machine.stateMachineArn };
   const bind = [parameters.FROM_ADDRESS, parameters.PUBLIC_URL];
@@ -51,16 +52,18 @@ export function Operations({ stack }: StackContext) {
     },
     "async",
   );
-  // Batch read: whether the address is already suppressed; the address index finds its debriefs. No GetItem: the
-  // digest key is its bound secret, never the table's (that is the local stack's default only).
-  grantTable(sesEvents, table.cdk.table, "batchRead", "put");
+  // Batch read: whether the address is already suppressed; the address index finds its debriefs. Update: SES's
+  // Send and Delivery events recorded on the email's claim. No GetItem: the digest key is its bound secret,
+  // never the table's (that is the local stack's default only).
+  grantTable(sesEvents, table.cdk.table, "batchRead", "put", "update");
   grantIndexQuery(sesEvents, table.cdk.table, ADDRESS_INDEX.name);
   grantStopExecutions(sesEvents, stack, [machine, checkinMachine]);
+  // Its id from when it routed only bounces and complaints: kept, so a deploy updates it in place.
   new events.Rule(stack, "SuppressingSesEvents", {
-    description: "Bounces and complaints of the debrief emails",
+    description: "Bounces, complaints, sends and deliveries of the debrief emails",
     eventPattern: {
       source: ["aws.ses"],
-      detailType: SUPPRESSING_DETAIL_TYPES,
+      detailType: HANDLED_DETAIL_TYPES,
       detail: { mail: { tags: { "ses:configuration-set": [configurationSet.configurationSetName] } } },
     },
     targets: [
@@ -76,7 +79,7 @@ export function Operations({ stack }: StackContext) {
     stack,
     "Reconcile",
     {
-      handler: "packages/functions/src/operations.reconcileHandler",
+      handler: SCHEDULED_JOBS.reconcile.handler,
       timeout: "5 minutes",
       environment,
       // The digest key: it backfills the address digest of debriefs stored before the address index.
@@ -94,7 +97,7 @@ export function Operations({ stack }: StackContext) {
     stack,
     "Sweep",
     {
-      handler: "packages/functions/src/operations.sweepHandler",
+      handler: SCHEDULED_JOBS.sweep.handler,
       timeout: "5 minutes",
       environment,
       bind,
@@ -104,6 +107,25 @@ export function Operations({ stack }: StackContext) {
     "async",
   );
   grantTable(sweep, table.cdk.table, "delete", "scan");
+
+  const repairSends = lambdaFunction(
+    stack,
+    "RepairSends",
+    {
+      handler: SCHEDULED_JOBS.repairSends.handler,
+      timeout: "5 minutes",
+      environment,
+      // The digest key: every resend checks the suppression list first, as the send step does.
+      bind: [...bind, secrets.DIGEST_SECRET],
+      onFailure: new SqsDestination(deadLetters),
+      retryAttempts: 0,
+    },
+    "async",
+  );
+  // The send step's path: read the debrief, check the suppression list, take the claim over, record the answer;
+  // and the scan of every debrief's send records.
+  grantTable(repairSends, table.cdk.table, "read", "batchRead", "update", "scan");
+  grantSendEmail(repairSends, stack, email);
 
   const redrive = lambdaFunction(stack, "Redrive", {
     handler: "packages/functions/src/operations.redriveHandler",
@@ -125,6 +147,7 @@ export function Operations({ stack }: StackContext) {
       }),
     });
   scheduled("ReconcileSchedule", reconcile, "reconcile");
+  scheduled("RepairSendsSchedule", repairSends, "repairSends");
   scheduled("SweepSchedule", sweep, "sweep");
   for (const role of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
     accept(role, [
@@ -136,5 +159,5 @@ export function Operations({ stack }: StackContext) {
   }
 
   stack.addOutputs({ redriveFunction: redrive.functionName });
-  return { deadLetters, functions: { sesEvents, reconcile, sweep, redrive } };
+  return { deadLetters, functions: { sesEvents, reconcile, repairSends, sweep, redrive } };
 }

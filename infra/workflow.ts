@@ -1,3 +1,4 @@
+import { SEND_STEP_TIMEOUT_MS } from "@debrief/core";
 import { ArnFormat, type Stack } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
@@ -61,7 +62,8 @@ export function Workflow({ stack }: StackContext) {
 
   const sendEmail = lambdaFunction(stack, "SendEmail", {
     handler: "packages/functions/src/steps.sendEmail",
-    timeout: "30 seconds",
+    // The repair pass counts on no invocation outliving it (core repair.ts).
+    timeout: `${SEND_STEP_TIMEOUT_MS / 1000} seconds`,
     environment: { ...environment, CHECKIN_STATE_MACHINE_ARN: checkinMachineArn },
     // The digest key: every send checks the suppression list first.
     bind: [parameters.FROM_ADDRESS, parameters.PUBLIC_URL, secrets.DIGEST_SECRET],

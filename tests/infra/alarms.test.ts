@@ -15,7 +15,18 @@ describe("alarms", () => {
     expect(metric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
     expect(metric("Reputation.BounceRate")).toMatchObject([{ Namespace: "AWS/SES", Threshold: 0.04 }]);
     expect(metric("Reputation.ComplaintRate")).toMatchObject([{ Namespace: "AWS/SES", Threshold: 0.0008 }]);
-    expect(alarms).toHaveLength(7 + 2 * FUNCTIONS.length);
+    // The repair of emails a step left unanswered: repaired, still stuck, and sent twice (SES confirmed one after its resend).
+    for (const name of ["ClaimsRepaired", "ClaimsStuck", "LateSendConfirmations"]) {
+      expect(metric(name), name).toMatchObject([
+        {
+          Namespace: "InterviewDebrief",
+          Dimensions: [{ Name: "service", Value: "interview-debrief" }],
+          Statistic: "Sum",
+          Threshold: 1,
+        },
+      ]);
+    }
+    expect(alarms).toHaveLength(10 + 2 * FUNCTIONS.length);
   });
 
   it("notify one SNS topic, subscribed by the configured address", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, config, resources, testStageTemplates } from "./template";
+import { actions, config, FUNCTIONS, resources, testStageTemplates } from "./template";
 
 const { all, statementsOf, roleStatements } = testStageTemplates();
 
@@ -20,17 +20,17 @@ describe("email", () => {
     });
   });
 
-  it("publishes bounces and complaints to EventBridge, where a rule feeds the SES event handler", () => {
+  it("publishes bounces, complaints, sends and deliveries to EventBridge, where a rule feeds the SES event handler", () => {
     const [destination] = all("AWS::SES::ConfigurationSetEventDestination");
     const props = destination?.Properties.EventDestination as Record<string, unknown>;
-    expect(props).toMatchObject({ Enabled: true, MatchingEventTypes: ["bounce", "complaint"] });
+    expect(props).toMatchObject({ Enabled: true, MatchingEventTypes: ["bounce", "complaint", "send", "delivery"] });
     expect(props.EventBridgeDestination).toBeDefined();
     const rules = all("AWS::Events::Rule");
     expect(rules).toHaveLength(1);
     const rule = rules[0]?.Properties as { EventPattern: Record<string, unknown>; Targets: Record<string, unknown>[] };
     expect(rule.EventPattern).toMatchObject({
       source: ["aws.ses"],
-      "detail-type": ["Email Bounced", "Email Complaint Received"],
+      "detail-type": ["Email Bounced", "Email Complaint Received", "Email Sent", "Email Delivered"],
     });
     expect(rule.Targets).toHaveLength(1);
     expect(rule.Targets[0]).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 10 } });
@@ -38,11 +38,11 @@ describe("email", () => {
     expect(JSON.stringify(rule.Targets[0]?.Arn)).toContain("SesEvents");
   });
 
-  it("grants ses:SendEmail to the send step and the API (advisors' sign-in links) only, on the identity and configuration set, from the configured address", () => {
+  it("grants ses:SendEmail to the send step, the repair pass and the API (advisors' sign-in links) only, on the identity and configuration set, from the configured address", () => {
     const sending = statementsOf(all("AWS::IAM::Policy")).filter((s) => actions(s).some((a) => /^ses:Send/.test(a)));
-    expect(sending).toHaveLength(2);
-    expect(roleStatements("SendEmail")).toContainEqual(sending[0]);
-    expect(roleStatements("ApiHandler")).toContainEqual(sending[1]);
+    expect(sending).toHaveLength(3);
+    const senders = FUNCTIONS.filter((name) => roleStatements(name).some((s) => actions(s).includes("ses:SendEmail")));
+    expect(senders.sort()).toEqual(["ApiHandler", "RepairSends", "SendEmail"]);
     for (const statement of sending) {
       expect(actions(statement)).toEqual(["ses:SendEmail"]);
       expect(resources(statement)).toHaveLength(2);

@@ -39,8 +39,9 @@ describe("least privilege", () => {
         "dynamodb:UpdateItem",
       ],
       RecordFailure: ["dynamodb:UpdateItem"],
-      SesEvents: ["dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Query"],
+      SesEvents: ["dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
       Reconcile: ["dynamodb:Scan", "dynamodb:UpdateItem"],
+      RepairSends: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem"],
       Sweep: ["dynamodb:DeleteItem", "dynamodb:Scan"],
       Redrive: ["dynamodb:Scan", "dynamodb:UpdateItem"],
     });
@@ -64,7 +65,7 @@ describe("least privilege", () => {
       roleStatements(name).some((s) => actions(s).includes("dynamodb:BatchGetItem")),
     );
     // The send step before every email, SES events and the API ("this wasn't me", the candidate's page): isSuppressed's callers.
-    expect(can.sort()).toEqual(["ApiHandler", "SendEmail", "SesEvents"]);
+    expect(can.sort()).toEqual(["ApiHandler", "RepairSends", "SendEmail", "SesEvents"]);
     const send = roleStatements("SendEmail").find((s) => actions(s).includes("dynamodb:BatchGetItem"));
     expect(JSON.stringify(send?.Resource)).toMatch(/DebriefsTable.*Arn/);
     expect(JSON.stringify(send?.Resource)).not.toContain("/index/");

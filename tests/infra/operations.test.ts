@@ -4,9 +4,13 @@ import { testStageTemplates } from "./template";
 const { synth, all } = testStageTemplates();
 
 describe("operations", () => {
-  it("runs the reconciler every 15 minutes and the sweeper daily on EventBridge Scheduler, with retries and a DLQ", () => {
+  it("runs the reconciler every 15 minutes, the repair pass every 10 and the sweeper daily on EventBridge Scheduler, with retries and a DLQ", () => {
     const schedules = all("AWS::Scheduler::Schedule").map((s) => s.Properties as Record<string, unknown>);
-    expect(schedules.map((s) => s.ScheduleExpression).sort()).toEqual(["rate(1 day)", "rate(15 minutes)"]);
+    expect(schedules.map((s) => s.ScheduleExpression).sort()).toEqual([
+      "rate(1 day)",
+      "rate(10 minutes)",
+      "rate(15 minutes)",
+    ]);
     for (const s of schedules) {
       expect(s.Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 2 } });
       expect((s.Target as { DeadLetterConfig?: unknown }).DeadLetterConfig).toBeDefined();
@@ -14,11 +18,12 @@ describe("operations", () => {
     const targets = schedules.map((s) => JSON.stringify((s.Target as { Arn: unknown }).Arn));
     expect(targets.some((t) => t.includes("Reconcile"))).toBe(true);
     expect(targets.some((t) => t.includes("Sweep"))).toBe(true);
+    expect(targets.some((t) => t.includes("RepairSends"))).toBe(true);
   });
 
   it("sends failed asynchronous invocations to the dead-letter queue", () => {
     const configs = all("AWS::Lambda::EventInvokeConfig");
-    expect(configs).toHaveLength(3);
+    expect(configs).toHaveLength(4);
     for (const c of configs) expect(c.Properties.DestinationConfig).toMatchObject({ OnFailure: {} });
   });
 

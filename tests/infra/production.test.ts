@@ -61,9 +61,11 @@ describe("a production stage", () => {
         JSON.stringify(s.Action).includes("ses:SendEmail"),
       ).map((s) => ({ policy: p.logicalId, condition: s.Condition })),
     );
-    // The send step mails candidates; the API mails advisors their sign-in links. Both only from the configured address.
+    // The send step and the repair pass mail candidates; the API mails advisors their sign-in links. All only from
+    // the configured address.
     expect(sending.map((s) => s.policy.replace(/ServiceRoleDefaultPolicy.*$/, "")).sort()).toEqual([
       expect.stringMatching(/^ApiHandler/),
+      expect.stringMatching(/^RepairSends/),
       expect.stringMatching(/^SendEmail/),
     ]);
     for (const s of sending) {
@@ -125,7 +127,16 @@ describe("a production stage", () => {
       .sort();
 
   it("binds the digest key and the form's key as SST secrets to each function that reads them, each read from its own SSM paths only", () => {
-    const names = ["ApiHandler", "SendEmail", "RecordFailure", "SesEvents", "Reconcile", "Sweep", "Redrive"];
+    const names = [
+      "ApiHandler",
+      "SendEmail",
+      "RecordFailure",
+      "SesEvents",
+      "Reconcile",
+      "RepairSends",
+      "Sweep",
+      "Redrive",
+    ];
     expect(functions()).toHaveLength(names.length);
     const secretsOf = (name: string) =>
       Object.entries(vars(name))
@@ -144,6 +155,7 @@ describe("a production stage", () => {
       RecordFailure: [],
       SesEvents: ["DIGEST_SECRET"],
       Reconcile: ["DIGEST_SECRET"],
+      RepairSends: ["DIGEST_SECRET"],
       Sweep: [],
       Redrive: [],
     });

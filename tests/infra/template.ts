@@ -5,7 +5,16 @@ import { resourcesOf, type Synthesized, synthesizedTestStage } from "./synth";
 /** The throwaway stage's settings, as the stacks read them. */
 export const config = loadStageConfig("test", {}, { offlineSynthesis: true });
 /** Our handlers (SST adds one CustomResourceHandler per stack for its own metadata). */
-export const FUNCTIONS = ["ApiHandler", "SendEmail", "RecordFailure", "SesEvents", "Reconcile", "Sweep", "Redrive"];
+export const FUNCTIONS = [
+  "ApiHandler",
+  "SendEmail",
+  "RecordFailure",
+  "SesEvents",
+  "Reconcile",
+  "RepairSends",
+  "Sweep",
+  "Redrive",
+];
 export const LAMBDA_SERVICE_ERRORS = [
   "Lambda.ServiceException",
   "Lambda.AWSLambdaException",

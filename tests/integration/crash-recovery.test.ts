@@ -1,8 +1,10 @@
+import { CLAIM_HEADER, type SendRecord } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
 import { apiDeps, wire } from "@debrief/functions/wiring";
 import { LOCAL_OPERATIONS_TIMING, MIN_LOCAL_JOB_INTERVAL_MS } from "@debrief/local";
-import { validDebrief } from "@debrief/testkit/debriefs";
+import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { predictableSchedule } from "@debrief/testkit/env";
+import { type Fault, startFaultProxy } from "@debrief/testkit/fault-proxy";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { debriefItems } from "@debrief/testkit/table";
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;
 const silent = { info() {}, warn() {}, error() {} };
+const nonEmpty = <T>(list: T[]) => (list.length > 0 ? list : undefined);
 
 describe("what a crash leaves behind, repaired by the embedded stack's scheduled jobs", () => {
   let stack: TestStack;
@@ -20,7 +23,10 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
   beforeAll(async () => {
     stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule(), clock });
   });
+  const proxies: { close(): Promise<void> }[] = [];
   afterAll(async () => {
+    // A held call keeps its step, and the stack's stop, waiting until its proxy closes.
+    for (const p of proxies) await p.close();
     await stack?.dispose();
   });
 
@@ -59,5 +65,90 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     });
     expect(executionsOf(id)).toHaveLength(1);
     expect(await emailsTo(stack.inboxUrl, body.candidate.email)).toHaveLength(3);
+  });
+
+  /**
+   * Submits a debrief whose letter's SendEmail never gets an answer, as if the step died mid-call:
+   * `hang` never reaches SES, `hang-after` reaches it (SES takes the message). Resolves once the
+   * letter's claim is stored, with the debrief's id, address and that claim.
+   */
+  async function letterLeftUnanswered(fault: Fault) {
+    const body = validDebrief();
+    const proxy = await startFaultProxy(
+      process.env.AWS_ENDPOINT_URL_SESV2 ?? "",
+      (req) =>
+        req.path.startsWith("/v2/email/outbound-emails") && req.body.includes(body.candidate.email) ? fault : "pass",
+      () => ({ status: 500, body: "{}" }),
+    );
+    proxies.push(proxy);
+    await stack.rewireSteps({ AWS_ENDPOINT_URL_SESV2: proxy.url });
+    const { id } = (await (await postDebrief(stack.appUrl, body)).json()) as { id: string };
+    const claim = await waitFor(async () => letterOf(id), { timeoutMs: DAY_MS, what: "the letter's claim" });
+    await waitFor(async () => proxy.stats.hung === 1, { timeoutMs: DAY_MS, what: "the SendEmail held" });
+    // The other debriefs' steps reach SES as before; the held call stays held.
+    await stack.rewireSteps({});
+    return { id, email: body.candidate.email, claim, proxy };
+  }
+  const letterOf = async (id: string) =>
+    ((await debriefItems()).find((d) => d.id === id)?.sends as Record<string, SendRecord> | undefined)?.letter;
+  const { stuckAfterMs, confirmWithinMs } = LOCAL_OPERATIONS_TIMING.repair;
+
+  it("the repair pass sends again a letter whose claim SES never saw, once, under a new claim", async () => {
+    const { id, email, claim, proxy } = await letterLeftUnanswered("hang");
+    expect(claim.messageId).toBeUndefined();
+    expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(0);
+
+    // Past the window for SES's event, the stack's repair pass (on its timer) sends it again.
+    ahead += confirmWithinMs + 1000;
+    const repaired = await waitFor(async () => ((await letterOf(id))?.messageId ? letterOf(id) : undefined), {
+      timeoutMs: jobRuns,
+      what: "the letter sent again",
+    });
+    const [letter] = await emailsTo(stack.inboxUrl, email);
+    expect(repaired).toMatchObject({ repairs: 1, replaced: [claim.claim], messageId: letter?.messageId });
+    expect(repaired?.claim).not.toBe(claim.claim);
+    expect(letter?.headers).toContainEqual({ name: CLAIM_HEADER, value: `${id}_letter_${repaired?.claim}` });
+
+    // The step that hung gets its error at last: it cannot release or complete the claim that replaced its own.
+    await proxy.close();
+    await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
+      timeoutMs: 4 * DAY_MS,
+      what: "the nudge and the tips",
+    });
+    await stack.sfn.idle();
+    expect((await emailsTo(stack.inboxUrl, email)).map((m) => m.subject.slice(0, 12))).toHaveLength(3);
+    expect(await letterOf(id)).toMatchObject({ claim: repaired?.claim, messageId: letter?.messageId });
+  });
+
+  it("completes, from SES's own event and without a second email, a letter SES took whose step never heard back", async () => {
+    const { id, email, claim, proxy } = await letterLeftUnanswered("hang-after");
+    // SES has it: its Send and Delivery events, published by the stack, name the claim.
+    const [letter] = await waitFor(async () => nonEmpty(await emailsTo(stack.inboxUrl, email)), {
+      timeoutMs: DAY_MS,
+      what: "the letter in SES",
+    });
+    await stack.sesEvents.idle();
+    const confirmed = await letterOf(id);
+    expect(confirmed).toMatchObject({ claim: claim.claim, confirmed: { messageId: letter?.messageId, event: "Send" } });
+    expect(confirmed?.messageId).toBeUndefined();
+
+    // Once its step is surely gone, the repair pass completes the claim from the event.
+    ahead += stuckAfterMs + 1000;
+    await waitFor(async () => (await letterOf(id))?.messageId, { timeoutMs: jobRuns, what: "the claim completed" });
+    // Well past the window after which an unconfirmed claim is sent again: nothing more was sent.
+    ahead += confirmWithinMs;
+    const runs = stack.jobRuns("repairSends");
+    await waitFor(async () => stack.jobRuns("repairSends") >= runs + 2, {
+      timeoutMs: jobRuns,
+      what: "two more repair runs",
+    });
+    expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(1);
+    expect(await letterOf(id)).toMatchObject({ claim: claim.claim, messageId: letter?.messageId });
+    expect((await letterOf(id))?.repairs).toBeUndefined();
+    await proxy.close();
+    await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
+      timeoutMs: 4 * DAY_MS,
+      what: "the nudge and the tips",
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { SendRecord } from "@debrief/core";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { predictableSchedule } from "@debrief/testkit/env";
 import { dynamoInternalError, startFaultProxy } from "@debrief/testkit/fault-proxy";
@@ -93,9 +94,12 @@ describe("faults: SES failing calls, a step crashing after SES accepted, the sta
     const stored = await debriefItems();
     expect(stored).toHaveLength(DEBRIEFS);
     for (const d of stored) expect(Object.keys(d.sends as object).sort()).toEqual(["letter", "nudge", "tips"]);
-    // The crashed step's letter kept its claim (its message id never recorded), so the retry did not send it again.
-    const crashed = stored.find((d) => d.pk === crashing) as { sends: { letter: Record<string, unknown> } };
-    expect(crashed.sends.letter.claimedAt).toEqual(expect.any(String));
-    expect(crashed.sends.letter.messageId).toBeUndefined();
+    // The crashed step's letter kept its claim (the step could not record SES's answer), so the retry did not
+    // send it again; SES's own event confirmed that claim, and the repair pass, if it ran, completed it from that.
+    const crashed = stored.find((d) => d.pk === crashing) as { sends: { letter: SendRecord } };
+    const letter = crashed.sends.letter;
+    expect(letter.confirmed).toMatchObject({ messageId: expect.any(String), event: "Send" });
+    expect(letter.repairs).toBeUndefined();
+    expect([undefined, letter.confirmed?.messageId]).toContain(letter.messageId);
   });
 });

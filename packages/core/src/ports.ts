@@ -1,5 +1,11 @@
 import type { CheckinWorkflowInput } from "./centres/checkins";
-import type { Debrief, SendKind, SendRecord, WorkflowInput } from "./debrief/model";
+import type { Debrief, SendConfirmation, SendKind, SendRecord, WorkflowInput } from "./debrief/model";
+import type { ClaimRef } from "./send-claims";
+
+/** Which claim of an email: its time and, for claims since they had one, its id. */
+export type ClaimOf = Pick<SendRecord, "claimedAt" | "claim">;
+/** What becomes of a claimed send: SES's message id, a permanent refusal, or a skip. */
+export type SendAnswer = Pick<SendRecord, "messageId" | "sentAt" | "rejected" | "skipped">;
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -26,11 +32,22 @@ export interface DebriefStore {
   /** Deletes a debrief item (compensation and erasure). */
   delete(id: string): Promise<void>;
   markWorkflowStarted(id: string, at: Date): Promise<void>;
-  /** Claims an email before it is sent: true for exactly one caller. */
-  claimSend(id: string, kind: SendKind, at: Date): Promise<boolean>;
-  /** Gives a claim back after SES refused the message for a reason worth retrying. */
-  releaseSend(id: string, kind: SendKind): Promise<void>;
-  completeSend(id: string, kind: SendKind, record: Omit<SendRecord, "claimedAt">): Promise<void>;
+  /**
+   * Claims an email before it is sent: true for exactly one caller. With `replacing`, the repair
+   * pass takes over that claim instead (repair.ts): only it, and only while nothing answered it.
+   */
+  claimSend(id: string, kind: SendKind, claim: SendRecord, replacing?: ClaimOf): Promise<boolean>;
+  /** Gives this claim back after SES refused the message for a reason worth retrying (never an answered one). */
+  releaseSend(id: string, kind: SendKind, claim: ClaimOf): Promise<void>;
+  /** Records what became of this claim's send; throws if another claim has replaced it since. */
+  completeSend(id: string, kind: SendKind, claim: ClaimOf, record: SendAnswer): Promise<void>;
+  /**
+   * Records SES's event for the message a claim sent: "confirmed" on that claim while it is the
+   * email's claim; "late" once, when a resend had replaced it (the email went out twice); else "unknown".
+   */
+  recordSendConfirmation(ref: ClaimRef, confirmation: SendConfirmation): Promise<"confirmed" | "late" | "unknown">;
+  /** The candidate asks to send again an email whose claim nothing answered: true if that claim is still the email's. */
+  requestResend(id: string, kind: SendKind, claim: ClaimOf, at: Date): Promise<boolean>;
   recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
   /**
    * Gives a debrief created by an earlier release its link key, unless it has one already;
@@ -76,6 +93,8 @@ export interface DebriefStore {
    * over at most a few thousand items, cheaper than an index written on every change.
    */
   listDebriefs(now: Date): AsyncIterable<Debrief>;
+  /** Every unexpired debrief's send records, and nothing else of it (the repair pass; a Scan like listDebriefs). */
+  listSendRecords(now: Date): AsyncIterable<Pick<Debrief, "id" | "sends">>;
   /** Deletes every item past its retention and returns how many (DynamoDB TTL does it within days; dynalite never). */
   deleteExpired(now: Date): Promise<number>;
   /** Records a new execution of a failed debrief's workflow and clears the failure. */
@@ -113,6 +132,8 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** SES message tags: published with every event of the message (send-claims.ts names the claim this way). */
+  tags?: Record<string, string>;
 };
 
 /** A refusal that retrying cannot fix (bad address, suppressed, message rejected). */

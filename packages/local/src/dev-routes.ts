@@ -1,54 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-
-/**
- * What SES publishes to EventBridge for a permanent bounce or a complaint: the
- * local simulation feeds this to the SAME handler production runs for SES events (built by the same wiring).
- */
-export function sesEvent(kind: "bounce" | "complaint", address: string, at = new Date()) {
-  const timestamp = at.toISOString();
-  const mail = { timestamp, messageId: `local-${randomUUID()}`, source: "debrief@localhost", destination: [address] };
-  const detail =
-    kind === "bounce"
-      ? {
-          eventType: "Bounce",
-          bounce: {
-            bounceType: "Permanent",
-            bounceSubType: "General",
-            bouncedRecipients: [
-              {
-                emailAddress: address,
-                action: "failed",
-                status: "5.1.1",
-                diagnosticCode: "smtp; 550 5.1.1 user unknown",
-              },
-            ],
-            timestamp,
-            feedbackId: `local-${randomUUID()}`,
-          },
-          mail,
-        }
-      : {
-          eventType: "Complaint",
-          complaint: {
-            complainedRecipients: [{ emailAddress: address }],
-            complaintFeedbackType: "abuse",
-            timestamp,
-            feedbackId: `local-${randomUUID()}`,
-          },
-          mail,
-        };
-  return {
-    version: "0",
-    id: randomUUID(),
-    "detail-type": kind === "bounce" ? "Email Bounced" : "Email Complaint Received",
-    source: "aws.ses",
-    time: timestamp,
-    region: process.env.AWS_REGION ?? "eu-west-1",
-    resources: [],
-    detail,
-  };
-}
+import { sesEvent } from "./ses-events";
 
 /**
  * Dev-only routes of the local stack (never part of the deployed app, served on

@@ -23,19 +23,28 @@ export function startScheduledJobs(
   log: Log,
 ) {
   const running = new Map<ScheduledJob, Promise<unknown>>();
+  const finished = Object.fromEntries(Object.keys(SCHEDULED_JOBS).map((job) => [job, 0])) as Record<
+    ScheduledJob,
+    number
+  >;
   const timers = (Object.keys(SCHEDULED_JOBS) as ScheduledJob[]).map((job) => {
     const everyMs = localJobInterval(SCHEDULED_JOBS[job].every.toMilliseconds(), localDaySeconds);
     const timer = setInterval(() => {
       if (running.has(job)) return;
       const run = handlers[job]()
         .catch((e) => log.warn("scheduled job failed", { job, error: (e as Error).name }))
-        .finally(() => running.delete(job));
+        .finally(() => {
+          running.delete(job);
+          finished[job]++;
+        });
       running.set(job, run);
     }, everyMs);
     timer.unref();
     return timer;
   });
   return {
+    /** How many runs of each job have finished (tests wait for the next ones). */
+    finished: (job: ScheduledJob) => finished[job],
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await Promise.allSettled([...running.values()]);

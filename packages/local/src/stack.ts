@@ -2,14 +2,17 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { Clock } from "@debrief/core";
+import type { Clock, RepairTiming } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
+import type { AppMetrics } from "@debrief/functions/metrics";
 import { type OperationsTiming, operationsHandlers } from "@debrief/functions/operations";
 import { recordFailureStep } from "@debrief/functions/record-failure";
+import { repairSendsHandler } from "@debrief/functions/repair-sends";
 import { sesEventsHandler } from "@debrief/functions/ses-events";
 import { sendEmailStep } from "@debrief/functions/steps";
 import { type Adapters, apiDeps, type Env, wire } from "@debrief/functions/wiring";
 import { LOCAL_ACCOUNT, LOCAL_REGION, synthesizeLocalDefinition } from "@debrief/infra/local-definition";
+import type { ScheduledJob } from "@debrief/infra/schedules";
 import { WORKFLOW_FUNCTIONS } from "@debrief/infra/workflow-definition";
 import { serve } from "@hono/node-server";
 import { devRoutes } from "./dev-routes";
@@ -18,6 +21,7 @@ import { startScheduledJobs } from "./jobs";
 import { startBundledLambdas } from "./lambda";
 import { close } from "./net";
 import { startSes } from "./ses";
+import { startSesEventFeed } from "./ses-events";
 import { startLocalStepFunctions, type TaskHandler } from "./stepfunctions/service";
 import type { Definition } from "./stepfunctions/timing";
 
@@ -41,8 +45,8 @@ export type LocalStackOptions = {
    * Default true; tests that run them when they want turn them off.
    */
   scheduledJobs?: boolean;
-  /** How long the scheduled jobs leave what a request may still be finishing; default LOCAL_OPERATIONS_TIMING. */
-  operationsTiming?: Partial<OperationsTiming>;
+  /** How long the scheduled jobs leave what may still be finishing; default LOCAL_OPERATIONS_TIMING. */
+  operationsTiming?: Partial<LocalOperationsTiming>;
   /**
    * Where the Lambda code runs: "in-process" (default) wires the handlers' source here;
    * "bundled" (LOCAL_LAMBDA=bundled) runs the bundles `pnpm synth` builds for deploy, each on
@@ -61,11 +65,21 @@ export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
 const API_FUNCTION = "ApiHandler";
 const STEP_FUNCTIONS: string[] = [WORKFLOW_FUNCTIONS.sendEmail, WORKFLOW_FUNCTIONS.recordFailure];
 
+export type LocalOperationsTiming = OperationsTiming & { repair: RepairTiming };
+
 /**
- * Locally the API starts a workflow within milliseconds of storing its debrief, not within a
- * Lambda's cold start and retries: the reconciler leaves a new debrief alone for 20 s, not 5 min.
+ * How long the scheduled jobs leave what may still be finishing, shorter than on AWS where a
+ * Lambda's cold start, retries and timeout and EventBridge's delivery set them: locally the API
+ * starts a workflow within milliseconds of storing its debrief (the reconciler leaves it 20 s,
+ * not 5 min), a send's claim is answered within milliseconds (20 s with no answer means its
+ * process died: the in-process step has no Lambda timeout, so this is what bounds it), and the
+ * SES events of an accepted message are published at once, or at the start after a crash,
+ * before any job runs (an unconfirmed claim is sent again after 45 s, not 15 min).
  */
-export const LOCAL_OPERATIONS_TIMING: OperationsTiming = { reconcileGraceMs: 20_000 };
+export const LOCAL_OPERATIONS_TIMING: LocalOperationsTiming = {
+  reconcileGraceMs: 20_000,
+  repair: { stuckAfterMs: 20_000, confirmWithinMs: 45_000 },
+};
 
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:DebriefWorkflow`;
 const CHECKIN_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:CheckinWorkflow`;
@@ -161,7 +175,22 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   wired(stepsOf());
 
   const w = wiring();
-  const operations = operationsHandlers(w, { ...LOCAL_OPERATIONS_TIMING, ...options.operationsTiming });
+  const timing = { ...LOCAL_OPERATIONS_TIMING, ...options.operationsTiming };
+  const operations = operationsHandlers(w, timing);
+  // The counts Lambda writes as CloudWatch metrics, as log lines.
+  const metrics: AppMetrics = {
+    count: (metric, value) => value && log.info("metric", { metric, value }),
+    publish() {},
+  };
+  const sesEvents = sesEventsHandler(w, metrics);
+  // SES's Send and Delivery events of what the emulator accepted, to the handler EventBridge invokes on AWS;
+  // those of messages accepted before a crash first, before any job reads the claims they confirm.
+  const sesFeed = await startSesEventFeed({
+    ses,
+    cursorFile: join(dataDir, "ses-events.json"),
+    deliver: sesEvents,
+    log,
+  });
   const api = lambdas
     ? (req: Request) => lambdas.fetch(API_FUNCTION, req)
     : (
@@ -169,14 +198,22 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
           app.fetch(req, env)
       )(createApp(apiDeps(w)));
   // Dev-only routes (SES event simulation, sweeper) sit beside the app, never inside it.
-  const dev = devRoutes({ sesEvents: sesEventsHandler(w), sweep: operations.sweep });
+  const dev = devRoutes({ sesEvents, sweep: operations.sweep });
   const fetch = (req: Request, env: unknown) =>
     new URL(req.url).pathname.startsWith("/__dev/") ? dev.fetch(req, env) : api(req, env);
   const server = serve({ fetch, port: appPort, hostname: "127.0.0.1" }) as Server;
   // Every job AWS runs on a schedule, through the handler its schedule invokes.
   const jobs =
     (options.scheduledJobs ?? true)
-      ? startScheduledJobs({ reconcile: operations.reconcile, sweep: operations.sweep }, localDaySeconds, log)
+      ? startScheduledJobs(
+          {
+            reconcile: operations.reconcile,
+            repairSends: repairSendsHandler(w, timing.repair, metrics),
+            sweep: operations.sweep,
+          },
+          localDaySeconds,
+          log,
+        )
       : undefined;
   await new Promise<void>((done) => (server.listening ? done() : server.once("listening", () => done())));
 
@@ -187,6 +224,10 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     dataDir,
     ports: { app: appPort, dynamo: dynamo.port, ses: ses.port, sfn: sfn.port },
     sfn,
+    /** How many runs of a scheduled job have finished (0 while the jobs are off). */
+    jobRuns: (job: ScheduledJob) => jobs?.finished(job) ?? 0,
+    /** The local EventBridge of SES's events (`idle()`: until those of every accepted message are handled). */
+    sesEvents: sesFeed,
     /** Where the Lambda code runs (see LocalStackOptions.lambda). */
     lambda: bundled ? ("bundled" as const) : ("in-process" as const),
     /** Bundled mode: the deployed functions, to invoke with any event as Lambda would. */
@@ -207,6 +248,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
       await close(server);
       await sfn.close();
       await lambdas?.close();
+      await sesFeed.stop();
       await ses.close();
       await dynamo.close();
     },

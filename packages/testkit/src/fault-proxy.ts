@@ -5,9 +5,11 @@ export type ProxiedRequest = { method: string; path: string; headers: IncomingHt
 /**
  * What the proxy does with a call: forward it, refuse it without forwarding (the
  * service never saw it), or forward it and then answer with an error anyway (the
- * service did the work but the caller cannot know: a lost response).
+ * service did the work but the caller cannot know: a lost response). `hang` and
+ * `hang-after` never answer (without forwarding, or after forwarding): the caller
+ * waits as a process that died mid-call would, until the proxy closes.
  */
-export type Fault = "pass" | "fail" | "fail-after";
+export type Fault = "pass" | "fail" | "fail-after" | "hang" | "hang-after";
 export type FailureReply = { status: number; headers?: Record<string, string>; body: string };
 
 /**
@@ -19,7 +21,7 @@ export async function startFaultProxy(
   decide: (req: ProxiedRequest) => Fault,
   failure: (req: ProxiedRequest) => FailureReply,
 ) {
-  const stats = { calls: 0, failed: 0, failedAfter: 0 };
+  const stats = { calls: 0, failed: 0, failedAfter: 0, hung: 0 };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -40,6 +42,10 @@ export async function startFaultProxy(
       stats.failed++;
       return fail();
     }
+    if (fault === "hang") {
+      stats.hung++;
+      return;
+    }
     try {
       const headers = Object.fromEntries(
         Object.entries(req.headers)
@@ -55,6 +61,10 @@ export async function startFaultProxy(
       if (fault === "fail-after") {
         stats.failedAfter++;
         return fail();
+      }
+      if (fault === "hang-after") {
+        stats.hung++;
+        return;
       }
       const out: Record<string, string> = {};
       upstream.headers.forEach((v, k) => {

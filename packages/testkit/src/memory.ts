@@ -63,6 +63,11 @@ const DIGEST_SECRET = "memory-ports";
 /** What DynamoDB keeps of an item written with `removeUndefinedValues`: no undefined fields. */
 const stored = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** The email's claim is this one (a claim of an earlier release has no id: its time names it). */
+const isClaim = (send: SendRecord, claim: Pick<SendRecord, "claimedAt" | "claim">) =>
+  send.claimedAt === claim.claimedAt && send.claim === claim.claim;
+const unanswered = (send: SendRecord) => !send.messageId && !send.rejected && !send.skipped;
+
 export function createMemoryStore(table: MemoryTable = createMemoryTable()): DebriefStore {
   const t = table;
   return {
@@ -86,21 +91,41 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
       if (!d) throw new Error("ConditionalCheckFailedException");
       d.workflowStartedAt ??= at.toISOString();
     },
-    async claimSend(id, kind, at) {
+    async claimSend(id, kind, claim, replacing) {
       const d = t.debriefs.get(id);
-      if (!d || d.sends[kind]) return false;
-      d.sends[kind] = { claimedAt: at.toISOString() };
+      if (!d) return false;
+      const current = d.sends[kind];
+      if (replacing ? !current || !isClaim(current, replacing) || !unanswered(current) || current.confirmed : current) {
+        return false;
+      }
+      d.sends[kind] = stored(claim);
       return true;
     },
-    async releaseSend(id, kind) {
+    async releaseSend(id, kind, claim) {
       const d = t.debriefs.get(id);
-      if (d?.sends[kind] && !d.sends[kind].messageId) delete d.sends[kind];
+      const current = d?.sends[kind];
+      if (d && current && isClaim(current, claim) && unanswered(current)) delete d.sends[kind];
     },
-    async completeSend(id, kind, record) {
-      const d = t.debriefs.get(id);
-      const send = d?.sends[kind];
-      if (!send) throw new Error("ConditionalCheckFailedException");
+    async completeSend(id, kind, claim, record) {
+      const send = t.debriefs.get(id)?.sends[kind];
+      if (!send || !isClaim(send, claim)) throw new Error("ConditionalCheckFailedException");
       Object.assign(send, stored(record) as Partial<SendRecord>);
+    },
+    async recordSendConfirmation({ debriefId, kind, claim }, confirmation) {
+      const send = t.debriefs.get(debriefId)?.sends[kind];
+      if (send?.claim === claim) {
+        send.confirmed ??= stored(confirmation);
+        return "confirmed";
+      }
+      if (!send?.replaced?.includes(claim) || send.lateConfirmations?.includes(claim)) return "unknown";
+      send.lateConfirmations = [...(send.lateConfirmations ?? []), claim];
+      return "late";
+    },
+    async requestResend(id, kind, claim, at) {
+      const send = t.debriefs.get(id)?.sends[kind];
+      if (!send || !isClaim(send, claim) || !unanswered(send) || send.confirmed) return false;
+      send.resendRequestedAt = at.toISOString();
+      return true;
     },
     async recordFailure(id, failure) {
       const d = t.debriefs.get(id);
@@ -165,6 +190,9 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
     },
     async *listDebriefs(now) {
       for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy(d);
+    },
+    async *listSendRecords(now) {
+      for (const d of [...t.debriefs.values()]) if (!isExpired(d, now)) yield copy({ id: d.id, sends: d.sends });
     },
     async *debriefsForAddress(address, now) {
       const digest = addressDigest(DIGEST_SECRET, address);

@@ -97,18 +97,66 @@ function contract(name: string, ports: () => Ports) {
       const { store } = ports();
       const d = debrief();
       await store.create(d);
-      const claims = await Promise.all([store.claimSend(d.id, "letter", NOW), store.claimSend(d.id, "letter", NOW)]);
+      const first = { claimedAt: NOW.toISOString(), claim: "0000000000000001" };
+      const claims = await Promise.all([
+        store.claimSend(d.id, "letter", first),
+        store.claimSend(d.id, "letter", { ...first, claim: "0000000000000002" }),
+      ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
-      await store.releaseSend(d.id, "letter");
-      expect(await store.claimSend(d.id, "letter", NOW)).toBe(true);
-      await store.completeSend(d.id, "letter", { messageId: "m-1", sentAt: NOW.toISOString() });
-      await store.releaseSend(d.id, "letter");
+      const mine = claims[0] ? first : { ...first, claim: "0000000000000002" };
+      // Another claim's release changes nothing.
+      await store.releaseSend(d.id, "letter", { ...mine, claim: "00000000000000ff" });
+      expect((await store.get(d.id, NOW))?.sends.letter).toEqual(mine);
+      await store.releaseSend(d.id, "letter", mine);
+      expect(await store.claimSend(d.id, "letter", first)).toBe(true);
+      await store.completeSend(d.id, "letter", first, { messageId: "m-1", sentAt: NOW.toISOString() });
+      await store.releaseSend(d.id, "letter", first);
       expect((await store.get(d.id, NOW))?.sends.letter).toEqual({
-        claimedAt: NOW.toISOString(),
+        ...first,
         messageId: "m-1",
         sentAt: NOW.toISOString(),
       });
-      expect(await store.claimSend("00000000-0000-4000-8000-000000000000", "letter", NOW)).toBe(false);
+      expect(await store.claimSend("00000000-0000-4000-8000-000000000000", "letter", first)).toBe(false);
+    });
+
+    it("takes over an unanswered claim once, records SES's event on its claim and a late one once", async () => {
+      const { store } = ports();
+      const d = debrief();
+      await store.create(d);
+      const stuck = { claimedAt: NOW.toISOString(), claim: "000000000000000a" };
+      await store.claimSend(d.id, "nudge", stuck);
+      const confirmation = { messageId: "m-9", event: "Send" as const, at: NOW.toISOString() };
+      const ref = { debriefId: d.id, kind: "nudge" as const };
+      expect(await store.recordSendConfirmation({ ...ref, claim: "000000000000000f" }, confirmation)).toBe("unknown");
+      expect(await store.requestResend(d.id, "nudge", stuck, LATER)).toBe(true);
+      const resend = { claimedAt: LATER.toISOString(), claim: "000000000000000b", repairs: 1, replaced: [stuck.claim] };
+      const takeovers = await Promise.all([
+        store.claimSend(d.id, "nudge", resend, stuck),
+        store.claimSend(d.id, "nudge", { ...resend, claim: "000000000000000c" }, stuck),
+      ]);
+      expect(takeovers).toEqual([true, false]);
+      // The step that made the first claim cannot complete or release the claim that replaced it.
+      await expect(store.completeSend(d.id, "nudge", stuck, { messageId: "m-old" })).rejects.toThrow();
+      await store.releaseSend(d.id, "nudge", stuck);
+      expect((await store.get(d.id, NOW))?.sends.nudge).toEqual(resend);
+      // SES's event for the replaced claim comes after all: noted once, as a late confirmation.
+      expect(await store.recordSendConfirmation({ ...ref, claim: stuck.claim }, confirmation)).toBe("late");
+      expect(await store.recordSendConfirmation({ ...ref, claim: stuck.claim }, confirmation)).toBe("unknown");
+      // The resend's own event confirms it; the first event is kept.
+      expect(await store.recordSendConfirmation({ ...ref, claim: resend.claim }, confirmation)).toBe("confirmed");
+      const delivery = { ...confirmation, event: "Delivery" as const };
+      expect(await store.recordSendConfirmation({ ...ref, claim: resend.claim }, delivery)).toBe("confirmed");
+      expect((await store.get(d.id, NOW))?.sends.nudge).toEqual({
+        ...resend,
+        lateConfirmations: [stuck.claim],
+        confirmed: confirmation,
+      });
+      // A confirmed claim is neither taken over nor asked for again.
+      expect(await store.claimSend(d.id, "nudge", { ...resend, claim: "000000000000000d" }, resend)).toBe(false);
+      expect(await store.requestResend(d.id, "nudge", resend, LATER)).toBe(false);
+      const records: unknown[] = [];
+      for await (const r of store.listSendRecords(NOW)) if (r.id === d.id) records.push(r);
+      expect(records).toEqual([{ id: d.id, sends: { nudge: expect.objectContaining({ claim: resend.claim }) } }]);
     });
 
     it("updates and removes the fields a page changes, leaves a missing debrief missing, and erases every trace", async () => {

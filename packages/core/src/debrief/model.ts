@@ -9,16 +9,37 @@ export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** Every email the workflow sends: the three above plus the outcome check-ins of centre debriefs. */
 export type SendKind = EmailKind | CheckinKind;
 
-/** One email's delivery record: claimed before SES is called, completed after. */
+/**
+ * One email's delivery record: claimed before SES is called, completed after (send.ts). A claim
+ * never answered (the step died between the claim and SES's answer) is repaired (repair.ts).
+ */
 export type SendRecord = {
   claimedAt: string;
+  /**
+   * The claim's own id (claims of earlier releases have none): with the debrief id and the kind,
+   * the identity its SendEmail carries as a message tag and a header, and SES's events name (send-claims.ts).
+   */
+  claim?: string;
   messageId?: string;
   sentAt?: string;
   /** A permanent refusal (e.g. SES rejected the address); never retried. */
   rejected?: string;
   /** Why the send was skipped (the candidate stopped emails, the address is suppressed). */
   skipped?: string;
+  /** SES's first event for this claim's message (Send, Delivery): SES took it, whether or not the step recorded it. */
+  confirmed?: SendConfirmation;
+  /** How many times the repair pass has sent this email again; this claim is the last of them. */
+  repairs?: number;
+  /** The ids of the claims this one replaced, each sent again because SES never confirmed it. */
+  replaced?: string[];
+  /** Those of `replaced` whose SES event came after all: the email went out twice (the duplicate window). */
+  lateConfirmations?: string[];
+  /** When the candidate asked on their page to send again an email that could not be confirmed. */
+  resendRequestedAt?: string;
 };
+
+/** What SES's event says of a message: its id, which event, and when SES published it. */
+export type SendConfirmation = { messageId: string; event: "Send" | "Delivery"; at: string };
 
 export type Debrief = {
   id: string;

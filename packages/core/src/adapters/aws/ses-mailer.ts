@@ -28,6 +28,7 @@ export function createSesMailer(fromAddress: string, client = new SESv2Client({}
                 Headers: Object.entries(email.headers ?? {}).map(([Name, Value]) => ({ Name, Value: oneLine(Value) })),
               },
             },
+            EmailTags: Object.entries(email.tags ?? {}).map(([Name, Value]) => ({ Name, Value })),
           }),
         );
         if (!out.MessageId) throw new Error("SES returned no message id");

@@ -4,7 +4,7 @@
  * times an hour over at most a few thousand items.
  */
 import { DeleteCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { isExpired } from "../../../debrief/model";
+import { type Debrief, isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
 import { ADDRESS_INDEX, isConditionFailure, prefixOf, TTL_ATTRIBUTE } from "../table";
 import { debriefOf, type StoreTable } from "./context";
@@ -13,8 +13,28 @@ export function tableScans({
   doc,
   TableName,
   digestOf,
-}: StoreTable): Pick<DebriefStore, "listDebriefs" | "deleteExpired" | "backfillAddressDigests"> {
+}: StoreTable): Pick<DebriefStore, "listDebriefs" | "listSendRecords" | "deleteExpired" | "backfillAddressDigests"> {
   return {
+    async *listSendRecords(now) {
+      // Only what the repair pass reads: the id, the expiry and the send records.
+      const pages = paginateScan(
+        { client: doc },
+        {
+          TableName,
+          ConsistentRead: true,
+          ProjectionExpression: "id, expiresAt, sends",
+          FilterExpression: "begins_with(pk, :prefix) AND attribute_exists(sends)",
+          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const d = item as Pick<Debrief, "id" | "expiresAt" | "sends">;
+          if (!isExpired(d, now)) yield { id: d.id, sends: d.sends };
+        }
+      }
+    },
+
     async *listDebriefs(now) {
       const pages = paginateScan(
         { client: doc },
