@@ -1,4 +1,5 @@
-import type { SendKind, SendRecord } from "./debrief/model";
+import type { Debrief, SendKind, SendRecord } from "./debrief/model";
+import type { Clock, DebriefStore } from "./ports";
 import { type SendDeps, sendOnce } from "./send";
 
 /** The send step's Lambda timeout (infra/workflow.ts reads it from here): no invocation outlives it. */
@@ -88,4 +89,19 @@ export async function repairSends(
     }
   }
   return result;
+}
+
+/**
+ * The candidate asks, on their page, to send again an email that could not be confirmed: the
+ * repair pass sends it at its next run, even when its own resends are used up.
+ */
+export async function requestResend(
+  debrief: Debrief,
+  kind: SendKind,
+  deps: { store: DebriefStore; clock: Clock },
+): Promise<"requested" | "not-needed"> {
+  const send = debrief.sends[kind];
+  const now = deps.clock.now();
+  if (!send || claimState(send, now) !== "unconfirmed") return "not-needed";
+  return (await deps.store.requestResend(debrief.id, kind, send, now)) ? "requested" : "not-needed";
 }

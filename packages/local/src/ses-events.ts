@@ -104,15 +104,17 @@ type Log = { warn(message: string, extra?: Record<string, unknown>): void };
 /** Attempts at one event before it is given up (EventBridge's would go to the dead-letter queue), and the first wait. */
 const ATTEMPTS = 8;
 const FIRST_RETRY_MS = 100;
+/** Messages whose events are delivered at once. */
+const BATCH = 16;
 
 /**
  * The local EventBridge of SES's events: every message the emulator accepts gets its Send and
  * Delivery events, handed in order to `deliver` (the SES event handler production runs), each
  * retried with a growing wait until it is taken, at least once. How far the messages were
  * published is kept in `cursorFile`, so after a crash the events of messages accepted before it
- * are published at start, before anything else reads the claims they confirm.
+ * are published at start (`backlog`: the repair pass waits for them before it reads a claim).
  */
-export async function startSesEventFeed(opts: {
+export function startSesEventFeed(opts: {
   ses: {
     emails(): StoredEmail[];
     onAccepted(listener: () => void): void;
@@ -144,12 +146,19 @@ export async function startSesEventFeed(opts: {
     }
   };
   const pump = async () => {
-    for (let email = opts.ses.emails()[published]; email && !stopped; email = opts.ses.emails()[published]) {
-      for (const event of sesMessageEvents(email)) await deliver(event);
-      published++;
+    // A few messages at a time (EventBridge keeps no order either), each its Send then its Delivery;
+    // the cursor moves past a batch once every event of it is delivered.
+    for (let batch = pending(); batch.length && !stopped; batch = pending()) {
+      await Promise.all(
+        batch.map(async (email) => {
+          for (const event of sesMessageEvents(email)) await deliver(event);
+        }),
+      );
+      published += batch.length;
       save();
     }
   };
+  const pending = () => opts.ses.emails().slice(published, published + BATCH);
   const kick = () => {
     pumping ??= pump().finally(() => {
       pumping = undefined;
@@ -164,8 +173,10 @@ export async function startSesEventFeed(opts: {
     save();
   });
   // What was accepted before the last stop (or crash) and never published.
-  await kick();
+  const backlog = kick();
   return {
+    /** Settles once the events of every message accepted before this start are delivered. */
+    backlog,
     /** Waits until every message accepted so far has had its events delivered (tests). */
     async idle() {
       while (pumping) await pumping;

@@ -184,8 +184,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   };
   const sesEvents = sesEventsHandler(w, metrics);
   // SES's Send and Delivery events of what the emulator accepted, to the handler EventBridge invokes on AWS;
-  // those of messages accepted before a crash first, before any job reads the claims they confirm.
-  const sesFeed = await startSesEventFeed({
+  // those of messages accepted before a crash first.
+  const sesFeed = startSesEventFeed({
     ses,
     cursorFile: join(dataDir, "ses-events.json"),
     deliver: sesEvents,
@@ -208,7 +208,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
       ? startScheduledJobs(
           {
             reconcile: operations.reconcile,
-            repairSends: repairSendsHandler(w, timing.repair, metrics),
+            // Not before the events of what SES accepted before a crash are recorded on their claims.
+            repairSends: async () => sesFeed.backlog.then(repairSendsHandler(w, timing.repair, metrics)),
             sweep: operations.sweep,
           },
           localDaySeconds,

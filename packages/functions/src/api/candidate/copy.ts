@@ -26,6 +26,8 @@ export const DONE_MESSAGES = {
   "second-interview": "Congratulations! Your second-interview tips are on their way now.",
   "tips-already-sent": "Your second-interview tips have already been sent.",
   stopped: "We will send you no more emails about this debrief.",
+  resend: "We will send that email again within a few minutes.",
+  "resend-not-needed": "That email needs nothing more: it went out, or it is still on its way.",
   "delete-unconfirmed": "Nothing was deleted: tick the box to confirm, then press Delete my data.",
 } as const;
 export type Done = keyof typeof DONE_MESSAGES;

@@ -1,4 +1,4 @@
-import { type Debrief, EMAIL_KINDS, type EmailKind, nudgeVariant } from "@debrief/core";
+import { claimState, type Debrief, EMAIL_KINDS, type EmailKind, nudgeVariant } from "@debrief/core";
 import { KIND_LABELS } from "./copy";
 import { when } from "./when";
 
@@ -13,11 +13,15 @@ const SENT_UNLESS_SUPPRESSED = "Sent, unless your address is on our do-not-send 
 export function emailStatus(d: Debrief, kind: EmailKind, now: Date): string {
   const send = d.sends[kind];
   const tz = d.input.candidate.timeZone;
-  if (send?.messageId || send?.skipped === "suppressed") {
+  // SES's own event confirms an email its step never recorded (core repair.ts).
+  if (send?.messageId || send?.confirmed || send?.skipped === "suppressed") {
     if (!d.addressProvenAt) return SENT_UNLESS_SUPPRESSED;
-    return send.messageId ? "Sent" : "Not sent: your address is on our do-not-send list";
+    return send.messageId || send.confirmed ? "Sent" : "Not sent: your address is on our do-not-send list";
   }
   if (send?.rejected) return "Could not be delivered";
+  if (send && unconfirmed(d, kind, now)) {
+    return send.resendRequestedAt ? "Sending again" : "Could not be confirmed: we cannot tell whether it went out";
+  }
   if (send) return "Sending";
   if (d.stoppedAt) return "Stopped";
   if (kind === "letter") return "Being prepared";
@@ -26,6 +30,12 @@ export function emailStatus(d: Debrief, kind: EmailKind, now: Date): string {
   if (!d.addressProvenAt && new Date(due) <= now) return SENT_UNLESS_SUPPRESSED;
   return `Scheduled for ${when(due, tz)}`;
 }
+
+/** The email's send was claimed and nothing answered it within the repair's window (core repair.ts). */
+const unconfirmed = (d: Debrief, kind: EmailKind, now: Date) => {
+  const send = d.sends[kind];
+  return send !== undefined && claimState(send, now) === "unconfirmed";
+};
 
 /** "Your emails": each email's status, and the buttons that change what comes next. */
 export function EmailsSection({ debrief, base, now }: { debrief: Debrief; base: string; now: Date }) {
@@ -37,6 +47,13 @@ export function EmailsSection({ debrief, base, now }: { debrief: Debrief; base: 
         {EMAIL_KINDS.map((kind) => (
           <li id={`status-${kind}`}>
             <span>{KIND_LABELS[kind]}</span> <strong>{emailStatus(debrief, kind, now)}</strong>
+            {unconfirmed(debrief, kind, now) && !debrief.sends[kind]?.resendRequestedAt ? (
+              <form method="post" action={`${base}/resend/${kind}`}>
+                <button type="submit" class="secondary" id={`resend-${kind}`}>
+                  Send it again
+                </button>
+              </form>
+            ) : null}
           </li>
         ))}
       </ul>

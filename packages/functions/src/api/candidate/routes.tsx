@@ -4,6 +4,8 @@ import {
   currentDraft,
   type Debrief,
   debriefForPageToken,
+  EMAIL_KINDS,
+  type EmailKind,
   eraseDebrief,
   exportDebrief,
   letterEml,
@@ -13,6 +15,7 @@ import {
   performAction,
   practiceIcs,
   regenerate,
+  requestResend,
   saveDraft,
   secondInterview,
   shapeLetter,
@@ -128,6 +131,15 @@ export function candidatePageRoutes(deps: AppDeps) {
     const result = await secondInterview(c.var.debrief, actionDeps);
     deps.log.info("second interview", { debriefId: c.var.debrief.id, status: result.status });
     return back(c, SECOND_INTERVIEW_DONE[result.status]);
+  });
+
+  // An email whose send could not be confirmed (core repair.ts), sent again at the candidate's request.
+  app.post("/resend/:kind", async (c) => {
+    const kind = c.req.param("kind");
+    if (!(EMAIL_KINDS as readonly string[]).includes(kind)) throw notFound();
+    const result = await requestResend(c.var.debrief, kind as EmailKind, deps);
+    deps.log.info("resend", { debriefId: c.var.debrief.id, kind, status: result });
+    return back(c, result === "requested" ? "resend" : "resend-not-needed");
   });
 
   app.post("/stop", async (c) => {

@@ -270,6 +270,7 @@ export const HTML_ROUTES: HtmlOperation[] = [
   action(linkPath("page", "{token}", "sent"), "Mark the letter as sent"),
   action(linkPath("page", "{token}", "snooze"), "Move the nudge to later"),
   action(linkPath("page", "{token}", "second-interview"), "Send the second-interview tips now"),
+  action(linkPath("page", "{token}", "resend", "{kind}"), "Send again an email whose send could not be confirmed"),
   action(linkPath("page", "{token}", "stop"), "Stop every further email"),
   action(linkPath("page", "{token}", "delete"), "Erase the debrief and every trace of it"),
   page(linkPath("page", "{token}", "letter.eml"), "The letter as an .eml file to open in a mail program", {
