@@ -6,7 +6,7 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import * as sqs from "aws-cdk-lib/aws-sqs";
-import { type StackContext, use } from "sst/constructs";
+import { type FunctionProps, type StackContext, use } from "sst/constructs";
 import { Email, grantSendEmail, HANDLED_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
 import { SCHEDULED_JOBS, type ScheduledJob } from "./schedules";
@@ -75,53 +75,47 @@ export function Operations({ stack }: StackContext) {
     ],
   });
 
-  const reconcile = lambdaFunction(
-    stack,
-    "Reconcile",
-    {
-      handler: SCHEDULED_JOBS.reconcile.handler,
-      timeout: "5 minutes",
-      environment,
-      // The digest key: it backfills the address digest of debriefs stored before the address index.
-      bind: [...bind, secrets.DIGEST_SECRET],
-      onFailure: new SqsDestination(deadLetters),
-      retryAttempts: 0,
-    },
-    "async",
-  );
+  /**
+   * A job EventBridge Scheduler runs (infra/schedules.ts): its function, invoked asynchronously (a failed run
+   * ends in the dead-letter queue, not retried: the next run does the same work), and its schedule.
+   */
+  const scheduledJob = (id: string, job: ScheduledJob, functionBind: FunctionProps["bind"]) => {
+    const fn = lambdaFunction(
+      stack,
+      id,
+      {
+        handler: SCHEDULED_JOBS[job].handler,
+        timeout: "5 minutes",
+        environment,
+        bind: functionBind,
+        onFailure: new SqsDestination(deadLetters),
+        retryAttempts: 0,
+      },
+      "async",
+    );
+    new scheduler.Schedule(stack, `${id}Schedule`, {
+      description: SCHEDULED_JOBS[job].description,
+      schedule: scheduler.ScheduleExpression.rate(SCHEDULED_JOBS[job].every),
+      target: new schedulerTargets.LambdaInvoke(fn, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+    return fn;
+  };
+
+  // The digest key: it backfills the address digest of debriefs stored before the address index.
+  const reconcile = scheduledJob("Reconcile", "reconcile", [...bind, secrets.DIGEST_SECRET]);
   // Scan and update: the debriefs it starts, the digests it backfills (with the bound key, not the table's).
   grantTable(reconcile, table.cdk.table, "update", "scan");
   machine.grantStartExecution(reconcile);
 
-  const sweep = lambdaFunction(
-    stack,
-    "Sweep",
-    {
-      handler: SCHEDULED_JOBS.sweep.handler,
-      timeout: "5 minutes",
-      environment,
-      bind,
-      onFailure: new SqsDestination(deadLetters),
-      retryAttempts: 0,
-    },
-    "async",
-  );
+  const sweep = scheduledJob("Sweep", "sweep", bind);
   grantTable(sweep, table.cdk.table, "delete", "scan");
 
-  const repairSends = lambdaFunction(
-    stack,
-    "RepairSends",
-    {
-      handler: SCHEDULED_JOBS.repairSends.handler,
-      timeout: "5 minutes",
-      environment,
-      // The digest key: every resend checks the suppression list first, as the send step does.
-      bind: [...bind, secrets.DIGEST_SECRET],
-      onFailure: new SqsDestination(deadLetters),
-      retryAttempts: 0,
-    },
-    "async",
-  );
+  // The digest key: every resend checks the suppression list first, as the send step does.
+  const repairSends = scheduledJob("RepairSends", "repairSends", [...bind, secrets.DIGEST_SECRET]);
   // The send step's path: read the debrief, check the suppression list, take the claim over, record the answer;
   // and the scan of every debrief's send records.
   grantTable(repairSends, table.cdk.table, "read", "batchRead", "update", "scan");
@@ -136,19 +130,6 @@ export function Operations({ stack }: StackContext) {
   grantTable(redrive, table.cdk.table, "update", "scan");
   machine.grantStartExecution(redrive);
 
-  const scheduled = (id: string, fn: typeof reconcile, job: ScheduledJob) =>
-    new scheduler.Schedule(stack, id, {
-      description: SCHEDULED_JOBS[job].description,
-      schedule: scheduler.ScheduleExpression.rate(SCHEDULED_JOBS[job].every),
-      target: new schedulerTargets.LambdaInvoke(fn, {
-        deadLetterQueue: deadLetters,
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(1),
-      }),
-    });
-  scheduled("ReconcileSchedule", reconcile, "reconcile");
-  scheduled("RepairSendsSchedule", repairSends, "repairSends");
-  scheduled("SweepSchedule", sweep, "sweep");
   for (const role of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
     accept(role, [
       {

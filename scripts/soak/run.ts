@@ -252,8 +252,10 @@ async function submit(appUrl: string, s: { key: string; body: unknown }) {
         body: JSON.stringify(s.body),
         signal: AbortSignal.timeout(30_000),
       });
-      const json = (await res.json().catch(() => ({}))) as { id?: string };
-      if (res.status < 500 || Date.now() > deadline) return { status: res.status, id: json.id, retried };
+      // A body cut off by the crash is a connection error like any other: the same request again.
+      const json = (await res.json()) as { id?: string };
+      const answered = res.status < 500 && (res.status >= 300 || typeof json.id === "string");
+      if (answered || Date.now() > deadline) return { status: res.status, id: json.id, retried };
     } catch {
       // The connection refused or cut: the stack is down.
       if (Date.now() > deadline) return { status: 0, retried: true };

@@ -6,10 +6,11 @@ export type BundleStack = TestStack & { lambdas: BundledLambdas };
 /**
  * The local stack in bundled mode: the emulators, and every function as `sst deploy`
  * uploads it, run on Node 22 with its template's settings. Workflow days last an
- * hour, so nothing a test did not invoke runs meanwhile (except each new debrief's letter).
+ * hour and the scheduled jobs are off (the tests invoke their bundles), so nothing a
+ * test did not invoke runs meanwhile (except each new debrief's letter).
  */
 export async function startBundleStack(env: Record<string, string> = {}): Promise<BundleStack> {
-  const stack = await startTestStack({ lambda: "bundled", localDaySeconds: 3600, env });
+  const stack = await startTestStack({ lambda: "bundled", localDaySeconds: 3600, env, scheduledJobs: false });
   if (!stack.lambdas) throw new Error("The stack did not start its bundled functions");
   return stack as BundleStack;
 }

@@ -1,5 +1,13 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { addressDigest, RECONCILE_GRACE_MS, submitDebrief } from "@debrief/core";
+import {
+  addressDigest,
+  CLAIM_HEADER,
+  CLAIM_TAG,
+  RECONCILE_GRACE_MS,
+  REPAIR_TIMING,
+  type SendRecord,
+  submitDebrief,
+} from "@debrief/core";
 import { documentClient, keys, TTL_ATTRIBUTE } from "@debrief/core/aws";
 import { wire } from "@debrief/functions/wiring";
 import { synthesizeLocalDefinition } from "@debrief/infra/local-definition";
@@ -169,5 +177,66 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
     const pks = (await tableItems()).map((i) => String(i.pk));
     expect(pks).toContain(`SUPPRESSED#${addressDigest(secrets.DIGEST_SECRET, bounced)}`);
     expect(pks.filter((pk) => pk.startsWith("CONFIG#"))).toEqual([]);
+  });
+
+  it("sends again a letter whose step died after claiming it (RepairSends), and records SES's events on claims (SesEvents)", async () => {
+    // A debrief whose workflow never started (nothing else sends for it), and a claim on its letter that a
+    // step which died 16 minutes ago left unanswered: past the window for SES's event, which never came.
+    const down = wire({ env: { ...process.env, AWS_ENDPOINT_URL_SFN: "http://127.0.0.1:9", AWS_MAX_ATTEMPTS: "1" } });
+    const address = `bundle-repair-${process.pid}@example.com`;
+    const submitted = await submitDebrief(
+      { ...((await item(id))?.input as object), candidate: { name: "Ada Park", email: address, timeZone: "UTC" } },
+      {
+        store: down.store,
+        workflow: down.workflow,
+        clock: down.clock,
+        schedule: down.config.schedule,
+        retentionDays: 180,
+      },
+    );
+    const repairedId = submitted.kind === "accepted" ? submitted.id : "";
+    const stuck = {
+      claimedAt: new Date(Date.now() - REPAIR_TIMING.confirmWithinMs - 60_000).toISOString(),
+      claim: "00112233445566ff",
+    };
+    expect(await wire().store.claimSend(repairedId, "letter", stuck)).toBe(true);
+
+    const result = (await invoke("RepairSends", {})) as { confirmed: number; resent: number; stuck: number };
+    expect(result).toMatchObject({ resent: 1, stuck: 0 });
+    const [letter, ...more] = await emailsTo(stack.inboxUrl, address);
+    expect(more).toEqual([]);
+    const letterRecord = async () =>
+      ((await item(repairedId))?.sends as Record<string, SendRecord> | undefined)?.letter;
+    const record = await letterRecord();
+    expect(record).toMatchObject({ repairs: 1, replaced: [stuck.claim], messageId: letter?.messageId });
+    expect(letter?.headers).toContainEqual({ name: CLAIM_HEADER, value: `${repairedId}_letter_${record?.claim}` });
+    // Nothing left to repair: a second run sends nothing.
+    expect(await invoke("RepairSends", {})).toMatchObject({ resent: 0, confirmed: 0 });
+
+    // SES's Send event for the resend (the message tag names its claim) is recorded on that claim; one for the
+    // replaced claim, arriving after all, is counted once as an email sent twice.
+    const sent = (claim: string) => ({
+      version: "0",
+      "detail-type": "Email Sent",
+      source: "aws.ses",
+      detail: {
+        eventType: "Send",
+        mail: {
+          timestamp: new Date().toISOString(),
+          messageId: `ses-${claim}`,
+          destination: [address],
+          headersTruncated: true,
+          tags: { "ses:configuration-set": ["Sending"], [CLAIM_TAG]: [`${repairedId}_letter_${claim}`] },
+        },
+        send: {},
+      },
+    });
+    expect(await invoke("SesEvents", sent(record?.claim ?? ""))).toEqual({ claim: "confirmed" });
+    expect(await invoke("SesEvents", sent(stuck.claim))).toEqual({ claim: "late" });
+    expect(await invoke("SesEvents", sent(stuck.claim))).toEqual({ claim: "unknown" });
+    expect(await letterRecord()).toMatchObject({
+      confirmed: { messageId: `ses-${record?.claim}`, event: "Send" },
+      lateConfirmations: [stuck.claim],
+    });
   });
 });

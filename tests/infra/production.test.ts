@@ -1,6 +1,7 @@
 import { loadStageConfig } from "@debrief/infra/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resourcesOf, type Synthesized, synthesize } from "./synth";
+import { FUNCTIONS } from "./template";
 
 /** A production stage as an operator configures it (see README, "Deploying"). */
 const config = loadStageConfig("prod", {
@@ -127,16 +128,7 @@ describe("a production stage", () => {
       .sort();
 
   it("binds the digest key and the form's key as SST secrets to each function that reads them, each read from its own SSM paths only", () => {
-    const names = [
-      "ApiHandler",
-      "SendEmail",
-      "RecordFailure",
-      "SesEvents",
-      "Reconcile",
-      "RepairSends",
-      "Sweep",
-      "Redrive",
-    ];
+    const names = FUNCTIONS;
     expect(functions()).toHaveLength(names.length);
     const secretsOf = (name: string) =>
       Object.entries(vars(name))

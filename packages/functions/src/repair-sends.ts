@@ -1,7 +1,7 @@
 import { OPERATIONAL_METRICS, REPAIR_TIMING, type RepairTiming, repairSends } from "@debrief/core";
-import { renderEmail } from "@debrief/emails";
 import { loadBoundSecrets } from "./bound-secrets";
 import { type AppMetrics, lambdaMetrics } from "./metrics";
+import { sendDepsOf } from "./send-deps";
 import { runtime, type Wiring } from "./wiring";
 
 /**
@@ -13,12 +13,7 @@ export function repairSendsHandler(w: Wiring, timing: RepairTiming = REPAIR_TIMI
   return async () => {
     const result = await repairSends(
       {
-        store: w.store,
-        mailer: w.mailer,
-        render: renderEmail,
-        clock: w.clock,
-        publicUrl: w.config.publicUrl,
-        checkins: w.checkins,
+        ...sendDepsOf(w),
         onError: (debriefId, error) =>
           w.log.error("could not repair a send", {
             debriefId,

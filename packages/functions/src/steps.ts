@@ -1,6 +1,6 @@
 import { CHECKIN_KINDS, EMAIL_KINDS, type SendKind, sendDebriefEmail } from "@debrief/core";
-import { renderEmail } from "@debrief/emails";
 import { loadBoundSecrets } from "./bound-secrets";
+import { sendDepsOf } from "./send-deps";
 import { InvalidStepInputError, readStepInput } from "./step-input";
 import { runtime, type Wiring } from "./wiring";
 
@@ -15,14 +15,7 @@ export function sendEmailStep(w: Wiring) {
     if (![...EMAIL_KINDS, ...CHECKIN_KINDS].includes(kind as SendKind)) {
       throw new InvalidStepInputError(`Unknown email kind`);
     }
-    const outcome = await sendDebriefEmail(kind as SendKind, debriefId, {
-      store: w.store,
-      mailer: w.mailer,
-      render: renderEmail,
-      clock: w.clock,
-      publicUrl: w.config.publicUrl,
-      checkins: w.checkins,
-    });
+    const outcome = await sendDebriefEmail(kind as SendKind, debriefId, sendDepsOf(w));
     w.log.info("send step finished", { debriefId, kind, status: outcome.status });
     return { kind, status: outcome.status };
   };
