@@ -41,6 +41,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     dynamoPort: 0,
     sfnPort: 0,
     localDaySeconds: LOCAL_DAY_SECONDS,
+    // The figures count the send path's own requests; SES's events are another function's, after the send.
+    sesEvents: false,
     env: { ...RAISED_LIMITS, POWERTOOLS_LOG_LEVEL: "WARN" },
   });
   const ses = watchSesStore();

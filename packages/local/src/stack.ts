@@ -45,6 +45,12 @@ export type LocalStackOptions = {
    * Default true; tests that run them when they want turn them off.
    */
   scheduledJobs?: boolean;
+  /**
+   * Whether SES's Send and Delivery events of what the emulator accepts are fed to the SES event
+   * handler, as EventBridge does on AWS. Default true; the bench, which counts the send path's own
+   * requests, turns them off (on AWS another function handles them, after the send).
+   */
+  sesEvents?: boolean;
   /** How long the scheduled jobs leave what may still be finishing; default LOCAL_OPERATIONS_TIMING. */
   operationsTiming?: Partial<LocalOperationsTiming>;
   /**
@@ -186,7 +192,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   // SES's Send and Delivery events of what the emulator accepted, to the handler EventBridge invokes on AWS;
   // those of messages accepted before a crash first.
   const sesFeed = startSesEventFeed({
-    ses,
+    ses: (options.sesEvents ?? true) ? ses : { emails: () => [], onAccepted() {}, onCleared() {} },
     cursorFile: join(dataDir, "ses-events.json"),
     deliver: sesEvents,
     log,
