@@ -1,4 +1,4 @@
-import { CHECKIN_ANSWERS, CHECKIN_KINDS, linkPath } from "@debrief/core";
+import { CHECKIN_ANSWERS, CHECKIN_KINDS, EMAIL_KINDS, linkPath } from "@debrief/core";
 import { MAX_BODY_BYTES } from "../web/http";
 
 /**
@@ -270,7 +270,9 @@ export const HTML_ROUTES: HtmlOperation[] = [
   action(linkPath("page", "{token}", "sent"), "Mark the letter as sent"),
   action(linkPath("page", "{token}", "snooze"), "Move the nudge to later"),
   action(linkPath("page", "{token}", "second-interview"), "Send the second-interview tips now"),
-  action(linkPath("page", "{token}", "resend", "{kind}"), "Send again an email whose send could not be confirmed"),
+  action(linkPath("page", "{token}", "resend", "{kind}"), "Send again an email whose send could not be confirmed", {
+    params: [token, { name: "kind", description: "Which email", values: EMAIL_KINDS }],
+  }),
   action(linkPath("page", "{token}", "stop"), "Stop every further email"),
   action(linkPath("page", "{token}", "delete"), "Erase the debrief and every trace of it"),
   page(linkPath("page", "{token}", "letter.eml"), "The letter as an .eml file to open in a mail program", {
