@@ -3,24 +3,24 @@
  * personal data). `pnpm redrive --all` runs every one of them again;
  * `pnpm redrive <id>...` only those. Reads TABLE_NAME and STATE_MACHINE_ARN (the
  * stack outputs on AWS, with credentials; locally, with the AWS_ENDPOINT_URL_*
- * settings `pnpm dev` prints). On AWS the deployed Redrive function does the same
- * (README, "Deploying").
+ * settings `pnpm dev` prints). Its adapters come from the composition root (wiring.ts
+ * `wireOperator`). On AWS the deployed Redrive function does the same (README, "Deploying").
  */
-import { listFailed, redrive, systemClock } from "@debrief/core";
-import { createDynamoStore, createSfnWorkflow } from "@debrief/core/aws";
+import { listFailed, redrive } from "@debrief/core";
+import { errorName } from "@debrief/functions/log";
+import { wireOperator } from "@debrief/functions/wiring";
 
-const tableName = process.env.TABLE_NAME;
-const stateMachineArn = process.env.STATE_MACHINE_ARN;
-if (!tableName || !stateMachineArn) {
+if (!process.env.TABLE_NAME || !process.env.STATE_MACHINE_ARN) {
   console.error("Set TABLE_NAME and STATE_MACHINE_ARN (the deployed stack's outputs).");
   process.exit(2);
 }
 const args = process.argv.slice(2);
+const { store, workflow, clock } = wireOperator();
 const deps = {
-  store: createDynamoStore(tableName),
-  workflow: createSfnWorkflow(stateMachineArn),
-  clock: systemClock,
-  onError: (id: string, e: unknown) => console.error(`${id}: ${e instanceof Error ? e.name : "error"}`),
+  store,
+  workflow,
+  clock,
+  onError: (id: string, e: unknown) => console.error(`${id}: ${errorName(e)}`),
 };
 
 const failed = await listFailed(deps);

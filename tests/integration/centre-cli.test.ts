@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 import { runCentreCli } from "@debrief/functions/cli/centre";
+import { wire, wireOperator } from "@debrief/functions/wiring";
 import { centreFormFields, postForm } from "@debrief/testkit/forms";
 import { waitFor } from "@debrief/testkit/inbox";
 import { startTestStack, type TestStack } from "@debrief/testkit/stack";
@@ -35,9 +35,8 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
   const centre = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const table = process.env.TABLE_NAME ?? "debriefs";
-    const stores = { centres: createDynamoCentreStore(table), accounts: createDynamoAccountStore(table) };
-    const code = await runCentreCli(args, stores, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    const { centres, accounts } = wireOperator(process.env);
+    const code = await runCentreCli(args, { centres, accounts }, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, stdout: out.join("\n"), stderr: err.join("\n") };
   };
   const stats = (key: string) =>
@@ -55,6 +54,21 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     ).catch(() => undefined);
     await stack?.dispose();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("builds the command's stores as the functions build theirs: a deployed stage's digest key gives the same digests", async () => {
+    const settings = {
+      TABLE_NAME: process.env.TABLE_NAME,
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${stack.ports.dynamo}`,
+      FROM_ADDRESS: "debrief@example.org",
+      PUBLIC_URL: "https://debrief.example.org",
+    };
+    const key = (c: string) => c.repeat(32);
+    const address = `operator-${Date.now()}@example.net`;
+    await wireOperator({ ...settings, DIGEST_SECRET: key("a") }).store.suppress(address, "bounce", new Date());
+    expect(await wire({ env: { ...settings, DIGEST_SECRET: key("a") } }).store.isSuppressed(address)).toBe(true);
+    // Another key digests the address otherwise: the command would have written where the functions never read.
+    expect(await wire({ env: { ...settings, DIGEST_SECRET: key("b") } }).store.isSuppressed(address)).toBe(false);
   });
 
   it("creates a centre and its owner, lists, updates, rotates, exports and deletes it", async () => {

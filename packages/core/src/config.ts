@@ -20,6 +20,9 @@ export const API_SETTINGS = {
 };
 export type ApiSettingName = keyof typeof API_SETTINGS;
 
+/** The table the local stack makes, and what an operator's command reads without TABLE_NAME. */
+export const LOCAL_TABLE_NAME = "debriefs";
+
 const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   FROM_ADDRESS: z.email(),

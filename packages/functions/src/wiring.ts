@@ -5,6 +5,7 @@ import {
   type Clock,
   type Config,
   type DebriefStore,
+  LOCAL_TABLE_NAME,
   loadConfig,
   type Mailer,
   type RateCounter,
@@ -12,6 +13,7 @@ import {
   type Workflow,
 } from "@debrief/core";
 import {
+  type AwsClients,
   createAwsClients,
   createDynamoAccountStore,
   createDynamoCentreStore,
@@ -74,15 +76,7 @@ export function wire(options: WiringOptions = {}): Wiring {
     config,
     clock: options.clock ?? systemClock,
     log: options.log ?? structuredLogger(new Logger({ serviceName: "interview-debrief" })),
-    store: given.store ?? createDynamoStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
-    centres:
-      given.centres ?? createDynamoCentreStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
-    accounts:
-      given.accounts ??
-      createDynamoAccountStore(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
-    rateCounter:
-      given.rateCounter ??
-      createDynamoRateCounter(config.tableName, clients.dynamo, { digestSecret: config.digestSecret }),
+    ...tableAdapters(config, clients, given),
     mailer: given.mailer ?? createSesMailer(config.fromAddress, clients.ses),
     workflow: given.workflow ?? createSfnWorkflow(config.stateMachineArn ?? "", clients.sfn),
     checkins: given.checkins ?? createSfnWorkflow(config.checkinStateMachineArn ?? "", clients.sfn),
@@ -91,6 +85,44 @@ export function wire(options: WiringOptions = {}): Wiring {
       clients.dynamo,
       config.abuse.formSecretConfigured ? config.abuse.formSecret : undefined,
     ),
+  };
+}
+
+/** The stores over the table, each with the digest key the settings give (else the table's). */
+function tableAdapters(
+  settings: Pick<Config, "tableName" | "digestSecret">,
+  clients: AwsClients,
+  given: Partial<Adapters> = {},
+): Pick<Adapters, "store" | "centres" | "accounts" | "rateCounter"> {
+  const { tableName, digestSecret } = settings;
+  return {
+    store: given.store ?? createDynamoStore(tableName, clients.dynamo, { digestSecret }),
+    centres: given.centres ?? createDynamoCentreStore(tableName, clients.dynamo, { digestSecret }),
+    accounts: given.accounts ?? createDynamoAccountStore(tableName, clients.dynamo, { digestSecret }),
+    rateCounter: given.rateCounter ?? createDynamoRateCounter(tableName, clients.dynamo, { digestSecret }),
+  };
+}
+
+export type OperatorWiring = Pick<Adapters, "store" | "centres" | "accounts" | "workflow"> & { clock: Clock };
+
+/**
+ * The adapters of an operator's command (`pnpm centre`, `pnpm redrive`), built as the
+ * functions build theirs, from the settings such a command has: TABLE_NAME (default: the
+ * local stack's table), DIGEST_SECRET (a deployed stage's, so its digests match the
+ * functions'), STATE_MACHINE_ARN, and the AWS_ENDPOINT_URL_* of the local stack. No sender:
+ * a command sends no email.
+ */
+export function wireOperator(env: Env = process.env): OperatorWiring {
+  const clients = createAwsClients(env);
+  const tableName = env.TABLE_NAME || LOCAL_TABLE_NAME;
+  const digestSecret = env.DIGEST_SECRET || undefined;
+  const { store, centres, accounts } = tableAdapters({ tableName, digestSecret }, clients);
+  return {
+    store,
+    centres,
+    accounts,
+    workflow: createSfnWorkflow(env.STATE_MACHINE_ARN ?? "", clients.sfn),
+    clock: systemClock,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { Clock, RepairTiming } from "@debrief/core";
+import { type Clock, LOCAL_TABLE_NAME, type RepairTiming } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
 import type { AppMetrics } from "@debrief/functions/metrics";
 import { type OperationsTiming, operationsHandlers } from "@debrief/functions/operations";
@@ -99,7 +99,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
   const dataDir = resolve(options.dataDir ?? ".data");
   mkdirSync(dataDir, { recursive: true });
   const localDaySeconds = options.localDaySeconds ?? 60;
-  const tableName = options.tableName ?? "debriefs";
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
 
   const dynamo = await startDynamo(join(dataDir, "dynamodb"), options.dynamoPort ?? 0);
   const ses = await startSes(join(dataDir, "inbox.jsonl"), options.sesPort ?? 8005);

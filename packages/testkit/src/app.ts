@@ -1,4 +1,4 @@
-import { loadConfig } from "@debrief/core";
+import { LOCAL_TABLE_NAME, loadConfig } from "@debrief/core";
 import { type AppDeps, createApp } from "@debrief/functions/app";
 import { postForm as postFormTo } from "./forms";
 import {
@@ -17,7 +17,7 @@ export const PUBLIC_URL = "https://debrief.example.org";
 
 /** The app on in-memory ports and a hand-moved clock, for fast HTTP tests (no emulators). */
 export function memoryApp(overrides: Partial<AppDeps> = {}) {
-  const config = loadConfig({ TABLE_NAME: "debriefs", FROM_ADDRESS: "debrief@example.org", PUBLIC_URL });
+  const config = loadConfig({ TABLE_NAME: LOCAL_TABLE_NAME, FROM_ADDRESS: "debrief@example.org", PUBLIC_URL });
   const table = createMemoryTable();
   const clock = createManualClock();
   const workflow = createMemoryWorkflow();

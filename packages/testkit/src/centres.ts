@@ -1,4 +1,4 @@
-import { type CentreSettingsInput, createCentre, issueAdvisorKey, systemClock } from "@debrief/core";
+import { type CentreSettingsInput, createCentre, issueAdvisorKey, LOCAL_TABLE_NAME, systemClock } from "@debrief/core";
 import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 import { emailsTo, waitFor } from "./inbox";
 
@@ -7,7 +7,7 @@ import { emailsTo, waitFor } from "./inbox";
  * running stack's table, with an API key of the owner's (as the CLI prints).
  */
 export async function provisionCentre(settings: Partial<CentreSettingsInput> & { slug: string }) {
-  const table = process.env.TABLE_NAME ?? "debriefs";
+  const table = process.env.TABLE_NAME ?? LOCAL_TABLE_NAME;
   const store = createDynamoCentreStore(table);
   const accounts = createDynamoAccountStore(table);
   const result = await createCentre(

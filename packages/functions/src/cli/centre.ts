@@ -1,7 +1,8 @@
 /**
  * `pnpm centre <command>`: provisions career centres on the same core code as the API.
  * Works against the local stack (AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:8000, TABLE_NAME=debriefs)
- * and against AWS (credentials and AWS_REGION as usual, TABLE_NAME of the deployed table).
+ * and against AWS (credentials and AWS_REGION as usual, TABLE_NAME of the deployed table and its
+ * DIGEST_SECRET). Its stores come from the composition root (wiring.ts `wireOperator`).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,13 +16,14 @@ import {
   deleteCentre,
   exportCentre,
   issueAdvisorKey,
+  LOCAL_TABLE_NAME,
   NotAllowedError,
   publicCentre,
   rotateOwnerKey,
   systemClock,
   updateCentre,
 } from "@debrief/core";
-import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
+import { wireOperator } from "../wiring";
 
 const USAGE = `Usage: pnpm centre <command> [options]
 
@@ -48,7 +50,8 @@ Settings (create and update):
   --min-group-size <5-30>  the smallest group of students the statistics show (default 10)
   --settings <file.json>   any of the above as JSON (the admin API's field names)
 
-Environment: TABLE_NAME (default "debriefs"), AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB for the local stack.`;
+Environment: TABLE_NAME (default "${LOCAL_TABLE_NAME}"), DIGEST_SECRET (a deployed stage's), AWS_REGION,
+AWS_ENDPOINT_URL_DYNAMODB for the local stack.`;
 
 const OPTIONS = {
   slug: { type: "string" },
@@ -256,10 +259,9 @@ async function main() {
     process.env.AWS_ACCESS_KEY_ID ??= "local";
     process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   }
-  const table = process.env.TABLE_NAME || "debriefs";
-  const stores = { centres: createDynamoCentreStore(table), accounts: createDynamoAccountStore(table) };
+  const { centres, accounts } = wireOperator();
   try {
-    process.exitCode = await runCentreCli(process.argv.slice(2), stores);
+    process.exitCode = await runCentreCli(process.argv.slice(2), { centres, accounts });
   } catch (error) {
     console.error(`Failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     process.exitCode = 1;
