@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { clientScripts } from "@debrief/infra/client-scripts";
 import { configDefaults, defineConfig } from "vitest/config";
 
 const BESIDE_THE_MODULES = [
@@ -11,16 +12,14 @@ const BESIDE_THE_MODULES = [
 const SLOW_BESIDE_THE_MODULES = ["emails/src/grammar.test.ts", "packages/testkit/src/grammar.test.ts"];
 
 export default defineConfig({
-  // The browser scripts (`*.client.js`) are served as text, as esbuild's text loader bundles them for Lambda.
+  // The browser scripts load as their text, as in the Lambda bundles (@debrief/infra/client-scripts).
   plugins: [
     {
       name: "client-scripts-as-text",
       enforce: "pre",
       load(id) {
         const file = id.split("?")[0] ?? id;
-        return file.endsWith(".client.js")
-          ? `export default ${JSON.stringify(readFileSync(file, "utf8"))};`
-          : undefined;
+        return clientScripts.matches(file) ? clientScripts.module(readFileSync(file, "utf8")) : undefined;
       },
     },
   ],

@@ -3,12 +3,13 @@
  * its esbuild options). A module of its own, free of CDK and SST imports, so that the
  * bench's `bundleLikeSst` builds from this same object.
  */
+import { clientScripts } from "./client-scripts.mjs";
+
 export const lambdaBundling = {
   format: "esm",
   minify: true,
   sourcemap: false,
-  // The browser scripts (`*.client.js`) are bundled as text, which the API serves as assets.
-  loader: { ".client.js": "text" },
+  loader: { [clientScripts.suffix]: "text" },
   esbuild: {
     // SST's esbuild (platform node) leaves `process.env.NODE_ENV` alone and Lambda does not
     // set it: without this, React's development builds are bundled beside the production

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { clientScripts } from "@debrief/infra/client-scripts";
 
-/** Node module hook: a `*.client.js` file loads as a module whose default export is its text. */
+/** Node module hook: a browser script (@debrief/infra/client-scripts) loads as a module whose default export is its text. */
 export async function load(url, context, nextLoad) {
-  if (!url.startsWith("file:") || !new URL(url).pathname.endsWith(".client.js")) return nextLoad(url, context);
-  const text = await readFile(new URL(url), "utf8");
-  return { format: "module", source: `export default ${JSON.stringify(text)};`, shortCircuit: true };
+  if (!url.startsWith("file:") || !clientScripts.matches(new URL(url).pathname)) return nextLoad(url, context);
+  const source = clientScripts.module(await readFile(new URL(url), "utf8"));
+  return { format: "module", source, shortCircuit: true };
 }
