@@ -1,5 +1,6 @@
 import { type Debrief, workflowInput } from "./debrief/model";
 import type { Clock, DebriefStore, Workflow } from "./ports";
+import { newLinkKey } from "./tokens";
 
 export type OperationsDeps = {
   store: DebriefStore;
@@ -13,18 +14,40 @@ export type OperationsDeps = {
 export const RECONCILE_GRACE_MS = 5 * 60_000;
 
 /**
+ * A debrief's link key. Debriefs stored before release 0.1.0 (2026-12-07) have none until the
+ * reconciler's migration (reconcile) gives them one; one that an email or a replay reaches first
+ * gets it here, by the same set-once write. REMOVE after 2027-06-05 (every such debrief has
+ * expired under the default retention), with the migration: `debrief.linkKey` is then always set.
+ */
+export async function linkKeyOf(
+  d: Pick<Debrief, "id" | "linkKey">,
+  store: Pick<DebriefStore, "ensureLinkKey">,
+): Promise<string | undefined> {
+  return d.linkKey ?? (await store.ensureLinkKey(d.id, newLinkKey()));
+}
+
+export type ReconcileResult = {
+  started: string[];
+  failed: string[];
+  /** What the migration of debriefs stored before 0.1.0 changed this run (0 and 0 once they all have both). */
+  migrated: { linkKeys: number; addressDigests: number };
+};
+
+/**
  * Starts the workflow of every stored debrief whose workflow never started (the
  * API stored it, then StartExecution failed). Safe to run at any time: the
  * execution is named after the debrief, so a start that raced the API is a no-op.
+ * On the way it migrates debriefs stored before release 0.1.0: each gets its link key
+ * (linkKeyOf) and the address index's digest, so their emails and "this wasn't me" need
+ * no fallback once a run has passed.
  */
-export async function reconcile(
-  deps: OperationsDeps,
-  graceMs = RECONCILE_GRACE_MS,
-): Promise<{ started: string[]; failed: string[] }> {
+export async function reconcile(deps: OperationsDeps, graceMs = RECONCILE_GRACE_MS): Promise<ReconcileResult> {
   const now = deps.clock.now();
   const started: string[] = [];
   const failed: string[] = [];
+  let linkKeys = 0;
   for await (const debrief of deps.store.listDebriefs(now)) {
+    if (!debrief.linkKey && (await linkKeyOf(debrief, deps.store))) linkKeys++;
     if (debrief.workflowStartedAt || debrief.stoppedAt) continue;
     if (now.getTime() - Date.parse(debrief.createdAt) < graceMs) continue;
     try {
@@ -36,7 +59,8 @@ export async function reconcile(
       failed.push(debrief.id);
     }
   }
-  return { started, failed };
+  const addressDigests = await deps.store.backfillAddressDigests();
+  return { started, failed, migrated: { linkKeys, addressDigests } };
 }
 
 /** Deletes every item past its retention (the table's TTL does it on AWS, but only within days). */

@@ -50,8 +50,9 @@ export interface DebriefStore {
   requestResend(id: string, kind: SendKind, claim: ClaimOf, at: Date): Promise<boolean>;
   recordFailure(id: string, failure: NonNullable<Debrief["failure"]>): Promise<void>;
   /**
-   * Gives a debrief created by an earlier release its link key, unless it has one already;
-   * returns the key the debrief has (links are derived from it: tokens.ts).
+   * Gives a debrief its link key unless it has one (the first writer wins) and returns the key
+   * it has (links are derived from it: tokens.ts); undefined for a debrief that is gone. Only
+   * the migration of debriefs stored without one writes it (operations.ts `linkKeyOf`).
    */
   ensureLinkKey(id: string, linkKey: string): Promise<string | undefined>;
   /**
@@ -59,12 +60,8 @@ export interface DebriefStore {
    * caller; undefined for every later one, and for a debrief that is gone or expired.
    */
   useLink(id: string, code: string, now: Date): Promise<Debrief | undefined>;
-  /** Earlier releases' page tokens, stored as items: the debrief id behind one's hash (not an action token). */
-  findToken(tokenHash: string, now: Date): Promise<string | undefined>;
-  /** Earlier releases' action tokens: the debrief and action behind one's hash, without using it up. */
-  findActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
-  /** Uses an earlier release's action token up: exactly one caller gets its debrief and action, later ones nothing. */
-  consumeActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
+  /** The links of emails sent before release 0.1.0, which no migration can rewrite (see StoredTokens). */
+  storedTokens: StoredTokens;
   /** Changes what the candidate controls on their page; a debrief that is gone is left gone. */
   updateDebrief(id: string, changes: DebriefChanges): Promise<void>;
   /** Erasure: deletes the debrief and every token item that leads to it. */
@@ -85,7 +82,10 @@ export interface DebriefStore {
     address: string,
     now: Date,
   ): AsyncIterable<Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">>;
-  /** Gives debriefs stored before the address index their digest; how many it changed. */
+  /**
+   * Gives each debrief without the address index's digest its digest; how many it changed
+   * (the reconciler's migration, operations.ts `migrateStoredDebriefs`).
+   */
   backfillAddressDigests(): Promise<number>;
   /**
    * Every stored debrief that has not expired, page by page (operations: reconcile,
@@ -100,6 +100,23 @@ export interface DebriefStore {
   /** Records a new execution of a failed debrief's workflow and clears the failure. */
   markRedriven(id: string, executionName: string, at: Date): Promise<void>;
   ping(): Promise<void>;
+}
+
+/**
+ * Page and action tokens stored as items, which the emails sent before release 0.1.0
+ * (2026-12-07) carry in their links; links are now derived from the debrief's key and stored
+ * nowhere. No migration can rewrite a link in a sent email, so these lookups stay until the
+ * last debrief that lists such tokens has expired: under the default retention (180 days),
+ * after 2027-06-05. Implemented in adapters/aws/dynamo-store/stored-tokens.ts alone, which says
+ * what to remove then.
+ */
+export interface StoredTokens {
+  /** The debrief id behind a page token's hash (not an action token's). */
+  findPageToken(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** The debrief and action behind an action token's hash, without using it up. */
+  findActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
+  /** Uses an action token up: exactly one caller gets its debrief and action, later ones nothing. */
+  consumeActionToken(tokenHash: string, now: Date): Promise<{ debriefId: string; action: CandidateAction } | undefined>;
 }
 
 export type SuppressionReason = "bounce" | "complaint" | "not-me";

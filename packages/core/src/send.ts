@@ -1,10 +1,10 @@
 import { emailLinks, supersededReason } from "./candidate";
 import { checkinSkipReason, checkinWorkflowInput } from "./centres/checkins";
 import { checkinExecutionName, type Debrief, type SendKind, type SendRecord } from "./debrief/model";
+import { linkKeyOf } from "./operations";
 import type { Clock, DebriefStore, EmailRenderer, Mailer, Workflow } from "./ports";
 import { PermanentSendError } from "./ports";
 import { CLAIM_HEADER, CLAIM_TAG, claimIdentity, newClaimId } from "./send-claims";
-import { newLinkKey } from "./tokens";
 import { listUnsubscribeHeaders } from "./unsubscribe";
 
 export type SendDeps = {
@@ -89,9 +89,8 @@ export async function sendOnce(
     return { status: "skipped", reason: skip };
   }
 
-  // Links are derived from the debrief's key, so nothing is written for them; a debrief from an
-  // earlier release gets its key first (once: later emails find it).
-  const linkKey = debrief.linkKey ?? (await deps.store.ensureLinkKey(debrief.id, newLinkKey()));
+  // Links are derived from the debrief's key, so nothing is written for them.
+  const linkKey = await linkKeyOf(debrief, deps.store);
   if (!linkKey) return { status: "skipped", reason: "gone" };
   const links = emailLinks(kind, { ...debrief, linkKey }, deps.publicUrl);
   const email = await deps.render(kind, debrief, links);

@@ -3,6 +3,7 @@ import type { Debrief } from "./debrief/model";
 import { workflowInput } from "./debrief/model";
 import { type FieldErrors, validateDebrief } from "./debrief/validate";
 import { debriefIdForKey, requestFingerprint } from "./idempotency";
+import { linkKeyOf } from "./operations";
 import type { Clock, DebriefStore, Workflow } from "./ports";
 import { type ScheduleConfig, scheduleFor } from "./schedule";
 import { deriveToken, newDebriefId, newLinkKey } from "./tokens";
@@ -123,8 +124,7 @@ async function replay(id: string, fingerprint: string, deps: SubmitDeps): Promis
   const existing = await deps.store.get(id, deps.clock.now());
   if (!existing) return undefined;
   if (existing.requestHash !== fingerprint) return { kind: "conflict" };
-  // A debrief stored by an earlier release gets its key on its first replay.
-  const linkKey = existing.linkKey ?? (await deps.store.ensureLinkKey(existing.id, newLinkKey()));
+  const linkKey = await linkKeyOf(existing, deps.store);
   if (!linkKey) return undefined;
   const token = deriveToken(existing.id, linkKey, { kind: "page" });
   // A debrief the candidate stopped before its workflow ever started stays unstarted (as the reconciler leaves it).

@@ -17,9 +17,9 @@ export function listUnsubscribeHeaders(kind: SendKind, unsubscribeUrl: string | 
 /**
  * The debrief behind a "this wasn't me" link, which only an email carries: a not-me-only
  * token (tokens.ts), never a page token, so the submitter (who got the page link without
- * showing the address is theirs) cannot silence the address. Emails of earlier releases put
- * a stored page token in this link: one of those is still honoured, unless it is the page
- * token handed to the submitter (the first the debrief lists).
+ * showing the address is theirs) cannot silence the address. Emails sent before 0.1.0 put a
+ * stored page token in this link (ports.ts StoredTokens): one of those is honoured, unless it
+ * is the page token handed to the submitter (the first the debrief lists).
  */
 export async function debriefForNotMeToken(
   token: string,
@@ -30,7 +30,7 @@ export async function debriefForNotMeToken(
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const now = deps.clock.now();
   const hash = hashToken(token);
-  const id = await deps.store.findToken(hash, now);
+  const id = await deps.store.storedTokens.findPageToken(hash, now);
   const debrief = id ? await deps.store.get(id, now) : undefined;
   return debrief && debrief.tokenHashes[0] !== hash ? debrief : undefined;
 }

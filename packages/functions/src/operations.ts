@@ -22,17 +22,18 @@ export function operationsHandlers(w: Wiring, timing: OperationsTiming = { recon
   };
   return {
     /**
-     * Scheduled: starts stored debriefs whose workflow never started, and gives debriefs stored
-     * before the address and student indexes their digests (a no-op once every debrief has them).
+     * Scheduled: starts stored debriefs whose workflow never started and migrates those stored
+     * before 0.1.0 (core reconcile), and gives centre debriefs stored before the student index
+     * their digests (a no-op once every debrief has them).
      */
     async reconcile() {
       const result = await reconcile(deps, timing.reconcileGraceMs);
-      const backfilled = await w.store.backfillAddressDigests();
       const students = await w.centres.backfillCountedStudents();
       w.log.info("reconcile finished", {
         started: result.started.length,
         failed: result.failed.length,
-        backfilled,
+        linkKeys: result.migrated.linkKeys,
+        backfilled: result.migrated.addressDigests,
         students,
       });
       if (result.failed.length) throw new Error(`Could not start ${result.failed.length} workflow(s)`);

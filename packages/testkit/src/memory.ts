@@ -143,20 +143,22 @@ export function createMemoryStore(table: MemoryTable = createMemoryTable()): Deb
       d.usedLinks = new Set([...(d.usedLinks ?? []), code]);
       return copy(d);
     },
-    async findToken(tokenHash, now) {
-      const item = t.tokens.get(tokenHash);
-      return item && !item.action && live(item.expiresAt, now) ? item.debriefId : undefined;
-    },
-    async findActionToken(tokenHash, now) {
-      const item = t.tokens.get(tokenHash);
-      if (!item?.action || !live(item.expiresAt, now)) return undefined;
-      return { debriefId: item.debriefId, action: item.action as never };
-    },
-    async consumeActionToken(tokenHash, now) {
-      const item = t.tokens.get(tokenHash);
-      if (!item?.action || !live(item.expiresAt, now)) return undefined;
-      t.tokens.delete(tokenHash);
-      return { debriefId: item.debriefId, action: item.action as never };
+    storedTokens: {
+      async findPageToken(tokenHash, now) {
+        const item = t.tokens.get(tokenHash);
+        return item && !item.action && live(item.expiresAt, now) ? item.debriefId : undefined;
+      },
+      async findActionToken(tokenHash, now) {
+        const item = t.tokens.get(tokenHash);
+        if (!item?.action || !live(item.expiresAt, now)) return undefined;
+        return { debriefId: item.debriefId, action: item.action as never };
+      },
+      async consumeActionToken(tokenHash, now) {
+        const item = t.tokens.get(tokenHash);
+        if (!item?.action || !live(item.expiresAt, now)) return undefined;
+        t.tokens.delete(tokenHash);
+        return { debriefId: item.debriefId, action: item.action as never };
+      },
     },
     async updateDebrief(id, changes) {
       const d = t.debriefs.get(id) as Record<string, unknown> | undefined;

@@ -84,8 +84,8 @@ function contract(name: string, ports: () => Ports) {
       const page = hashToken(newToken());
       const d = debrief({ tokenHashes: [page] });
       await store.create(d);
-      expect(await store.findToken(page, NOW)).toBe(d.id);
-      expect(await store.findToken(page, LATER)).toBeUndefined();
+      expect(await store.storedTokens.findPageToken(page, NOW)).toBe(d.id);
+      expect(await store.storedTokens.findPageToken(page, LATER)).toBeUndefined();
       const uses = await Promise.all([store.useLink(d.id, "snooze", NOW), store.useLink(d.id, "snooze", NOW)]);
       expect(uses.filter(Boolean).map((u) => u?.id)).toEqual([d.id]);
       expect(await store.useLink(d.id, "stop", LATER)).toBeUndefined();
@@ -172,7 +172,7 @@ function contract(name: string, ports: () => Ports) {
       expect(await store.get("00000000-0000-4000-8000-000000000000", NOW)).toBeUndefined();
       await store.erase(d);
       expect(await store.get(d.id, NOW)).toBeUndefined();
-      expect(await store.findToken(page, NOW)).toBeUndefined();
+      expect(await store.storedTokens.findPageToken(page, NOW)).toBeUndefined();
     });
 
     it("suppresses a mailbox under every spelling; a lapsing suppression lapses, a lasting one stays", async () => {

@@ -49,15 +49,15 @@ async function actionLink(
     const debrief = mode === "use" ? await deps.store.useLink(found.debrief.id, code, deps.clock.now()) : found.debrief;
     return debrief ? { action: found.purpose.action, debrief } : undefined;
   }
-  // An action link an earlier release stored as an item.
+  // An action token stored as an item (ports.ts StoredTokens).
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const now = deps.clock.now();
-  const legacy =
+  const stored =
     mode === "use"
-      ? await deps.store.consumeActionToken(hashToken(token), now)
-      : await deps.store.findActionToken(hashToken(token), now);
-  const debrief = legacy ? await deps.store.get(legacy.debriefId, now) : undefined;
-  return legacy && debrief ? { action: legacy.action, debrief } : undefined;
+      ? await deps.store.storedTokens.consumeActionToken(hashToken(token), now)
+      : await deps.store.storedTokens.findActionToken(hashToken(token), now);
+  const debrief = stored ? await deps.store.get(stored.debriefId, now) : undefined;
+  return stored && debrief ? { action: stored.action, debrief } : undefined;
 }
 
 /** The action behind a link, for its confirmation page; undefined for a used, altered or unknown one. */

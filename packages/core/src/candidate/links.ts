@@ -7,8 +7,8 @@ import type { CandidateDeps } from "./deps";
 
 /**
  * The debrief behind a link token of one of `kinds`, with what the token may do; undefined
- * for a malformed, unknown, expired or erased one, and for a token of another kind. Tokens
- * stored as items by earlier releases are page tokens (or action tokens, see performAction).
+ * for a malformed, unknown, expired or erased one, and for a token of another kind. A token
+ * stored as an item (ports.ts StoredTokens) is a page token (or an action token, see actions.ts).
  */
 export async function debriefForLink(
   token: string,
@@ -22,8 +22,8 @@ export async function debriefForLink(
   const purpose = named && verifyToken(token, named);
   if (named && purpose) return kinds.includes(purpose.kind) ? { debrief: named, purpose } : undefined;
   if (!kinds.includes("page")) return undefined;
-  const legacy = await deps.store.findToken(hashToken(token), now);
-  const debrief = legacy ? await deps.store.get(legacy, now) : undefined;
+  const stored = await deps.store.storedTokens.findPageToken(hashToken(token), now);
+  const debrief = stored ? await deps.store.get(stored, now) : undefined;
   return debrief ? { debrief, purpose: { kind: "page" } } : undefined;
 }
 

@@ -48,7 +48,7 @@ export type Debrief = {
   schedule: Schedule;
   /** When the debrief and every trace of it must be gone (retention). */
   expiresAt: string;
-  /** Hashes of page and action tokens stored as items by earlier releases, so erasure can remove them. */
+  /** Hashes of the page and action tokens stored as items (ports.ts StoredTokens), so erasure can remove them. */
   tokenHashes: string[];
   /** The secret every link of this debrief is derived from (tokens.ts); never shown, gone with the debrief. */
   linkKey?: string;

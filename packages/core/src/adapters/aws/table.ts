@@ -6,10 +6,10 @@ import { BatchGetCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  * The single table's schema, in one place: every store in this folder, infra/storage.ts
  * and the local stack's table read it from here. One item per key (`pk` only):
  * - `DEBRIEF#<id>`: the debrief, its schedule and its send records;
- * - `TOKEN#<sha256 of a page or action token>`: points at a debrief (tokens of earlier releases:
- *   links are now derived from the debrief's key, tokens.ts, and stored nowhere);
+ * - `TOKEN#<sha256 of a page or action token>`: points at a debrief, for the links of emails sent
+ *   before 0.1.0 (dynamo-store/earlier-releases.ts, with its removal date);
  * - `SUPPRESSED#<digest of an address>`: an address that gets no more email (digest.ts: keyed, of the
- *   normalised address; items from before keyed digests are named by the address's plain SHA-256);
+ *   normalised address; a suppression written before 0.1.0 is named by the plain SHA-256, earlier-releases.ts);
  * - `AUDIT#<debrief id>`: advisor accesses to a debrief shared with a career centre;
  * - `CENTRE#<slug>`: a centre's settings and the hashes of its live admin keys;
  * - `CENTREKEY#<sha256 of an admin key>`: the centre the key opens;

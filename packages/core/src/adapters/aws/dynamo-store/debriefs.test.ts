@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Debrief } from "../../../debrief/model";
 import { keys, STUDENT_DIGEST } from "../table";
 import { debriefStorage } from "./debriefs";
-import { legacyTokens } from "./legacy-tokens";
+import { earlierReleases } from "./earlier-releases";
 import { type RequestBody, type StubAnswer, stubTable } from "./stub-client";
 
 const NOW = new Date("2026-12-01T09:00:00.000Z");
 const REFUSED = { error: "ConditionalCheckFailedException" };
 const items = (answer: (operation: string, body: RequestBody) => StubAnswer) => {
   const { table, seen } = stubTable(answer);
-  return { store: debriefStorage(table, legacyTokens(table)), seen };
+  return { store: debriefStorage(table, earlierReleases(table)), seen };
 };
 const debrief = {
   id: "d1",

@@ -12,7 +12,7 @@ import {
   updateExpression,
 } from "../table";
 import { debriefOf, type StoreTable } from "./context";
-import type { LegacyTokens } from "./legacy-tokens";
+import type { EarlierReleases } from "./earlier-releases";
 
 type DebriefStorage = Pick<
   DebriefStore,
@@ -30,7 +30,7 @@ type DebriefStorage = Pick<
 
 export function debriefStorage(
   { doc, TableName, digestOf, studentDigestOf }: StoreTable,
-  tokens: LegacyTokens,
+  tokens: Pick<EarlierReleases, "putLookups" | "deleteLookups">,
 ): DebriefStorage {
   const Key = (id: string) => ({ pk: keys.debrief(id) });
 

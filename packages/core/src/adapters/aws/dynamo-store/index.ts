@@ -5,15 +5,15 @@ import { digestSecretFor } from "../form-secret";
 import { documentClient } from "../table";
 import type { StoreTable } from "./context";
 import { debriefStorage } from "./debriefs";
-import { legacyTokens } from "./legacy-tokens";
+import { earlierReleases } from "./earlier-releases";
 import { tableScans } from "./scans";
 import { sendClaims } from "./send-claims";
 import { suppressionList } from "./suppression";
 
 /**
  * The debrief store over the single table (see ../table.ts for its items), in parts: the
- * debriefs, their send claims, the suppression list, the whole-table scans, and the token
- * items of earlier releases.
+ * debriefs, their send claims, the suppression list, the whole-table scans, and what data
+ * written before release 0.1.0 needs (earlier-releases.ts).
  */
 export function createDynamoStore(
   tableName: string,
@@ -27,15 +27,17 @@ export function createDynamoStore(
     digestOf: async (address) => addressDigest(await digestSecret(), address),
     studentDigestOf: async (address) => studentDigest(await digestSecret(), address),
   };
-  const tokens = legacyTokens(table);
+  const earlier = earlierReleases(table);
   return {
-    ...debriefStorage(table, tokens),
+    ...debriefStorage(table, earlier),
     ...sendClaims(table),
     ...suppressionList(table),
     ...tableScans(table),
-    findToken: tokens.findToken,
-    findActionToken: tokens.findActionToken,
-    consumeActionToken: tokens.consumeActionToken,
+    storedTokens: {
+      findPageToken: earlier.findPageToken,
+      findActionToken: earlier.findActionToken,
+      consumeActionToken: earlier.consumeActionToken,
+    },
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: tableName }));
     },

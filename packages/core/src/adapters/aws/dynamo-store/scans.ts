@@ -1,7 +1,7 @@
 /**
  * What reads the whole table (Scans): the operations' passes over every debrief, retention,
- * and the address digests of debriefs stored before the address index. Each runs a few
- * times an hour over at most a few thousand items.
+ * and the reconciler's migration of the address index's digest. Each runs a few times an
+ * hour over at most a few thousand items.
  */
 import { DeleteCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
@@ -89,7 +89,7 @@ export function tableScans({
     },
 
     async backfillAddressDigests() {
-      // Debriefs stored before the address index carry no digest: give each one (run by the reconciler).
+      // A debrief without the address index's digest is found by no Query: give it its digest.
       let filled = 0;
       const pages = paginateScan(
         { client: doc },

@@ -4,10 +4,10 @@
  */
 import { PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
-import { legacyAddressDigest } from "../../../digest";
 import type { DebriefStore } from "../../../ports";
 import { ADDRESS_INDEX, batchGetByPk, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "../table";
 import type { StoreTable } from "./context";
+import { unkeyedSuppressionKey } from "./earlier-releases";
 
 export function suppressionList({
   doc,
@@ -37,11 +37,10 @@ export function suppressionList({
     },
 
     async isSuppressed(address, now = new Date()) {
-      // The keyed digest of the normalised address, and the plain SHA-256 that items stored before keyed
-      // digests carry (a dual read: those items cannot be renamed, their address is not known).
-      // Both in one BatchGetItem (one round trip of the send step's path; the roles of isSuppressed's callers
-      // grant it, infra/settings.ts `batchRead`). The Set: BatchGetItem refuses a key listed twice.
-      const pks = [...new Set([await digestOf(address), legacyAddressDigest(address)])].map(keys.suppressed);
+      // The keyed digest of the normalised address, and the unkeyed one of earlier suppressions (earlier-releases.ts),
+      // in one BatchGetItem (one round trip of the send step's path; the roles of isSuppressed's callers grant it,
+      // infra/settings.ts `batchRead`). The Set: BatchGetItem refuses a key listed twice.
+      const pks = [...new Set([keys.suppressed(await digestOf(address)), unkeyedSuppressionKey(address)])];
       const items = await batchGetByPk(doc, TableName, pks);
       return items.some((i) => typeof i.expiresAt !== "string" || Date.parse(i.expiresAt) > now.getTime());
     },

@@ -1,22 +1,36 @@
 /**
- * Page and action tokens stored as items (`keys.token`), pointing at their debrief. Links are
- * now derived from the debrief's key (tokens.ts) and stored nowhere; these items serve the
- * links already sent in emails until their debriefs expire.
+ * What data written before release 0.1.0 (2026-12-07) still needs, and no migration can
+ * rewrite, in one module:
+ * - page and action tokens stored as items (`keys.token`), which the links of emails sent
+ *   then carry (links are now derived from the debrief's key, tokens.ts, and stored nowhere);
+ * - suppressions stored under the address's unkeyed SHA-256 (digest.ts `legacyAddressDigest`),
+ *   whose address is not known, so they cannot be keyed.
+ *
+ * REMOVAL, after 2027-06-05 (the last debrief listing stored tokens has expired under the
+ * default 180-day retention; a stage with a longer RETENTION_DAYS waits as long): delete the
+ * token part of this module, `StoredTokens` and `DebriefStore.storedTokens` (ports.ts),
+ * `Debrief.tokenHashes`, `keys.token`, and the stored-token branches of candidate/links.ts,
+ * candidate/actions.ts and unsubscribe.ts. The unkeyed suppressions stay read while a stage
+ * keeps bounces it recorded before 0.1.0 (they never lapse; CHANGELOG.md, 0.1.0).
  */
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Debrief } from "../../../debrief/model";
-import type { CandidateAction, DebriefStore } from "../../../ports";
+import { legacyAddressDigest } from "../../../digest";
+import type { CandidateAction, StoredTokens } from "../../../ports";
 import { isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "../table";
 import type { StoreTable } from "./context";
 
-export type LegacyTokens = Pick<DebriefStore, "findToken" | "findActionToken" | "consumeActionToken"> & {
+/** The suppression item of an address written before keyed digests, for the suppression check to read too. */
+export const unkeyedSuppressionKey = (address: string) => keys.suppressed(legacyAddressDigest(address));
+
+export type EarlierReleases = StoredTokens & {
   /** Writes the lookup item of each token hash a new debrief lists. */
   putLookups(debrief: Pick<Debrief, "id" | "expiresAt" | "tokenHashes">): Promise<void>;
   /** Deletes the lookup items of these token hashes. */
   deleteLookups(hashes: readonly string[]): Promise<void>;
 };
 
-export function legacyTokens({ doc, TableName }: StoreTable): LegacyTokens {
+export function earlierReleases({ doc, TableName }: StoreTable): EarlierReleases {
   const Key = (tokenHash: string) => ({ pk: keys.token(tokenHash) });
   return {
     async putLookups(debrief) {
@@ -41,7 +55,7 @@ export function legacyTokens({ doc, TableName }: StoreTable): LegacyTokens {
       for (const hash of new Set(hashes)) await doc.send(new DeleteCommand({ TableName, Key: Key(hash) }));
     },
 
-    async findToken(tokenHash, now) {
+    async findPageToken(tokenHash, now) {
       const { Item } = await doc.send(new GetCommand({ TableName, Key: Key(tokenHash) }));
       if (!Item || Item.action || Date.parse(Item.expiresAt as string) <= now.getTime()) return undefined;
       return Item.debriefId as string;
