@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { documentClient, keys, updateExpression } from "./table";
+import { documentClient, keys, unlessRefused, updateExpression } from "./table";
 
 const ROOT = resolve(import.meta.dirname, "../../../../..");
 const TABLE_MODULE = "packages/core/src/adapters/aws/table.ts";
@@ -89,5 +89,14 @@ describe("updateExpression", () => {
   it("is undefined when nothing changes, and refuses what is not an attribute name", () => {
     expect(updateExpression({})).toBeUndefined();
     expect(() => updateExpression({ "a.b": 1 })).toThrow(/Not an attribute name/);
+  });
+});
+
+describe("unlessRefused", () => {
+  it("gives a write's result, undefined when its condition refused it, and throws any other failure", async () => {
+    expect(await unlessRefused(Promise.resolve({ ok: 1 }))).toEqual({ ok: 1 });
+    const refused = new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} });
+    expect(await unlessRefused(Promise.reject(refused))).toBeUndefined();
+    await expect(unlessRefused(Promise.reject(new Error("throttled")))).rejects.toThrow("throttled");
   });
 });

@@ -98,6 +98,19 @@ export const TABLE_INDEXES: readonly {
 /** A write refused by its ConditionExpression (the item was there, or was not). */
 export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
 
+/**
+ * A conditional write's outcome: what it returns, or undefined when its condition refused it
+ * (an answer, such as "claimed already" or "gone", not a failure); any other error is thrown.
+ */
+export async function unlessRefused<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (e) {
+    if (isConditionFailure(e)) return undefined;
+    throw e;
+  }
+}
+
 const documentClients = new WeakMap<DynamoDBClient, DynamoDBDocumentClient>();
 
 /**

@@ -2,15 +2,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
-import {
-  ADDRESS_INDEX,
-  isConditionFailure,
-  keys,
-  STUDENT_DIGEST,
-  TTL_ATTRIBUTE,
-  ttlOf,
-  updateExpression,
-} from "../table";
+import { ADDRESS_INDEX, keys, STUDENT_DIGEST, TTL_ATTRIBUTE, ttlOf, unlessRefused, updateExpression } from "../table";
 import { debriefOf, type StoreTable } from "./context";
 import type { EarlierReleases } from "./earlier-releases";
 
@@ -55,8 +47,8 @@ export function debriefStorage(
 
   return {
     async create(debrief) {
-      try {
-        await doc.send(
+      const written = await unlessRefused(
+        doc.send(
           new PutCommand({
             TableName,
             Item: {
@@ -70,11 +62,9 @@ export function debriefStorage(
             },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      if (!written) return false;
       try {
         await tokens.putLookups(debrief);
       } catch (error) {
@@ -101,8 +91,9 @@ export function debriefStorage(
     },
 
     async recordFailure(id, failure) {
-      try {
-        await doc.send(
+      // An erased debrief has nothing left to record a failure on.
+      await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: Key(id),
@@ -110,26 +101,18 @@ export function debriefStorage(
             ConditionExpression: "attribute_exists(pk)",
             ExpressionAttributeValues: { ":f": failure },
           }),
-        );
-      } catch (e) {
-        // An erased debrief has nothing left to record a failure on.
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async ensureLinkKey(id, linkKey) {
-      try {
-        return await setOnce(id, "linkKey", linkKey);
-      } catch (e) {
-        if (isConditionFailure(e)) return undefined;
-        throw e;
-      }
+      return unlessRefused(setOnce(id, "linkKey", linkKey));
     },
 
     async useLink(id, code, now) {
-      try {
-        // The conditional add is the "once": of two concurrent clicks, one adds the code, the other finds it.
-        const { Attributes } = await doc.send(
+      // The conditional add is the "once": of two concurrent clicks, one adds the code, the other finds it.
+      const used = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: Key(id),
@@ -138,12 +121,9 @@ export function debriefStorage(
             ExpressionAttributeValues: { ":code": new Set([code]), ":c": code, ":now": now.toISOString() },
             ReturnValues: "ALL_NEW",
           }),
-        );
-        return Attributes ? debriefOf(Attributes) : undefined;
-      } catch (e) {
-        if (isConditionFailure(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      return used?.Attributes ? debriefOf(used.Attributes) : undefined;
     },
 
     async updateDebrief(id, changes) {
@@ -154,13 +134,11 @@ export function debriefStorage(
           : changes,
       );
       if (!update) return;
-      try {
-        await doc.send(
+      await unlessRefused(
+        doc.send(
           new UpdateCommand({ TableName, Key: Key(id), ...update, ConditionExpression: "attribute_exists(pk)" }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async erase(debrief) {

@@ -17,7 +17,7 @@ import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Debrief } from "../../../debrief/model";
 import { legacyAddressDigest } from "../../../digest";
 import type { CandidateAction, StoredTokens } from "../../../ports";
-import { isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "../table";
+import { keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "../table";
 import type { StoreTable } from "./context";
 
 /** The suppression item of an address written before keyed digests, for the suppression check to read too. */
@@ -68,9 +68,9 @@ export function earlierReleases({ doc, TableName }: StoreTable): EarlierReleases
     },
 
     async consumeActionToken(tokenHash, now) {
-      try {
-        // The conditional delete is the "once": of two concurrent clicks, one deletes, the other finds nothing.
-        const { Attributes } = await doc.send(
+      // The conditional delete is the "once": of two concurrent clicks, one deletes, the other finds nothing.
+      const deleted = await unlessRefused(
+        doc.send(
           new DeleteCommand({
             TableName,
             Key: Key(tokenHash),
@@ -79,13 +79,10 @@ export function earlierReleases({ doc, TableName }: StoreTable): EarlierReleases
             ExpressionAttributeValues: { ":now": now.toISOString() },
             ReturnValues: "ALL_OLD",
           }),
-        );
-        if (!Attributes) return undefined;
-        return { debriefId: Attributes.debriefId as string, action: Attributes.action as CandidateAction };
-      } catch (e) {
-        if (isConditionFailure(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      const item = deleted?.Attributes;
+      return item ? { debriefId: item.debriefId as string, action: item.action as CandidateAction } : undefined;
     },
   };
 }

@@ -6,7 +6,7 @@
 import { DeleteCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
-import { ADDRESS_INDEX, isConditionFailure, prefixOf, TTL_ATTRIBUTE } from "../table";
+import { ADDRESS_INDEX, prefixOf, TTL_ATTRIBUTE, unlessRefused } from "../table";
 import { debriefOf, type StoreTable } from "./context";
 
 export function tableScans({
@@ -68,8 +68,8 @@ export function tableScans({
       );
       for await (const page of pages) {
         for (const { pk } of page.Items ?? []) {
-          try {
-            await doc.send(
+          const gone = await unlessRefused(
+            doc.send(
               new DeleteCommand({
                 TableName,
                 Key: { pk },
@@ -78,11 +78,9 @@ export function tableScans({
                 ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
                 ExpressionAttributeValues: { ":now": nowSeconds },
               }),
-            );
-            deleted++;
-          } catch (e) {
-            if (!isConditionFailure(e)) throw e;
-          }
+            ),
+          );
+          if (gone) deleted++;
         }
       }
       return deleted;
@@ -110,8 +108,8 @@ export function tableScans({
         for (const item of page.Items ?? []) {
           const email = (item as { input?: { candidate?: { email?: unknown } } }).input?.candidate?.email;
           if (typeof email !== "string") continue;
-          try {
-            await doc.send(
+          const given = await unlessRefused(
+            doc.send(
               new UpdateCommand({
                 TableName,
                 Key: { pk: item.pk },
@@ -120,11 +118,9 @@ export function tableScans({
                 ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
                 ExpressionAttributeValues: { ":digest": await digestOf(email) },
               }),
-            );
-            filled++;
-          } catch (e) {
-            if (!isConditionFailure(e)) throw e;
-          }
+            ),
+          );
+          if (given) filled++;
         }
       }
       return filled;

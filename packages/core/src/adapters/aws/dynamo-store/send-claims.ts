@@ -7,7 +7,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { SendRecord } from "../../../debrief/model";
 import type { ClaimOf, DebriefStore } from "../../../ports";
-import { isConditionFailure, keys, updateExpression } from "../table";
+import { keys, unlessRefused, updateExpression } from "../table";
 import type { StoreTable } from "./context";
 
 /**
@@ -45,8 +45,8 @@ export function sendClaims({
     ConditionExpression: string,
     ExpressionAttributeValues?: Record<string, unknown>,
   ) => {
-    try {
-      await doc.send(
+    const written = await unlessRefused(
+      doc.send(
         new UpdateCommand({
           TableName,
           Key: { pk: keys.debrief(id) },
@@ -55,12 +55,9 @@ export function sendClaims({
           ExpressionAttributeNames: namesIn(kind, UpdateExpression, ConditionExpression),
           ExpressionAttributeValues,
         }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
+      ),
+    );
+    return written !== undefined;
   };
 
   return {

@@ -5,7 +5,7 @@
 import { PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
-import { ADDRESS_INDEX, batchGetByPk, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "../table";
+import { ADDRESS_INDEX, batchGetByPk, keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "../table";
 import type { StoreTable } from "./context";
 import { unkeyedSuppressionKey } from "./earlier-releases";
 
@@ -18,8 +18,9 @@ export function suppressionList({
     async suppress(address, reason, at, expiresAt) {
       const pk = keys.suppressed(await digestOf(address));
       const lapsing = expiresAt ? { expiresAt: expiresAt.toISOString(), [TTL_ATTRIBUTE]: ttlOf(expiresAt) } : {};
-      try {
-        await doc.send(
+      // Refused when already suppressed as long or longer: the first reason stands.
+      await unlessRefused(
+        doc.send(
           new PutCommand({
             TableName,
             Item: { pk, reason, at: at.toISOString(), ...lapsing },
@@ -29,11 +30,8 @@ export function suppressionList({
               : "attribute_not_exists(pk) OR attribute_exists(expiresAt)",
             ExpressionAttributeValues: expiresAt ? { ":now": at.toISOString() } : undefined,
           }),
-        );
-      } catch (e) {
-        // Already suppressed as long or longer: the first reason stands.
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async isSuppressed(address, now = new Date()) {
