@@ -39,6 +39,8 @@ export default defineConfig({
           isolate: false,
           // Every core (vitest leaves one free by default: on two cores, one file at a time).
           maxWorkers: "100%",
+          // Projects with their own worker counts run one after the other: this lane first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -48,6 +50,7 @@ export default defineConfig({
           // and the grammar checker over every persona's letter and emails.
           name: "whole",
           include: ["tests/**/*.test.{ts,tsx}", ...SLOW_BESIDE_THE_MODULES],
+          sequence: { groupOrder: 1 },
         },
       },
     ],
