@@ -4,7 +4,7 @@ import { isoWeek } from "../../centres/stats";
 import type { AccountStore, Advisor, AdvisorKey, CentreEvent, Session, SignInLink, Team } from "../../centres/team";
 import { keyedDigest } from "../../digest";
 import { digestSecretFor } from "./form-secret";
-import { batchGetByPk, documentClient, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "./table";
+import { batchGetByPk, documentClient, keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "./table";
 
 const DAY_MS = 86_400_000;
 /** A log line's item lives this long after its last line was written (the log shows one year). */
@@ -39,15 +39,8 @@ export function createDynamoAccountStore(
     );
 
   /** An update that holds only while its condition does: false when it does not. */
-  const conditional = async (command: UpdateCommand | DeleteCommand | PutCommand) => {
-    try {
-      await doc.send(command as UpdateCommand);
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
-  };
+  const conditional = async (command: UpdateCommand | DeleteCommand | PutCommand) =>
+    (await unlessRefused(doc.send(command as UpdateCommand))) !== undefined;
 
   const readTeam = async (slug: string): Promise<Team> => {
     const { Item } = await doc.send(new GetCommand({ TableName, Key: teamKey(slug), ConsistentRead: true }));
@@ -137,9 +130,9 @@ export function createDynamoAccountStore(
           },
         }),
       );
-      try {
-        // The advisor's one outstanding link: the earlier one, if any, is deleted too.
-        const { Attributes } = await doc.send(
+      // The advisor's one outstanding link: the earlier one, if any, is deleted too.
+      const pending = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: teamKey(link.slug),
@@ -149,23 +142,26 @@ export function createDynamoAccountStore(
             ExpressionAttributeValues: { ":hash": link.hash },
             ReturnValues: "UPDATED_OLD",
           }),
-        );
-        const earlier = (Attributes?.advisors as Record<string, { pendingLink?: string }> | undefined)?.[link.advisorId]
-          ?.pendingLink;
-        if (earlier && earlier !== link.hash) {
-          await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.signIn(earlier) } }));
-        }
-        return true;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
+        ),
+      );
+      if (!pending) {
+        // No such advisor (any more): the link must not outlive the refusal.
         await doc.send(new DeleteCommand({ TableName, Key: { pk } }));
         return false;
       }
+      const earlier = (pending.Attributes?.advisors as Record<string, { pendingLink?: string }> | undefined)?.[
+        link.advisorId
+      ]?.pendingLink;
+      if (earlier && earlier !== link.hash) {
+        await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.signIn(earlier) } }));
+      }
+      return true;
     },
 
     async takeLink(hash, now) {
-      try {
-        const { Attributes } = await doc.send(
+      // The conditional delete is the "once": of two concurrent sign-ins, one takes the link, the other finds nothing.
+      const taken = await unlessRefused(
+        doc.send(
           new DeleteCommand({
             TableName,
             Key: { pk: keys.signIn(hash) },
@@ -173,18 +169,16 @@ export function createDynamoAccountStore(
             ExpressionAttributeValues: { ":now": now.toISOString() },
             ReturnValues: "ALL_OLD",
           }),
-        );
-        if (!Attributes) return undefined;
-        return {
-          hash,
-          slug: Attributes.slug as string,
-          advisorId: Attributes.advisorId as string,
-          expiresAt: Attributes.expiresAt as string,
-        } satisfies SignInLink;
-      } catch (e) {
-        if (isConditionFailure(e)) return undefined;
-        throw e;
-      }
+        ),
+      );
+      const Attributes = taken?.Attributes;
+      if (!Attributes) return undefined;
+      return {
+        hash,
+        slug: Attributes.slug as string,
+        advisorId: Attributes.advisorId as string,
+        expiresAt: Attributes.expiresAt as string,
+      } satisfies SignInLink;
     },
 
     async saveSession(session) {

@@ -19,13 +19,13 @@ import { digestSecretFor } from "./form-secret";
 import {
   CENTRE_INDEX,
   documentClient,
-  isConditionFailure,
   keys,
   prefixOf,
   STUDENT_DIGEST,
   STUDENT_INDEX,
   TTL_ATTRIBUTE,
   ttlOf,
+  unlessRefused,
 } from "./table";
 
 /**
@@ -49,19 +49,16 @@ export function createDynamoCentreStore(
 
   return {
     async createCentre(centre) {
-      try {
-        await doc.send(
+      const written = await unlessRefused(
+        doc.send(
           new PutCommand({
             TableName,
             Item: { pk: keys.centre(centre.slug), ...centre },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return written !== undefined;
     },
 
     async getCentre(slug) {
@@ -90,19 +87,16 @@ export function createDynamoCentreStore(
     },
 
     async saveCentre(centre) {
-      try {
-        await doc.send(
+      const written = await unlessRefused(
+        doc.send(
           new PutCommand({
             TableName,
             Item: { pk: keys.centre(centre.slug), ...centre },
             ConditionExpression: "attribute_exists(pk)",
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return written !== undefined;
     },
 
     async addKey(keyHash, slug, at) {
@@ -215,8 +209,8 @@ export function createDynamoCentreStore(
           const input = item.input as DebriefInput | undefined;
           if (typeof input?.candidate?.email !== "string" || typeof item.centre !== "string") continue;
           const proven = typeof item.addressProvenAt === "string";
-          try {
-            await doc.send(
+          const given = await unlessRefused(
+            doc.send(
               new UpdateCommand({
                 TableName,
                 Key: { pk: item.pk },
@@ -232,19 +226,17 @@ export function createDynamoCentreStore(
                   ":centre": item.centre,
                 },
               }),
-            );
-            filled++;
-          } catch (e) {
-            if (!isConditionFailure(e)) throw e;
-          }
+            ),
+          );
+          if (given) filled++;
         }
       }
       return filled;
     },
 
     async setSharing(debriefId, share, at) {
-      try {
-        await doc.send(
+      const written = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(debriefId) },
@@ -252,17 +244,14 @@ export function createDynamoCentreStore(
             ConditionExpression: "attribute_exists(centre)",
             ExpressionAttributeValues: { ":share": share, ":at": at.toISOString() },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return written !== undefined;
     },
 
     async detachFromCentre(debriefId) {
-      try {
-        await doc.send(
+      await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(debriefId) },
@@ -271,10 +260,8 @@ export function createDynamoCentreStore(
             ExpressionAttributeNames: { "#counted": STUDENT_INDEX.partitionKey, "#student": STUDENT_DIGEST },
             ConditionExpression: "attribute_exists(pk)",
           }),
-        );
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
+        ),
+      );
     },
 
     async appendAudit(debriefId, entry, expiresAt) {
@@ -297,18 +284,21 @@ export function createDynamoCentreStore(
     },
 
     async recordCheckin(debriefId, kind, answer) {
-      try {
-        await doc.send(
+      // The map is created with the first answer; each check-in keeps its first answer only.
+      const mapped = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(debriefId) },
-            // The map is created with the first answer; each check-in keeps its first answer only.
             UpdateExpression: "SET checkins = if_not_exists(checkins, :empty)",
             ConditionExpression: "attribute_exists(pk)",
             ExpressionAttributeValues: { ":empty": {} },
           }),
-        );
-        await doc.send(
+        ),
+      );
+      if (!mapped) return false;
+      const recorded = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName,
             Key: { pk: keys.debrief(debriefId) },
@@ -317,12 +307,9 @@ export function createDynamoCentreStore(
             ExpressionAttributeNames: { "#kind": kind },
             ExpressionAttributeValues: { ":answer": answer },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return recorded !== undefined;
     },
   };
 }

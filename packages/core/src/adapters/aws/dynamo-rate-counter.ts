@@ -3,7 +3,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { RateCounter } from "../../abuse/rate-limit";
 import { addressDigest, keyedDigest } from "../../digest";
 import { digestSecretFor } from "./form-secret";
-import { documentClient, isConditionFailure, keys, TTL_ATTRIBUTE, ttlOf } from "./table";
+import { documentClient, keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "./table";
 
 /**
  * Rate-limit counters in the single table (see table.ts): one item per key (the key holds only
@@ -25,8 +25,8 @@ export function createDynamoRateCounter(
       return purpose === "address" ? addressDigest(secret, value) : keyedDigest(secret, "ip", value);
     },
     async admit(key, id, limit, expiresAt) {
-      try {
-        await doc.send(
+      const counted = await unlessRefused(
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: keys.rate(key) },
@@ -42,12 +42,9 @@ export function createDynamoRateCounter(
               ":at": expiresAt.toISOString(),
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
-      }
+        ),
+      );
+      return counted !== undefined;
     },
   };
 }

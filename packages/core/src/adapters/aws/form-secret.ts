@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { keptUntilFailure } from "../../kept";
-import { documentClient, isConditionFailure, keys } from "./table";
+import { documentClient, keys, unlessRefused } from "./table";
 
 /**
  * The key that signs form tickets when FORM_SECRET is not configured: made once per
@@ -63,18 +63,16 @@ async function sharedSecret(tableName: string, pk: string, client: DynamoDBClien
   const existing = await read();
   if (existing) return existing;
   const secret = randomBytes(32).toString("base64url");
-  try {
-    await doc.send(
+  const written = await unlessRefused(
+    doc.send(
       new PutCommand({
         TableName: tableName,
         Item: { ...KEY, secret },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
-    );
-    return secret;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    // Another instance was first: use its key.
-    return (await read()) ?? secret;
-  }
+    ),
+  );
+  if (written) return secret;
+  // Another instance was first: use its key.
+  return (await read()) ?? secret;
 }

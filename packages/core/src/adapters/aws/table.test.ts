@@ -38,6 +38,15 @@ describe("the table module owns the single table's schema", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("is the only adapter that reads a refused condition (every other conditional write goes through unlessRefused)", () => {
+    const adapters = join(ROOT, "packages/core/src/adapters/aws");
+    const offenders = sources(adapters)
+      .filter((file) => !file.endsWith(".test.ts") && relative(ROOT, file) !== TABLE_MODULE)
+      .filter((file) => readFileSync(file, "utf8").includes("ConditionalCheckFailed"))
+      .map((file) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
   it("has a prefix for every key and no prefix of one kind that starts another", () => {
     const prefixes = [
       keys.debrief(""),

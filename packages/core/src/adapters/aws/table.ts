@@ -95,18 +95,16 @@ export const TABLE_INDEXES: readonly {
   attributes: readonly string[];
 }[] = [CENTRE_INDEX, ADDRESS_INDEX, STUDENT_INDEX];
 
-/** A write refused by its ConditionExpression (the item was there, or was not). */
-export const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException;
-
 /**
  * A conditional write's outcome: what it returns, or undefined when its condition refused it
  * (an answer, such as "claimed already" or "gone", not a failure); any other error is thrown.
+ * Every conditional write of the adapters reads its refusal through this one rule.
  */
 export async function unlessRefused<T>(write: Promise<T>): Promise<T | undefined> {
   try {
     return await write;
   } catch (e) {
-    if (isConditionFailure(e)) return undefined;
+    if (e instanceof ConditionalCheckFailedException) return undefined;
     throw e;
   }
 }
