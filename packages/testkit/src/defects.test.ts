@@ -28,6 +28,12 @@ describe("the defect checker", () => {
     expect(checks("I dont think so.")).toEqual(["contraction without apostrophe"]);
     expect(checks("I am gonna call.")).toEqual(["slang"]);
     expect(checks("I should have said that I would cut costs.")).toEqual(["own framing"]);
+    expect(checks("I met my mgr w/ the plan + the budget, 3 wks early.")).toEqual([
+      "note-speak",
+      "note-speak",
+      "note-speak",
+      "note-speak",
+    ]);
     expect(checks("You mentioned that their cloud bill doubled.")).toEqual(["team called they or we"]);
     expect(checks("You said we lost a big client.")).toEqual(["team called they or we"]);
     expect(checks("I design in figma and ship to Github.")).toEqual([
@@ -45,6 +51,7 @@ describe("the defect checker", () => {
     expect(checks(`Dear ${input.interview.interviewer.name},\nI work at https://example.com/dont-gonna.`)).toEqual([]);
     expect(checks("Samples:\n- Delivery delay dashboard (https://example.com/a)")).toEqual([]);
     expect(checks("The team improved its process.")).toEqual([]);
+    expect(checks("I code in C++, hold an A+ rating and found the join fanning out x3 in 5+ years.")).toEqual([]);
     expect(
       checks("I am sorry for my remark. I had to leave early and would like to finish our conversation.", "letter"),
     ).toEqual([]);

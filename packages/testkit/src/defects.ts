@@ -21,6 +21,7 @@ export type DefectCheck =
   | "contraction without apostrophe"
   | "slang"
   | "own framing"
+  | "note-speak"
   | "team called they or we"
   | "name not in its own casing"
   | "too-blunt remark not owned"
@@ -45,6 +46,10 @@ const SLANG =
   /\b(?:gonna|wanna|gotta|kinda|sorta|dunno|lemme|gimme|cuz|coz|tbh|imo|imho|btw|lol|omg|idk|thx|pls|plz|ya|ur)\b|(?<![\p{L}\p{N}'’-])u(?![\p{L}\p{N}'’-])/gu;
 const FRAMING =
   /\b(?:should(?:\s+have|['’]ve)\s+(?:said|mentioned|told)|wish\s+I(?:['’]d|\s+had)\s+said|what\s+I\s+meant(?:\s+to\s+say)?\s+was|I\s+meant\s+to\s+say)\b/giu;
+
+/** Shorthand from the candidate's notes: "+" between words, "w/", "b/c", a unit cut short after a number, "mgr", "govt". */
+const NOTE_SPEAK =
+  /(?<=\p{L}) \+ (?=\p{L})|(?<![\p{L}\p{N}])(?:w\/|b\/c)|\b\d+ ?(?:wks?|yrs?|mos|hrs?|mins|secs)\b|\b(?:mgrs?|mgmt|govt|depts?|ppl|thru|alot|infront)\b|\bwith out\b(?!-)/giu;
 
 const require = createRequire(import.meta.url);
 const dictionaryDir = require.resolve("dictionary-en").replace(/index\.js$/u, "");
@@ -199,6 +204,10 @@ export function defectsIn(text: string, { input, kind }: DefectContext): Defect[
   add(
     "own framing",
     [...plain.matchAll(FRAMING)].map((m) => m[0]),
+  );
+  add(
+    "note-speak",
+    [...plain.matchAll(NOTE_SPEAK)].map((m) => m[0].trim()),
   );
   add("team called they or we", teamPronouns(text, input));
   add("name not in its own casing", miscased(text));

@@ -15,8 +15,9 @@ import {
   tidySentences,
   tidySkill,
 } from "./sentences";
+import { writeOutShorthand } from "./shorthand";
 import { writeOutSlang } from "./slang";
-import { correctTypos, dropDoubledWords } from "./spelling";
+import { correctTypos, dropDoubledWords, joinSplitWords } from "./spelling";
 import { addressTheTeam } from "./team";
 
 export { joinLines, stripBullet } from "./bullets";
@@ -58,7 +59,7 @@ function words(text: string, note: Note): string {
     .replace(/([!?])[!?]+/gu, "$1")
     // A range of numbers takes an en dash ("2021–2024"); a date (2026-11-30) keeps its hyphens.
     .replace(/(?<![\p{N}-])(\p{N}{1,4})-(\p{N}{1,4})(?![\p{N}-])/gu, "$1–$2");
-  const spelled = correctTypos(dropDoubledWords(plain));
+  const spelled = correctTypos(joinSplitWords(dropDoubledWords(writeOutShorthand(plain))));
   const written = restoreApostrophes(writeOutSlang(spelled, note), note);
   return restoreCasing(sentenceCase(written, note), note);
 }

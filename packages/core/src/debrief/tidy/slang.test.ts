@@ -9,7 +9,7 @@ describe("chat words", () => {
     expect(run("im gonna ask, tbh they wanna hire soon").text).toBe(
       "im going to ask, to be honest they want to hire soon",
     );
-    expect(run("Gonna fix it w/ the team, not w/o them").text).toBe("Going to fix it with the team, not without them");
+    expect(run("Gonna fix it thru the team, ppl's time").text).toBe("Going to fix it through the team, people's time");
     expect(run("cuz i dunno").text).toBe("because i don't know");
   });
 

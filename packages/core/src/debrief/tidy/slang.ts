@@ -65,10 +65,7 @@ function wanna(next: Token | undefined): string | undefined {
 
 /** The text with chat words written out; one whose meaning is unclear is noted. */
 export function writeOutSlang(text: string, note: Note): string {
-  const abbreviated = text
-    .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, "without")
-    .replace(/(?<![\p{L}\p{N}])w\/\s*/giu, "with ");
-  return mapWords(abbreviated, (w, i, words) => {
+  return mapWords(text, (w, i, words) => {
     const next = words[i + 1];
     if (w.lower === "wanna") {
       const to = wanna(next);
@@ -76,6 +73,10 @@ export function writeOutSlang(text: string, note: Note): string {
     }
     const out = WRITTEN_OUT[w.lower];
     if (out) return inCaseOf(w.text, out);
+    // A possessive of one: "ppl's" → "people's".
+    const owner = /^(.+)(['’]s)$/u.exec(w.text);
+    const ownerOut = owner?.[1] && WRITTEN_OUT[owner[1].toLowerCase()];
+    if (owner && ownerOut) return inCaseOf(owner[1] ?? "", ownerOut) + owner[2];
     const hedge = HEDGES[w.lower];
     if (hedge) return inCaseOf(w.text, next && DESCRIBING.test(next.lower) ? hedge.beforeDescribing : hedge.otherwise);
     const unclear = UNCLEAR[w.lower];

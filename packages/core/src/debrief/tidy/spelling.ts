@@ -30,3 +30,28 @@ export function correctTypos(text: string): string {
     return fix ? inCaseOf(w.text, fix) : w.text;
   });
 }
+
+/**
+ * Words typed apart that are one word, and words typed together that are two: a reviewed list
+ * of those with one reading only ("with out" is "without"; "any one" and "some time" have two,
+ * so they are not here).
+ */
+const SPLIT: [RegExp, string][] = [
+  [/\bwith out\b(?!-)/giu, "without"],
+  [/\bwith in\b(?= (?:the|a|an|our|my|your|their|budget|scope|days|weeks|months|hours)\b)/giu, "within"],
+  [/\balot\b/giu, "a lot"],
+  [/\binfront\b/giu, "in front"],
+  [/\baswell\b/giu, "as well"],
+  [/\batleast\b/giu, "at least"],
+  [/\beachother\b/giu, "each other"],
+  [/\bincase\b/giu, "in case"],
+  [/\beverytime\b/giu, "every time"],
+  [/\bnoone\b/giu, "no one"],
+  [/\bthankyou\b/giu, "thank you"],
+  [/\binspite\b/giu, "in spite"],
+  [/\balittle\b/giu, "a little"],
+];
+
+export function joinSplitWords(text: string): string {
+  return SPLIT.reduce((s, [re, to]) => s.replace(re, (m) => inCaseOf(m, to)), text);
+}

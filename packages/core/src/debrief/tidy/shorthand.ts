@@ -1,0 +1,92 @@
+import { inCaseOf, mapWords } from "./words";
+
+/**
+ * Note-speak written out: the shorthand candidates use in their own notes ("3 wks", "w/ the
+ * team", "logic model + budget", "my mgr", "b/c") reads as notes pasted into a letter. Each
+ * rule writes out only what has one reading; "x3" ("a join fanning out x3"), "C++", "A+" and
+ * "Disney+" stay as typed.
+ */
+
+/** Abbreviations with one reading wherever they are typed: a reviewed list. */
+const WORDS: Record<string, string> = {
+  mgr: "manager",
+  mgrs: "managers",
+  mgmt: "management",
+  govt: "government",
+  dept: "department",
+  depts: "departments",
+  yr: "year",
+  yrs: "years",
+  wks: "weeks",
+  mos: "months",
+  hrs: "hours",
+  mins: "minutes",
+  secs: "seconds",
+  approx: "approximately",
+};
+
+/**
+ * Units typed short after a number, singular and plural. "hr" (HR), "mo", "min" and "sec" are
+ * something else without a number, so they are written out only after one.
+ */
+const UNITS: Record<string, [one: string, many: string]> = {
+  wk: ["week", "weeks"],
+  wks: ["week", "weeks"],
+  yr: ["year", "years"],
+  yrs: ["year", "years"],
+  mo: ["month", "months"],
+  mos: ["month", "months"],
+  hr: ["hour", "hours"],
+  hrs: ["hour", "hours"],
+  min: ["minute", "minutes"],
+  mins: ["minute", "minutes"],
+  sec: ["second", "seconds"],
+  secs: ["second", "seconds"],
+  day: ["day", "days"],
+};
+
+/** Words before a number that make "3 yr grant" a compound: "a 3-year grant". */
+const DETERMINER = "a|an|the|my|our|your|their|his|her|this|that|each|every";
+const NUMBER = "\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve";
+
+const UNIT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${DETERMINER})(\\s+))?(${NUMBER}) ?(${Object.keys(UNITS).join("|")})(?![\\p{L}\\p{N}'’-])`,
+  "giu",
+);
+
+/** "3 wks" → "3 weeks", "1 yr" → "1 year", "a 3 yr grant" → "a 3-year grant"; "94 day" stays. */
+function units(text: string): string {
+  return text.replace(
+    UNIT,
+    (m, det: string | undefined, space: string | undefined, n: string, u: string, at: number) => {
+      const forms = UNITS[u.toLowerCase()];
+      if (!forms) return m;
+      const lead = det ? `${det}${space}` : "";
+      const singularTyped = !/s$/iu.test(u) || u.toLowerCase() === "mos";
+      const followedByWord = /^\s+\p{L}/u.test(text.slice(at + m.length));
+      // A singular unit after a determiner, before a noun, is a compound: "a 3 yr grant", "the 2 wk sprint".
+      if (det && singularTyped && u.toLowerCase() !== "mos" && followedByWord)
+        return `${lead}${n}-${inCaseOf(u, forms[0])}`;
+      if (u.toLowerCase() === "day") return m;
+      const one = n === "1" || n.toLowerCase() === "one";
+      return `${lead}${n} ${inCaseOf(u, one ? forms[0] : forms[1])}`;
+    },
+  );
+}
+
+/** The text with note-speak written out. */
+export function writeOutShorthand(text: string): string {
+  const abbreviated = text
+    .replace(/(?<![\p{L}\p{N}])w\/(?:o|\s*out)(?![\p{L}\p{N}-])/giu, (m) => inCaseOf(m, "without"))
+    .replace(/(?<![\p{L}\p{N}])w\/\s*/giu, (m) => `${inCaseOf(m.charAt(0), "with")} `)
+    .replace(/(?<![\p{L}\p{N}])b\/c(?![\p{L}\p{N}])/giu, (m) => inCaseOf(m, "because"))
+    // "+" between words, typed with spaces ("logic model + budget") or between two words of letters ("qa+ops").
+    .replace(/(?<=[\p{L})]) \+ (?=[\p{L}(])|(?<=\p{L}{2})\+(?=\p{L}{2})/gu, " and ")
+    // A number run together with its unit: "2wks" is "2 wks".
+    .replace(/(?<![\p{L}\p{N}])(\d+)(wks?|yrs?|mos|hrs?|mins?|secs?)(?![\p{L}\p{N}])/giu, "$1 $2");
+  return mapWords(units(abbreviated), (w) => {
+    const [, stem = "", possessive = ""] = /^(.+?)((?:['’]s)?)$/u.exec(w.text) ?? [];
+    const out = WORDS[stem.toLowerCase()];
+    return out ? inCaseOf(stem, out) + possessive : w.text;
+  });
+}
