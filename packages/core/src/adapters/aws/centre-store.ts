@@ -1,14 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  paginateQuery,
-  paginateScan,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type InsightFacts, insightFactsOf } from "../../centres/facts";
 import type { Centre } from "../../centres/model";
 import type { StatsSource } from "../../centres/stats";
@@ -19,8 +10,9 @@ import { digestSecretFor } from "./form-secret";
 import {
   CENTRE_INDEX,
   documentClient,
+  itemsOfIndex,
+  itemsOfKind,
   keys,
-  prefixOf,
   STUDENT_DIGEST,
   STUDENT_INDEX,
   TTL_ATTRIBUTE,
@@ -70,19 +62,7 @@ export function createDynamoCentreStore(
 
     async listCentres() {
       const centres: Centre[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new ScanCommand({
-            TableName,
-            FilterExpression: "begins_with(pk, :p)",
-            ExpressionAttributeValues: { ":p": prefixOf("centre") },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) centres.push(strip(item));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      for await (const item of itemsOfKind(doc, TableName, "centre")) centres.push(strip(item));
       return centres.sort((a, b) => a.slug.localeCompare(b.slug));
     },
 
@@ -126,61 +106,36 @@ export function createDynamoCentreStore(
 
     async centreDebriefs(slug, now) {
       const rows: CentreDebriefSummary[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName,
-            IndexName: CENTRE_INDEX.name,
-            KeyConditionExpression: "centre = :slug",
-            ExpressionAttributeValues: { ":slug": slug },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          if (Date.parse(item.expiresAt as string) <= now.getTime()) continue;
-          rows.push({
-            id: item.id,
-            createdAt: item.createdAt,
-            expiresAt: item.expiresAt,
-            cohort: item.cohort,
-            letterSentAt: item.letterSentAt,
-            secondInterviewAt: item.secondInterviewAt,
-            checkins: item.checkins,
-            shareWithCentre: item.shareWithCentre === true,
-          });
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      for await (const item of itemsOfIndex(doc, TableName, CENTRE_INDEX, slug)) {
+        if (Date.parse(item.expiresAt as string) <= now.getTime()) continue;
+        rows.push({
+          id: item.id,
+          createdAt: item.createdAt,
+          expiresAt: item.expiresAt,
+          cohort: item.cohort,
+          letterSentAt: item.letterSentAt,
+          secondInterviewAt: item.secondInterviewAt,
+          checkins: item.checkins,
+          shareWithCentre: item.shareWithCentre === true,
+        });
+      }
       return rows;
     },
 
     async countedStudents(slug, now) {
       const rows: StatsSource[] = [];
-      const pages = paginateQuery(
-        { client: doc },
-        {
-          TableName,
-          IndexName: STUDENT_INDEX.name,
-          KeyConditionExpression: "#centre = :slug",
-          ExpressionAttributeNames: { "#centre": STUDENT_INDEX.partitionKey },
-          ExpressionAttributeValues: { ":slug": slug },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          if (Date.parse(item.expiresAt as string) <= now.getTime()) continue;
-          if (typeof item[STUDENT_DIGEST] !== "string") continue;
-          rows.push({
-            student: item[STUDENT_DIGEST],
-            createdAt: item.createdAt,
-            cohort: item.cohort,
-            letterSentAt: item.letterSentAt,
-            secondInterviewAt: item.secondInterviewAt,
-            checkins: item.checkins,
-            insightFacts: item.insightFacts as InsightFacts | undefined,
-          });
-        }
+      for await (const item of itemsOfIndex(doc, TableName, STUDENT_INDEX, slug)) {
+        if (Date.parse(item.expiresAt as string) <= now.getTime()) continue;
+        if (typeof item[STUDENT_DIGEST] !== "string") continue;
+        rows.push({
+          student: item[STUDENT_DIGEST],
+          createdAt: item.createdAt,
+          cohort: item.cohort,
+          letterSentAt: item.letterSentAt,
+          secondInterviewAt: item.secondInterviewAt,
+          checkins: item.checkins,
+          insightFacts: item.insightFacts as InsightFacts | undefined,
+        });
       }
       return rows;
     },
@@ -189,47 +144,40 @@ export function createDynamoCentreStore(
       // Centre debriefs stored before student digests: each gets its digest and insight facts,
       // and a proven one its place in the statistics index.
       let filled = 0;
-      const pages = paginateScan(
-        { client: doc },
-        {
-          TableName,
-          ProjectionExpression: "pk, centre, addressProvenAt, #input",
-          FilterExpression:
-            "begins_with(pk, :prefix) AND attribute_exists(centre) AND (attribute_not_exists(#student) OR (attribute_exists(addressProvenAt) AND attribute_not_exists(#counted)))",
-          ExpressionAttributeNames: {
-            "#input": "input",
-            "#student": STUDENT_DIGEST,
-            "#counted": STUDENT_INDEX.partitionKey,
-          },
-          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+      const items = itemsOfKind(doc, TableName, "debrief", {
+        ProjectionExpression: "pk, centre, addressProvenAt, #input",
+        FilterExpression:
+          "attribute_exists(centre) AND (attribute_not_exists(#student) OR (attribute_exists(addressProvenAt) AND attribute_not_exists(#counted)))",
+        ExpressionAttributeNames: {
+          "#input": "input",
+          "#student": STUDENT_DIGEST,
+          "#counted": STUDENT_INDEX.partitionKey,
         },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const input = item.input as DebriefInput | undefined;
-          if (typeof input?.candidate?.email !== "string" || typeof item.centre !== "string") continue;
-          const proven = typeof item.addressProvenAt === "string";
-          const given = await unlessRefused(
-            doc.send(
-              new UpdateCommand({
-                TableName,
-                Key: { pk: item.pk },
-                UpdateExpression: `SET #student = :student, insightFacts = if_not_exists(insightFacts, :facts)${proven ? ", #counted = :centre" : ""}`,
-                ConditionExpression: "centre = :centre",
-                ExpressionAttributeNames: {
-                  "#student": STUDENT_DIGEST,
-                  ...(proven ? { "#counted": STUDENT_INDEX.partitionKey } : {}),
-                },
-                ExpressionAttributeValues: {
-                  ":student": studentDigest(await digestSecret(), input.candidate.email),
-                  ":facts": insightFactsOf(input),
-                  ":centre": item.centre,
-                },
-              }),
-            ),
-          );
-          if (given) filled++;
-        }
+      });
+      for await (const item of items) {
+        const input = item.input as DebriefInput | undefined;
+        if (typeof input?.candidate?.email !== "string" || typeof item.centre !== "string") continue;
+        const proven = typeof item.addressProvenAt === "string";
+        const given = await unlessRefused(
+          doc.send(
+            new UpdateCommand({
+              TableName,
+              Key: { pk: item.pk },
+              UpdateExpression: `SET #student = :student, insightFacts = if_not_exists(insightFacts, :facts)${proven ? ", #counted = :centre" : ""}`,
+              ConditionExpression: "centre = :centre",
+              ExpressionAttributeNames: {
+                "#student": STUDENT_DIGEST,
+                ...(proven ? { "#counted": STUDENT_INDEX.partitionKey } : {}),
+              },
+              ExpressionAttributeValues: {
+                ":student": studentDigest(await digestSecret(), input.candidate.email),
+                ":facts": insightFactsOf(input),
+                ":centre": item.centre,
+              },
+            }),
+          ),
+        );
+        if (given) filled++;
       }
       return filled;
     },

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { documentClient, keys, unlessRefused, updateExpression } from "./table";
+import { stubClient } from "./dynamo-store/stub-client";
+import {
+  ADDRESS_INDEX,
+  documentClient,
+  itemsOfIndex,
+  itemsOfKind,
+  keys,
+  unlessRefused,
+  updateExpression,
+} from "./table";
 
 const ROOT = resolve(import.meta.dirname, "../../../../..");
 const TABLE_MODULE = "packages/core/src/adapters/aws/table.ts";
@@ -107,5 +116,46 @@ describe("unlessRefused", () => {
     const refused = new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} });
     expect(await unlessRefused(Promise.reject(refused))).toBeUndefined();
     await expect(unlessRefused(Promise.reject(new Error("throttled")))).rejects.toThrow("throttled");
+  });
+});
+
+describe("itemsOfKind and itemsOfIndex", () => {
+  /** Two pages: the first names where the second starts. */
+  const twoPages = () =>
+    stubClient((_operation, body) =>
+      body.ExclusiveStartKey
+        ? { Items: [{ pk: { S: keys.debrief("b") } }] }
+        : { Items: [{ pk: { S: keys.debrief("a") } }], LastEvaluatedKey: { pk: { S: keys.debrief("a") } } },
+    );
+
+  it("scan every page of one kind, the kind's prefix ANDed with the caller's filter", async () => {
+    const { client, seen } = twoPages();
+    const items = [];
+    const scan = itemsOfKind(documentClient(client), "t", "debrief", {
+      FilterExpression: "attribute_exists(sends) OR attribute_exists(draft)",
+      ConsistentRead: true,
+    });
+    for await (const item of scan) items.push(item.pk);
+    expect(items).toEqual([keys.debrief("a"), keys.debrief("b")]);
+    expect(seen.map((s) => s.operation)).toEqual(["Scan", "Scan"]);
+    expect(seen[0]?.body).toMatchObject({
+      TableName: "t",
+      ConsistentRead: true,
+      FilterExpression: "begins_with(pk, :prefix) AND (attribute_exists(sends) OR attribute_exists(draft))",
+      ExpressionAttributeValues: { ":prefix": { S: keys.debrief("") } },
+    });
+  });
+
+  it("query every page of one index value", async () => {
+    const { client, seen } = twoPages();
+    const items = [];
+    for await (const item of itemsOfIndex(documentClient(client), "t", ADDRESS_INDEX, "d1")) items.push(item.pk);
+    expect(items).toEqual([keys.debrief("a"), keys.debrief("b")]);
+    expect(seen.map((s) => s.operation)).toEqual(["Query", "Query"]);
+    expect(seen[0]?.body).toMatchObject({
+      IndexName: ADDRESS_INDEX.name,
+      ExpressionAttributeNames: { "#partition": ADDRESS_INDEX.partitionKey },
+      ExpressionAttributeValues: { ":value": { S: "d1" } },
+    });
   });
 });

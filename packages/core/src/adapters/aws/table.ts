@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  paginateQuery,
+  paginateScan,
+  type ScanCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
 
 /**
  * The single table's schema, in one place: every store in this folder, infra/storage.ts
@@ -161,6 +167,61 @@ export async function batchGetByPk(
     pending = out.UnprocessedKeys?.[TableName]?.Keys ?? [];
   }
   return items;
+}
+
+/** A stored item as the document client reads it. */
+export type StoredItem = NonNullable<ScanCommandOutput["Items"]>[number];
+
+/** What narrows a Scan of one kind of item: a filter ANDed with the key prefix's, a projection, a consistent read. */
+export type ScanOf = {
+  FilterExpression?: string;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ConsistentRead?: boolean;
+};
+
+/**
+ * Every item of one kind, page by page: a Scan filtered by the kind's key prefix (so only the
+ * operations' passes and the centres' list use it, over at most a few thousand items).
+ */
+export async function* itemsOfKind(
+  doc: DynamoDBDocumentClient,
+  TableName: string,
+  kind: Parameters<typeof prefixOf>[0],
+  { FilterExpression, ...scan }: ScanOf = {},
+): AsyncGenerator<StoredItem> {
+  const pages = paginateScan(
+    { client: doc },
+    {
+      TableName,
+      ...scan,
+      FilterExpression: FilterExpression
+        ? `begins_with(pk, :prefix) AND (${FilterExpression})`
+        : "begins_with(pk, :prefix)",
+      ExpressionAttributeValues: { ":prefix": prefixOf(kind) },
+    },
+  );
+  for await (const page of pages) yield* page.Items ?? [];
+}
+
+/** The items one value of a secondary index's partition key lists, page by page (a Query of the index). */
+export async function* itemsOfIndex(
+  doc: DynamoDBDocumentClient,
+  TableName: string,
+  index: { name: string; partitionKey: string },
+  value: string,
+): AsyncGenerator<StoredItem> {
+  const pages = paginateQuery(
+    { client: doc },
+    {
+      TableName,
+      IndexName: index.name,
+      KeyConditionExpression: "#partition = :value",
+      ExpressionAttributeNames: { "#partition": index.partitionKey },
+      ExpressionAttributeValues: { ":value": value },
+    },
+  );
+  for await (const page of pages) yield* page.Items ?? [];
 }
 
 export type UpdateParts = {

@@ -6,7 +6,7 @@
 import { DeleteCommand, paginateScan, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
-import { ADDRESS_INDEX, prefixOf, TTL_ATTRIBUTE, unlessRefused } from "../table";
+import { ADDRESS_INDEX, itemsOfKind, TTL_ATTRIBUTE, unlessRefused } from "../table";
 import { debriefOf, type StoreTable } from "./context";
 
 export function tableScans({
@@ -17,39 +17,21 @@ export function tableScans({
   return {
     async *listSendRecords(now) {
       // Only what the repair pass reads: the id, the expiry and the send records.
-      const pages = paginateScan(
-        { client: doc },
-        {
-          TableName,
-          ConsistentRead: true,
-          ProjectionExpression: "id, expiresAt, sends",
-          FilterExpression: "begins_with(pk, :prefix) AND attribute_exists(sends)",
-          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const d = item as Pick<Debrief, "id" | "expiresAt" | "sends">;
-          if (!isExpired(d, now)) yield { id: d.id, sends: d.sends };
-        }
+      const items = itemsOfKind(doc, TableName, "debrief", {
+        ConsistentRead: true,
+        ProjectionExpression: "id, expiresAt, sends",
+        FilterExpression: "attribute_exists(sends)",
+      });
+      for await (const item of items) {
+        const d = item as Pick<Debrief, "id" | "expiresAt" | "sends">;
+        if (!isExpired(d, now)) yield { id: d.id, sends: d.sends };
       }
     },
 
     async *listDebriefs(now) {
-      const pages = paginateScan(
-        { client: doc },
-        {
-          TableName,
-          ConsistentRead: true,
-          FilterExpression: "begins_with(pk, :prefix)",
-          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const d = debriefOf(item);
-          if (!isExpired(d, now)) yield d;
-        }
+      for await (const item of itemsOfKind(doc, TableName, "debrief", { ConsistentRead: true })) {
+        const d = debriefOf(item);
+        if (!isExpired(d, now)) yield d;
       }
     },
 
@@ -89,39 +71,32 @@ export function tableScans({
     async backfillAddressDigests() {
       // A debrief without the address index's digest is found by no Query: give it its digest.
       let filled = 0;
-      const pages = paginateScan(
-        { client: doc },
-        {
-          TableName,
-          ProjectionExpression: "pk, #input.#candidate.#email",
-          FilterExpression: "begins_with(pk, :prefix) AND attribute_not_exists(#digest)",
-          ExpressionAttributeNames: {
-            "#input": "input",
-            "#candidate": "candidate",
-            "#email": "email",
-            "#digest": ADDRESS_INDEX.partitionKey,
-          },
-          ExpressionAttributeValues: { ":prefix": prefixOf("debrief") },
+      const items = itemsOfKind(doc, TableName, "debrief", {
+        ProjectionExpression: "pk, #input.#candidate.#email",
+        FilterExpression: "attribute_not_exists(#digest)",
+        ExpressionAttributeNames: {
+          "#input": "input",
+          "#candidate": "candidate",
+          "#email": "email",
+          "#digest": ADDRESS_INDEX.partitionKey,
         },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const email = (item as { input?: { candidate?: { email?: unknown } } }).input?.candidate?.email;
-          if (typeof email !== "string") continue;
-          const given = await unlessRefused(
-            doc.send(
-              new UpdateCommand({
-                TableName,
-                Key: { pk: item.pk },
-                UpdateExpression: "SET #digest = :digest",
-                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#digest)",
-                ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
-                ExpressionAttributeValues: { ":digest": await digestOf(email) },
-              }),
-            ),
-          );
-          if (given) filled++;
-        }
+      });
+      for await (const item of items) {
+        const email = (item as { input?: { candidate?: { email?: unknown } } }).input?.candidate?.email;
+        if (typeof email !== "string") continue;
+        const given = await unlessRefused(
+          doc.send(
+            new UpdateCommand({
+              TableName,
+              Key: { pk: item.pk },
+              UpdateExpression: "SET #digest = :digest",
+              ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#digest)",
+              ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
+              ExpressionAttributeValues: { ":digest": await digestOf(email) },
+            }),
+          ),
+        );
+        if (given) filled++;
       }
       return filled;
     },

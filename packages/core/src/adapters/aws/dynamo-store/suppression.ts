@@ -2,10 +2,10 @@
  * The suppression list (`keys.suppressed` items: addresses that get no more email) and
  * the address index that finds an address's debriefs when it is suppressed.
  */
-import { PutCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { type Debrief, isExpired } from "../../../debrief/model";
 import type { DebriefStore } from "../../../ports";
-import { ADDRESS_INDEX, batchGetByPk, keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "../table";
+import { ADDRESS_INDEX, batchGetByPk, itemsOfIndex, keys, TTL_ATTRIBUTE, ttlOf, unlessRefused } from "../table";
 import type { StoreTable } from "./context";
 import { unkeyedSuppressionKey } from "./earlier-releases";
 
@@ -44,21 +44,9 @@ export function suppressionList({
     },
 
     async *debriefsForAddress(address, now) {
-      const pages = paginateQuery(
-        { client: doc },
-        {
-          TableName,
-          IndexName: ADDRESS_INDEX.name,
-          KeyConditionExpression: "#digest = :digest",
-          ExpressionAttributeNames: { "#digest": ADDRESS_INDEX.partitionKey },
-          ExpressionAttributeValues: { ":digest": await digestOf(address) },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const d = item as Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">;
-          if (!isExpired(d, now)) yield d;
-        }
+      for await (const item of itemsOfIndex(doc, TableName, ADDRESS_INDEX, await digestOf(address))) {
+        const d = item as Pick<Debrief, "id" | "expiresAt" | "workflowName" | "workflowStartedAt">;
+        if (!isExpired(d, now)) yield d;
       }
     },
   };
