@@ -8,6 +8,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import { type StackContext, use } from "sst/constructs";
 import { Api } from "./api";
 import { stageConfig } from "./config";
+import { Digest } from "./digest";
 import { accept } from "./nag";
 import { Operations } from "./operations";
 import { Workflow } from "./workflow";
@@ -22,6 +23,7 @@ export function Alarms({ stack, app }: StackContext) {
   const { machine, checkinMachine, functions: workflowFunctions } = use(Workflow);
   const { handler } = use(Api);
   const { deadLetters, functions: operationFunctions } = use(Operations);
+  const { functions: digestFunctions } = use(Digest);
 
   const topic = new sns.Topic(stack, "AlarmTopic", { displayName: "Interview Debrief alarms", enforceSSL: true });
   // Notifications SNS could not deliver (an unconfirmed or failing address) are kept for two weeks.
@@ -66,7 +68,7 @@ export function Alarms({ stack, app }: StackContext) {
   );
   alarm("CheckinWorkflowTimedOut", checkinMachine.metricTimedOut(fiveMinutes), 1, "A check-in workflow timed out");
 
-  const functions = { Api: handler, ...workflowFunctions, ...operationFunctions };
+  const functions = { Api: handler, ...workflowFunctions, ...operationFunctions, ...digestFunctions };
   for (const [name, fn] of Object.entries(functions)) {
     const id = name[0]?.toUpperCase() + name.slice(1);
     alarm(`${id}Errors`, fn.metricErrors(fiveMinutes), 1, `The ${name} function failed`);

@@ -1,15 +1,16 @@
 import { ADDRESS_INDEX } from "@debrief/core/aws";
-import { Duration } from "aws-cdk-lib";
+import { Duration, type Stack } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as eventTargets from "aws-cdk-lib/aws-events-targets";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as schedulerTargets from "aws-cdk-lib/aws-scheduler-targets";
 import * as sqs from "aws-cdk-lib/aws-sqs";
+import type { IConstruct } from "constructs";
 import { type FunctionProps, type StackContext, use } from "sst/constructs";
 import { Email, grantSendEmail, HANDLED_DETAIL_TYPES } from "./email";
 import { accept } from "./nag";
-import { SCHEDULED_JOBS, type ScheduledJob } from "./schedules";
+import { SCHEDULED_JOBS, type ScheduledJob, type ScheduledJobDeclaration } from "./schedules";
 import { grantIndexQuery, grantTable, lambdaFunction } from "./settings";
 import { Storage } from "./storage";
 import { grantStopExecutions, Workflow } from "./workflow";
@@ -75,47 +76,25 @@ export function Operations({ stack }: StackContext) {
     ],
   });
 
-  /**
-   * A job EventBridge Scheduler runs (infra/schedules.ts): its function, invoked asynchronously (a failed run
-   * ends in the dead-letter queue, not retried: the next run does the same work), and its schedule.
-   */
-  const scheduledJob = (id: string, job: ScheduledJob, functionBind: FunctionProps["bind"]) => {
-    const fn = lambdaFunction(
-      stack,
-      id,
-      {
-        handler: SCHEDULED_JOBS[job].handler,
-        timeout: "5 minutes",
-        environment,
-        bind: functionBind,
-        onFailure: new SqsDestination(deadLetters),
-        retryAttempts: 0,
-      },
-      "async",
-    );
-    new scheduler.Schedule(stack, `${id}Schedule`, {
-      description: SCHEDULED_JOBS[job].description,
-      schedule: scheduler.ScheduleExpression.rate(SCHEDULED_JOBS[job].every),
-      target: new schedulerTargets.LambdaInvoke(fn, {
-        deadLetterQueue: deadLetters,
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(1),
-      }),
-    });
-    return fn;
-  };
-
   // The digest key: it backfills the address digest of debriefs stored before the address index.
-  const reconcile = scheduledJob("Reconcile", "reconcile", [...bind, secrets.DIGEST_SECRET]);
+  const reconcile = scheduledJob(stack, "Reconcile", "reconcile", {
+    environment,
+    bind: [...bind, secrets.DIGEST_SECRET],
+    deadLetters,
+  });
   // Scan and update: the debriefs it starts, the digests it backfills (with the bound key, not the table's).
   grantTable(reconcile, table.cdk.table, "update", "scan");
   machine.grantStartExecution(reconcile);
 
-  const sweep = scheduledJob("Sweep", "sweep", bind);
+  const sweep = scheduledJob(stack, "Sweep", "sweep", { environment, bind, deadLetters });
   grantTable(sweep, table.cdk.table, "delete", "scan");
 
   // The digest key: every resend checks the suppression list first, as the send step does.
-  const repairSends = scheduledJob("RepairSends", "repairSends", [...bind, secrets.DIGEST_SECRET]);
+  const repairSends = scheduledJob(stack, "RepairSends", "repairSends", {
+    environment,
+    bind: [...bind, secrets.DIGEST_SECRET],
+    deadLetters,
+  });
   // The send step's path: read the debrief, check the suppression list, take the claim over, record the answer;
   // and the scan of every debrief's send records.
   grantTable(repairSends, table.cdk.table, "read", "batchRead", "update", "scan");
@@ -130,7 +109,54 @@ export function Operations({ stack }: StackContext) {
   grantTable(redrive, table.cdk.table, "update", "scan");
   machine.grantStartExecution(redrive);
 
+  stack.addOutputs({ redriveFunction: redrive.functionName });
+  return { deadLetters, functions: { sesEvents, reconcile, repairSends, sweep, redrive } };
+}
+
+/**
+ * A job EventBridge Scheduler runs (infra/schedules.ts): its function, invoked asynchronously, and its schedule
+ * (at the job's fixed time when it has one, else at its rate). A failed run ends in the dead-letter queue and is
+ * not tried again unless `retryAttempts` says so: for most jobs the next run does the same work.
+ */
+export function scheduledJob(
+  stack: Stack,
+  id: string,
+  job: ScheduledJob,
+  props: {
+    environment: Record<string, string>;
+    bind: FunctionProps["bind"];
+    deadLetters: sqs.IQueue;
+    retryAttempts?: number;
+  },
+) {
+  const declared: ScheduledJobDeclaration = SCHEDULED_JOBS[job];
+  const fn = lambdaFunction(
+    stack,
+    id,
+    {
+      handler: declared.handler,
+      timeout: "5 minutes",
+      environment: props.environment,
+      bind: props.bind,
+      onFailure: new SqsDestination(props.deadLetters),
+      retryAttempts: props.retryAttempts ?? 0,
+    },
+    "async",
+  );
+  new scheduler.Schedule(stack, `${id}Schedule`, {
+    description: declared.description,
+    schedule: declared.at
+      ? scheduler.ScheduleExpression.cron(declared.at)
+      : scheduler.ScheduleExpression.rate(declared.every),
+    target: new schedulerTargets.LambdaInvoke(fn, {
+      deadLetterQueue: props.deadLetters,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    }),
+  });
   for (const role of stack.node.children.filter((c) => c.node.id.startsWith("SchedulerRoleForTarget"))) {
+    if (acceptedRoles.has(role)) continue;
+    acceptedRoles.add(role);
     accept(role, [
       {
         id: "AwsSolutions-IAM5",
@@ -138,7 +164,7 @@ export function Operations({ stack }: StackContext) {
       },
     ]);
   }
-
-  stack.addOutputs({ redriveFunction: redrive.functionName });
-  return { deadLetters, functions: { sesEvents, reconcile, repairSends, sweep, redrive } };
+  return fn;
 }
+
+const acceptedRoles = new WeakSet<IConstruct>();

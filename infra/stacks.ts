@@ -4,6 +4,7 @@ import type { App } from "sst/constructs";
 import { Alarms } from "./alarms";
 import { Api } from "./api";
 import { loadStageConfig, type StageConfig, setStageConfig } from "./config";
+import { Digest } from "./digest";
 import { Edge, EdgeFirewall } from "./edge";
 import { Email } from "./email";
 import { suppressNagFindings } from "./nag";
@@ -27,7 +28,7 @@ export function stacks(app: App, config: StageConfig = loadStageConfig(app.stage
   else {
     app.stack(Storage).stack(Email).stack(Workflow).stack(Api);
     if (config.edge) app.stack(Edge);
-    app.stack(Operations).stack(Alarms);
+    app.stack(Operations).stack(Digest).stack(Alarms);
   }
   suppressNagFindings(app);
   Aspects.of(app).add(new AwsSolutionsChecks());

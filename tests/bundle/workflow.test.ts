@@ -14,7 +14,7 @@ import { synthesizeLocalDefinition } from "@debrief/infra/local-definition";
 import { sesEvent } from "@debrief/local";
 import { provisionCentre } from "@debrief/testkit/centres";
 import { centreFormFields, postForm } from "@debrief/testkit/forms";
-import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { emailsTo, headerOf, waitFor } from "@debrief/testkit/inbox";
 import { debriefItems, tableItems } from "@debrief/testkit/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BundleStack, startBundleStack } from "./support";
@@ -240,5 +240,19 @@ describe("the deployed workflow and operations bundles on Node 22", () => {
       confirmed: { messageId: letter?.messageId, event: "Send" },
       lateConfirmations: [stuck.claim],
     });
+  });
+
+  it("sends the advisors' weekly email once per advisor and week, to those who asked (WeeklyDigest)", async () => {
+    const centre = await provisionCentre({ slug: "bundle-weekly", displayName: "Bundle Weekly Careers" });
+    expect(await centre.accounts.setWeeklyDigest("bundle-weekly", centre.owner.id, true)).toBe(true);
+    expect(await invoke("WeeklyDigest", {})).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    const [digest, ...more] = await emailsTo(stack.inboxUrl, centre.owner.email);
+    expect(more).toEqual([]);
+    if (!digest) throw new Error("no weekly email");
+    expect(digest.subject).toMatch(/^Bundle Weekly Careers: the week of \d{4}-\d{2}-\d{2} in figures$/);
+    expect(headerOf(digest, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    // The scheduler's retry, or a second run the same week: nothing twice.
+    expect(await invoke("WeeklyDigest", {})).toEqual({ sent: 0, skipped: 1, failed: 0 });
+    expect(await emailsTo(stack.inboxUrl, centre.owner.email)).toHaveLength(1);
   });
 });

@@ -38,11 +38,11 @@ describe("email", () => {
     expect(JSON.stringify(rule.Targets[0]?.Arn)).toContain("SesEvents");
   });
 
-  it("grants ses:SendEmail to the send step, the repair pass and the API (advisors' sign-in links) only, on the identity and configuration set, from the configured address", () => {
+  it("grants ses:SendEmail to the send step, the repair pass, the API (advisors' sign-in links) and the advisors' weekly email only, on the identity and configuration set, from the configured address", () => {
     const sending = statementsOf(all("AWS::IAM::Policy")).filter((s) => actions(s).some((a) => /^ses:Send/.test(a)));
-    expect(sending).toHaveLength(3);
+    expect(sending).toHaveLength(4);
     const senders = FUNCTIONS.filter((name) => roleStatements(name).some((s) => actions(s).includes("ses:SendEmail")));
-    expect(senders.sort()).toEqual(["ApiHandler", "RepairSends", "SendEmail"]);
+    expect(senders.sort()).toEqual(["ApiHandler", "RepairSends", "SendEmail", "WeeklyDigest"]);
     for (const statement of sending) {
       expect(actions(statement)).toEqual(["ses:SendEmail"]);
       expect(resources(statement)).toHaveLength(2);

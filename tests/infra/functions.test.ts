@@ -83,6 +83,15 @@ describe("functions", () => {
   /** React (which react-email renders with). */
   const REACT = "react.transitional.element";
 
+  it("bundle the weekly email from its own entry, with its template and none of the candidate's emails", () => {
+    const weekly = bundle("WeeklyDigest");
+    expect(weekly.includes(REACT)).toBe(true);
+    expect(weekly).toContain("Open the week's insights");
+    // The candidate's emails' shared footer and the letter's composer stay in the send step.
+    expect(weekly).not.toContain("Did not fill in a debrief?");
+    expect(bundle("SendEmail")).toContain("Did not fill in a debrief?");
+  });
+
   it("bundle the API without react-email, and minified, while the send step has it", () => {
     const api = bundle("ApiHandler");
     const steps = bundle("SendEmail");

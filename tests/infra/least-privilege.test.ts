@@ -44,12 +44,14 @@ describe("least privilege", () => {
       RepairSends: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem"],
       Sweep: ["dynamodb:DeleteItem", "dynamodb:Scan"],
       Redrive: ["dynamodb:Scan", "dynamodb:UpdateItem"],
+      // The subscribers, centres and teams (GetItem), the week's figures (Query), a claim per email and its release.
+      WeeklyDigest: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"],
     });
-    // A centre's statistics come from a Query on its student index, by the API alone.
+    // A centre's statistics come from a Query on its student index, by the API and the weekly email only.
     const studentIndex = FUNCTIONS.filter((name) =>
       roleStatements(name).some((s) => JSON.stringify(s.Resource).includes("/index/byCentreStudent")),
     );
-    expect(studentIndex).toEqual(["ApiHandler"]);
+    expect(studentIndex).toEqual(["ApiHandler", "WeeklyDigest"]);
     for (const name of FUNCTIONS) {
       for (const s of roleStatements(name).filter((st) => actions(st).some((a) => a.startsWith("dynamodb:")))) {
         expect(resources(s), name).toHaveLength(1);

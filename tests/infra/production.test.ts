@@ -62,12 +62,13 @@ describe("a production stage", () => {
         JSON.stringify(s.Action).includes("ses:SendEmail"),
       ).map((s) => ({ policy: p.logicalId, condition: s.Condition })),
     );
-    // The send step and the repair pass mail candidates; the API mails advisors their sign-in links. All only from
-    // the configured address.
+    // The send step and the repair pass mail candidates; the API mails advisors their sign-in links, the weekly
+    // job their figures. All only from the configured address.
     expect(sending.map((s) => s.policy.replace(/ServiceRoleDefaultPolicy.*$/, "")).sort()).toEqual([
       expect.stringMatching(/^ApiHandler/),
       expect.stringMatching(/^RepairSends/),
       expect.stringMatching(/^SendEmail/),
+      expect.stringMatching(/^WeeklyDigest/),
     ]);
     for (const s of sending) {
       expect(s.condition).toEqual({ StringEquals: { "ses:FromAddress": "debrief@careers.example.edu" } });
@@ -150,6 +151,8 @@ describe("a production stage", () => {
       RepairSends: ["DIGEST_SECRET"],
       Sweep: [],
       Redrive: [],
+      // The weekly email's one-click unsubscribe links are keyed with it.
+      WeeklyDigest: ["DIGEST_SECRET"],
     });
     for (const name of names) {
       const paths = secretsOf(name).flatMap((secret) => [

@@ -14,6 +14,7 @@ export const FUNCTIONS = [
   "RepairSends",
   "Sweep",
   "Redrive",
+  "WeeklyDigest",
 ];
 export const LAMBDA_SERVICE_ERRORS = [
   "Lambda.ServiceException",

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type Clock, LOCAL_TABLE_NAME, type RepairTiming } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
+import { weeklyDigest } from "@debrief/functions/digest";
 import type { AppMetrics } from "@debrief/functions/metrics";
 import { type OperationsTiming, operationsHandlers } from "@debrief/functions/operations";
 import { recordFailureStep } from "@debrief/functions/record-failure";
@@ -217,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
             // Not before the events of what SES accepted before a crash are recorded on their claims.
             repairSends: async () => sesFeed.backlog.then(repairSendsHandler(w, timing.repair, metrics)),
             sweep: operations.sweep,
+            weeklyDigest: weeklyDigest(w),
           },
           localDaySeconds,
           log,

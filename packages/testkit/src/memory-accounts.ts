@@ -22,6 +22,9 @@ export function createMemoryAccountStore(): AccountStore {
   const sessions = new Map<string, Session>();
   const keyItems = new Map<string, { slug: string; keyId: string }>();
   const log = new Map<string, CentreEvent[]>();
+  const subscribers = new Map<string, { slug: string; advisorId: string }>();
+  const claims = new Set<string>();
+  const subscriberKey = (slug: string, advisorId: string) => `${slug}#${advisorId}`;
   const teamOf = (slug: string) => {
     let t = teams.get(slug);
     if (!t) {
@@ -50,6 +53,7 @@ export function createMemoryAccountStore(): AccountStore {
     async removeAdvisor(slug, advisorId) {
       const t = teamOf(slug);
       if (!t.advisors.delete(advisorId)) return false;
+      subscribers.delete(subscriberKey(slug, advisorId));
       for (const [id, k] of t.keys) {
         if (k.advisorId !== advisorId) continue;
         t.keys.delete(id);
@@ -61,6 +65,8 @@ export function createMemoryAccountStore(): AccountStore {
       const a = teamOf(slug).advisors.get(advisorId);
       if (!a) return false;
       a.weeklyDigest = weekly;
+      if (weekly) subscribers.set(subscriberKey(slug, advisorId), { slug, advisorId });
+      else subscribers.delete(subscriberKey(slug, advisorId));
       return true;
     },
     async saveLink(link) {
@@ -111,7 +117,20 @@ export function createMemoryAccountStore(): AccountStore {
         .filter((e) => Date.parse(e.at) >= since.getTime())
         .sort((a, b) => b.at.localeCompare(a.at));
     },
+    async digestSubscribers() {
+      return copy([...subscribers.values()]);
+    },
+    async claimDigest(slug, advisorId, week) {
+      const key = `${subscriberKey(slug, advisorId)}#${week}`;
+      if (claims.has(key)) return false;
+      claims.add(key);
+      return true;
+    },
+    async releaseDigest(slug, advisorId, week) {
+      claims.delete(`${subscriberKey(slug, advisorId)}#${week}`);
+    },
     async deleteTeam(slug) {
+      for (const a of teamOf(slug).advisors.keys()) subscribers.delete(subscriberKey(slug, a));
       for (const k of teamOf(slug).keys.values()) keyItems.delete(k.hash);
       teams.delete(slug);
       log.delete(slug);

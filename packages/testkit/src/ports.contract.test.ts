@@ -347,6 +347,33 @@ function accountContract(name: string, ports: () => Ports) {
       expect(await accounts.takeLink(`d-${s}`, new Date(Date.parse(inMinutes(15))))).toBeUndefined();
     });
 
+    it("lists who asked for the weekly email, claims each week's email once, and forgets the removed", async () => {
+      const { accounts } = ports();
+      const s = slug();
+      const mine = (list: { slug: string; advisorId: string }[]) => list.filter((x) => x.slug === s);
+      await accounts.addAdvisor(s, advisor("ann", { role: "owner" }));
+      await accounts.addAdvisor(s, advisor("bob"));
+      expect(await accounts.setWeeklyDigest(s, "ann", true)).toBe(true);
+      expect(await accounts.setWeeklyDigest(s, "bob", true)).toBe(true);
+      expect(
+        mine(await accounts.digestSubscribers())
+          .map((x) => x.advisorId)
+          .sort(),
+      ).toEqual(["ann", "bob"]);
+      const until = new Date(NOW.getTime() + 60 * 86_400_000);
+      expect(await accounts.claimDigest(s, "ann", "2026-W49", until)).toBe(true);
+      expect(await accounts.claimDigest(s, "ann", "2026-W49", until)).toBe(false);
+      expect(await accounts.claimDigest(s, "ann", "2026-W50", until)).toBe(true);
+      await accounts.releaseDigest(s, "ann", "2026-W49");
+      expect(await accounts.claimDigest(s, "ann", "2026-W49", until)).toBe(true);
+      await accounts.setWeeklyDigest(s, "ann", false);
+      await accounts.removeAdvisor(s, "bob");
+      expect(mine(await accounts.digestSubscribers())).toEqual([]);
+      await accounts.setWeeklyDigest(s, "ann", true);
+      await accounts.deleteTeam(s, NOW);
+      expect(mine(await accounts.digestSubscribers())).toEqual([]);
+    });
+
     it("finds a session until it expires or is deleted, and keeps the log newest first", async () => {
       const { accounts } = ports();
       const s = slug();

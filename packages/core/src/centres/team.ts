@@ -75,7 +75,7 @@ export interface AccountStore {
   addAdvisor(slug: string, advisor: Advisor): Promise<boolean>;
   /** Removes an advisor and their keys (the key items too); false if there was none. */
   removeAdvisor(slug: string, advisorId: string): Promise<boolean>;
-  /** Changes an advisor's weekly email choice; false if there is no such advisor. */
+  /** Changes an advisor's weekly email choice (and the list of who gets it); false if there is no such advisor. */
   setWeeklyDigest(slug: string, advisorId: string, weekly: boolean): Promise<boolean>;
   /** Stores a sign-in link and makes it its advisor's one outstanding link (false: no such advisor). */
   saveLink(link: SignInLink): Promise<boolean>;
@@ -96,6 +96,12 @@ export interface AccountStore {
   appendEvent(slug: string, event: CentreEvent): Promise<void>;
   /** The centre's log since `since`, newest first. */
   events(slug: string, since: Date, now: Date): Promise<CentreEvent[]>;
-  /** Removes the centre's people, their keys and its log (the centre is being deleted). */
+  /** Removes the centre's people, their keys, its log and their weekly emails (the centre is being deleted). */
   deleteTeam(slug: string, now: Date): Promise<void>;
+  /** Everyone who asked for the weekly email, across centres (one read: no Scan). */
+  digestSubscribers(): Promise<{ slug: string; advisorId: string }[]>;
+  /** Claims one advisor's weekly email for one week before it is sent; false if it was claimed already. */
+  claimDigest(slug: string, advisorId: string, week: string, expiresAt: Date): Promise<boolean>;
+  /** Gives a claim back after a failed send, so the next run sends it. */
+  releaseDigest(slug: string, advisorId: string, week: string): Promise<void>;
 }

@@ -61,6 +61,44 @@ export function createDynamoAccountStore(
     return [...weeks];
   };
 
+  /** The weekly email's list of subscribers: one item, a map keyed `<slug>#<advisor id>`. */
+  const SUBSCRIBERS = { pk: keys.digestSubscribers() };
+  const subscriberKey = (s: { slug: string; advisorId: string }) => `${s.slug}#${s.advisorId}`;
+  const subscribe = async (list: { slug: string; advisorId: string }[]) => {
+    await doc.send(
+      new UpdateCommand({
+        TableName,
+        Key: SUBSCRIBERS,
+        UpdateExpression: "SET subscribers = if_not_exists(subscribers, :empty)",
+        ExpressionAttributeValues: { ":empty": {} },
+      }),
+    );
+    for (const s of list) {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: SUBSCRIBERS,
+          UpdateExpression: "SET subscribers.#s = :s",
+          ExpressionAttributeNames: { "#s": subscriberKey(s) },
+          ExpressionAttributeValues: { ":s": s },
+        }),
+      );
+    }
+  };
+  const unsubscribe = async (list: { slug: string; advisorId: string }[]) => {
+    for (const s of list) {
+      await conditional(
+        new UpdateCommand({
+          TableName,
+          Key: SUBSCRIBERS,
+          UpdateExpression: "REMOVE subscribers.#s",
+          ConditionExpression: "attribute_exists(subscribers)",
+          ExpressionAttributeNames: { "#s": subscriberKey(s) },
+        }),
+      );
+    }
+  };
+
   const store: AccountStore = {
     async digest(value) {
       return keyedDigest(await digestSecret(), "account", value);
@@ -100,11 +138,12 @@ export function createDynamoAccountStore(
       );
       if (!removed) return false;
       for (const k of theirs) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.advisorKey(k.hash) } }));
+      await unsubscribe([{ slug, advisorId }]);
       return true;
     },
 
     async setWeeklyDigest(slug, advisorId, weekly) {
-      return conditional(
+      const changed = await conditional(
         new UpdateCommand({
           TableName,
           Key: teamKey(slug),
@@ -114,6 +153,8 @@ export function createDynamoAccountStore(
           ExpressionAttributeValues: { ":weekly": weekly },
         }),
       );
+      if (changed) await (weekly ? subscribe : unsubscribe)([{ slug, advisorId }]);
+      return changed;
     },
 
     async saveLink(link) {
@@ -297,8 +338,28 @@ export function createDynamoAccountStore(
         .sort((a, b) => b.at.localeCompare(a.at));
     },
 
+    async digestSubscribers() {
+      const { Item } = await doc.send(new GetCommand({ TableName, Key: SUBSCRIBERS, ConsistentRead: true }));
+      return Object.values((Item?.subscribers ?? {}) as Record<string, { slug: string; advisorId: string }>);
+    },
+
+    async claimDigest(slug, advisorId, week, expiresAt) {
+      return conditional(
+        new PutCommand({
+          TableName,
+          Item: { pk: keys.digestSent(slug, advisorId, week), [TTL_ATTRIBUTE]: ttlOf(expiresAt) },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+    },
+
+    async releaseDigest(slug, advisorId, week) {
+      await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.digestSent(slug, advisorId, week) } }));
+    },
+
     async deleteTeam(slug, now) {
       const team = await readTeam(slug);
+      await unsubscribe(team.advisors.map((a) => ({ slug, advisorId: a.id })));
       await doc.send(new DeleteCommand({ TableName, Key: teamKey(slug) }));
       for (const k of team.keys) await doc.send(new DeleteCommand({ TableName, Key: { pk: keys.advisorKey(k.hash) } }));
       const since = new Date(now.getTime() - LOG_KEPT_DAYS * DAY_MS);

@@ -24,6 +24,8 @@ import {
  * - `SIGNIN#<keyed hash of a sign-in link's token>`: the advisor it signs in (15-minute TTL);
  * - `SESSION#<keyed hash of a session cookie's token>`: a signed-in advisor (12-hour TTL);
  * - `CENTRELOG#<slug>#<ISO week>`: that week's lines of the centre's log (kept a year);
+ * - `DIGESTS#subscribers`: who asked for the weekly email (`<slug>#<advisor id>`), read by the weekly job;
+ * - `DIGESTSENT#<slug>#<advisor id>#<ISO week>`: a weekly email claimed before it is sent (kept 60 days);
  * - `RATE#<digests and window start>`: a rate-limit counter;
  * - `CONFIG#form-ticket-key`: the key signing form tickets when FORM_SECRET is not set;
  * - `CONFIG#digest-key`: the key of the address and IP digests when DIGEST_SECRET is not set.
@@ -41,6 +43,8 @@ export const keys = {
   signIn: (hash: string) => `SIGNIN#${hash}`,
   session: (hash: string) => `SESSION#${hash}`,
   centreLog: (slug: string, week: string) => `CENTRELOG#${slug}#${week}`,
+  digestSubscribers: () => "DIGESTS#subscribers",
+  digestSent: (slug: string, advisorId: string, week: string) => `DIGESTSENT#${slug}#${advisorId}#${week}`,
   rate: (key: string) => `RATE#${key}`,
   formTicketKey: () => "CONFIG#form-ticket-key",
   digestKey: () => "CONFIG#digest-key",

@@ -1,4 +1,4 @@
-import { createCentre, isoWeek, SIGN_IN_PER_ADDRESS_PER_HOUR } from "@debrief/core";
+import { createCentre, digestUnsubscribeToken, isoWeek, SIGN_IN_PER_ADDRESS_PER_HOUR } from "@debrief/core";
 import { memoryApp } from "@debrief/testkit/app";
 import { centreFormFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
@@ -189,6 +189,34 @@ describe("the owner's team", () => {
     for (const line of ["Invited", "sam@northfield.example.edu", "Made an API key", "report script", "Removed"]) {
       expect(log).toContain(line);
     }
+  });
+});
+
+describe("the weekly email", () => {
+  it("is asked for and stopped on the Team page; its one-click link stops it without a session, from any origin", async () => {
+    const m = await centre();
+    const cookie = await m.signIn(OWNER);
+    const asked = await m.post("/c/northfield/admin/digest", { weekly: "on" }, cookie);
+    expect(asked.headers.get("location")).toBe("/c/northfield/admin/team?done=digest-on");
+    expect(await (await m.get("/c/northfield/admin/team", cookie)).text()).toContain("Stop the weekly email");
+    const ownerId = (await m.deps.accounts!.team("northfield")).advisors[0]?.id ?? "";
+    expect(await m.deps.accounts!.digestSubscribers()).toEqual([{ slug: "northfield", advisorId: ownerId }]);
+
+    const path = `/c/northfield/admin/digest/unsubscribe/${await digestUnsubscribeToken(m.deps.accounts!, "northfield", ownerId)}`;
+    // Following the link (a mail scanner) stops nothing: its page has the button that POSTs.
+    const page = await m.get(path);
+    expect(await page.text()).toContain(`<form method="post" action="${path}">`);
+    expect(await m.deps.accounts!.digestSubscribers()).toHaveLength(1);
+    const wrong = await m.app.request(path.replace(/[^/]+$/, "x".repeat(43)), { method: "POST" });
+    expect(wrong.status).toBe(404);
+    const oneClick = await m.app.request(path, {
+      method: "POST",
+      headers: { ...FORM, origin: "https://mail.example" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await m.deps.accounts!.digestSubscribers()).toEqual([]);
+    expect(await (await m.get("/c/northfield/admin/team", cookie)).text()).toContain("Email me every Monday");
   });
 });
 

@@ -24,6 +24,7 @@ import {
   sharedDebriefs,
   signedInAdvisor,
   signOut,
+  unsubscribeFromDigest,
 } from "@debrief/core";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -38,6 +39,7 @@ import {
   type AdminSection,
   adminPath,
   CheckEmailPage,
+  DigestUnsubscribePage,
   LinkRefusedPage,
   NewKeyPage,
   SharedDebriefPage,
@@ -133,6 +135,16 @@ export function centreAdminRoutes(deps: Deps) {
     return c.redirect(adminPath(centre.slug), 303);
   });
 
+  // --- the weekly email's one-click unsubscribe (RFC 8058): its token, no session ------------
+
+  app.get("/c/:slug/admin/digest/unsubscribe/:token", (c) =>
+    page(c, "Stop the weekly email", <DigestUnsubscribePage centre={c.var.centre} path={c.req.path} />),
+  );
+  app.post("/c/:slug/admin/digest/unsubscribe/:token", async (c) => {
+    if (!(await unsubscribeFromDigest(deps.accounts, c.var.centre.slug, c.req.param("token")))) throw notFound();
+    return page(c, "Weekly email stopped", <DigestUnsubscribePage centre={c.var.centre} done />);
+  });
+
   // --- everything else needs a session -------------------------------------------------------
 
   const requireSession = async (c: Context<AdminEnv>, next: () => Promise<void>) => {
@@ -167,6 +179,8 @@ export function centreAdminRoutes(deps: Deps) {
     removed: "Removed: their sessions and keys no longer work.",
     revoked: "The key is revoked.",
     "shared-key-revoked": "The shared key is revoked: only personal keys open the admin API now.",
+    "digest-on": "Done: every Monday you get an email with last week's figures.",
+    "digest-off": "Done: no more weekly emails.",
   };
   const noticeOf = (c: Context<AdminEnv>) => NOTICES[c.req.query("done") ?? ""];
 
@@ -271,6 +285,12 @@ export function centreAdminRoutes(deps: Deps) {
     );
     if (!removed) throw notFound();
     return done(c, "/team", "removed");
+  });
+
+  app.post("/c/:slug/admin/digest", limitBody(), async (c) => {
+    const weekly = first((await c.req.parseBody()).weekly) === "on";
+    await deps.accounts.setWeeklyDigest(c.var.centre.slug, c.var.signedIn.advisor.id, weekly);
+    return done(c, "/team", weekly ? "digest-on" : "digest-off");
   });
 
   app.post("/c/:slug/admin/keys", limitBody(), async (c) => {

@@ -315,6 +315,19 @@ export function TeamPage({
         </form>
       ) : null}
 
+      <h2>Weekly email</h2>
+      <form method="post" action={adminPath(centre.slug, "/digest")}>
+        <p>
+          {advisor.weeklyDigest
+            ? "Every Monday you get an email with last week's figures (as suppressed as on this page) and a link here."
+            : "Get an email every Monday with last week's figures (as suppressed as on this page) and a link here."}
+        </p>
+        <input type="hidden" name="weekly" value={advisor.weeklyDigest ? "off" : "on"} />
+        <button type="submit" class="secondary">
+          {advisor.weeklyDigest ? "Stop the weekly email" : "Email me every Monday"}
+        </button>
+      </form>
+
       <h2>API keys</h2>
       <p>
         For scripts that read the admin API (<a href="/api/docs">reference</a>): send a key as{" "}
@@ -447,6 +460,39 @@ export function ActivityPage({ events }: { events: CentreEvent[] }) {
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+/** The weekly email's unsubscribe link: a button that POSTs (as a mail provider's one-click does), then done. */
+export function DigestUnsubscribePage({
+  centre,
+  path,
+  done,
+}: {
+  centre: Pick<Centre, "slug" | "displayName">;
+  path?: string;
+  done?: boolean;
+}) {
+  return done ? (
+    <>
+      <h1>No more weekly emails</h1>
+      <div class="notice" role="status">
+        <p>You will not get {centre.displayName}'s Monday email any more. You can ask for it again on the Team page.</p>
+      </div>
+      <p>
+        <a href={adminPath(centre.slug)}>Open {centre.displayName}'s page</a>
+      </p>
+    </>
+  ) : (
+    <>
+      <h1>Stop the weekly email?</h1>
+      <p>You will no longer get {centre.displayName}'s figures every Monday.</p>
+      <form method="post" action={path}>
+        <button type="submit" class="primary">
+          Stop the weekly email
+        </button>
+      </form>
     </>
   );
 }

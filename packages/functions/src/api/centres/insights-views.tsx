@@ -1,16 +1,16 @@
 import {
+  ADVISOR_QUESTION_LABELS,
+  ADVISOR_SITUATION_LABELS,
   type CentreInsights,
   type FieldErrors,
   FUNNEL_STAGES,
   type FunnelRow,
   type FunnelStage,
   type InsightsFilter,
-  type QuestionType,
   RATE_STAGES,
   type RateStage,
   type ShareRow,
   UNSPECIFIED_COHORT,
-  type WhatHappened,
 } from "@debrief/core";
 import { Select } from "../web/controls";
 import { adminPath } from "./admin-views";
@@ -24,27 +24,8 @@ const STAGE_LABELS: Record<FunnelStage, string> = {
 };
 const SERIES: Series[] = RATE_STAGES.map((s, i) => ({ name: STAGE_LABELS[s], className: `series-${i + 1}` }));
 
-/** The situations as an advisor reads them (the form asks them in the student's words). */
-const SITUATION_LABELS: Record<WhatHappened, string> = {
-  nerves: "Nerves",
-  rambling: "Rambling",
-  illness: "Feeling unwell",
-  outfit: "Outfit or appearance",
-  late: "Arriving late",
-  left_early: "Leaving early",
-  too_blunt: "A too-blunt answer",
-  bad_call: "A bad phone or video call",
-  blanked: "Blanking on a question",
-  technical_issue: "Technical problems",
-  other: "Something else",
-};
-const QUESTION_LABELS: Record<QuestionType, string> = {
-  behavioural: "Behavioural (a time when…)",
-  technical: "Technical",
-  motivation: "Motivation (why us, why you)",
-  hypothetical: "Hypothetical (what would you do)",
-  other: "Other",
-};
+const SITUATION_LABELS: Record<string, string> = ADVISOR_SITUATION_LABELS;
+const QUESTION_LABELS: Record<string, string> = ADVISOR_QUESTION_LABELS;
 const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 const cohortLabel = (group: string) => (group === UNSPECIFIED_COHORT ? "No cohort given" : group);
 

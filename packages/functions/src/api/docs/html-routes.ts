@@ -204,6 +204,26 @@ const ADVISOR_PAGES: HtmlOperation[] = [
     ...OWNER_ONLY,
   }),
   advisorPage("/c/{slug}/admin/activity", "The centre's log of the last year (the owner)", OWNER_ONLY),
+  advisorAction(
+    "/c/{slug}/admin/digest",
+    "Ask for the Monday email of last week's figures, or stop it",
+    done("Done"),
+    "`weekly=on` or `weekly=off`",
+  ),
+  {
+    ...advisorPage(
+      "/c/{slug}/admin/digest/unsubscribe/{token}",
+      "The weekly email's unsubscribe link: a page whose button stops it",
+    ),
+    params: [slug, { name: "token", description: "A keyed token that can only stop one advisor's weekly email" }],
+  },
+  {
+    ...advisorAction("/c/{slug}/admin/digest/unsubscribe/{token}", "Stop the weekly email (RFC 8058 one-click too)", {
+      "200": { description: "Stopped", type: HTML },
+    }),
+    params: [slug, { name: "token", description: "A keyed token that can only stop one advisor's weekly email" }],
+    form: "List-Unsubscribe=One-Click (or nothing)",
+  },
 ];
 
 /** What POST / and POST /c/{slug} answer: the form comes back with the reason unless it was stored. */

@@ -9,8 +9,11 @@ import { Refusal } from "./errors";
  * leak in a Referer), or a centre's advisors' pages (a sign-in link's token, a session).
  */
 const TOKEN_PATH = /^\/(?:(?:d|a|u|not-me)\/|c\/[^/]+\/admin(?:\/|$))/;
-/** RFC 8058 one-click unsubscribe: posted by mail providers' servers, never from our pages. */
-export const ONE_CLICK_PATH = /^\/u\/[^/]+$/;
+/**
+ * RFC 8058 one-click unsubscribe (a candidate's emails, an advisor's weekly email): posted by mail
+ * providers' servers, never from our pages.
+ */
+export const ONE_CLICK_PATH = /^\/(?:u\/[^/]+|c\/[^/]+\/admin\/digest\/unsubscribe\/[^/]+)$/;
 /** A career centre's branded form shows the centre's logo from its own https address. */
 const BRANDED_PATH = /^\/c\//;
 
