@@ -22,7 +22,7 @@ describe("a centre's pages in Chromium", () => {
       startTestStack({ env: { FORM_MIN_FILL_SECONDS: "0", RATE_LIMIT_PER_IP_PER_HOUR: "1000" } }),
       launchChromium(),
     ]);
-    const centre = await provisionCentre({
+    await provisionCentre({
       slug: "riverside",
       displayName: "Riverside Careers",
       accentColour: "#b45309",
