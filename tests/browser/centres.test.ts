@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { isoWeek } from "@debrief/core";
 import { proveAddress, provisionCentre, SESSION_COOKIE } from "@debrief/testkit/centres";
 import { contextOptions, DESKTOP, launchChromium, PHONE } from "@debrief/testkit/chromium";
 import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
@@ -109,16 +111,57 @@ describe("a centre's pages in Chromium", () => {
     expect(sharing.match(/An advisor at Riverside Careers/g)).toHaveLength(1);
   });
 
+  it("filters the insights by weeks and downloads what they show with the keyboard alone, within the CSP", async () => {
+    const context = await browser.newContext(contextOptions({ viewport: DESKTOP, acceptDownloads: true }));
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await signInInBrowser(page, stack, "riverside", OWNER);
+    // Every student debriefed this week: the one week each list offers after "The first" and "The latest".
+    const week = isoWeek(new Date().toISOString());
+    await tabTo(page, "#from");
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, "#to");
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, "form.filters button");
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin\\?cohort=&from=${week}&to=${week}$`)),
+      page.keyboard.press("Enter"),
+    ]);
+    expect(await page.locator(".shown-for").textContent()).toContain(
+      `Showing all cohorts, weeks ${week} to ${week}: 6 students.`,
+    );
+    // The form keeps the choice, so the next change starts from it.
+    expect(await page.locator("#from").inputValue()).toBe(week);
+    expect(await page.locator("#to").inputValue()).toBe(week);
+
+    // The download link is the next stop after the form: the same figures as CSV, for that filter.
+    await tabTo(page, ".shown-for a");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("CSV");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv).toMatch(/^table,group,suppressed,students,/);
+    expect(csv).toMatch(new RegExp(`\r\nweek,${week},false,6,`));
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   it("has no serious accessibility violations on the branded form, the advisors' pages, the sharing and check-in pages and the API reference", async () => {
     const context = await browser.newContext(contextOptions({ bypassCSP: true }));
     const page = await context.newPage();
     await signInInBrowser(page, stack, "riverside", OWNER);
-    // The insights at a phone's width and a desktop's.
+    // The insights, all of them and one week's, at a phone's width and a desktop's.
+    const week = isoWeek(new Date().toISOString());
     for (const viewport of [PHONE, DESKTOP]) {
       await page.setViewportSize(viewport);
-      await page.goto(`${stack.url}/c/riverside/admin`);
-      expect(describeViolations(await seriousViolations(page)), `insights at ${viewport.width} px`).toEqual([]);
-      expect(await horizontalOverflow(page), `sideways scrolling at ${viewport.width} px`).toBe(0);
+      for (const query of ["", `?cohort=&from=${week}&to=${week}`]) {
+        await page.goto(`${stack.url}/c/riverside/admin${query}`);
+        const where = `insights${query} at ${viewport.width} px`;
+        expect(describeViolations(await seriousViolations(page)), where).toEqual([]);
+        expect(await horizontalOverflow(page), `sideways scrolling: ${where}`).toBe(0);
+      }
     }
     await page.setViewportSize(PHONE);
     const urls = [
