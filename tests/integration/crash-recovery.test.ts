@@ -1,5 +1,6 @@
-import { CLAIM_HEADER, type SendRecord } from "@debrief/core";
+import { CLAIM_HEADER, MAX_AUTOMATIC_RESENDS, REPAIR_TIMING, type SendRecord } from "@debrief/core";
 import { createApp } from "@debrief/functions/app";
+import { repairSendsHandler } from "@debrief/functions/repair-sends";
 import { apiDeps, wire } from "@debrief/functions/wiring";
 import { LOCAL_OPERATIONS_TIMING, MIN_LOCAL_JOB_INTERVAL_MS } from "@debrief/local";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
@@ -82,12 +83,12 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     );
     proxies.push(proxy);
     await stack.rewireSteps({ AWS_ENDPOINT_URL_SESV2: proxy.url });
-    const { id } = (await (await postDebrief(stack.appUrl, body)).json()) as { id: string };
+    const { id, page } = (await (await postDebrief(stack.appUrl, body)).json()) as { id: string; page: string };
     const claim = await waitFor(async () => letterOf(id), { timeoutMs: DAY_MS, what: "the letter's claim" });
     await waitFor(async () => proxy.stats.hung === 1, { timeoutMs: DAY_MS, what: "the SendEmail held" });
     // The other debriefs' steps reach SES as before; the held call stays held.
     await stack.rewireSteps({});
-    return { id, email: body.candidate.email, claim, proxy };
+    return { id, email: body.candidate.email, claim, proxy, path: new URL(page).pathname };
   }
   const letterOf = async (id: string) =>
     ((await debriefItems()).find((d) => d.id === id)?.sends as Record<string, SendRecord> | undefined)?.letter;
@@ -150,5 +151,70 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
       timeoutMs: 4 * DAY_MS,
       what: "the nudge and the tips",
     });
+  });
+
+  it("sends again, at the candidate's request, a letter whose automatic resends are used up: one more email", async () => {
+    const { id, email, path, proxy } = await letterLeftUnanswered("hang");
+    // The repair pass as Lambda wires it, with SES unreachable (an outage), on a clock ahead of the stack's:
+    // its claims are dated there, so the stack's own pass leaves them to it until the stack's clock catches up.
+    let later = 0;
+    const unreachable = { ...process.env, AWS_ENDPOINT_URL_SESV2: "http://127.0.0.1:9", AWS_MAX_ATTEMPTS: "1" };
+    const outage = repairSendsHandler(
+      wire({ env: unreachable, clock: { now: () => new Date(Date.now() + ahead + later) }, log: silent }),
+      LOCAL_OPERATIONS_TIMING.repair,
+      { count() {}, publish() {} },
+    );
+    for (let pass = 1; pass <= MAX_AUTOMATIC_RESENDS + 1; pass++) {
+      later += confirmWithinMs + 1000;
+      expect(await outage()).toMatchObject({ resent: 0, stuck: 1 });
+      expect((await letterOf(id))?.repairs).toBe(Math.min(pass, MAX_AUTOMATIC_RESENDS));
+    }
+    const usedUp = await letterOf(id);
+
+    // The stack's clock past the window of the last claim, the local repair's and the one the page reads
+    // (AWS's): its own pass finds the resends used up and sends nothing.
+    ahead += later + REPAIR_TIMING.confirmWithinMs;
+    const runs = stack.jobRuns("repairSends");
+    await waitFor(async () => stack.jobRuns("repairSends") >= runs + 2, {
+      timeoutMs: jobRuns,
+      what: "two repair runs",
+    });
+    expect(await letterOf(id)).toEqual(usedUp);
+    expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(0);
+
+    // The candidate's page says so and offers to send it again; they ask.
+    const html = await (await fetch(`${stack.appUrl}${path}`)).text();
+    expect(html).toContain("Could not be confirmed");
+    const asked = await fetch(`${stack.appUrl}${path}/resend/letter`, { method: "POST", redirect: "manual" });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("location")).toBe(`${path}?done=resend`);
+
+    // The stack's repair pass sends it at its next run, once.
+    const [letter] = await waitFor(async () => nonEmpty(await emailsTo(stack.inboxUrl, email)), {
+      timeoutMs: jobRuns,
+      what: "the letter sent again",
+    });
+    const resent = await waitFor(async () => ((await letterOf(id))?.messageId ? letterOf(id) : undefined), {
+      timeoutMs: jobRuns,
+      what: "the resend recorded",
+    });
+    expect(resent).toMatchObject({ repairs: MAX_AUTOMATIC_RESENDS + 1, messageId: letter?.messageId });
+    expect(letter?.headers).toContainEqual({ name: CLAIM_HEADER, value: `${id}_letter_${resent?.claim}` });
+    const after = stack.jobRuns("repairSends");
+    await waitFor(async () => stack.jobRuns("repairSends") >= after + 2, {
+      timeoutMs: jobRuns,
+      what: "two more repair runs",
+    });
+    expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(1);
+
+    // The held step gets its error at last; the workflow goes on with the nudge and the tips, and no second letter.
+    await proxy.close();
+    await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
+      timeoutMs: 4 * DAY_MS,
+      what: "the nudge and the tips",
+    });
+    await stack.sfn.idle();
+    expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(3);
+    expect(await letterOf(id)).toMatchObject({ claim: resent?.claim, messageId: letter?.messageId });
   });
 });
