@@ -1,5 +1,6 @@
 import { OPERATIONAL_METRICS, REPAIR_TIMING, type RepairTiming, repairSends } from "@debrief/core";
 import { loadBoundSecrets } from "./bound-secrets";
+import { errorName } from "./log";
 import { type AppMetrics, lambdaMetrics } from "./metrics";
 import { sendDepsOf } from "./send-deps";
 import { runtime, type Wiring } from "./wiring";
@@ -14,11 +15,7 @@ export function repairSendsHandler(w: Wiring, timing: RepairTiming = REPAIR_TIMI
     const result = await repairSends(
       {
         ...sendDepsOf(w),
-        onError: (debriefId, error) =>
-          w.log.error("could not repair a send", {
-            debriefId,
-            error: error instanceof Error ? error.name : "Unknown",
-          }),
+        onError: (debriefId, error) => w.log.error("could not repair a send", { debriefId, error: errorName(error) }),
       },
       timing,
     );
