@@ -33,6 +33,7 @@ describe("the letter's salutation, length and parts in Chromium", () => {
   it("leaves the salutation empty as the name and title are typed, so the letter greets by its tone", async () => {
     for (const javaScriptEnabled of [true, false]) {
       const page = await open("/", javaScriptEnabled);
+      await page.locator("#part-interviewer > summary").click();
       await retype(page, TITLE, "Dr.");
       await retype(page, NAME, "Siobhán O'Connor-Ní Bhriain");
       expect(await page.locator(SALUTATION).inputValue()).toBe("");

@@ -61,16 +61,29 @@ export async function fillDebriefByKeyboard(page: Page, d: TypedDebrief): Promis
 
   await typeInto(page, byName("questions.0.question"), d.question);
   await typeInto(page, byName("questions.0.betterAnswer"), d.betterAnswer);
+  // The skills are in a part of the form that starts closed: its heading opens it.
+  await openPart(page, "part-challenges");
   await typeInto(page, byName("skills"), d.skills.join("\n"));
 
   await typeInto(page, byName("candidate.name"), d.name);
   await typeInto(page, byName("candidate.email"), d.email);
-  await typeInto(page, byName("candidate.timeZone"), "UTC");
+  // A select (the short list with scripts, every zone without): typing picks by name.
+  await tabTo(page, byName("candidate.timeZone"));
+  await page.keyboard.type("UTC");
   await tabTo(page, "#consent");
   await page.keyboard.press("Space");
 
   await tabTo(page, 'button[type="submit"]');
   await Promise.all([page.waitForURL(/\/d\/[A-Za-z0-9_-]+\?new=1$/), page.keyboard.press("Enter")]);
+}
+
+/** Opens a closed part of the debrief form (a `<details>`) from its heading, by keyboard. */
+export async function openPart(page: Page, id: string): Promise<void> {
+  await tabTo(page, `#${id} > summary`);
+  await page.keyboard.press("Enter");
+  if (!(await page.locator(`#${id}`).evaluate((d) => (d as HTMLDetailsElement).open))) {
+    throw new Error(`#${id} did not open`);
+  }
 }
 
 /** A link an email holds to one of the app's token paths (/d/, /a/, /not-me/): the address as written. */

@@ -24,7 +24,69 @@ describe("the debrief form", () => {
     const page = await (await app.request("/")).text();
     expect(page).toMatch(/id="interview\.company"[^>]*maxlength="120"/);
     expect(page).toMatch(/id="questions\.0\.betterAnswer"[^>]*maxlength="1500"/);
-    expect(page).toMatch(/id="candidate\.timeZone"[^>]*maxlength="64"/);
+    expect(page).toMatch(/id="interview\.interviewer\.email"[^>]*maxlength="254"/);
+  });
+
+  it("opens short: the parts the letter can do without are closed, and no list of every time zone outside <noscript>", async () => {
+    const { app } = memoryApp();
+    const page = await html(await app.request("/"));
+    expect(page).not.toContain("<datalist");
+    expect(
+      [...page.matchAll(/<details class="part" id="([^"]+)"( open="")?>/g)].map((m) => [m[1], Boolean(m[2])]),
+    ).toEqual([
+      ["part-interview", false],
+      ["part-interviewer", false],
+      ["part-interviewer-zone", false],
+      ["part-challenges", false],
+      ["part-samples", false],
+      ["part-references", false],
+      ["part-plan", false],
+      ["part-letter", false],
+      ["part-notes", false],
+    ]);
+    // Every zone in a grouped select for a browser without scripts; outside <noscript>, the short list only.
+    const outside = page.replace(/<noscript>[\s\S]*?<\/noscript>/g, "");
+    const options = (s: string) => (s.match(/<option value="[A-Z][^"]*\/[^"]*"/g) ?? []).length;
+    expect(options(page) - options(outside)).toBeGreaterThan(2 * 400);
+    expect(options(outside)).toBeLessThan(2 * 60);
+    expect(page).toMatch(
+      /<noscript><select id="candidate\.timeZone"[^>]*name="candidate\.timeZone"><option value="">Choose your time zone<\/option><optgroup label="Africa"/,
+    );
+    // The extra rows are in the page, closed, each behind the one "Add another" button before it.
+    expect(page).toMatch(
+      /<details class="more-row" id="questions-row-2"><summary>Add another question<\/summary>[\s\S]*?<details class="more-row" id="questions-row-3">/,
+    );
+  });
+
+  it("sends a refused form back with the parts and rows that hold a value, an error or were opened still open", async () => {
+    const { postForm, clock } = memoryApp();
+    const res = await postForm(
+      "/",
+      formFields(
+        "amira@example.com",
+        {
+          "questions.2.question": "Why logistics?",
+          "samples.0.url": "not a link",
+          "interview.interviewer.timeZone": "Asia/Kathmandu",
+          opened: "part-notes questions-row-2",
+          "candidate.name": "",
+        },
+        clock.now(),
+      ),
+    );
+    expect(res.status).toBe(422);
+    const page = await html(res);
+    const open = [...page.matchAll(/<details class="[^"]+" id="([^"]+)" open="">/g)].map((m) => m[1]);
+    expect(open).toEqual([
+      "part-interviewer",
+      "part-interviewer-zone",
+      "questions-row-2",
+      "questions-row-3",
+      "part-samples",
+      "part-notes",
+    ]);
+    expect(page).toContain('value="Why logistics?"');
+    expect(page).toMatch(/<option value="Asia\/Kathmandu" selected="">/);
   });
 
   it("asks how the interviewer likes to be addressed, and names a value off its list", async () => {

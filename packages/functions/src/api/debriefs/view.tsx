@@ -2,9 +2,11 @@ import type { FieldErrors, FormFields } from "@debrief/core";
 import type { Child } from "hono/jsx";
 import { Checkbox, ErrorSummary, Field, FormMessage, LabelledControl, Select } from "../web/controls";
 import { FORM_COPY } from "./copy";
-import { errorsInPageOrder, type FieldSpec, FORM_SECTIONS, type Row, summaryText } from "./fields";
+import { errorsInPageOrder, type FieldSpec, FORM_SECTIONS, fieldsOf, type Row, summaryText } from "./fields";
 import { type FormGuard, FormGuardFields } from "./guard";
+import { RepeatedRows, rowId } from "./rows";
 import { formScript } from "./script";
+import { TimeZoneControl } from "./time-zone-control";
 
 export type FormState = {
   values: FormFields;
@@ -19,7 +21,8 @@ export type FormState = {
   restoreDraft?: boolean;
 };
 
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+/** The hidden field in which the script keeps the ids of the parts and rows the candidate opened. */
+export const OPENED_FIELD = "opened";
 
 const fieldValue = (values: FormFields, name: string): string => {
   const v = values[name];
@@ -64,15 +67,7 @@ function Control({ f, s, error }: { f: FieldSpec; s: FormState; error?: string }
     case "lines":
       return <Field {...common} value={value} rows={3} />;
     case "timeZone":
-      return (
-        <Field
-          {...common}
-          value={value}
-          autocomplete="off"
-          maxlength={f.maxlength}
-          attrs={{ list: "time-zones", "data-detect-time-zone": f.detect ? "" : undefined }}
-        />
-      );
+      return <TimeZoneControl {...common} value={value} detect={f.detect} />;
     case "select":
       return <Select {...common} value={value} options={f.options} blank={f.blank} />;
     case "checkbox":
@@ -98,12 +93,53 @@ function Control({ f, s, error }: { f: FieldSpec; s: FormState; error?: string }
   }
 }
 
-function Item({ item, s, errorOf }: { item: Row; s: FormState; errorOf: (name: string) => string | undefined }) {
+/** What decides whether a part or an extra row starts open. */
+type Opening = {
+  /** The ids the candidate had opened (the script's hidden field). */
+  opened: Set<string>;
+  /** A field whose value differs from a new form's, or that shows an error. */
+  filled: (f: FieldSpec) => boolean;
+};
+
+function Item({
+  item,
+  s,
+  errorOf,
+  opening,
+}: {
+  item: Row;
+  s: FormState;
+  errorOf: (name: string) => string | undefined;
+  opening: Opening;
+}) {
   const one = (f: FieldSpec) => <Control f={f} s={s} error={errorOf(f.name)} />;
+  const nested = (r: Row) => <Item item={r} s={s} errorOf={errorOf} opening={opening} />;
   if ("row" in item) return <div class="row">{item.row.map(one)}</div>;
   if ("group" in item) {
     return (
       <div class="group">{item.group.map((g) => ("row" in g ? <div class="row">{g.row.map(one)}</div> : one(g)))}</div>
+    );
+  }
+  if ("part" in item) {
+    const { id, heading, hint, items } = item.part;
+    const open = opening.opened.has(id) || items.flatMap(fieldsOf).some(opening.filled);
+    return (
+      <details class="part" id={id} open={open}>
+        <summary>{heading}</summary>
+        {hint ? <p class="hint">{hint}</p> : null}
+        {items.map(nested)}
+      </details>
+    );
+  }
+  if ("repeat" in item) {
+    const { id, add, rows } = item.repeat;
+    return (
+      <RepeatedRows
+        id={id}
+        add={add}
+        rows={rows.map(nested)}
+        open={(i) => opening.opened.has(rowId(id, i)) || fieldsOf(rows[i] as Row).some(opening.filled)}
+      />
     );
   }
   return one(item);
@@ -130,6 +166,15 @@ export function DebriefForm({
     else if (!shown.has(e.field.name)) shown.set(e.field.name, e.message);
   }
   const message = [state.message, ...unplaced].filter(Boolean).join(" ") || undefined;
+  const opening: Opening = {
+    opened: new Set(fieldValue(state.values, OPENED_FIELD).split(/\s+/).filter(Boolean)),
+    filled: (f) => {
+      if (shown.has(f.name)) return true;
+      const v = state.values[f.name];
+      const values = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x.trim() !== "");
+      return values.length > 0 && !(values.length === 1 && values[0] === f.initial);
+    },
+  };
   return (
     <>
       {centre?.banner}
@@ -150,21 +195,17 @@ export function DebriefForm({
         data-restore-draft={state.restoreDraft ? "" : undefined}
       >
         {guard ? <FormGuardFields {...guard} /> : null}
+        <input type="hidden" name={OPENED_FIELD} value={[...opening.opened].join(" ")} />
         {FORM_SECTIONS.map((section) => (
           <fieldset>
             <legend>{section.legend}</legend>
             {section.hint ? <p class="hint">{section.hint}</p> : null}
             {section.items.map((item) => (
-              <Item item={item} s={state} errorOf={(name) => shown.get(name)} />
+              <Item item={item} s={state} errorOf={(name) => shown.get(name)} opening={opening} />
             ))}
           </fieldset>
         ))}
         {centre?.fields}
-        <datalist id="time-zones">
-          {TIME_ZONES.map((z) => (
-            <option value={z} />
-          ))}
-        </datalist>
         <button type="submit" class="primary">
           {FORM_COPY.submit}
         </button>

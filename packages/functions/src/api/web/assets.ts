@@ -130,6 +130,21 @@ svg.chart text.small { font-size: 12px; }
 svg.chart text.value { fill: var(--muted); }
 ul.shared { padding-left: 1.25rem; }
 ul.shared li { padding: .35rem 0; }
+/* The debrief form: parts the letter can do without open under a plain heading; each extra row behind "Add another …",
+   whose button hides once its row shows; a time zone picker for scripts, the full select without them. */
+details.part { margin: 0; border-bottom: 1px solid var(--line); }
+details.part > summary { font-size: 1.075rem; padding: .8rem 0; }
+details.part[open] { padding-bottom: .5rem; }
+details.part details.part { border: 0; }
+details.more-row { margin: 0 0 1rem; }
+details.more-row > summary { display: inline-block; list-style: none; border: 2px solid var(--accent); border-radius: 6px; padding: .5rem 1rem; min-height: 2.75rem; }
+details.more-row > summary::-webkit-details-marker { display: none; }
+details.more-row > summary::before { content: "+ "; }
+details.more-row[open] > summary { display: none; }
+form[data-draft] textarea { field-sizing: content; max-height: 60vh; }
+.tz-search-toggle { margin-top: .5rem; padding: .5rem 1rem; }
+.tz-search { margin-top: .5rem; }
+@media (scripting: none) { .tz-picker { display: none; } }
 /* The honeypot: out of sight and out of the tab order; only bots fill it in. */
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 `;
