@@ -60,6 +60,10 @@ export const letterWords = {
     concise: "I am still very interested in the role and would be glad to say more about what I could bring.",
   } satisfies ByTone,
 
+  /**
+   * The line that owns what went wrong: one plain sentence, no excuse, no story, no symptom,
+   * no spin ("the line was bad" blames the call; "I took the call from a poor location" owns it).
+   */
   offDay: {
     illness: {
       warm: "I was unwell during our conversation, and I am sorry it kept you from seeing how I really work.",
@@ -84,21 +88,42 @@ export const letterWords = {
       formal: "I apologise for arriving late.",
       concise: "I'm sorry I arrived late.",
     },
+    /** Late, having called ahead: the one detail a lateness line may add (never the journey). */
+    late_called_ahead: {
+      warm: "I'm sorry I arrived late, and thank you for your patience when I called ahead.",
+      formal: "I apologise for arriving late, and thank you for your understanding when I called ahead.",
+      concise: "I'm sorry I arrived late, and thank you for bearing with me when I called ahead.",
+    },
+    /** A call that went badly, owned without blaming the line. */
     bad_call: (call: string): ByTone => ({
-      warm: `The ${call} did not show me at my best.`,
-      formal: `I do not believe the ${call} reflected what I can offer.`,
-      concise: `The ${call} did not show my best.`,
+      warm: `I'm sorry our ${call} did not go as well as it should have; that was on me.`,
+      formal: `I regret that our ${call} did not go as well as it should have, and I take responsibility for that.`,
+      concise: `I'm sorry the ${call} went badly; that's on me.`,
     }),
+    /** A call the candidate took somewhere noisy or on the move (their notes say where). */
+    poor_place: {
+      warm: "I took our call from a place with a poor connection, and that was my mistake.",
+      formal: "I took our call from a location with a poor connection, and I take responsibility for that.",
+      concise: "I took the call from a poor location; that's on me.",
+    },
     bad_call_onsite: {
-      warm: "I don't think our conversation showed you my best.",
-      formal: "I do not believe our conversation showed my best.",
-      concise: "Our conversation did not show my best.",
+      warm: "I don't think our conversation showed you my best, and that is on me.",
+      formal: "I do not believe our conversation showed my best, and I take responsibility for that.",
+      concise: "Our conversation did not show my best; that's on me.",
     },
-    technical_issue: {
-      warm: "The technical problems got in the way of our conversation.",
-      formal: "The technical difficulties interrupted our conversation.",
-      concise: "Technical problems got in the way.",
-    },
+    /** `mine`: the notes say the candidate's own connection or equipment failed. */
+    technical_issue: (mine: boolean): ByTone =>
+      mine
+        ? {
+            warm: "I'm sorry the problems with my connection kept interrupting our conversation.",
+            formal: "I apologise that problems with my connection interrupted our conversation.",
+            concise: "I'm sorry my connection kept interrupting us.",
+          }
+        : {
+            warm: "I'm sorry the technical problems kept interrupting our conversation.",
+            formal: "I regret that technical problems interrupted our conversation.",
+            concise: "I'm sorry the technical problems kept interrupting us.",
+          },
     // A blunt answer is owned by its own apology (tooBlunt below), beside the better answer.
     too_blunt: {
       warm: "I'm sorry that one of my answers came out so blunt.",
@@ -116,9 +141,9 @@ export const letterWords = {
       concise: "A wardrobe mishap on the way in threw me.",
     },
     rambling: {
-      warm: "Some of my answers ran longer than they should have.",
-      formal: "Several of my answers were longer than they needed to be.",
-      concise: "Some of my answers ran long.",
+      warm: "I know some of my answers ran long, and I appreciate your patience.",
+      formal: "I am aware that several of my answers were longer than they needed to be.",
+      concise: "I know my answers ran long.",
     },
     blanked: {
       warm: "I lost my train of thought on a question I wanted to answer well.",
@@ -130,6 +155,44 @@ export const letterWords = {
       formal: "I do not believe our conversation showed my best.",
       concise: "Our conversation did not show my best.",
     },
+    /** A name said wrong: owned in one line that never repeats the wrong name. */
+    nameSlip: (whose: "company" | "person"): ByTone =>
+      whose === "company"
+        ? {
+            warm: "I'm sorry I got your company's name wrong during our conversation.",
+            formal: "I apologise for referring to your company by the wrong name during our interview.",
+            concise: "I'm sorry I got your company's name wrong.",
+          }
+        : {
+            warm: "I'm sorry I got your name wrong during our conversation.",
+            formal: "I apologise for getting your name wrong during our interview.",
+            concise: "I'm sorry I got your name wrong.",
+          },
+    /** A name slip beside another lapse (`lapse` from `lapse` below): one line covering the day. */
+    withNameSlip: (lapse: string, whose: "company" | "person"): ByTone => {
+      const name = whose === "company" ? "your company's name" : "your name";
+      return {
+        warm: `I'm sorry ${lapse} and that I got ${name} wrong.`,
+        formal: `I apologise that ${lapse} and that I got ${name} wrong.`,
+        concise: `I'm sorry ${lapse} and that I got ${name} wrong.`,
+      };
+    },
+  },
+  /** Each lapse as a clause, for one owning line that also owns a name slip. */
+  lapse: {
+    illness: "I was unwell",
+    illness_left_early: "I was unwell and had to leave early",
+    left_early: "I had to leave early",
+    late: "I arrived late",
+    bad_call: (call: string) => `our ${call} went badly`,
+    bad_call_onsite: "our conversation did not show my best",
+    poor_place: "I took our call from a poor location",
+    technical_issue: (mine: boolean) =>
+      mine ? "my connection kept interrupting us" : "technical problems kept interrupting us",
+    rambling: "some of my answers ran long",
+    nerves: "nerves got the better of some of my answers",
+    outfit: "a wardrobe mishap threw me",
+    blanked: "I blanked on one of your questions",
   },
 
   /**
@@ -302,7 +365,7 @@ export const letterWords = {
     concise: `In short: ${points}.`,
   }),
 
-  /** The ask; `how` is "", " in person" or " by video call". */
+  /** The ask; `how` is "" or one of the ways below. */
   ask: (how: string): ByTone => ({
     warm: `I would be grateful for the chance to talk again${how}, whenever suits you.`,
     formal: `I would be grateful for a further conversation${how}.`,
@@ -320,7 +383,9 @@ export const letterWords = {
       concise: `Could we ${what}?`,
     };
   },
-  inPerson: " in person",
+  /** Ways to talk again after a call that went wrong (what-happened.ts howToTalkAgain chooses). */
+  inPersonOrByVideo: " in person or by video",
+  byVideoOrInPerson: " by video or in person",
   byVideo: " by video call",
   /** The promise to follow up: after the decision date when there is one (the nudge's plan), else in about a week. */
   followUpAfterDecision: (decision: string, day: string): ByTone => ({
