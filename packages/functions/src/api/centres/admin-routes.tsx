@@ -88,7 +88,7 @@ export function centreAdminRoutes(deps: Deps) {
     c.status(status as 200);
     return c.render(body as string, {
       title: `${title} · ${c.var.centre.displayName}`,
-      head: <BrandStyles slug={c.var.centre.slug} />,
+      head: <BrandStyles centre={c.var.centre} />,
     });
   };
   const signedIn = (c: Context<AdminEnv>) =>

@@ -1,4 +1,4 @@
-import { createCentre, type DebriefStore, issueAdvisorKey } from "@debrief/core";
+import { createCentre, type DebriefStore, issueAdvisorKey, updateCentre } from "@debrief/core";
 import { memoryApp } from "@debrief/testkit/app";
 import { formFields } from "@debrief/testkit/forms";
 import { describe, expect, it } from "vitest";
@@ -44,8 +44,41 @@ describe("a centre's pages", () => {
     const page = await res.text();
     expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true);
     const head = page.slice(0, page.indexOf("</head>"));
-    expect(head).toContain('<link rel="stylesheet" href="/c/northfield/brand.css"/>');
+    expect(head).toMatch(/<link rel="stylesheet" href="\/c\/northfield\/brand\.css\?v=[0-9a-f]{10}"\/>/);
     expect(page.match(/<html/g)).toHaveLength(1);
+  });
+
+  it("caches its stylesheet like the other assets: the linked address for a year, a new address for a new accent", async () => {
+    const { app, deps, clock } = await withCentre();
+    const linked = async () => {
+      const html = await (await app.request("/c/northfield")).text();
+      return html.match(/href="(\/c\/northfield\/brand\.css\?v=[0-9a-f]{10})"/)?.[1] ?? "";
+    };
+    const first = await linked();
+    const res = await app.request(first);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await res.text()).toContain("--brand: #2f5d8a");
+
+    // The plain name is asked again each time and answered 304 while it has not changed.
+    const plain = await app.request("/c/northfield/brand.css");
+    expect(plain.headers.get("cache-control")).toBe("public, no-cache");
+    const etag = plain.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const again = await app.request("/c/northfield/brand.css", { headers: { "if-none-match": etag ?? "" } });
+    expect(again.status).toBe(304);
+
+    const changed = await updateCentre(deps.centres!, "northfield", { accentColour: "#0b5394" }, clock);
+    expect(changed.ok).toBe(true);
+    const second = await linked();
+    expect(second).not.toBe(first);
+    expect(await (await app.request(second)).text()).toContain("--brand: #0b5394");
+    // The old address now revalidates: the new accent, and the plain name's old ETag no longer matches.
+    const stale = await app.request(first);
+    expect(stale.headers.get("cache-control")).toBe("public, no-cache");
+    expect(await stale.text()).toContain("--brand: #0b5394");
+    const revalidated = await app.request("/c/northfield/brand.css", { headers: { "if-none-match": etag ?? "" } });
+    expect(revalidated.status).toBe(200);
   });
 
   it("resolves a student's token once for the sharing page: one debrief read (the token names it), not four", async () => {

@@ -1,13 +1,15 @@
 import { type Centre, type CentreStore, formToDebriefRequest, SLUG_PATTERN, submitCentreDebrief } from "@debrief/core";
 import { type Context, Hono } from "hono";
+import { etag } from "hono/etag";
 import { FORM_COPY } from "../debriefs/copy";
 import { formDefaults } from "../debriefs/fields";
 import { formGuard } from "../debriefs/guard";
 import { formRefusals, handleFormSubmission, type RenderForm } from "../debriefs/submission";
 import { DebriefForm, formTitle } from "../debriefs/view";
 import { type AppDeps, submitDepsOf } from "../deps";
+import { IMMUTABLE, REVALIDATE } from "../web/assets";
 import { limitBody, notFound } from "../web/http";
-import { brandCss } from "./brand";
+import { brandCss, brandCssVersion } from "./brand";
 import { BrandStyles, CentreBanner, CentreFields } from "./views";
 
 type Deps = AppDeps & { centres: CentreStore };
@@ -44,7 +46,7 @@ export function centreFormRoutes(deps: Deps) {
         {
           title: formTitle(state),
           description: `${FORM_COPY.description} Offered by ${centre.displayName}.`,
-          head: <BrandStyles slug={centre.slug} />,
+          head: <BrandStyles centre={centre} />,
         },
       );
     };
@@ -70,12 +72,15 @@ export function centreFormRoutes(deps: Deps) {
     },
   );
 
-  app.get("/c/:slug/brand.css", (c) =>
-    c.body(brandCss(c.var.centre.accentColour), 200, {
+  // The address the pages link (`?v=` the content's hash) is cached for a year; the plain one, and an
+  // earlier hash, are revalidated each time (ETag, 304), so a changed accent shows at once.
+  app.get("/c/:slug/brand.css", etag(), (c) => {
+    const accent = c.var.centre.accentColour;
+    return c.body(brandCss(accent), 200, {
       "content-type": "text/css; charset=utf-8",
-      "cache-control": "public, max-age=300",
-    }),
-  );
+      "cache-control": c.req.query("v") === brandCssVersion(accent) ? IMMUTABLE : REVALIDATE,
+    });
+  });
 
   return app;
 }

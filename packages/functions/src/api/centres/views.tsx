@@ -11,13 +11,14 @@ import {
   minGroupSizeOf,
 } from "@debrief/core";
 import { Checkbox, Select } from "../web/controls";
+import { brandCssVersion } from "./brand";
 
 /** The centre's stylesheet (its accent colour), for the head of its pages. */
-export function BrandStyles({ slug }: { slug: string }) {
-  return <link rel="stylesheet" href={`/c/${slug}/brand.css`} />;
+export function BrandStyles({ centre }: { centre: Centre }) {
+  return <link rel="stylesheet" href={`/c/${centre.slug}/brand.css?v=${brandCssVersion(centre.accentColour)}`} />;
 }
 
-/** The centre's name, logo and accent rule above its form (the accent comes from /c/{slug}/brand.css). */
+/** The centre's name, logo and accent rule above its form (the accent comes from the centre's brand.css). */
 export function CentreBanner({ centre }: { centre: Centre }) {
   return (
     <div class="centre-banner" data-centre={centre.slug}>

@@ -158,9 +158,13 @@ export type Asset = { name: string; path: string; body: string; type: string };
 
 /** `form.js` → `/assets/form.1a2b3c4d5e.js`: a new name for new content, so the old one may be cached for a year. */
 export function servedAsset(name: string, body: string, type: string): Asset {
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
   const dot = name.lastIndexOf(".");
-  return { name, path: `/assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
+  return { name, path: `/assets/${name.slice(0, dot)}.${contentHash(body)}${name.slice(dot)}`, body, type };
+}
+
+/** The 10 hex digits a served file's name carries: they change whenever its content does. */
+export function contentHash(body: string): string {
+  return createHash("sha256").update(body).digest("hex").slice(0, 10);
 }
 
 export const JAVASCRIPT = "text/javascript; charset=utf-8";
@@ -168,6 +172,8 @@ export const appCss = servedAsset("app.css", APP_CSS, "text/css; charset=utf-8")
 export const favicon = servedAsset("favicon.svg", FAVICON_SVG, "image/svg+xml");
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Asked again every time and answered 304 while its ETag matches: a file whose content changes under one name. */
+export const REVALIDATE = "public, no-cache";
 /** The plain names stay for old pages and bookmarks, cached briefly since their content changes with a release. */
 export const SHORT_LIVED = "public, max-age=3600";
 
