@@ -50,7 +50,7 @@ const adminRoute = <P extends string, R extends object, Q extends z.ZodObject = 
   path: P,
   summary: string,
   responses: R,
-  description?: string,
+  description: string,
   params: Q = slugParam as unknown as Q,
   query?: z.ZodObject,
 ) =>
@@ -99,7 +99,12 @@ const insightsCsvRoute = adminRoute(
   filterQuery,
 );
 
-const settingsRoute = adminRoute("/", "The centre's settings", { 200: json("The centre", centreSchema) });
+const settingsRoute = adminRoute(
+  "/",
+  "The centre's settings",
+  { 200: json("The centre", centreSchema) },
+  "Its name, logo, accent colour, allowed email domains, cohorts and minimum group size: what `pnpm centre create` and `update` set. No key or advisor is listed.",
+);
 const statsRoute = adminRoute(
   "/stats",
   "Funnel statistics per week and per cohort",
@@ -112,9 +117,12 @@ const csvRoute = adminRoute(
   { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" as const } } } } },
   "Columns `grouping,group,suppressed,students,letterSent,secondInterview,offer,letterSentRate,secondInterviewRate,offerRate`; a suppressed count or rate is an empty cell.",
 );
-const sharedRoute = adminRoute("/shared", "The debriefs students chose to share (ids and dates only)", {
-  200: json("The list", sharedListSchema),
-});
+const sharedRoute = adminRoute(
+  "/shared",
+  "The debriefs students chose to share (ids and dates only)",
+  { 200: json("The list", sharedListSchema) },
+  "Only debriefs whose student ticked sharing and has not withdrawn it; listing opens none of them, so nothing is recorded.",
+);
 const openRoute = adminRoute(
   "/shared/{id}",
   "Open a shared debrief (recorded in the student's audit log)",
@@ -122,7 +130,7 @@ const openRoute = adminRoute(
     200: json("The debrief", sharedDebriefSchema),
     404: jsonError("Not shared with this centre (never shared, withdrawn or gone)"),
   },
-  undefined,
+  "Every opening is recorded in the student's audit log (they see which key opened it and when) and in the centre's log. A debrief whose sharing was withdrawn answers 404 from that moment.",
   slugParam.extend({ id: z.string().meta({ description: "The debrief's id from the list" }) }),
 );
 

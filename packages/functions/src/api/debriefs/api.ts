@@ -45,7 +45,7 @@ export const submitRoute = createRoute({
   tags: ["Debriefs"],
   summary: "Submit a debrief",
   description:
-    "Validates the debrief, stores it and schedules its emails: the drafted letter now, a nudge the next morning and second-interview tips. Send an `Idempotency-Key` header to make retries safe.",
+    "Validates the debrief, stores it and schedules its emails: the drafted letter now, a reminder the next morning and second-interview tips. Send an `Idempotency-Key` header to make retries safe.",
   middleware: [limitBody(), jsonBody],
   request: {
     headers: z.object({

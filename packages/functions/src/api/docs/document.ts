@@ -119,6 +119,8 @@ export function openApiDocument(publicUrl: string, registry: OpenAPIRegistry) {
     info: {
       title: "Interview Debrief",
       version: SERVICE_VERSION,
+      // Each deployment answers for itself: its own address, where its pages name who runs it.
+      contact: { name: "The operator of this deployment", url: publicUrl },
       description:
         "Debrief an interview and get a drafted follow-up letter, a reminder and second-interview tips by email. Career centres get branded links and consented, anonymous outcome statistics. JSON routes answer errors as `Error`; the others answer with pages.",
     },
