@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { CLAIM_HEADER, EMAIL_KINDS, parseClaimIdentity } from "@debrief/core";
 import { validDebrief } from "@debrief/testkit/debriefs";
+import { type DevPorts, exitOf, freeDevPorts, signalGroup, spawnDev } from "@debrief/testkit/dev-process";
 
 /**
  * The crash soak: N debriefs through `POST /api/debriefs` (each with its own Idempotency-Key,
@@ -64,19 +64,12 @@ export type SoakResult = {
   problems: { id: string; kind: string; count: number }[];
 };
 
-type Ports = { app: number; dynamo: number; ses: number; sfn: number };
-
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const say = options.progress ?? (() => {});
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), "debrief-soak-"));
   const logFile = options.logFile ?? join(dataDir, "stack.log");
-  const ports: Ports = {
-    app: await freePort(),
-    dynamo: await freePort(),
-    ses: await freePort(),
-    sfn: await freePort(),
-  };
+  const ports = await freeDevPorts();
   const appUrl = `http://127.0.0.1:${ports.app}`;
   const load = { atStart: loadavg()[0] ?? 0, atKill: 0, atEnd: 0 };
   let stack: ChildProcess | undefined;
@@ -104,7 +97,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       killedAtMs = Date.now() - loadStarted;
       load.atKill = loadavg()[0] ?? 0;
       const done = answers.length;
-      killGroup(stack, "SIGKILL");
+      signalGroup(stack, "SIGKILL");
       await exited(stack);
       say(`killed the stack's process group (SIGKILL) at ${(killedAtMs / 1000).toFixed(1)} s, ${done} answered`);
       const down = Date.now();
@@ -186,33 +179,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     };
   } finally {
     if (stack) {
-      killGroup(stack, "SIGTERM");
+      signalGroup(stack, "SIGTERM");
       await Promise.race([exited(stack), sleep(15_000)]);
-      killGroup(stack, "SIGKILL");
+      signalGroup(stack, "SIGKILL");
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/**
- * `pnpm dev` as its own process group (detached), so that a kill of the group takes the
- * whole stack: pnpm, tsx and the node process holding the emulators and the app.
- */
-function startDev(ports: Ports, dataDir: string, localDaySeconds: number, logFile: string): ChildProcess {
-  const out = openSync(logFile, "a");
-  const pnpm = process.env.npm_execpath?.includes("pnpm") ? process.env.npm_execpath : undefined;
+/** `pnpm dev` on the soak's ports and data, with the limits an operator raises for a load test. */
+function startDev(ports: DevPorts, dataDir: string, localDaySeconds: number, logFile: string): ChildProcess {
   const now = new Date();
-  const child = spawn(pnpm ? process.execPath : "pnpm", [...(pnpm ? [pnpm] : []), "dev"], {
-    cwd: resolve(import.meta.dirname, "../.."),
-    detached: true,
-    stdio: ["ignore", out, out],
+  return spawnDev({
+    ports,
+    dataDir,
+    logFile,
     env: {
-      ...process.env,
-      PORT: String(ports.app),
-      DYNAMODB_PORT: String(ports.dynamo),
-      SES_PORT: String(ports.ses),
-      SFN_PORT: String(ports.sfn),
-      DATA_DIR: dataDir,
       LOCAL_DAY_SECONDS: String(localDaySeconds),
       // One client, one IP, many debriefs: the limits an operator raises for a load test.
       RATE_LIMIT_PER_IP_PER_HOUR: "100000000",
@@ -221,24 +203,11 @@ function startDev(ports: Ports, dataDir: string, localDaySeconds: number, logFil
       NUDGE_HOUR: String((now.getUTCHours() + 1 + (now.getUTCMinutes() >= 50 ? 1 : 0)) % 24),
     },
   });
-  closeSync(out);
-  return child;
 }
 
-function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals) {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-const exited = (child: ChildProcess | undefined) =>
-  new Promise<void>((done) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return done();
-    child.once("exit", () => done());
-  });
+const exited = async (child: ChildProcess | undefined) => {
+  if (child) await exitOf(child);
+};
 
 /** One submission as a careful client makes it: the same key on every attempt, retried on connection errors and 5xx. */
 async function submit(appUrl: string, s: { key: string; body: unknown }) {
@@ -330,16 +299,3 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number)
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A port nothing listens on now (on 127.0.0.1). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
-}

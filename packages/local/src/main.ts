@@ -46,15 +46,20 @@ console.log(`
   Press Ctrl-C to stop.
 `);
 
+// Ctrl-C is how a developer ends `pnpm dev`: a clean stop (exit code 0) that keeps the data. The
+// package script execs node itself, so the signal reaches this process and no shell dies of it.
 let stopping = false;
-const shutdown = async (signal: string) => {
+const shutdown = async () => {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: stopping the local stack…`);
-  const timer = setTimeout(() => process.exit(1), 10_000);
+  const timer = setTimeout(() => {
+    console.error("\nThe local stack did not stop within 10 s: killed.");
+    process.exit(1);
+  }, 10_000);
   timer.unref();
   await stack.stop();
+  console.log(`\nStopped. Your data stays in ${stack.dataDir} for the next pnpm dev.`);
   process.exit(0);
 };
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
