@@ -22,6 +22,7 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
       PATH: process.env.PATH,
       TABLE_NAME: process.env.TABLE_NAME,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${stack.ports.dynamo}`,
+      PUBLIC_URL: "https://debrief.example.org/",
     };
     try {
       const { stdout } = await run("node_modules/.bin/tsx", ["packages/functions/src/cli/centre.ts", ...args], { env });
@@ -84,6 +85,9 @@ describe("pnpm centre against the local stack's DynamoDB", () => {
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("Owner: Sam Osei <careers@westgate.example.edu>");
+    // Full addresses from PUBLIC_URL, to paste as they are.
+    expect(created.stdout).toMatch(/^Branded link: https:\/\/debrief\.example\.org\/c\/westgate$/m);
+    expect(created.stdout).toMatch(/^Advisors sign in at: https:\/\/debrief\.example\.org\/c\/westgate\/admin$/m);
     const key = /^(cak_[A-Za-z0-9_-]{43})$/m.exec(created.stdout)?.[1] ?? "";
     expect(key).not.toBe("");
     expect((await stats(key)).status).toBe(200);

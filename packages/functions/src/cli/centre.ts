@@ -25,6 +25,9 @@ import {
 } from "@debrief/core";
 import { wireOperator } from "../wiring";
 
+/** Where pnpm dev serves by default: the links printed when no PUBLIC_URL is given. */
+const LOCAL_PUBLIC_URL = "http://localhost:3000";
+
 const USAGE = `Usage: pnpm centre <command> [options]
 
 Commands:
@@ -51,7 +54,8 @@ Settings (create and update):
   --settings <file.json>   any of the above as JSON (the admin API's field names)
 
 Environment: TABLE_NAME (default "${LOCAL_TABLE_NAME}"), DIGEST_SECRET (a deployed stage's), AWS_REGION,
-AWS_ENDPOINT_URL_DYNAMODB for the local stack.`;
+AWS_ENDPOINT_URL_DYNAMODB for the local stack, PUBLIC_URL (the stage's address, for the links it prints;
+default ${LOCAL_PUBLIC_URL}, where pnpm dev serves).`;
 
 const OPTIONS = {
   slug: { type: "string" },
@@ -120,14 +124,18 @@ class UsageError extends Error {}
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
 const terminal: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-/** Runs one command and returns its exit code: 0 done, 1 invalid settings, 2 a usage or state problem. */
+/**
+ * Runs one command and returns its exit code: 0 done, 1 invalid settings, 2 a usage or state problem.
+ * `publicUrl` is the stage's address, so the links printed can be pasted as they are.
+ */
 export async function runCentreCli(
   argv: string[],
   stores: { centres: CentreStore; accounts: AccountStore },
   io: CliIo = terminal,
+  publicUrl = LOCAL_PUBLIC_URL,
 ): Promise<number> {
   try {
-    return await run(argv, stores, io);
+    return await run(argv, stores, io, publicUrl.replace(/\/+$/, ""));
   } catch (error) {
     const known =
       error instanceof UsageError ||
@@ -147,6 +155,7 @@ async function run(
   argv: string[],
   stores: { centres: CentreStore; accounts: AccountStore },
   { out, err }: CliIo,
+  publicUrl: string,
 ): Promise<number> {
   const store = stores.centres;
   const printErrors = (errors: Record<string, string>) => {
@@ -183,7 +192,8 @@ async function run(
       );
       if (!issued.ok) throw new Error("The owner's key could not be made");
       out(`Created centre "${centre.slug}" (${centre.displayName}).`);
-      out(`Branded link: /c/${centre.slug}   Advisors sign in at: /c/${centre.slug}/admin`);
+      out(`Branded link: ${publicUrl}/c/${centre.slug}`);
+      out(`Advisors sign in at: ${publicUrl}/c/${centre.slug}/admin`);
       out(`Owner: ${result.value.owner.name} <${result.value.owner.email}> (signs in by email, invites the advisors)`);
       out("The owner's API key for scripts (shown once, store it now; only its hash is kept):");
       out(issued.value.key);
@@ -261,7 +271,13 @@ async function main() {
   }
   const { centres, accounts } = wireOperator();
   try {
-    process.exitCode = await runCentreCli(process.argv.slice(2), { centres, accounts });
+    const publicUrl = process.env.PUBLIC_URL || LOCAL_PUBLIC_URL;
+    if (!URL.canParse(publicUrl)) {
+      console.error(`PUBLIC_URL must be an address such as https://debrief.example.org, got "${publicUrl}"`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await runCentreCli(process.argv.slice(2), { centres, accounts }, terminal, publicUrl);
   } catch (error) {
     console.error(`Failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     process.exitCode = 1;
