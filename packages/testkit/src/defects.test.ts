@@ -34,6 +34,20 @@ describe("the defect checker", () => {
       "note-speak",
       "note-speak",
     ]);
+    expect(checks("I would check the stock. I just blanked. Don't name them.")).toEqual([
+      "note to self",
+      "note to self",
+    ]);
+    expect(checks("I would map the rota - her words. That's it. So embarrassing.")).toEqual([
+      "note to self",
+      "note to self",
+      "note to self",
+    ]);
+    expect(checks("I would don't blame the team. I would short answer, then stop.")).toEqual([
+      "broken instruction",
+      "broken instruction",
+    ]);
+    expect(checks("I would check the grain, then give the refunds example.")).toEqual(["broken instruction"]);
     expect(checks("You mentioned that their cloud bill doubled.")).toEqual(["team called they or we"]);
     expect(checks("You said we lost a big client.")).toEqual(["team called they or we"]);
     expect(checks("I design in figma and ship to Github.")).toEqual([
@@ -51,6 +65,7 @@ describe("the defect checker", () => {
     expect(checks(`Dear ${input.interview.interviewer.name},\nI work at https://example.com/dont-gonna.`)).toEqual([]);
     expect(checks("Samples:\n- Delivery delay dashboard (https://example.com/a)")).toEqual([]);
     expect(checks("The team improved its process.")).toEqual([]);
+    expect(checks("I froze hiring for a quarter and would not name a vendor before the review.")).toEqual([]);
     expect(checks("I code in C++, hold an A+ rating and found the join fanning out x3 in 5+ years.")).toEqual([]);
     expect(
       checks("I am sorry for my remark. I had to leave early and would like to finish our conversation.", "letter"),

@@ -22,6 +22,8 @@ export type DefectCheck =
   | "slang"
   | "own framing"
   | "note-speak"
+  | "note to self"
+  | "broken instruction"
   | "team called they or we"
   | "name not in its own casing"
   | "too-blunt remark not owned"
@@ -50,6 +52,17 @@ const FRAMING =
 /** Shorthand from the candidate's notes: "+" between words, "w/", "b/c", a unit cut short after a number, "mgr", "govt". */
 const NOTE_SPEAK =
   /(?<=\p{L}) \+ (?=\p{L})|(?<![\p{L}\p{N}])(?:w\/|b\/c)|\b\d+ ?(?:wks?|yrs?|mos|hrs?|mins|secs)\b|\b(?:mgrs?|mgmt|govt|depts?|ppl|thru|alot|infront)\b|\bwith out\b(?!-)/giu;
+
+/**
+ * What the candidate noted for themselves about the interview or the next one: "I blanked", "I
+ * rambled", "don't name them", "stop talking", "that's it", "- his words", "lol".
+ */
+const NOTE_TO_SELF =
+  /\bI\s+(?:just\s+|totally\s+|completely\s+|kind of\s+|somewhat\s+)*(?:blanked|froze(?=[.,!]| up| on this)|rambled|waffled|mumbled|panicked|went blank|forgot this)\b|\b(?:don['’]t|do not|never)\s+(?:trash|badmouth|name|mention)\s+(?:anyone|them|him|her|the)\b|\bstop talking\b|\bkeep it short\b|\bnext time\b|\bthat['’]s it\.|\b(?:his|her|their) words\b|\b(?:lol|lmao|haha|ugh)\b|\bso embarrassing\b|\blike an idiot\b|\bnever got to answer\b/giu;
+
+/** "I would" before what cannot follow it: "I would don't …", "I would short answer", "then give the … example". */
+const BROKEN_INSTRUCTION =
+  /\bI would (?:don['’]?t|do not|never|short|quick|brief)\b|\bI would (?:\w+ )?(?:answer|version), then\b|\bthen (?:give|tell|use) the (?:[\w-]+ ){0,3}(?:example|story)\b/giu;
 
 const require = createRequire(import.meta.url);
 const dictionaryDir = require.resolve("dictionary-en").replace(/index\.js$/u, "");
@@ -208,6 +221,14 @@ export function defectsIn(text: string, { input, kind }: DefectContext): Defect[
   add(
     "note-speak",
     [...plain.matchAll(NOTE_SPEAK)].map((m) => m[0].trim()),
+  );
+  add(
+    "note to self",
+    [...plain.matchAll(NOTE_TO_SELF)].map((m) => m[0]),
+  );
+  add(
+    "broken instruction",
+    [...plain.matchAll(BROKEN_INSTRUCTION)].map((m) => m[0]),
   );
   add("team called they or we", teamPronouns(text, input));
   add("name not in its own casing", miscased(text));

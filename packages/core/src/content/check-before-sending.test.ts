@@ -46,6 +46,23 @@ describe("what to check before sending", () => {
     expect(checkBeforeSending(typed, { ...draft, body: draft.body.replace(/\bur\b/, "your") })).toEqual([]);
   });
 
+  it("lists what the tidy step left out of an answer, which the letter cannot show", () => {
+    const noted: DebriefInput = {
+      ...PERSONAS.amira,
+      questions: [
+        {
+          question: "How do you prioritise a backlog?",
+          betterAnswer: "I rank each item by cost of delay with the product owner. I totally blanked on this.",
+        },
+      ],
+    };
+    const list = checkBeforeSending(noted, draftOf(noted));
+    expect(list.map((k) => [k.word, k.leftOut])).toEqual([["I totally blanked on this.", true]]);
+    expect(checkLine(list[0]!)).toBe(
+      "“I totally blanked on this.” in your better answer to question 1: left out: a note about how the interview went.",
+    );
+  });
+
   it("names each field as the form does, counting from 1", () => {
     expect(whereTyped("challenges.2.skill")).toBe("the skill beside challenge 3");
     expect(whereTyped("challenges.0")).toBe("challenge 1");

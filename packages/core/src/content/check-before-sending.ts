@@ -37,12 +37,15 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * What the candidate should look at before sending: the words the tidy step kept as they
  * typed them that the letter about to go out still shows (its subject or body, as composed
  * or as they edited it). A word only in their notes, or in a part the letter leaves out,
- * is not in what they send. Empty for a tidy debrief.
+ * is not in what they send. What the tidy step left out (a note to themselves) is always
+ * listed: it is nowhere in the letter for them to find. Empty for a tidy debrief.
  */
 export function checkBeforeSending(input: DebriefInput, letter: { subject: string; body: string }): ToCheck[] {
   const text = `${letter.subject}\n${letter.body}`;
   return keptAsTyped(input)
-    .filter((k) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(k.word)}(?![\\p{L}\\p{N}])`, "iu").test(text))
+    .filter(
+      (k) => k.leftOut || new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(k.word)}(?![\\p{L}\\p{N}])`, "iu").test(text),
+    )
     .map((k) => ({ ...k, where: whereTyped(k.field) }));
 }
 
@@ -50,7 +53,7 @@ export function checkBeforeSending(input: DebriefInput, letter: { subject: strin
 export const CHECK_BEFORE_SENDING = {
   heading: "Kept as you typed it — check before sending",
   intro:
-    "We could not be sure what you meant by these words, so the letter shows them as you typed them. Find each one in the letter and change it if it is not what you meant.",
+    "We could not be sure what you meant by these words, so the letter shows them as you typed them, or leaves them out where they read as a note to yourself. Find each one in the letter and change it if it is not what you meant.",
 };
 
 /** One line of the list: the word, where it was typed, why it was kept and what it probably should read. */

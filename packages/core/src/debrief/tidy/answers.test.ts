@@ -62,4 +62,39 @@ describe("a re-answer in the candidate's own voice", () => {
     );
     expect(splitRunOns("the report I wrote was late")).toBe("the report I wrote was late");
   });
+
+  it("leaves a long sentence whole where the clause after a noun continues it", () => {
+    for (const s of [
+      "I meet each new starter in their first week and talk through the rota and keep everything we discuss out of their probation review",
+      "after the audit the clinic rebuilt the whole intake form and it was the clearest process the inspectors said they had seen in years",
+      "for the spring launch the whole team moved the stock counts to handhelds and the store beat every target we set out for that quarter",
+    ]) {
+      expect(splitRunOns(s), s).toBe(s);
+    }
+  });
+
+  it("leaves an instruction in the negative as typed, and asks the candidate", () => {
+    const kept: string[] = [];
+    const note = (w: string, _why: string, suggestion?: string) => kept.push(`${w} → ${suggestion}`);
+    expect(firstPerson("Check the grain. Don't trust the cached totals.", "answer", note)).toBe(
+      "I would check the grain. Don't trust the cached totals.",
+    );
+    expect(kept).toEqual(["Don't trust the → I would not trust the"]);
+  });
+
+  it("reads a noun phrase first as a noun phrase, not an instruction", () => {
+    for (const s of [
+      "Quick win first: the returns desk.",
+      "Weekly check-ins with each lead.",
+      "Short shifts on Fridays.",
+    ]) {
+      expect(firstPerson(s, "answer"), s).toBe(s);
+    }
+  });
+
+  it("takes 'say …' before what to say as the candidate's own framing (the capital comes with the sentence rule)", () => {
+    expect(dropFraming("Say we agreed on a phased migration.")).toBe("we agreed on a phased migration.");
+    expect(dropFraming("Tell them that I led the audit.")).toBe("I led the audit.");
+    expect(dropFraming("Say the numbers first.")).toBe("Say the numbers first.");
+  });
 });

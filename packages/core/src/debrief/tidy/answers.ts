@@ -1,5 +1,7 @@
+import { type Note, unnoted } from "./kept";
 import { isEnglish } from "./lexicon";
-import { mayBeInstruction, runOnStarts, firstWord as taggedFirstWord } from "./tagger";
+import { mayBeInstruction, opensWithNounPhrase, runOnStarts, firstWord as taggedFirstWord } from "./tagger";
+import { splitSentences } from "./words";
 
 /**
  * An answer as the candidate would say it to the interviewer, not as they noted it for
@@ -12,15 +14,16 @@ import { mayBeInstruction, runOnStarts, firstWord as taggedFirstWord } from "./t
 /**
  * How candidates frame a re-answer for themselves: "I should have said (that)", "should've
  * mentioned", "I wish I'd said", "what I meant (to say) was", "I meant to say", "my answer
- * should have been", "I could have talked about". Only at the start of a sentence.
+ * should have been", "I could have talked about", and the note to say it ("say we agreed …",
+ * "tell them I …"). Only at the start of a sentence.
  */
 const FRAMING =
-  /^(?:(?:i\s+)?(?:should|could|would|ought to)(?:\s+have|['’]ve|ve|\s+of)\s+(?:said|mentioned|told\s+(?:them|him|her|you)|explained|answered|talked\s+about|brought\s+up|pointed\s+out|added|stressed|emphasi[sz]ed)|i\s+wish\s+i(?:['’]d|\s+had|d)\s+(?:said|mentioned|told\s+(?:them|him|her|you)|explained)|what\s+i\s+(?:meant|wanted)(?:\s+to\s+say)?\s+was|i\s+meant\s+to\s+say|my\s+(?:better\s+)?answer\s+(?:should\s+have\s+been|would\s+be|is|was)|(?:better|real)\s+answer\s*:)\s*(?:that\s+|:\s*|,\s*)?/iu;
+  /^(?:(?:i\s+)?(?:should|could|would|ought to)(?:\s+have|['’]ve|ve|\s+of)\s+(?:said|mentioned|told\s+(?:them|him|her|you)|explained|answered|talked\s+about|brought\s+up|pointed\s+out|added|stressed|emphasi[sz]ed)|i\s+wish\s+i(?:['’]d|\s+had|d)\s+(?:said|mentioned|told\s+(?:them|him|her|you)|explained)|what\s+i\s+(?:meant|wanted)(?:\s+to\s+say)?\s+was|i\s+meant\s+to\s+say|my\s+(?:better\s+)?answer\s+(?:should\s+have\s+been|would\s+be|is|was)|(?:better|real)\s+answer\s*:|(?:just\s+)?(?:say|tell\s+(?:them|him|her))(?=\s+(?:that\s+)?(?:i|we|my|our)\b))\s*(?:that\s+|:\s*|,\s*)?/iu;
 
 /** Removes a self-framing lead-in from each sentence; "… and that I …" after one loses its "that". */
 export function dropFraming(text: string): string {
   let framed = false;
-  const out = sentences(text)
+  const out = splitSentences(text)
     .map((s) => {
       const m = FRAMING.exec(s);
       if (!m || m[0].length >= s.length) return s;
@@ -32,11 +35,6 @@ export function dropFraming(text: string): string {
   return framed ? out.replace(/([,;]?\s+(?:and|but))\s+that\s+(?=(?:I|I'm|I've|I'd|I'll|my|we)\b)/gu, "$1 ") : out;
 }
 
-/** Sentences as typed, split after ". ", "! ", "? " (never inside "e.g. " or "3.5"). */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=["“'(]?[\p{Lu}\p{Ll}\p{N}])(?<!\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof)\.\s+)/u);
-}
-
 const lowerFirst = (s: string) =>
   /^\p{Lu}\p{Ll}/u.test(s) && !/^I\b/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 const bare = (s: string) => s.replace(/[\s.;,:]+$/u, "");
@@ -45,8 +43,13 @@ const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
 /** The tagger's reading of a sentence's first word, when it is an English word at all ("ur" is not). */
 function firstWord(s: string) {
   const word = /^[\p{L}'’-]+/u.exec(s)?.[0]?.toLowerCase() ?? "";
+  // "Short answer, …", "Quick win first": a noun phrase, not an instruction to "short" something.
+  if (opensWithNounPhrase(s)) return "other";
   return isEnglish(word.replace(/^re-/u, "")) ? taggedFirstWord(s) : "other";
 }
+
+/** An instruction in the negative: "Don't assume …", "Never skip …". */
+const NEGATED = /^(?:don['’]?t|do not|never)\s+(?=\p{L})/iu;
 
 /** A sentence of instructions this short may join the next into one "I would …, …, then …". */
 const JOINABLE_WORDS = 14;
@@ -54,11 +57,24 @@ const JOINABLE_WORDS = 14;
 /**
  * The answer in the first person. `field` says what the text is: a better answer tells what
  * the candidate would do ("I would map …"); an example tells what they did, so a verb whose
- * past and base forms are alike ("cut", "set", "put") is read in the past ("I cut …").
+ * past and base forms are alike ("cut", "set", "put") is read in the past ("I cut …"). An
+ * instruction in the negative stays as typed and is noted: "I would" cannot carry it everywhere.
  */
-export function firstPerson(text: string, field: "answer" | "example"): string {
+export function firstPerson(text: string, field: "answer" | "example", note: Note = unnoted): string {
   let previous: string | undefined;
-  const parts = sentences(text).map((s) => {
+  const parts = splitSentences(text).map((s) => {
+    // "Don't assume …" has no "I would" reading that keeps its grammar in every list it may join
+    // ("I would check, then not assume"): it stays as typed, and the candidate is asked.
+    if (NEGATED.test(s) && field === "answer") {
+      const words = s.split(/\s+/u).slice(0, 3).join(" ");
+      note(
+        words,
+        "an instruction: write it as what you would do?",
+        `I would ${words.replace(NEGATED, "not ").toLowerCase()}`,
+      );
+      previous = "other";
+      return { kind: "other" as const, text: s };
+    }
     // After an instruction, a sentence that can start with a verb is the next one ("Coach weekly …").
     const read =
       previous === "instruction" && firstWord(s) === "other" && mayBeInstruction(s) ? "instruction" : firstWord(s);
@@ -95,7 +111,7 @@ export function firstPerson(text: string, field: "answer" | "example"): string {
 
 /** A run-on sentence cut into sentences where a new subject starts without punctuation. */
 export function splitRunOns(text: string): string {
-  return sentences(text)
+  return splitSentences(text)
     .map((s) => {
       const starts = runOnStarts(s);
       if (!starts.length) return s;

@@ -25,6 +25,30 @@ describe("the tidy step over a whole debrief", () => {
     for (const name of PERSONA_NAMES) expect(keptAsTyped(PERSONAS[name]), name).toEqual([]);
   });
 
+  it("leaves out the candidate's notes to themselves and lists each one where it was typed", () => {
+    const d = typed({
+      challenges: ["the intake backlog is six weeks - his words"],
+      questions: [
+        {
+          question: "how would you clear the backlog",
+          betterAnswer: "triage every referral by risk on day one lol. I froze up on this one. Don't name the clinic.",
+          example: "cleared a 400 referral backlog in 5 wks at my last trust (keep the trust anonymous!)",
+        },
+      ],
+    });
+    const t = tidied(d);
+    expect(t.debrief.challenges).toEqual(["the intake backlog is six weeks"]);
+    expect(t.debrief.questions[0]?.betterAnswer).toBe("I would triage every referral by risk on day one.");
+    expect(t.debrief.questions[0]?.example).toBe("I cleared a 400 referral backlog in 5 weeks at my last trust.");
+    expect(t.kept.map((k) => [k.field, k.word, k.leftOut])).toEqual([
+      ["challenges.0", "his words", true],
+      ["questions.0.betterAnswer", "lol", true],
+      ["questions.0.betterAnswer", "I froze up on this one.", true],
+      ["questions.0.betterAnswer", "Don't name the clinic.", true],
+      ["questions.0.example", "(keep the trust anonymous!)", true],
+    ]);
+  });
+
   it("tidies every typed field and says where each kept word was typed", () => {
     const d = typed({
       challenges: ["• onboarding takes weeks 😬", { text: "- reports are late", skill: "* dashboards" }],

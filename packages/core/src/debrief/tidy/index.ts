@@ -1,10 +1,11 @@
 import { challengeParts, type DebriefInput } from "../schema";
 import { dropFraming, firstPerson, splitRunOns } from "./answers";
+import { dropAsideSpans, dropAsides, type LeftOut } from "./asides";
 import { joinLines, stripBullet } from "./bullets";
 import { sentenceCase } from "./capitals";
 import { restoreCasing } from "./casing";
 import { restoreApostrophes } from "./contractions";
-import { type KeptAsTyped, keptIn, type Note } from "./kept";
+import { type KeptAsTyped, keptIn, leftOutIn, type Note } from "./kept";
 import {
   collapseSpaces,
   tidyName,
@@ -68,9 +69,9 @@ function words(text: string, note: Note): string {
  * An answer, an example or a sample's note: one paragraph of sentences in the candidate's
  * own voice, without their framing ("I should have said that …").
  */
-function prose(text: string, note: Note, field: "answer" | "example"): string {
-  const said = splitRunOns(dropFraming(words(joinLines(text), note)));
-  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field), { questions: false })
+function prose(text: string, note: Note, leftOut: LeftOut, field: "answer" | "example"): string {
+  const said = splitRunOns(dropFraming(dropAsides(words(joinLines(text), note), leftOut)));
+  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field, note), { questions: false })
     // An answer to an interviewer states; it does not exclaim.
     .replace(/!(?=["”')]*(?:\s|$))/gu, ".");
   // A sentence ends with its full stop (the last one too): the letter may quote it whole.
@@ -78,13 +79,15 @@ function prose(text: string, note: Note, field: "answer" | "example"): string {
 }
 
 /** A phrase used inside a sentence: a challenge, a skill, a plan point, a sample's title. */
-function phrase(text: string, note: Note): string {
-  return tidyPhrase(words(stripBullet(collapseSpaces(text)), note));
+function phrase(text: string, note: Note, leftOut?: LeftOut): string {
+  const typed = words(stripBullet(collapseSpaces(text)), note);
+  return tidyPhrase(leftOut ? dropAsideSpans(typed, leftOut) : typed);
 }
 
 function tidy(d: DebriefInput): Tidied {
   const kept: KeptAsTyped[] = [];
   const at = (field: string) => keptIn(field, kept);
+  const left = (field: string) => leftOutIn(field, kept);
   const opt = <T>(v: T | undefined, f: (v: T) => T) => (v === undefined ? undefined : f(v));
   const { interviewer } = d.interview;
   const debrief: DebriefInput = {
@@ -106,31 +109,47 @@ function tidy(d: DebriefInput): Tidied {
     challenges: d.challenges.map((c, i) => {
       const { text, skill } = challengeParts(c);
       const field = typeof c === "string" ? `challenges.${i}` : `challenges.${i}.text`;
-      const tidied = addressTheTeam(phrase(text, at(field)), at(field));
+      const tidied = addressTheTeam(phrase(text, at(field), left(field)), at(field));
       if (typeof c === "string") return tidied;
       return skill ? { text: tidied, skill: tidySkill(phrase(skill, at(`challenges.${i}.skill`))) } : tidied;
     }),
     questions: d.questions.map((q, i) => ({
       ...q,
-      question: tidyQuestion(words(stripBullet(q.question), at(`questions.${i}.question`))),
-      betterAnswer: prose(q.betterAnswer, at(`questions.${i}.betterAnswer`), "answer"),
-      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`), "example")),
+      question: tidyQuestion(
+        dropAsideSpans(words(stripBullet(q.question), at(`questions.${i}.question`)), left(`questions.${i}.question`)),
+      ),
+      betterAnswer: prose(
+        q.betterAnswer,
+        at(`questions.${i}.betterAnswer`),
+        left(`questions.${i}.betterAnswer`),
+        "answer",
+      ),
+      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`), left(`questions.${i}.example`), "example")),
     })),
     skills: d.skills.map((s, i) => tidySkill(phrase(s, at(`skills.${i}`)))),
     samples: d.samples.map((s, i) => ({
       ...s,
       title: phrase(s.title, at(`samples.${i}.title`)),
-      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`), "example")),
+      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`), left(`samples.${i}.note`), "example")),
     })),
     references: d.references.map((r, i) => ({
       ...r,
       name: tidyName(r.name),
       relation: phrase(r.relation, at(`references.${i}.relation`)),
     })),
-    plan: d.plan.map((p, i) => phrase(p, at(`plan.${i}`))),
+    plan: d.plan.map((p, i) => phrase(p, at(`plan.${i}`), left(`plan.${i}`))),
   };
-  return { debrief, kept };
+  // A word left out is not also kept as typed ("lol" is both a chat word and an aside).
+  const gone = kept.filter((k) => k.leftOut);
+  return {
+    debrief,
+    kept: kept.filter(
+      (k) => k.leftOut || !gone.some((g) => g.field === k.field && wordsOf(g.word).includes(k.word.toLowerCase())),
+    ),
+  };
 }
+
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}'’]+/u);
 
 const cache = new WeakMap<DebriefInput, Tidied>();
 

@@ -11,6 +11,12 @@ export type KeptAsTyped = {
   suggestion?: string;
   /** Why it was kept, in a phrase the candidate reads after the word ("may be the name Python"). */
   why: string;
+  /**
+   * Left out of the letter rather than kept: a note the candidate wrote for themselves ("I just
+   * blanked", "don't name them!"). Listed whether or not the letter shows the words, so that
+   * nothing they typed goes without their knowing.
+   */
+  leftOut?: true;
 };
 
 /** How a rule reports a word it leaves as typed. */
@@ -21,6 +27,17 @@ export function keptIn(field: string, into: KeptAsTyped[]): Note {
   return (word, why, suggestion) => {
     if (into.some((k) => k.field === field && k.word === word)) return;
     into.push(suggestion === undefined ? { field, word, why } : { field, word, suggestion, why });
+  };
+}
+
+/** Collects what the rules left out of one field; each text is listed once per field. */
+export function leftOutIn(field: string, into: KeptAsTyped[]): (text: string, why: string) => void {
+  return (text, why) => {
+    const at = into.findIndex((k) => k.field === field && k.word === text);
+    if (!text || into[at]?.leftOut) return;
+    // A word first kept as typed ("lol": a chat word) and then left out is listed as left out.
+    if (at >= 0) into[at] = { field, word: text, why, leftOut: true };
+    else into.push({ field, word: text, why, leftOut: true });
   };
 }
 

@@ -32,7 +32,9 @@ describe("note-speak", () => {
     expect(writeOutShorthand("won a 3 yr grant in a 2 wk sprint, a 94 day cycle")).toBe(
       "won a 3-year grant in a 2-week sprint, a 94-day cycle",
     );
-    expect(writeOutShorthand("94 day cycle, 2 yr late")).toBe("94 day cycle, 2 years late");
+    expect(writeOutShorthand("a $450k 3 yr grant, 94 day cycle, 2 yr late, 6 mo in, 3 wk ago, 1 yr contract")).toBe(
+      "a $450k 3-year grant, 94-day cycle, 2 years late, 6 months in, 3 weeks ago, 1 year contract",
+    );
   });
 
   it("leaves short forms that mean something else without a number", () => {

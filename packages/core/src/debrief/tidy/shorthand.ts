@@ -47,6 +47,9 @@ const UNITS: Record<string, [one: string, many: string]> = {
 
 /** Words before a number that make "3 yr grant" a compound: "a 3-year grant". */
 const DETERMINER = "a|an|the|my|our|your|their|his|her|this|that|each|every";
+/** Words after "2 yr" that make it a length of time, not a compound: "2 yr late", "3 wk ago", "6 mo in". */
+const NOT_A_NOUN =
+  /^(?:ago|later|before|after|earlier|late|early|behind|ahead|in|into|of|and|or|to|at|on|for|with|from|by|out|old|then|so|but|now|each|every|per|a|an|the|is|was|are|were)$/u;
 const NUMBER = "\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve";
 
 const UNIT = new RegExp(
@@ -62,13 +65,14 @@ function units(text: string): string {
       const forms = UNITS[u.toLowerCase()];
       if (!forms) return m;
       const lead = det ? `${det}${space}` : "";
-      const singularTyped = !/s$/iu.test(u) || u.toLowerCase() === "mos";
-      const followedByWord = /^\s+\p{L}/u.test(text.slice(at + m.length));
-      // A singular unit after a determiner, before a noun, is a compound: "a 3 yr grant", "the 2 wk sprint".
-      if (det && singularTyped && u.toLowerCase() !== "mos" && followedByWord)
-        return `${lead}${n}-${inCaseOf(u, forms[0])}`;
-      if (u.toLowerCase() === "day") return m;
+      const singularTyped = !/s$/iu.test(u);
+      const next = /^\s+(\p{L}+)/u.exec(text.slice(at + m.length))?.[1]?.toLowerCase();
       const one = n === "1" || n.toLowerCase() === "one";
+      // A unit typed singular before a noun is a compound: "a 3 yr grant", "$450k 3 yr grant", "the 1 wk sprint".
+      if (singularTyped && next !== undefined && !NOT_A_NOUN.test(next) && (det || !one)) {
+        return `${lead}${n}-${inCaseOf(u, forms[0])}`;
+      }
+      if (u.toLowerCase() === "day") return m;
       return `${lead}${n} ${inCaseOf(u, one ? forms[0] : forms[1])}`;
     },
   );

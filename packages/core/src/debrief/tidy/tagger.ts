@@ -40,11 +40,33 @@ export function firstWord(sentence: string): FirstWord {
 
 /** Whether a sentence's first word can be a verb's base form ("coach", "review"): read after "to". */
 export function mayBeInstruction(sentence: string): boolean {
-  const word = /^[\p{L}-]+/u.exec(sentence.toLowerCase())?.[0];
-  if (!word) return false;
+  // The whole word with its apostrophe: "don't" is no "don".
+  const word = /^[\p{L}'’-]+/u.exec(sentence.toLowerCase())?.[0];
+  if (!word || /['’]/u.test(word)) return false;
   const t = terms(`to ${word}`)[1];
   return Boolean(t?.tags.includes("Infinitive"));
 }
+
+/**
+ * Whether a sentence opens with a describing word and a noun ("Short answer, then …", "Quick
+ * win first", "Weekly check-ins with each lead"): a noun phrase, which "I would" before it
+ * would break ("I would short answer").
+ */
+export function opensWithNounPhrase(sentence: string): boolean {
+  const m = /^([\p{L}'’-]+)\s+([\p{L}'’-]+)/u.exec(sentence.toLowerCase());
+  if (!m) return false;
+  const [, first, second] = m;
+  const [, a, b] = terms(`the ${first} ${second}`);
+  return Boolean(
+    a?.tags.includes("Adjective") &&
+      !a.tags.includes("Verb") &&
+      b?.tags.includes("Noun") &&
+      !b.tags.includes("Pronoun"),
+  );
+}
+
+/** Pronouns a relative clause without "that" follows: "anything I see", "everything we did". */
+const INDEFINITE = /^(?:anything|everything|something|nothing|all|whatever|whichever|one|ones)$/iu;
 
 /** A sentence of this many words or more without a full stop is read as a run-on. */
 const RUN_ON_WORDS = 25;
@@ -55,6 +77,25 @@ const RUN_ON_WORDS = 25;
  * offset of each "I", "we", "he", "she" or "they" that follows a noun, comes before a verb,
  * and ends a stretch that already has a verb of its own (so "the report I wrote" stays).
  */
+/** Whether the verb at `at` (after its auxiliaries) has an object: a noun phrase, a number, a pronoun. */
+function hasObject(ts: Term[], at: number): boolean {
+  let i = at;
+  while (
+    ts[i] &&
+    (ts[i]?.tags.includes("Auxiliary") || ts[i]?.tags.includes("Modal") || ts[i]?.tags.includes("Negative"))
+  ) {
+    i++;
+  }
+  const verb = ts[i];
+  const next = ts[i + 1];
+  if (!verb || !next || /[,;:.!?(—–-]/u.test(verb.post)) return false;
+  return (
+    ["Determiner", "Noun", "Pronoun", "Value", "Adjective", "Possessive", "Adverb"].some((t) =>
+      next.tags.includes(t),
+    ) && !next.tags.includes("Preposition")
+  );
+}
+
 export function runOnStarts(sentence: string): number[] {
   const ts = terms(sentence);
   if (ts.length < RUN_ON_WORDS) return [];
@@ -68,7 +109,10 @@ export function runOnStarts(sentence: string): number[] {
     const prevNoun = prev.tags.includes("Noun") && !prev.tags.includes("Pronoun");
     const nextVerb = next.tags.includes("Verb") && !next.tags.includes("Gerund");
     const stretchHasVerb = ts.slice(from, i).some((x) => x.tags.includes("Verb"));
-    if (prevNoun && nextVerb && stretchHasVerb) {
+    // "the process she had seen", "anything I see out of …": a clause that continues the noun
+    // before it, its verb without an object of its own.
+    const relative = INDEFINITE.test(prev.text) || !hasObject(ts, i + 1);
+    if (prevNoun && nextVerb && stretchHasVerb && !relative) {
       starts.push(t.offset.start);
       from = i;
     }

@@ -59,3 +59,8 @@ export function inCaseOf(typed: string, replacement: string): string {
   if (/^\p{Lu}/u.test(typed)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
   return replacement;
 }
+
+/** Sentences as typed, split after ". ", "! ", "? " (never inside "e.g. " or "3.5"). */
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=["“'(]?[\p{Lu}\p{Ll}\p{N}])(?<!\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof)\.\s+)/u);
+}
