@@ -402,19 +402,8 @@ function accountContract(name: string, ports: () => Ports) {
   });
 }
 
-accountContract("in memory", () => {
-  const table = createMemoryTable();
-  return {
-    store: createMemoryStore(table),
-    centres: createMemoryCentreStore(table),
-    accounts: createMemoryAccountStore(),
-    counter: createMemoryRateCounter(table),
-    async suppressUnkeyed() {},
-  };
-});
-accountContract("DynamoDB (dynalite)", () => dynamoPorts!);
-
-contract("in memory", () => {
+/** Fresh in-memory ports over one table, for each case. */
+function memoryPorts(): Ports {
   const table = createMemoryTable();
   return {
     store: createMemoryStore(table),
@@ -426,7 +415,12 @@ contract("in memory", () => {
       table.suppressed.set(digest, item);
     },
   };
-});
+}
+
+accountContract("in memory", memoryPorts);
+accountContract("DynamoDB (dynalite)", () => dynamoPorts!);
+
+contract("in memory", memoryPorts);
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>> | undefined;
 let dir = "";
