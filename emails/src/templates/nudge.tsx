@@ -64,7 +64,8 @@ NudgeEmail.PreviewProps = {
     subject: "Did you send your follow-up to Fernhill Transit?",
     heading: "Your letter is still waiting",
     paragraphs: [
-      "Your draft to Oliver Grant about the Scheduling Analyst role is ready to send.",
+      "Hi Amira,",
+      "Your draft to Oliver about the Scheduling Analyst role is ready to send.",
       "Now is a good time to send it: Wednesday 25 November, 09:00–11:00 (Stockholm time).",
       "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
     ],

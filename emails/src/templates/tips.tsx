@@ -105,8 +105,8 @@ TipsEmail.PreviewProps = {
         id: "ask",
         heading: "Questions to ask",
         items: [
-          "On “Timetable changes reach drivers too late”: what has been tried so far, and where would experience in timetable planning help most?",
-          "On “Depots plan shifts in separate spreadsheets”: what has the team tried so far, and what would you want the new person to change first?",
+          "Where would you most like someone with experience in timetable planning to make a difference in the first months?",
+          "What are the team's priorities for the coming year, and how would this role contribute to them?",
           "What should the first months in the role achieve, and how will you judge that?",
           "What does the team find hardest about working together today?",
           "Is there anything from our last conversation you would like me to go into in more depth?",

@@ -64,7 +64,32 @@ describe("the next-day nudge", () => {
       expect(text).toContain("Northwind Logistics");
       expect(text).not.toMatch(/jonas weber|northwind logistics/);
     }
-    expect(composeNudge(typed).paragraphs[0]).toContain("Your draft to Jonas Weber");
+    // Named as the warm letter greets him.
+    expect(composeNudge(typed).paragraphs[1]).toContain("Your draft to Jonas about");
+  });
+
+  it("greets the candidate by given name and names the interviewer as the letter does, without the letters after a name", () => {
+    const base = personaDebrief("amira");
+    const withLetters = (tone: "warm" | "formal", courtesyTitle?: "ms") => ({
+      ...base,
+      input: {
+        ...base.input,
+        tone,
+        candidate: { ...base.input.candidate, name: "Priya Raman, RN, BSN" },
+        interview: {
+          ...base.input.interview,
+          interviewer: { name: "Angela Whitfield, MSN, RN", ...(courtesyTitle ? { courtesyTitle } : {}) },
+        },
+      },
+    });
+    for (const sent of [undefined, "2026-11-24T19:00:00Z"]) {
+      const warm = composeNudge({ ...withLetters("warm"), ...(sent ? { letterSentAt: sent } : {}) });
+      expect(warm.paragraphs[0]).toBe("Hi Priya,");
+      expect(warm.paragraphs[1]).toMatch(/^(?:Your draft to )?Angela\b(?! Whitfield)/);
+      expect(warm.paragraphs.join(" ")).not.toMatch(/MSN|RN\b|BSN/);
+    }
+    expect(composeNudge(withLetters("formal", "ms")).paragraphs[1]).toContain("Your draft to Ms Whitfield about");
+    expect(composeNudge(withLetters("formal")).paragraphs[1]).toContain("Your draft to Angela Whitfield about");
   });
 
   it("once sent, says to follow up one or two business days after the decision date", () => {

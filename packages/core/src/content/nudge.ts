@@ -1,6 +1,8 @@
 import type { Debrief } from "../debrief/model";
 import { tidyDebrief } from "../debrief/tidy";
+import { withoutCredentials } from "./credentials";
 import { nudgeText } from "./i18n/en/nudge";
+import { greetingFor, salutationFor } from "./salutation";
 import { dayLabel, followUpPlan, nudgeWindow, type SendWindow } from "./timing";
 
 export type NudgeVariant = "reminder" | "sent" | "none";
@@ -28,11 +30,14 @@ export function nudgeVariant(d: Debrief | undefined): NudgeVariant {
 
 /**
  * The next-day check-in, from the debrief as tidied (the names the letter shows, never the
- * typing). Deterministic: it reads the time it is scheduled for, not the clock.
+ * typing). It greets the candidate by their given name and names the interviewer as the
+ * letter greets them, both without the letters after a name. Deterministic: it reads the
+ * time it is scheduled for, not the clock.
  */
 export function composeNudge(d: Debrief): Nudge {
-  const { interview } = tidyDebrief(d.input);
-  const who = interview.interviewer.name;
+  const { interview, candidate, tone } = tidyDebrief(d.input);
+  const who = salutationFor({ ...interview.interviewer, name: withoutCredentials(interview.interviewer.name) }, tone);
+  const hello = nudgeText.greeting(greetingFor({ name: withoutCredentials(candidate.name) }, "warm"));
   if (d.letterSentAt) {
     const t = nudgeText.sent;
     const plan = followUpPlan(d.input, new Date(d.letterSentAt));
@@ -44,7 +49,7 @@ export function composeNudge(d: Debrief): Nudge {
       variant: "sent",
       subject: t.subject(interview.company),
       heading: t.heading,
-      paragraphs: [t.waiting(who), when, t.limit, t.invited],
+      paragraphs: [hello, t.waiting(who), when, t.limit, t.invited],
     };
   }
   const t = nudgeText.reminder;
@@ -59,6 +64,7 @@ export function composeNudge(d: Debrief): Nudge {
     subject: t.subject(interview.company),
     heading: t.heading,
     paragraphs: [
+      hello,
       t.ready(who, interview.role),
       passed ? t.passed(t.window(passed.label, passed.candidateLabel), timing, when) : t.when(timing, when),
       ...(window.scheduleSendHint ? [window.scheduleSendHint] : []),

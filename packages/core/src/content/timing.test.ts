@@ -45,8 +45,8 @@ describe("the recommended send window", () => {
     const d = debrief({ date: "2026-11-24", time: "16:30", candidateTz: "Europe/Berlin" });
     const w = sendWindow(d, new Date("2026-11-24T15:31:00Z"));
     expect(Date.parse(w.start) - Date.parse("2026-11-24T15:30:00Z")).toBeGreaterThanOrEqual(10 * 60_000);
-    // 15:41 rounds up to 15:45 UTC = 16:45 Berlin, still 45 minutes of the slot left.
-    expect(w.start).toBe("2026-11-24T15:45:00.000Z");
+    // 15:41 UTC is 16:41 Berlin: the window opens on the next hour, 17:00, with half an hour of the slot left.
+    expect(w.start).toBe("2026-11-24T16:00:00.000Z");
     // Less than half an hour of the slot left: the next morning instead.
     const late = sendWindow(d, new Date("2026-11-24T16:05:00Z"));
     expect(late.start).toBe("2026-11-25T08:00:00.000Z");
@@ -70,8 +70,23 @@ describe("the recommended send window", () => {
     });
     const w = sendWindow(d, new Date("2026-11-24T00:00:00Z"));
     expect(w.timeZone).toBe("America/Los_Angeles");
-    expect(w.label).toBe("Monday 23 November, 16:10–17:30 (Los Angeles time)");
-    expect(w.candidateLabel).toBe("Tuesday 24 November, 09:10–10:30 (your time)");
+    expect(w.label).toBe("Monday 23 November, 16:30–17:30 (Los Angeles time)");
+    expect(w.candidateLabel).toBe("Tuesday 24 November, 09:30–10:30 (your time)");
+  });
+
+  it("opens on the half hour or the hour of the interviewer's clock, never at an oddly exact minute", () => {
+    // Debriefs sent at every minute of a morning: each window starts at :00 or :30 where the interviewer is,
+    // in a zone whose offset is not whole hours too (Kathmandu +05:45, Adelaide +10:30).
+    for (const tz of ["Europe/London", "Asia/Kathmandu", "Australia/Adelaide"]) {
+      const d = debrief({ date: "2026-11-24", time: "08:00", candidateTz: tz });
+      for (let minute = 0; minute < 180; minute += 7) {
+        const now = new Date(Date.parse(sendWindow(d, new Date("2026-11-25T00:00:00Z")).start) + minute * 60_000);
+        const w = sendWindow(d, now);
+        expect(w.label, `${tz} +${minute}`).toMatch(/, \d\d:(?:00|30)–/);
+        expect(Date.parse(w.end) - Date.parse(w.start)).toBeGreaterThanOrEqual(30 * 60_000);
+        expect(Date.parse(w.start)).toBeGreaterThanOrEqual(now.getTime() + 10 * 60_000);
+      }
+    }
   });
 
   it("uses the candidate's time zone when the interviewer's is unknown, across a DST change", () => {

@@ -72,10 +72,22 @@ function interviewDay(d: DebriefInput, timeZone: string): string {
 
 const FIVE_MIN = 5 * 60_000;
 const MIN_MS = 60_000;
+const HALF_HOUR_MINUTES = 30;
+
+/**
+ * The first half hour or hour at or after `t` on the clock of `timeZone`: a window that opens
+ * at 10:20 reads as oddly exact to the candidate, one that opens at 10:30 as a time to send.
+ */
+function onTheHalfHour(t: number, timeZone: string): number {
+  const local = new TZDate(t, timeZone);
+  const past = (local.getMinutes() % HALF_HOUR_MINUTES) * MIN_MS + local.getSeconds() * 1000 + local.getMilliseconds();
+  return past === 0 ? t : t - past + HALF_HOUR_MINUTES * MIN_MS;
+}
 
 /**
  * The recommended send window: the first slot in the interviewer's business hours
- * that starts at least ten minutes (`gapMinutes`) after the interview and after `now`. The
+ * that starts at least ten minutes (`gapMinutes`) after the interview and after `now`,
+ * on the half hour or the hour. The
  * interview's own day (its date on the interviewer's clock) offers only its
  * evening; every later working day offers its morning, then its evening. Of one
  * day's slots, the first that the candidate can send in by hand (half an hour of
@@ -94,7 +106,7 @@ export function sendWindow(d: DebriefInput, now: Date, gapMinutes: number = MIN_
     const open = slots.flatMap((slot) => {
       const from = at(day, SEND_SLOTS[slot].from, timeZone).getTime();
       const to = at(day, SEND_SLOTS[slot].to, timeZone).getTime();
-      const start = Math.max(from, notBefore);
+      const start = Math.max(from, onTheHalfHour(notBefore, timeZone));
       return to - start < MIN_SLOT_MINUTES * MIN_MS
         ? []
         : [describeWindow(d, new Date(start), new Date(to), slot, timeZone)];

@@ -2,11 +2,12 @@ import { centreTipSections } from "../centres/content";
 import type { Debrief } from "../debrief/model";
 import { challengeParts, type DebriefInput } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
+import { withoutCredentials } from "./credentials";
 import { REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
 import { type PracticeSession, practiceSession } from "./ics";
 import { answerText } from "./phrasing";
 import { questionType } from "./question-type";
-import { capitaliseFirst, clause, quoted, sentence } from "./text";
+import { clause, quoted, sentence } from "./text";
 
 export { QUESTION_TYPES, type QuestionType, SITUATION_TIPS } from "./i18n/en/tips";
 export { questionType } from "./question-type";
@@ -36,22 +37,24 @@ export function rehearsal(q: DebriefInput["questions"][number], company: string)
 }
 
 /**
- * Real questions for the candidate to ask, built from the challenges they were told about.
- * The candidate's own links decide the question: a challenge they answered with a skill
- * asks where that skill would help; one without a skill asks about the problem itself.
- * Each kind takes its wordings in turn, so two questions never read the same.
+ * Real questions for the candidate to ask, from the challenges they were told about, about
+ * the goal and never restating the problem (the employer's sore point is not theirs to raise
+ * in the room): a challenge they answered with a skill asks where that skill would help, each
+ * in another wording; those without a skill give one question about the team's priorities.
  */
 export function questionsToAsk(challenges: DebriefInput["challenges"]): string[] {
-  let linked = 0;
-  let open = 0;
+  const skills = [
+    ...new Set(
+      challenges
+        .flatMap((c) => challengeParts(c).skill ?? [])
+        .map((s) => clause(s))
+        .filter(Boolean),
+    ),
+  ];
+  const unanswered = challenges.some((c) => !challengeParts(c).skill?.trim());
   return [
-    ...challenges.map((c) => {
-      const { text, skill } = challengeParts(c);
-      const challenge = capitaliseFirst(clause(text));
-      return skill
-        ? tipsText.skillQuestion(challenge, clause(skill), linked++)
-        : tipsText.challengeQuestion(challenge, open++);
-    }),
+    ...skills.map((skill, i) => tipsText.skillQuestion(skill, i)),
+    ...(unanswered ? [tipsText.goalQuestion] : []),
     ...tipsText.generalQuestions,
   ];
 }
@@ -84,7 +87,7 @@ export function composeTips(d: Debrief): Tips {
     id: "research",
     heading: tipsText.researchHeading,
     items: tipsText.research(
-      tipsText.interviewer(interview.interviewer.name, interview.interviewer.title),
+      tipsText.interviewer(withoutCredentials(interview.interviewer.name), interview.interviewer.title),
       interview.company,
     ),
   });

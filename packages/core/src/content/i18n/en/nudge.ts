@@ -3,6 +3,8 @@
 export type ReminderTiming = "open-now" | "ahead";
 
 export const nudgeText = {
+  /** The first line of either email: the candidate's given name. */
+  greeting: (name: string) => `Hi ${name},`,
   reminder: {
     subject: (company: string) => `Did you send your follow-up to ${company}?`,
     heading: "Your letter is still waiting",

@@ -30,7 +30,7 @@ export const QUESTION_RULES: readonly { type: QuestionType; pattern: RegExp }[] 
     pattern: new RegExp(
       [
         `\\btell (?:me|us) about (?!${ABOUT_THEMSELVES}|why\\b|how\\b|what\\b|the differences? between\\b)`,
-        `\\b(?:walk|talk|take) (?:me|us) through (?:your (?!cv\\b|résumé\\b|resume\\b|background\\b|career\\b)|(?:a|an|one|the)\\s(?:[^?.!]*?${WHAT_YOU_DID}|(?:\\p{L}+\\s+){0,2}${EXPERIENCE}\\b))`,
+        `\\b(?:walk|talk|take) (?:me|us) (?:through|thru) (?:your (?!cv\\b|résumé\\b|resume\\b|background\\b|career\\b)|(?:a|an|one|the)\\s(?:[^?.!]*?${WHAT_YOU_DID}|(?:\\p{L}+\\s+){0,2}${EXPERIENCE}\\b))`,
         `\\bdescribe (?:a|one|the last) (?:time|situation|moment|occasion)\\b`,
         `\\b(?:give|share|tell)(?: me| us)? (?:an|one) example\\b`,
         `\\bhave you ever\\b`,
@@ -44,7 +44,7 @@ export const QUESTION_RULES: readonly { type: QuestionType; pattern: RegExp }[] 
   {
     type: "hypothetical",
     pattern:
-      /\bwhat (would|will|should) you do (if|when|about|first)\b|\b(imagine|suppose|say) (that |you |your |a |an |the )|\bif you (were|had|joined|found|started|discovered|inherited)\b|\bhow would you (handle|deal|respond|react|approach|manage|cope|tell|convince|persuade|win|raise|grow|improve|motivate|prioriti[sz]e|resolve)\b/i,
+      /\b(?:walk|talk|take) (?:me|us) (?:through|thru) what you(?: would|'d|’d) do\b|\btell (?:me|us) how you(?: would|'d|’d) (?:handle|deal|respond|react|approach|manage|cope|convince|persuade|resolve|prioriti[sz]e)\b|\bwhat (would|will|should) you do (if|when|about|first)\b|\b(imagine|suppose|say) (that |you |your |a |an |the )|\bif you (were|had|joined|found|started|discovered|inherited)\b|\bhow would you (handle|deal|respond|react|approach|manage|cope|tell|convince|persuade|win|raise|grow|improve|motivate|prioriti[sz]e|resolve)\b/i,
   },
   {
     type: "motivation",
@@ -181,20 +181,15 @@ export const SITUATION_TIPS: Record<WhatHappened, string[]> = {
   other: ["Write down what threw you last time and the one thing you will do differently."],
 };
 
-/** Questions that turn each challenge they described into something to ask; used in turn. */
-const CHALLENGE_QUESTIONS: readonly ((challenge: string) => string)[] = [
-  (c) => `On “${c}”: what has the team tried so far, and what would you want the new person to change first?`,
-  (c) => `On “${c}”: how would you know, six months from now, that it had been solved?`,
-  (c) => `On “${c}”: who else does it affect, and who would I work with on it?`,
-  (c) => `On “${c}”: what gets in the way of fixing it today?`,
-  (c) => `On “${c}”: how much of the first months in the role would go into it?`,
-];
-
-/** Questions about a challenge the candidate answered with a skill of theirs; used in turn. */
-const SKILL_QUESTIONS: readonly ((challenge: string, skill: string) => string)[] = [
-  (c, s) => `On “${c}”: what has been tried so far, and where would experience in ${s} help most?`,
-  (c, s) => `On “${c}”: who works on it today, and how would someone bringing ${s} fit in with them?`,
-  (c, s) => `On “${c}”: what would a good first step look like, and where could ${s} make the biggest difference?`,
+/**
+ * Questions about where a skill the candidate linked to a challenge would help; used in turn.
+ * They ask about the goal, never quote the challenge: said in the room, "On “You lost a big
+ * client…”" hands the employer's sore point back to them.
+ */
+const SKILL_QUESTIONS: readonly ((skill: string) => string)[] = [
+  (s) => `Where would you most like someone with experience in ${s} to make a difference in the first months?`,
+  (s) => `What would good work in ${s} look like to you a year from now?`,
+  (s) => `Who would I work with most closely on ${s}, and what do they need from the role?`,
 ];
 
 export const tipsText = {
@@ -212,11 +207,11 @@ export const tipsText = {
   ],
   interviewer: (name: string, title?: string) => (title ? `${name} (${title})` : name),
   askHeading: "Questions to ask",
-  challengeQuestion: (challenge: string, i: number) =>
-    (CHALLENGE_QUESTIONS[i % CHALLENGE_QUESTIONS.length] ?? CHALLENGE_QUESTIONS[0]!)(challenge),
-  /** When the candidate linked a skill to the challenge; the wordings are used in turn. */
-  skillQuestion: (challenge: string, skill: string, i: number) =>
-    (SKILL_QUESTIONS[i % SKILL_QUESTIONS.length] ?? SKILL_QUESTIONS[0]!)(challenge, skill),
+  /** When the candidate linked a skill to a challenge; the wordings are used in turn. */
+  skillQuestion: (skill: string, i: number) =>
+    (SKILL_QUESTIONS[i % SKILL_QUESTIONS.length] ?? SKILL_QUESTIONS[0]!)(skill),
+  /** Once for the challenges no skill answers: their goal, asked neutrally. */
+  goalQuestion: "What are the team's priorities for the coming year, and how would this role contribute to them?",
   generalQuestions: [
     "What should the first months in the role achieve, and how will you judge that?",
     "What does the team find hardest about working together today?",
