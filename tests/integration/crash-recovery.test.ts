@@ -53,8 +53,9 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     // Past the time the API has to start it, the stack's own reconciler (on its timer) does.
     ahead = LOCAL_OPERATIONS_TIMING.reconcileGraceMs + 1000;
     await waitFor(async () => executionsOf(id).length > 0, { timeoutMs: jobRuns, what: "the reconciler's start" });
+    // The stack's first email, whose render loads React: on a loaded machine it alone can take most of a local day.
     await waitFor(async () => (await emailsTo(stack.inboxUrl, body.candidate.email)).length === 1, {
-      timeoutMs: DAY_MS,
+      timeoutMs: 3 * DAY_MS,
       what: "the letter",
     });
     const [stored] = (await debriefItems()).filter((d) => d.id === id);
