@@ -16,6 +16,7 @@ export * from "./content/phrasing";
 export * from "./content/salutation";
 export * from "./content/timing";
 export * from "./content/tips";
+export * from "./content/topic";
 export * from "./content/what-happened";
 export * from "./debrief/form";
 export * from "./debrief/model";

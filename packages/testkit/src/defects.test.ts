@@ -60,6 +60,27 @@ describe("the defect checker", () => {
     ]);
   });
 
+  it("finds the team's figures, a challenge as typed and the stock pair line in a letter", () => {
+    const team: DebriefInput = {
+      ...input,
+      whatHappened: ["nerves"],
+      challenges: ["Ticket backlog is 40% over target and the night shift is 3 weeks behind on audits"],
+      questions: [
+        { question: "How do you cut a backlog?", betterAnswer: "Triage daily.", example: "We cut it by 25%." },
+      ],
+    };
+    const letter = (text: string) => defectsIn(text, { input: team, kind: "letter" }).map((d) => d.check);
+    expect(letter("With the backlog 40% over target, I would triage daily.")).toEqual([
+      "the team's figure quoted back",
+    ]);
+    expect(
+      letter("You said ticket backlog is 40% over target and the night shift is 3 weeks behind on audits."),
+    ).toEqual(["the team's figure quoted back", "the team's figure quoted back", "challenge pasted as typed"]);
+    expect(letter("- Backlog: I would bring my experience in triage to this.")).toEqual(["boilerplate pair"]);
+    // The candidate's own figure, and the topic without the figure, are what a letter should say.
+    expect(letter("On the ticket backlog, I would triage daily. For example, we cut it by 25%.")).toEqual([]);
+  });
+
   it("leaves what only looks like a defect: acronyms, typed names, links, a list line, 'its'", () => {
     expect(checks("The SLA, ERP and GCSE targets moved to Q2.")).toEqual([]);
     expect(checks(`Dear ${input.interview.interviewer.name},\nI work at https://example.com/dont-gonna.`)).toEqual([]);

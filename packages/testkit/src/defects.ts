@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { challengeParts, type DebriefInput, tidyDebrief } from "@debrief/core";
+import { challengeParts, challengeTopic, type DebriefInput, tidyDebrief } from "@debrief/core";
 import nspell from "nspell";
 
 export type Defect = { check: DefectCheck; found: string };
@@ -27,7 +27,10 @@ export type DefectCheck =
   | "team called they or we"
   | "name not in its own casing"
   | "too-blunt remark not owned"
-  | "leaving early not said";
+  | "leaving early not said"
+  | "the team's figure quoted back"
+  | "challenge pasted as typed"
+  | "boilerplate pair";
 
 export type DefectContext = {
   /** The debrief as typed: the source of names that may be capitalised and of the challenges. */
@@ -188,6 +191,52 @@ function miscased(text: string): string[] {
   return found;
 }
 
+/** A figure: a percentage, an amount, a multiple, or a number with what it counts ("11 weeks", "3 quarters"). */
+const FIGURE =
+  /[$£€]\s?\d[\d.,]*\s?(?:k|m|bn)?|\d[\d.,]*\s?(?:%|percent|per cent|k\b|x\b)|\b\d[\d.,]*\s+(?:weeks?|months?|days?|quarters?|years?|hours?|people|staff|schools?|sites?|clients?|times)\b/giu;
+
+/**
+ * Figures typed in a challenge (the team's numbers) that the letter quotes, when the
+ * candidate did not also type them in their own answers, examples, skills, samples or plan.
+ */
+function teamFigures(text: string, d: DebriefInput): string[] {
+  const own = [
+    ...d.questions.flatMap((q) => [q.betterAnswer, q.example ?? ""]),
+    ...d.skills,
+    ...d.plan,
+    ...d.samples.flatMap((s) => [s.title, s.note ?? ""]),
+  ]
+    .join("\n")
+    .toLowerCase();
+  const found: string[] = [];
+  for (const c of d.challenges) {
+    for (const [figure] of challengeParts(c).text.matchAll(FIGURE)) {
+      const f = figure.toLowerCase().trim();
+      if (!own.includes(f) && text.toLowerCase().includes(f)) found.push(figure.trim());
+    }
+  }
+  return found;
+}
+
+/** A challenge of five words or more written into the letter as typed, rather than as its topic. */
+function pastedChallenges(text: string, d: DebriefInput): string[] {
+  const lower = text.toLowerCase();
+  return (
+    d.challenges
+      .map((c) =>
+        challengeParts(c)
+          .text.replace(/^[\s•·*+\-–—\d.)]+|[\s.!?]+$/gu, "")
+          .toLowerCase(),
+      )
+      // A challenge that is its own topic ("staff turnover at the front desk") is how the letter names it.
+      .filter((c) => c.split(/\s+/u).length >= 5 && lower.includes(c) && !challengeTopic(c)?.toLowerCase().includes(c))
+  );
+}
+
+/** A challenge and a skill joined by a stock line: "…: I would bring my experience in X to this." */
+const BOILERPLATE =
+  /:\s*(?:I would bring my experience in [^.]* to this|here I would (?:bring|apply) my experience in)/giu;
+
 const OWNED_BLUNTNESS = /\b(?:sorry|apologi[sz]e|apology|regret)\b/iu;
 const SAID_LEFT_EARLY =
   /\b(?:left|leave|leaving)\b[^.]*\b(?:early|before)\b|\bcut (?:it |our conversation |the interview )?short\b/iu;
@@ -232,6 +281,20 @@ export function defectsIn(text: string, { input, kind }: DefectContext): Defect[
   );
   add("team called they or we", teamPronouns(text, input));
   add("name not in its own casing", miscased(text));
+  if (kind === "letter") {
+    // The letter is written to the team: their own numbers, or their problem as typed, read as a swipe.
+    add(
+      "the team's figure quoted back",
+      new Set([...teamFigures(text, input), ...teamFigures(text, tidyDebrief(input))]),
+    );
+    add("challenge pasted as typed", [
+      ...new Set([...pastedChallenges(text, input), ...pastedChallenges(text, tidyDebrief(input))]),
+    ]);
+    add(
+      "boilerplate pair",
+      [...plain.matchAll(BOILERPLATE)].map((m) => m[0]),
+    );
+  }
   if (kind === "letter" && input.offDay !== "omit") {
     if (input.whatHappened.includes("too_blunt") && !OWNED_BLUNTNESS.test(text)) {
       add("too-blunt remark not owned", ["no sentence of apology for the remark"]);

@@ -1,7 +1,7 @@
 /**
  * Checks over a composed letter that unit, property and grammar tests share.
  */
-import { challengeParts, type DebriefInput, dayLabel, followUpPlan, tidyDebrief } from "@debrief/core";
+import { challengeParts, challengeTopic, type DebriefInput, dayLabel, followUpPlan, tidyDebrief } from "@debrief/core";
 
 const variants = (s: string): string[] => {
   const t = s.trim();
@@ -32,6 +32,8 @@ export function debriefStrings(input: DebriefInput): string[] {
       }
     }
     out.push(...d.interview.interviewer.name.split(" "), ...d.candidate.name.split(" "));
+    // A challenge is written as its topic, a part of what was typed.
+    for (const c of d.challenges) out.push(...variants(challengeTopic(challengeParts(c).text) ?? ""));
   }
   const { decisionDate, date } = input.interview;
   if (decisionDate) {

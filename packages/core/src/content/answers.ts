@@ -4,11 +4,14 @@
  * or a point of the 60-day plan that shares a word with it that carries meaning, compared
  * by its Porter stem ("validated" and "validation" are one word, "teachers" and "teacher"
  * too). A challenge nothing answers is not written: a letter that restates a problem
- * without saying how the candidate would help only repeats the problem back.
+ * without saying how the candidate would help only repeats the problem back. One that is
+ * answered is named by its topic (topic.ts), never as typed.
  */
 
 import { stemmer } from "stemmer";
 import { challengeParts, type DebriefInput } from "../debrief/schema";
+import { midSentence } from "./phrasing";
+import { challengeTopic } from "./topic";
 
 /** Function words, and words any debrief uses about anything: sharing one says nothing. */
 const EMPTY_WORDS = new Set(
@@ -61,10 +64,16 @@ export type Answer =
   | { kind: "sample"; sample: number };
 
 export type JoinedChallenges = {
-  /** Each answered challenge, in the order typed, with what answers it. */
-  joined: { text: string; answer: Answer }[];
+  /** Each answered challenge, in the order typed, with what answers it and its topic as the letter names it. */
+  joined: { text: string; topic: string; answer: Answer }[];
   /** The indexes of the challenges nothing in the debrief answers. */
   unanswered: number[];
+  /**
+   * The indexes of answered challenges with no topic to name back: every clause is the
+   * team's figures, a judgement or gossip ("the team missed quota three quarters running").
+   * Their answer is said on its own (the skill with the others, the plan point in the plan).
+   */
+  unsaid: number[];
 };
 
 /** At equal overlap, the most direct answer wins: a skill, then a better answer, a plan point, a sample. */
@@ -86,9 +95,15 @@ export function joinChallenges(d: DebriefInput): JoinedChallenges {
   ];
   const joined: JoinedChallenges["joined"] = [];
   const unanswered: number[] = [];
+  const unsaid: number[] = [];
   d.challenges.map(challengeParts).forEach(({ text, skill }, i) => {
+    const topic = challengeTopic(text, (clause) => midSentence(d, clause));
+    const join = (answer: Answer) => {
+      if (topic) joined.push({ text, topic, answer });
+      else unsaid.push(i);
+    };
     if (skill) {
-      joined.push({ text, answer: { kind: "skill", skill } });
+      join({ kind: "skill", skill });
       return;
     }
     const best = candidates
@@ -98,8 +113,8 @@ export function joinChallenges(d: DebriefInput): JoinedChallenges {
         (a, b) =>
           b.score - a.score || KIND_ORDER.indexOf(a.answer.kind) - KIND_ORDER.indexOf(b.answer.kind) || a.at - b.at,
       )[0];
-    if (best) joined.push({ text, answer: best.answer });
+    if (best) join(best.answer);
     else unanswered.push(i);
   });
-  return { joined, unanswered };
+  return { joined, unanswered, unsaid };
 }

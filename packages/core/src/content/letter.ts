@@ -75,7 +75,7 @@ export type Letter = {
   greeting: string;
   /** Who the greeting addresses, e.g. "Dr. O'Connor": shown on the page so the candidate can change it. */
   salutation: string;
-  /** Paragraphs in order; a paragraph may hold a short list, one "- " line each. */
+  /** Paragraphs in order, each of sentences. */
   paragraphs: string[];
   closing: string;
   signature: string;
@@ -96,14 +96,12 @@ export type LetterOptions = {
 /**
  * A sentence of the letter. `part`: what it belongs to (it goes when that part goes);
  * `unless`: written only when that part went (it stands in for it); `needs`: written only
- * while that part is in the letter; `heads`: introduces list lines, worded for one or several
- * as follow, and goes when none does.
+ * while that part is in the letter.
  */
 type Block = {
   part?: LetterPart;
   unless?: LetterPart;
   needs?: LetterPart;
-  heads?: { one: string; several: string };
   text: string;
 };
 type Paragraph = Block[];
@@ -120,7 +118,7 @@ type Reading = {
   /** The question the short note keeps: the blunt one, else the first. */
   main: number;
   /** Challenges with what answers them; those answered by a better answer are said beside it. */
-  joined: { text: string; answer: Answer }[];
+  joined: { topic: string; answer: Answer }[];
   /** Challenges nothing answers, by index. */
   unanswered: number[];
   /** Skills that answer no challenge. */
@@ -137,10 +135,12 @@ const listed = (a: Answer) => a.kind !== "question";
 
 function readDebrief(d: DebriefInput): Reading {
   const situation = offDaySituation(d);
-  const { joined, unanswered } = joinChallenges(d);
+  const { joined, unanswered, unsaid } = joinChallenges(d);
   const usedSkills = new Set(joined.flatMap((j) => (j.answer.kind === "skill" ? [j.answer.skill.toLowerCase()] : [])));
   const usedPoints = new Set(joined.flatMap((j) => (j.answer.kind === "plan" ? [j.answer.point] : [])));
-  const otherSkills = [...new Set(d.skills)].filter((s) => !usedSkills.has(s.toLowerCase()));
+  // A skill linked to a challenge with no topic to name is said with the others.
+  const unsaidSkills = unsaid.flatMap((i) => challengeParts(d.challenges[i] ?? "").skill ?? []);
+  const otherSkills = [...new Set([...d.skills, ...unsaidSkills])].filter((s) => !usedSkills.has(s.toLowerCase()));
   const interestFirst = Boolean(situation && INTEREST_FIRST.has(situation));
   const blunt = bluntQuestion(d);
   return {
@@ -189,23 +189,22 @@ function openingParagraph(r: Reading): Paragraph {
 }
 
 /**
- * One list line: a challenge and what answers it (a skill, a plan point or a work sample);
- * `line` counts the lines of its kind, so that two in a row are worded differently.
+ * One sentence: a challenge's topic and what answers it (a skill, a plan point or a work
+ * sample); `line` counts the sentences of its kind, so that two in a row are worded differently.
  */
-function pairLine(r: Reading, text: string, answer: Answer, line: number): Block {
+function pairSentence(r: Reading, topic: string, answer: Answer, line: number): Block {
   const { d, t } = r;
-  const challenge = capitaliseFirst(clause(text));
   if (answer.kind === "plan") {
-    return { part: "pairs", text: t(W.pairPlan(challenge, midSentence(d, clause(d.plan[answer.point] ?? "")), line)) };
+    return { part: "pairs", text: t(W.pairPlan(topic, midSentence(d, clause(d.plan[answer.point] ?? "")), line)) };
   }
   if (answer.kind === "sample") {
     const name = sampleName(d, d.samples[answer.sample]?.title ?? "");
-    return { part: "pairs", needs: "samples", text: t(W.pairSample(challenge, name)) };
+    return { part: "pairs", needs: "samples", text: t(W.pairSample(topic, name)) };
   }
-  return { part: "pairs", text: t(W.pair(challenge, answer.kind === "skill" ? answer.skill : "", line)) };
+  return { part: "pairs", text: t(W.pair(topic, answer.kind === "skill" ? answer.skill : "", line)) };
 }
 
-/** Challenges with what answers them, one list line each; then the skills that answer none. */
+/** Challenges with what answers them, a sentence each; then the skills that answer none. */
 function challengeParagraph(r: Reading): Paragraph {
   const { t, joined, otherSkills, skillsWithInterest } = r;
   const linesOfKind = new Map<Answer["kind"], number>();
@@ -214,15 +213,10 @@ function challengeParagraph(r: Reading): Paragraph {
     .map((j) => {
       const line = linesOfKind.get(j.answer.kind) ?? 0;
       linesOfKind.set(j.answer.kind, line + 1);
-      return pairLine(r, j.text, j.answer, line);
+      return pairSentence(r, j.topic, j.answer, line);
     });
   if (lines.length > 0) {
     return [
-      {
-        part: "pairs",
-        heads: { one: t(W.pairsIntro(false)), several: t(W.pairsIntro(true)) },
-        text: t(W.pairsIntro(lines.length > 1)),
-      },
       ...lines,
       ...(otherSkills.length > 0 ? [{ part: "skills" as const, text: t(W.moreSkills(joinAnd(otherSkills))) }] : []),
     ];
@@ -265,7 +259,7 @@ function questionParagraphs(
     }
     for (const j of joined) {
       if (j.answer.kind === "question" && j.answer.question === i) {
-        blocks.push({ part: `question.${i}`, text: t(W.sameApproach(midSentence(d, clause(j.text)))) });
+        blocks.push({ part: `question.${i}`, text: t(W.sameApproach(j.topic)) });
       }
     }
     return blocks;
@@ -372,17 +366,8 @@ function render(paragraphs: Paragraph[], omitted: Omitted[], shortened: Readonly
     .map((p) =>
       p
         .filter(shown)
-        // A list's introduction goes with the last of its lines, and says how many follow.
-        .filter((b, i, kept) => !b.heads || kept[i + 1]?.text.startsWith("- "))
-        .map((b, i, kept) => {
-          if (!b.heads) return b.text;
-          return kept[i + 2]?.text.startsWith("- ") ? b.heads.several : b.heads.one;
-        })
-        // List lines go on lines of their own, and so does the sentence after a list.
-        .reduce(
-          (out, text) => (out ? `${out}${text.startsWith("- ") || /\n- [^\n]*$/.test(out) ? "\n" : " "}${text}` : text),
-          "",
-        ),
+        .map((b) => b.text)
+        .join(" "),
     )
     .filter((p) => p.length > 0);
 }

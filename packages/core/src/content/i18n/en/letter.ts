@@ -5,13 +5,16 @@
  * Rules for whoever edits these strings (each is tested over every persona):
  * - A typed phrase never stands before a verb that must agree with it: "my X comes in"
  *   breaks when X is plural. Typed phrases go after a verb or preposition, or before a colon.
- * - A typed challenge is written as a phrase after a colon, never as a bare line.
+ * - A typed challenge is never written as typed: only its topic (topic.ts), after a preposition.
  * - At most one "I should have" in a letter; the composer strips the candidate's own lead-ins.
  * - Nothing here may state a fact (a number, a name, a date) that the debrief did not give.
  */
 import type { Tone } from "../../../debrief/schema";
 
 export type ByTone = Record<Tone, string>;
+
+/** "On" before a topic, unless the topic starts with "on" itself ("on-time delivery"). */
+const leadIn = (topic: string) => (/^on\b/iu.test(topic) ? "Regarding" : "On");
 
 export const letterWords = {
   subject: (role: string, company: string): ByTone => ({
@@ -206,76 +209,60 @@ export const letterWords = {
     concise: `I'm sorry my answer to ${question} was so blunt.${colon ? " My answer:" : ""}`,
   }),
 
-  /** A challenge and what answers it, one list line each. */
-  pairsIntro: (several: boolean): ByTone => ({
-    warm: "You described what your team is working through, and this is where I can help:",
-    formal: several
-      ? "You outlined the challenges facing your team, and I would like to address them directly:"
-      : "You outlined a challenge facing your team, and I would like to address it directly:",
-    concise: several ? "On the challenges you described:" : "On the challenge you described:",
-  }),
   /**
-   * One line per pair, worded differently line by line (the same verb three times in a
-   * row reads mechanical); the skill always follows a verb or preposition, so nothing
-   * has to agree with it.
+   * A challenge and what answers it, as a sentence: `topic` is the challenge as the letter
+   * names it back (its topic or goal, never the team's figures: topic.ts), the skill after
+   * a preposition so that nothing has to agree with it. Worded differently sentence by
+   * sentence: the same opening three times in a row reads mechanical.
    */
-  pair: (challenge: string, skill: string, i: number): ByTone => {
-    // "my experience in" takes a skill typed as a noun ("SQL") and as an activity
-    // ("building automated dashboards") alike.
+  pair: (topic: string, skill: string, i: number): ByTone => {
+    const on = leadIn(topic);
     const warm = [
-      `here I would bring my experience in ${skill}`,
-      `I would tackle this with my experience in ${skill}`,
-      `this is where my experience in ${skill} would help`,
+      `${on} ${topic}, I would bring my experience in ${skill}.`,
+      `As for ${topic}, I would draw on my experience in ${skill}.`,
+      `${on} ${topic}, I could build on my experience in ${skill}.`,
     ];
     const formal = [
-      `I would bring my experience in ${skill} to this`,
-      `I would address this through my experience in ${skill}`,
-      `here I would apply my experience in ${skill}`,
+      `${on} ${topic}, I would draw on my experience in ${skill}.`,
+      `Regarding ${topic}, I would apply my experience in ${skill}.`,
+      `${on} ${topic}, I would build on my experience in ${skill}.`,
     ];
     const concise = [
-      `I would bring my experience in ${skill}`,
-      `I would apply my experience in ${skill}`,
-      `I would use my experience in ${skill}`,
+      `${on} ${topic}, I would bring my experience in ${skill}.`,
+      `As for ${topic}, I would draw on my experience in ${skill}.`,
+      `${on} ${topic}, I would apply my experience in ${skill}.`,
     ];
-    const at = (l: string[]) => l[i % l.length] ?? l[0];
-    return {
-      warm: `- ${challenge}: ${at(warm)}.`,
-      formal: `- ${challenge}: ${at(formal)}.`,
-      concise: `- ${challenge}: ${at(concise)}.`,
-    };
+    const at = (l: string[]) => l[i % l.length] ?? l[0] ?? "";
+    return { warm: at(warm), formal: at(formal), concise: at(concise) };
   },
-  /** A challenge answered by a point of the candidate's 60-day plan; worded differently line by line. */
-  pairPlan: (challenge: string, point: string, i: number): ByTone => {
+  /** A challenge answered by a point of the candidate's 60-day plan; worded differently sentence by sentence. */
+  pairPlan: (topic: string, point: string, i: number): ByTone => {
     const warm = [
-      `my plan for the first 60 days takes this on (${point})`,
-      `I have planned for this in my first 60 days (${point})`,
+      `My plan for the first 60 days includes ${topic}: ${point}.`,
+      `I have also planned for ${topic} in my first 60 days: ${point}.`,
     ];
     const formal = [
-      `my plan for the first 60 days addresses this (${point})`,
-      `I have provided for this in my plan for the first 60 days (${point})`,
+      `My plan for the first 60 days addresses ${topic}: ${point}.`,
+      `I have also provided for ${topic} in my plan for the first 60 days: ${point}.`,
     ];
     const concise = [
-      `my plan for the first 60 days covers it (${point})`,
-      `also in my plan for the first 60 days (${point})`,
+      `My plan for the first 60 days covers ${topic}: ${point}.`,
+      `My plan for the first 60 days also covers ${topic}: ${point}.`,
     ];
-    const at = (l: string[]) => l[i % l.length] ?? l[0];
-    return {
-      warm: `- ${challenge}: ${at(warm)}.`,
-      formal: `- ${challenge}: ${at(formal)}.`,
-      concise: `- ${challenge}: ${at(concise)}.`,
-    };
+    const at = (l: string[]) => l[i % l.length] ?? l[0] ?? "";
+    return { warm: at(warm), formal: at(formal), concise: at(concise) };
   },
   /** A challenge answered by one of the work samples, which the letter links further down. */
-  pairSample: (challenge: string, sample: string): ByTone => ({
-    warm: `- ${challenge}: you can see how I would approach it in ${sample}, linked below.`,
-    formal: `- ${challenge}: I would refer you to ${sample}, linked below.`,
-    concise: `- ${challenge}: see ${sample}, linked below.`,
+  pairSample: (topic: string, sample: string): ByTone => ({
+    warm: `${leadIn(topic)} ${topic}, you can see how I would approach it in ${sample}, linked below.`,
+    formal: `${leadIn(topic)} ${topic}, I would refer you to ${sample}, linked below.`,
+    concise: `${leadIn(topic)} ${topic}, see ${sample}, linked below.`,
   }),
   /** A challenge answered by a better answer: said right after that answer (and its example). */
-  sameApproach: (challenge: string): ByTone => ({
-    warm: `It is also how I would approach a challenge you described: ${challenge}.`,
-    formal: `I would take the same approach to a challenge you outlined: ${challenge}.`,
-    concise: `The same applies to a challenge you raised: ${challenge}.`,
+  sameApproach: (topic: string): ByTone => ({
+    warm: `It is also how I would approach ${topic}.`,
+    formal: `I would take the same approach to ${topic}.`,
+    concise: `The same approach applies to ${topic}.`,
   }),
   skills: (list: string): ByTone => ({
     warm: `I would bring my skills in ${list} to the role.`,
