@@ -204,6 +204,22 @@ describe("the debrief form opens short and grows as the candidate asks (Chromium
     await context.close();
   });
 
+  it("puts the browser's draft back after a reload, with the parts and rows holding it open", async () => {
+    const page = await open(true);
+    await openPart(page, "part-samples");
+    await typeInto(page, '[name="samples.0.title"]', "Delay dashboard");
+    await tabTo(page, "#samples-row-2 > summary");
+    await page.keyboard.press("Enter");
+    await typeInto(page, '[name="samples.1.title"]', "Carrier report");
+    await page.reload();
+    // The script puts the draft back in a task of its own, just after the page's.
+    await expect.poll(() => page.locator('[name="samples.1.title"]').inputValue()).toBe("Carrier report");
+    expect(await isOpen(page, "part-samples")).toBe(true);
+    expect(await isOpen(page, "samples-row-2")).toBe(true);
+    expect(await isOpen(page, "part-references")).toBe(false);
+    await page.context().close();
+  });
+
   it("grows the example box with its text", async () => {
     const page = await open(true);
     const example = page.locator('[name="questions.0.example"]');

@@ -123,6 +123,19 @@ function wireTimeZones(form, detected) {
   }
 }
 
+/**
+ * The browser's own zone. Temporal answers at once where there is one; building the first
+ * Intl.DateTimeFormat loads the locale's date patterns (over 100 ms on a slow phone).
+ */
+function detectedZone() {
+  try {
+    const temporal = globalThis.Temporal;
+    return temporal ? temporal.Now.timeZoneId() : Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch {
+    return "";
+  }
+}
+
 /** Every opened part and row, in the hidden field the server reads when it sends the form back. */
 function keepOpened(form) {
   const field = form.elements.namedItem("opened");
@@ -177,11 +190,16 @@ function growTextareas(form) {
   if (summary) summary.focus();
   const form = document.querySelector("form[data-draft]");
   if (!form) return;
-  let tz = "";
-  try {
-    tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  } catch {}
-  wireTimeZones(form, tz);
+  wireTimeZones(form, detectedZone());
+  // The rest in a task of its own, so that no task after the page's own work runs long on a slow phone.
+  setTimeout(() => keepDraft(form), 0);
+})();
+
+/**
+ * Drafts survive a reload (kept in this browser only, cleared when the form is sent); the opened
+ * parts, the long-example hints and the growing textareas are wired.
+ */
+function keepDraft(form) {
   // Drafts survive a reload: kept in this browser only, cleared when the form is sent. A form the server
   // sent back with the candidate's answers wins over the draft (data-restore-draft is absent then).
   const key = `debrief-draft:${form.getAttribute("data-draft")}`;
@@ -221,4 +239,4 @@ function growTextareas(form) {
       localStorage.removeItem(key);
     } catch {}
   });
-})();
+}
