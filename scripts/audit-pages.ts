@@ -150,7 +150,7 @@ try {
     chromium,
     machine: `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, shared with other work: load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     notes: [
-      "The candidate's page and the advisors' page are private: they send `X-Robots-Tag: noindex`, so SEO's `is-crawlable` fails there by design.",
+      "The candidate's page and the advisors' page are private: they send `X-Robots-Tag: noindex` and no meta description (only public pages carry one), so SEO's `is-crawlable` and `meta-description` fail there by design.",
       "Lighthouse's Performance on a phone is simulated from the trace (Lantern): a busy machine moves it by a few points between runs, hence the medians.",
     ],
   });
