@@ -380,7 +380,7 @@ describe("the letter", () => {
     expect(mostHelpfulAddition(PERSONAS.dmitri)).toMatchObject({ field: "questions.0.example" });
   });
 
-  it("promises to follow up after the decision date, on the nudge's day", () => {
+  it("promises to follow up after the decision date, on the reminder's day", () => {
     expect(letterAsText(composeLetter(PERSONAS.beatriz))).toContain(
       "If I have not heard from you by Monday 30 November, I will get in touch on Tuesday 1 December.",
     );

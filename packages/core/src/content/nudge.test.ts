@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { composeNudge, nudgeVariant } from "./nudge";
 import { sendWindow } from "./timing";
 
-describe("the next-day nudge", () => {
+describe("the reminder", () => {
   it("depends on the state: reminder, sent, or nothing", () => {
     expect(nudgeVariant(personaDebrief("amira"))).toBe("reminder");
     expect(nudgeVariant(personaDebrief("amira", { letterSentAt: "2026-11-24T19:00:00Z" }))).toBe("sent");
@@ -29,7 +29,7 @@ describe("the next-day nudge", () => {
   });
 
   it("while unsent and the letter email's window is open or ahead, names that same window and nothing passed", () => {
-    // Interview at 17:00 Berlin on Tuesday: the letter said Wednesday 09:00–11:00; the nudge at 09:00 Wednesday.
+    // Interview at 17:00 Berlin on Tuesday: the letter said Wednesday 09:00–11:00; the reminder at 09:00 Wednesday.
     const base = personaDebrief("amira");
     const input = { ...base.input, interview: { ...base.input.interview, date: "2026-11-24", time: "17:00" } };
     const d = {

@@ -29,7 +29,7 @@ export function nudgeVariant(d: Debrief | undefined): NudgeVariant {
 }
 
 /**
- * The next-day check-in, from the debrief as tidied (the names the letter shows, never the
+ * The reminder, from the debrief as tidied (the names the letter shows, never the
  * typing). It greets the candidate by their given name and names the interviewer as the
  * letter greets them, both without the letters after a name. Deterministic: it reads the
  * time it is scheduled for, not the clock.
@@ -55,7 +55,7 @@ export function composeNudge(d: Debrief): Nudge {
   const t = nudgeText.reminder;
   const at = new Date(d.schedule.nudgeAt);
   // The letter's own window while any of it is left, so the two emails agree; once it has
-  // passed, the nudge says so before it gives the next one.
+  // passed, the reminder says so before it gives the next one.
   const { window, passed } = nudgeWindow(d, at);
   const timing = Date.parse(window.start) <= at.getTime() ? "open-now" : "ahead";
   const when = t.window(window.label, window.candidateLabel);

@@ -1,4 +1,4 @@
-/** Small wording helpers shared by the letter, the nudge and the tips. */
+/** Small wording helpers shared by the letter, the reminder and the tips. */
 
 /** The candidate's words without trailing punctuation or space, so a template can end the sentence. */
 export function clause(s: string): string {

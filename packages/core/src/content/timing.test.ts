@@ -225,11 +225,11 @@ describe("the candidate's clock", () => {
   });
 });
 
-describe("the window the nudge recommends", () => {
+describe("the window the reminder recommends", () => {
   const created = (d: DebriefInput, createdAt: string) => ({ input: d, createdAt });
 
   it("is the letter's own window while any of it is left", () => {
-    // An evening interview: the letter said Wednesday 09:00–11:00; the nudge comes at 09:00 that Wednesday.
+    // An evening interview: the letter said Wednesday 09:00–11:00; the reminder comes at 09:00 that Wednesday.
     const d = debrief({ date: "2026-11-24", time: "17:00", candidateTz: "Europe/Berlin" });
     const letter = sendWindow(d, new Date("2026-11-24T17:00:00Z"));
     expect(letter.label).toBe("Wednesday 25 November, 09:00–11:00 (Berlin time)");
@@ -243,7 +243,7 @@ describe("the window the nudge recommends", () => {
     expect(nudgeWindow(created(d, "2026-11-24T17:00:00Z"), new Date("2026-11-25T10:00:00Z")).passed).toEqual(letter);
   });
 
-  it("is the next window, from the nudge's own hour, once the letter's has passed, which it names", () => {
+  it("is the next window, from the reminder's own hour, once the letter's has passed, which it names", () => {
     // Interview at 10:00: the letter said Tuesday 16:00–17:30, gone by Wednesday 09:00.
     const d = debrief({ date: "2026-11-24", time: "10:00", candidateTz: "Europe/Berlin" });
     const { window, passed } = nudgeWindow(created(d, "2026-11-24T11:00:00Z"), new Date("2026-11-25T08:00:00Z"));

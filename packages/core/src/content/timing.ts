@@ -158,7 +158,7 @@ function awakeMinutes(start: Date, end: Date, timeZone: string): number {
   return minutes;
 }
 
-/** What the next-day nudge recommends: a window, and the letter email's when that one has passed. */
+/** What the reminder recommends: a window, and the letter email's when that one has passed. */
 export type NudgeTiming = {
   window: SendWindow;
   /** The window the letter email advised, once none of it is left. */
@@ -166,9 +166,9 @@ export type NudgeTiming = {
 };
 
 /**
- * The window the next-day nudge recommends: the letter's own window (advised when the
+ * The window the reminder recommends: the letter's own window (advised when the
  * debrief arrived) while any of it is left, so the two emails agree; once it has passed,
- * the next window from the nudge's own time, and the letter's, so the nudge can say so.
+ * the next window from the reminder's own time, and the letter's, so the reminder can say so.
  */
 export function nudgeWindow(d: { input: DebriefInput; createdAt: string }, at: Date): NudgeTiming {
   const letter = sendWindow(d.input, new Date(d.createdAt));

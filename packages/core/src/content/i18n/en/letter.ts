@@ -374,7 +374,7 @@ export const letterWords = {
   inPersonOrByVideo: " in person or by video",
   byVideoOrInPerson: " by video or in person",
   byVideo: " by video call",
-  /** The promise to follow up: after the decision date when there is one (the nudge's plan), else in about a week. */
+  /** The promise to follow up: after the decision date when there is one (the reminder's plan), else in about a week. */
   followUpAfterDecision: (decision: string, day: string): ByTone => ({
     warm: `If I have not heard from you by ${decision}, I will get in touch on ${day}.`,
     formal: `If I have not heard from you by ${decision}, I will contact you on ${day}.`,

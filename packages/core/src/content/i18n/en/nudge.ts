@@ -1,4 +1,4 @@
-/** English wording of the next-day nudge (what it says when lives in ../../nudge.ts). */
+/** English wording of the reminder (what it says when lives in ../../nudge.ts). */
 
 export type ReminderTiming = "open-now" | "ahead";
 
