@@ -42,7 +42,7 @@ function acceptExecutionsWildcard(fn: IConstruct) {
 }
 
 /**
- * The Standard state machine that sends the letter, the nudge and the tips, and
+ * The Standard state machine that sends the letter, the reminder and the tips, and
  * the two Lambda functions it invokes. Its logs carry events, never execution
  * data (the input holds ids only, but a task's error cause could hold more).
  */

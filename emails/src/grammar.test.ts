@@ -154,7 +154,7 @@ async function text(kind: SendKind, d: Debrief): Promise<string> {
   return `${email.subject}\n\n${visibleText(email.html)}`;
 }
 
-describe("grammar of the nudge, tips and check-in emails (harper.js)", () => {
+describe("grammar of the reminder, tips and check-in emails (harper.js)", () => {
   for (const persona of PERSONA_NAMES) {
     it(`${persona}: no findings but allow-listed words the candidate typed`, async () => {
       const problems: string[] = [];

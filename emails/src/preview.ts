@@ -11,7 +11,7 @@ export const previewLinks = {
   },
 } satisfies EmailLinks;
 
-/** The send window the letter and the nudge previews advise (the morning after a Tuesday interview, in Stockholm). */
+/** The send window the letter and the reminder previews advise (the morning after a Tuesday interview, in Stockholm). */
 export const previewWindow = {
   start: "2026-11-25T08:00:00.000Z",
   end: "2026-11-25T10:00:00.000Z",

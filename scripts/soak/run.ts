@@ -199,7 +199,7 @@ function startDev(ports: DevPorts, dataDir: string, localDaySeconds: number, log
       // One client, one IP, many debriefs: the limits an operator raises for a load test.
       RATE_LIMIT_PER_IP_PER_HOUR: "100000000",
       RATE_LIMIT_PER_ADDRESS_PER_DAY: "100000000",
-      // The nudge at the coming hour in the candidates' zone (Europe/Berlin, UTC+1): about one local day on.
+      // The reminder at the coming hour in the candidates' zone (Europe/Berlin, UTC+1): about one local day on.
       NUDGE_HOUR: String((now.getUTCHours() + 1 + (now.getUTCMinutes() >= 50 ? 1 : 0)) % 24),
     },
   });

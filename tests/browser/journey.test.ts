@@ -10,7 +10,7 @@ import { tabTo, typeInto } from "./support/keyboard";
 import { storedDebrief } from "./support/store";
 
 // One workflow day lasts this long: long enough for a keyboard journey to finish
-// before the next-day nudge is due; every wait below is derived from it.
+// before the reminder is due; every wait below is derived from it.
 const DAY_S = 20;
 const DAY_MS = DAY_S * 1000;
 const EDITED_SUBJECT = "Thank you, and a better answer";
@@ -77,16 +77,16 @@ describe("the candidate's journey in Chromium, keyboard only", () => {
       await Promise.all([page.waitForURL(/\?done=sent$/), page.keyboard.press("Enter")]);
       const afterSent = await storedDebrief(pageUrl);
       expect(afterSent.letterSentAt).toBeDefined();
-      expect(afterSent.sends.nudge, "the nudge went before the letter was marked sent: raise DAY_S").toBeUndefined();
+      expect(afterSent.sends.nudge, "the reminder went before the letter was marked sent: raise DAY_S").toBeUndefined();
 
-      // The next-day nudge follows and reflects it: the "sent" variant, worded by the
+      // The reminder follows and reflects it: the "sent" variant, worded by the
       // domain (composeNudge over the debrief as stored), not the reminder.
       const mails = await waitFor(
         async () => {
           const all = await emailsTo(suite.stack.inboxUrl, email);
           return all.length >= 2 && all;
         },
-        { timeoutMs: 2 * DAY_MS, what: "the nudge" },
+        { timeoutMs: 2 * DAY_MS, what: "the reminder" },
       );
       const stored = await storedDebrief(pageUrl);
       const nudge = composeNudge(stored);

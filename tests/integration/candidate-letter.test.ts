@@ -16,7 +16,7 @@ import { startTestStack, type TestStack } from "@debrief/testkit/stack";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// One workflow day lasts this long locally: the nudge comes about a day after submission.
+// One workflow day lasts this long locally: the reminder comes about a day after submission.
 const DAY_S = 4;
 const DAY_MS = DAY_S * 1000;
 
@@ -261,7 +261,7 @@ describe("choosing the letter's length, its parts and its salutation on the cand
     expect((await eml(path)).text?.split("\n")[0]).toBe("Dear Jonas Weber,");
   });
 
-  it("sends the nudge with the letter as the candidate shaped it in its mailto link", async () => {
+  it("sends the reminder with the letter as the candidate shaped it in its mailto link", async () => {
     const { id, email, path } = await submit();
     expect(
       (
@@ -274,10 +274,10 @@ describe("choosing the letter's length, its parts and its salutation on the cand
     const shaped = await stored(id);
     const href = mailtoLink(currentDraft(shaped), "jonas@example.com").href;
     expect(decodeURIComponent(href)).toContain(REFERENCE);
-    // The letter went out at submission; the nudge is the second email.
+    // The letter went out at submission; the reminder is the second email.
     const nudge = await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).sort((a, b) => a.at - b.at)[1], {
       timeoutMs: 4 * DAY_MS,
-      what: "the nudge",
+      what: "the reminder",
     });
     expect(nudge.body.html).toContain(href.replace(/&/g, "&amp;"));
   });

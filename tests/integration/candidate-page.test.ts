@@ -196,8 +196,8 @@ describe("the candidate's page and the one-use links", () => {
     expect((await post(sent)).status).toBe(404);
     expect((await get(sent)).status).toBe(404);
 
-    // The nudge that follows reflects it: what to expect, not a reminder.
-    const [, nudge] = await mails(email, 2, "the nudge");
+    // The reminder that follows reflects it: what to expect, not a reminder.
+    const [, nudge] = await mails(email, 2, "the reminder");
     expect(nudge?.subject).toBe("You sent it: what to expect from Northwind Logistics");
 
     const snooze = links["Snooze a day"]!;
@@ -230,20 +230,20 @@ describe("the candidate's page and the one-use links", () => {
     expect(await emailsTo(stack.inboxUrl, stopped.email)).toHaveLength(1);
   });
 
-  it("sends the tips at once after 'I got a second interview', skips the nudge, and never sends the tips twice", async () => {
+  it("sends the tips at once after 'I got a second interview', skips the reminder, and never sends the tips twice", async () => {
     const { id, email, path } = await submit();
     await mails(email, 1, "the letter", DAY_MS / 2);
     const res = await post(`${path}/second-interview`);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${path}?done=second-interview`);
-    // Well before the nudge is due (a scaled day), the tips arrive.
+    // Well before the reminder is due (a scaled day), the tips arrive.
     const [, tips] = await mails(email, 2, "the tips, at once", DAY_MS / 2);
     expect(tips?.subject).toBe("Preparing for a second interview: Data Analyst at Northwind Logistics");
     expect(tips?.body.html).toContain("/practice.ics");
 
     const executions = stack.sfn.executions().filter((e) => e.name.startsWith(id));
     expect(executions.find((e) => e.name === id)?.status).toBe("ABORTED");
-    // The new execution ran to its end: the letter and tips found their claims, the nudge was moot.
+    // The new execution ran to its end: the letter and tips found their claims, the reminder was moot.
     await waitFor(
       async () => stack.sfn.executions().find((e) => e.name.startsWith(`${id}-tips-now-`))?.status === "SUCCEEDED",
       {
@@ -272,7 +272,7 @@ describe("the candidate's page and the one-use links", () => {
     expect(running?.status).toBe("RUNNING");
     expect(JSON.parse(running!.input)).toMatchObject({ debriefId: id, nudgeAt: after.schedule.nudgeAt });
 
-    // When the control (same schedule, not snoozed) has its nudge, the snoozed one has none yet; it comes later.
+    // When the control (same schedule, not snoozed) has its reminder, the snoozed one has none yet; it comes later.
     await mails(control.email, 2, "the control's nudge");
     expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(1);
     const [, nudge] = await mails(email, 2, "the snoozed nudge", 3 * DAY_MS);

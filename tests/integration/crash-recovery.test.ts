@@ -115,7 +115,7 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     await proxy.close();
     await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
       timeoutMs: 4 * DAY_MS,
-      what: "the nudge and the tips",
+      what: "the reminder and the tips",
     });
     await stack.sfn.idle();
     expect((await emailsTo(stack.inboxUrl, email)).map((m) => m.subject.slice(0, 12))).toHaveLength(3);
@@ -150,7 +150,7 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     await proxy.close();
     await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
       timeoutMs: 4 * DAY_MS,
-      what: "the nudge and the tips",
+      what: "the reminder and the tips",
     });
   });
 
@@ -208,11 +208,11 @@ describe("what a crash leaves behind, repaired by the embedded stack's scheduled
     });
     expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(1);
 
-    // The held step gets its error at last; the workflow goes on with the nudge and the tips, and no second letter.
+    // The held step gets its error at last; the workflow goes on with the reminder and the tips, and no second letter.
     await proxy.close();
     await waitFor(async () => (await emailsTo(stack.inboxUrl, email)).length === 3, {
       timeoutMs: 4 * DAY_MS,
-      what: "the nudge and the tips",
+      what: "the reminder and the tips",
     });
     await stack.sfn.idle();
     expect(await emailsTo(stack.inboxUrl, email)).toHaveLength(3);

@@ -77,7 +77,7 @@ describe("faults: SES failing calls, a step crashing after SES accepted, the sta
     for (const body of bodies) {
       await waitFor(async () => (await emailsTo(stack!.inboxUrl, body.candidate.email)).length >= 3, {
         timeoutMs: 5 * DAY_MS,
-        what: "the nudge and the tips",
+        what: "the reminder and the tips",
       });
     }
     // Let anything a retry or the restart could still send arrive before counting.

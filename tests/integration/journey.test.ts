@@ -26,7 +26,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
     expect(await res.json()).toEqual({ status: "ok", version, checks: { table: "ok", email: "ok", workflow: "ok" } });
   });
 
-  it("turns a form submission into the letter, then the nudge, then the tips", async () => {
+  it("turns a form submission into the letter, then the reminder, then the tips", async () => {
     const email = `form-journey-${Date.now()}@example.com`;
     const form = new URLSearchParams({
       ...(await formGuardFields(stack.appUrl)),
@@ -51,7 +51,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
     expect(html).toContain("Jonas");
     expect(html).toContain("every late parcel is a puzzle");
 
-    // The letter is sent straight away: well before the nudge is due a scaled day later.
+    // The letter is sent straight away: well before the reminder is due a scaled day later.
     const [letter] = await waitFor(
       async () => {
         const mails = await emailsTo(stack.inboxUrl, email);
@@ -69,7 +69,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
         const mails = await emailsTo(stack.inboxUrl, email);
         return mails.length >= 3 && mails;
       },
-      { timeoutMs: 4 * DAY_MS, what: "the nudge and the tips" },
+      { timeoutMs: 4 * DAY_MS, what: "the reminder and the tips" },
     );
     expect(all.map((m) => m.subject)).toEqual([
       expect.stringContaining("Following up"),
@@ -77,7 +77,7 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
       expect.stringContaining("second interview"),
     ]);
     for (const m of all) expect(m.destination.to).toEqual([email]);
-    // The nudge waits about a day after the letter, the tips another day (or until the letter's window has
+    // The reminder waits about a day after the letter, the tips another day (or until the letter's window has
     // passed: after a Friday evening that is Monday, so the wait above allows four days).
     const [a, b, c] = all.map((m) => m.at);
     expect(b! - a!).toBeGreaterThanOrEqual(Math.floor((DAY_S * 22) / 24) - 1);

@@ -41,7 +41,7 @@ describe("link tokens: each kind opens its own route only, and replays mint noth
         const mails = await emailsTo(stack.inboxUrl, body.candidate.email);
         return mails.length >= 2 && mails;
       },
-      { timeoutMs: 3 * DAY_MS, what: "the letter and the nudge" },
+      { timeoutMs: 3 * DAY_MS, what: "the letter and the reminder" },
     );
 
     const unsubscribe = (headerOf(nudge as StoredEmail, "List-Unsubscribe") ?? "").slice(1, -1);

@@ -42,7 +42,7 @@ describe("local bounce/complaint simulation and the retention sweeper", () => {
       expect(await res.json()).toEqual({ suppressed: 1, stopped: 1 });
       const execution = stack.sfn.executions().find((e) => e.name === created.id);
       expect(execution?.status).toBe("ABORTED");
-      // Past the time the nudge and the tips were due, nothing more arrived.
+      // Past the time the reminder and the tips were due, nothing more arrived.
       const other = validDebrief();
       expect((await postDebrief(stack.appUrl, other)).status).toBe(201);
       await waitFor(async () => (await emailsTo(stack.inboxUrl, other.candidate.email)).length >= 2, {

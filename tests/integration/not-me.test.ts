@@ -168,7 +168,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
     }
   });
 
-  it("nor whether the mailbox bounced: once the nudge is due, a stopped workflow reads as the sent one does", async () => {
+  it("nor whether the mailbox bounced: once the reminder is due, a stopped workflow reads as the sent one does", async () => {
     const bouncing = `gone-${randomUUID()}@example.net`;
     const open = `there-${randomUUID()}@example.net`;
     const [probe, control] = [await post(bouncing), await post(open)];
@@ -185,7 +185,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
       timeoutMs: 40_000,
       what: "the other debrief's nudge",
     });
-    // The pages as they read once the nudge is due (locally a workflow day is scaled; the schedule is not).
+    // The pages as they read once the reminder is due (locally a workflow day is scaled; the schedule is not).
     const due = new Date(Date.parse(String((await stored(control.id))?.schedule?.nudgeAt)) + 60_000);
     const later = createApp(apiDeps({ ...proxied(), clock: { now: () => due } }));
     const at = async (pageToken: string) => (await later.request(`/d/${pageToken}`)).text();

@@ -141,7 +141,7 @@ describe("operations on the local stack", () => {
       timeoutMs: DAY_MS,
       what: "the letter",
     });
-    // Waiting for the nudge (about a scaled day away) when the bounce arrives.
+    // Waiting for the reminder (about a scaled day away) when the bounce arrives.
     expect(execution(id)?.status).toBe("RUNNING");
     const result = await sesEventHandler(sesEvent("Bounce", body.candidate.email.toUpperCase()));
     expect(result).toEqual({ suppressed: 1, stopped: 1 });

@@ -13,7 +13,7 @@ describe("restarting the local stack during a wait", () => {
     await stack?.dispose();
   });
 
-  it("still delivers the nudge and the tips, exactly once each", async () => {
+  it("still delivers the reminder and the tips, exactly once each", async () => {
     stack = await startTestStack({ localDaySeconds: DAY_S, env: predictableSchedule() });
     const bodies = [validDebrief(), validDebrief()];
     for (const body of bodies) expect((await postDebrief(stack.appUrl, body)).status).toBe(201);
@@ -24,7 +24,7 @@ describe("restarting the local stack during a wait", () => {
       });
     }
 
-    // Stop everything during the first wait (the nudge is ~a scaled day away), then start again on the same data.
+    // Stop everything during the first wait (the reminder is ~a scaled day away), then start again on the same data.
     stack = await stack.restart();
     for (const body of bodies) {
       // The inbox survived the restart.
@@ -34,7 +34,7 @@ describe("restarting the local stack during a wait", () => {
     for (const body of bodies) {
       await waitFor(async () => (await emailsTo(stack!.inboxUrl, body.candidate.email)).length >= 3, {
         timeoutMs: 3 * DAY_MS,
-        what: "the nudge and the tips after the restart",
+        what: "the reminder and the tips after the restart",
       });
     }
     // Let any duplicate that a re-run could cause arrive before counting.

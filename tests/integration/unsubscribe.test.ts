@@ -29,12 +29,12 @@ describe('one-click unsubscribe and "this wasn\'t me"', () => {
       { timeoutMs: 3 * DAY_MS, what },
     );
 
-  it("puts RFC 8058 headers on the nudge and the tips, stops the emails at one click, and leaves a GET harmless", async () => {
+  it("puts RFC 8058 headers on the reminder and the tips, stops the emails at one click, and leaves a GET harmless", async () => {
     const leaving = validDebrief();
     const staying = validDebrief();
     for (const body of [leaving, staying]) expect((await postDebrief(stack.appUrl, body)).status).toBe(201);
 
-    const [letter, nudge] = await arrived(leaving.candidate.email, 2, "the letter and the nudge");
+    const [letter, nudge] = await arrived(leaving.candidate.email, 2, "the letter and the reminder");
     expect(headerOf(letter as StoredEmail, "List-Unsubscribe")).toBeUndefined();
     const unsubscribe = headerOf(nudge as StoredEmail, "List-Unsubscribe") ?? "";
     expect(unsubscribe).toMatch(/^<http:\/\/localhost:\d+\/u\/[A-Za-z0-9_-]{43}>$/);

@@ -20,6 +20,8 @@ export const ACTION_LABELS = {
 } as const;
 
 export type LayoutProps = {
+  /** Which email this is, by the name the pages and the README give it (core EMAIL_NAMES). */
+  name: string;
   /** The document's <title>: the email's subject (an empty head reads as a careless page to tidy and to filters). */
   title: string;
   preview: string;
@@ -32,7 +34,7 @@ export type LayoutProps = {
 };
 
 /** The frame every Interview Debrief email shares: preview text, body, one-use action links and a footer. */
-export function Layout({ title, preview, pageUrl, actions, notMe, children }: LayoutProps) {
+export function Layout({ name, title, preview, pageUrl, actions, notMe, children }: LayoutProps) {
   const links = (Object.keys(ACTION_LABELS) as (keyof typeof ACTION_LABELS)[]).filter((a) => actions?.[a]);
   return (
     <Html lang="en">
@@ -64,7 +66,9 @@ export function Layout({ title, preview, pageUrl, actions, notMe, children }: La
               </Link>{" "}
               to edit the draft, download your data or delete it. Each link above works once.
             </Text>
-            <Text style={footer}>Interview Debrief never contacts your interviewer.</Text>
+            <Text style={footer}>
+              This is your {name} from Interview Debrief, which never contacts your interviewer.
+            </Text>
             {notMe ? (
               <Text style={footer}>
                 Did not fill in a debrief? Someone may have typed your address:{" "}

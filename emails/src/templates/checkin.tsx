@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { Checkin } from "@debrief/core";
+import { type Checkin, EMAIL_NAMES } from "@debrief/core";
 import { Heading, Link, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
 import { previewLinks } from "../preview";
@@ -21,7 +21,13 @@ const answer = {
 /** The day-7 and day-14 outcome check-in: one question, one click per answer. */
 export default function CheckinEmail({ checkin, pageUrl, notMe }: CheckinEmailProps) {
   return (
-    <Layout title={checkin.subject} preview={checkin.question} pageUrl={pageUrl} notMe={notMe}>
+    <Layout
+      name={EMAIL_NAMES.checkin}
+      title={checkin.subject}
+      preview={checkin.question}
+      pageUrl={pageUrl}
+      notMe={notMe}
+    >
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {checkin.subject}
       </Heading>

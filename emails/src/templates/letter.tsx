@@ -3,6 +3,7 @@ import {
   CHECK_BEFORE_SENDING,
   checkLine,
   type Draft,
+  EMAIL_NAMES,
   type EmailLinks,
   leftOutSentences,
   type Mailto,
@@ -53,6 +54,7 @@ export default function LetterEmail({
 }: LetterEmailProps) {
   return (
     <Layout
+      name={EMAIL_NAMES.letter}
       title={draft.subject}
       preview={`Your draft follow-up to ${interviewerName} is ready`}
       pageUrl={links.page}

@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { EmailLinks, Mailto, Nudge } from "@debrief/core";
+import { EMAIL_NAMES, type EmailLinks, type Mailto, type Nudge } from "@debrief/core";
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { Layout, textLink } from "../components/layout";
 import { previewLinks, previewWindow } from "../preview";
@@ -14,10 +14,11 @@ export type NudgeEmailProps = {
 const para = { fontSize: "15px", lineHeight: "24px" };
 const button = { backgroundColor: "#2f5d8a", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" };
 
-/** The next-day check-in: a reminder while the letter is unsent, what to expect once it is. */
+/** The reminder, the next morning: the letter waiting while it is unsent, what to expect once it is sent. */
 export default function NudgeEmail({ nudge, mailto, links }: NudgeEmailProps) {
   return (
     <Layout
+      name={EMAIL_NAMES.nudge}
       title={nudge.subject}
       preview={nudge.heading}
       pageUrl={links.page}

@@ -1,5 +1,5 @@
 /** @jsxImportSource react */
-import type { EmailLinks, Tips } from "@debrief/core";
+import { EMAIL_NAMES, type EmailLinks, type Tips } from "@debrief/core";
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { Layout } from "../components/layout";
 import { Lines } from "../components/lines";
@@ -34,7 +34,14 @@ function practiceLabel(tips: Tips): string {
 /** Preparation for a second interview, built from the candidate's own debrief. */
 export default function TipsEmail({ tips, links }: TipsEmailProps) {
   return (
-    <Layout title={tips.subject} preview={tips.intro} pageUrl={links.page} actions={links.actions} notMe={links.notMe}>
+    <Layout
+      name={EMAIL_NAMES.tips}
+      title={tips.subject}
+      preview={tips.intro}
+      pageUrl={links.page}
+      actions={links.actions}
+      notMe={links.notMe}
+    >
       <Heading as="h1" style={{ fontSize: "22px" }}>
         {tips.heading}
       </Heading>

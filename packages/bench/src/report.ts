@@ -390,7 +390,7 @@ ${r.cost.dynamo.debriefItemBytes} bytes, so each write to it costs ${Math.ceil(r
 
 ${table(["line", "per debrief", "per 1,000 debriefs"], [...costRows, ["**total**", "", `**${usd(r.cost.total)}**`], ["floor: three SES sends", 3, usd(r.cost.floor)]])}
 
-${r.cost.checkins ? `Check-in emails (centre debriefs that opt in): ${r.cost.checkins.emails} more emails and ${r.cost.checkins.transitions} more transitions, **+${usd(r.cost.checkins.usdPer1000)} per 1,000** such debriefs, priced like the nudge.` : "Check-in emails: none in the synthesized state machine."}
+${r.cost.checkins ? `Check-in emails (centre debriefs that opt in): ${r.cost.checkins.emails} more emails and ${r.cost.checkins.transitions} more transitions, **+${usd(r.cost.checkins.usdPer1000)} per 1,000** such debriefs, priced like the reminder.` : "Check-in emails: none in the synthesized state machine."}
 
 **What limits it**: Step Functions transitions and SES are nearly all of it: ${r.cost.transitions} transitions per plain debrief
 (${r.cost.path.join(", ")}; a centre debrief's check-ins run as their own execution, started by its tips step) and

@@ -15,7 +15,7 @@ export const RAISED_LIMITS = {
 };
 
 /**
- * A local day of an hour: the nudge is at least an hour away. (Not 86,400: the local
+ * A local day of an hour: the reminder is at least an hour away. (Not 86,400: the local
  * Step Functions service scales the 30-day machine timeout by the day too, and 30 real
  * days overflow Node's timers, which then fire at once.)
  */

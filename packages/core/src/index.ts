@@ -24,6 +24,7 @@ export * from "./debrief/schema";
 export * from "./debrief/tidy";
 export * from "./debrief/validate";
 export * from "./digest";
+export * from "./email-names";
 export * from "./idempotency";
 export * from "./kept";
 export * from "./link-paths";

@@ -25,14 +25,14 @@ const weekday = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long" }).format(new Date(iso));
 
 describe("scheduleFor", () => {
-  it("sends the nudge at 9:00 the next morning in the candidate's time zone, the tips a day later", () => {
+  it("sends the reminder at 9:00 the next morning in the candidate's time zone, the tips a day later", () => {
     // 16:30 in Berlin (UTC+1 in November).
     const s = scheduleFor(new Date("2026-11-24T15:30:00Z"), input({ timeZone: "Europe/Berlin" }));
     expect(s).toEqual({ nudgeAt: "2026-11-25T08:00:00.000Z", tipsAt: "2026-11-26T08:00:00.000Z" });
   });
 
   it("uses the candidate's calendar day, not UTC's", () => {
-    // 23:30 UTC on the 24th is already the 25th in Tokyo: the nudge is 9:00 on the 26th there.
+    // 23:30 UTC on the 24th is already the 25th in Tokyo: the reminder is 9:00 on the 26th there.
     const s = scheduleFor(new Date("2026-11-24T23:30:00Z"), input({ timeZone: "Asia/Tokyo" }));
     expect(s.nudgeAt).toBe("2026-11-26T00:00:00.000Z");
   });
@@ -72,7 +72,7 @@ describe("the tips wait for the letter's window", () => {
     expect(window.label).toBe("Monday 30 November, 16:00–17:30 (Tokyo time)");
     expect(window.candidateLabel).toBe("07:00–08:30 (your time)");
     const s = scheduleFor(submitted, d);
-    // The nudge on Saturday at 9:00 in Lisbon; the tips on Monday at 9:00 in Lisbon, after the window, not on Sunday.
+    // The reminder on Saturday at 9:00 in Lisbon; the tips on Monday at 9:00 in Lisbon, after the window, not on Sunday.
     expect(s.nudgeAt).toBe("2026-11-28T09:00:00.000Z");
     expect(s.tipsAt).toBe("2026-11-30T09:00:00.000Z");
     expect(Date.parse(s.tipsAt)).toBeGreaterThan(Date.parse(window.end));
@@ -117,7 +117,7 @@ describe("the tips wait for the letter's window", () => {
         expect(Date.parse(s.tipsAt), `${interviewerTz} ${hour}:30`).toBeGreaterThanOrEqual(Date.parse(w.end));
         if (weekday(w.start, w.timeZone) === "Monday")
           expect(["Saturday", "Sunday"]).not.toContain(weekday(s.tipsAt, "Europe/London"));
-        // Always at the nudge's hour on the candidate's clock.
+        // Always at the reminder's hour on the candidate's clock.
         expect(new Date(s.tipsAt).getUTCHours()).toBe(9);
       }
     }
@@ -131,7 +131,7 @@ describe("the tips wait for the letter's window", () => {
   });
 });
 
-describe("the nudge's own hour", () => {
+describe("the reminder's own hour", () => {
   it("recommends the letter's morning window at 9:00 that day, not the evening", () => {
     // Interview on Tuesday 17:00 in Berlin; the letter's window is Wednesday 09:00–11:00.
     const d = input({ timeZone: "Europe/Berlin", time: "17:00" });

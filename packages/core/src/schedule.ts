@@ -4,11 +4,11 @@ import { sendWindow } from "./content/timing";
 import type { DebriefInput } from "./debrief/schema";
 
 export type ScheduleConfig = {
-  /** Local hour (candidate's time zone) at which the nudge goes out. */
+  /** Local hour (candidate's time zone) at which the reminder goes out. */
   nudgeHour: number;
-  /** Days after submission for the nudge (1 = the next day). */
+  /** Days after submission for the reminder (1 = the next day). */
   nudgeAfterDays: number;
-  /** Days after the nudge for the second-interview tips, at least. */
+  /** Days after the reminder for the second-interview tips, at least. */
   tipsAfterDays: number;
 };
 
@@ -18,8 +18,8 @@ export type Schedule = { nudgeAt: string; tipsAt: string };
 
 /**
  * The absolute times of the later emails, fixed at submission so a resumed workflow
- * only waits for what is left. The nudge comes at the configured hour on the
- * candidate's clock; the tips at that hour too, `tipsAfterDays` after the nudge, but
+ * only waits for what is left. The reminder comes at the configured hour on the
+ * candidate's clock; the tips at that hour too, `tipsAfterDays` after the reminder, but
  * never before the letter's recommended window has passed (after a Friday interview
  * whose window is Monday, the tips wait for Monday rather than arrive on the weekend).
  */

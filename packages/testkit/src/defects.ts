@@ -35,7 +35,7 @@ export type DefectCheck =
 export type DefectContext = {
   /** The debrief as typed: the source of names that may be capitalised and of the challenges. */
   input: DebriefInput;
-  /** The letter owns the bad moment; the nudge and the tips do not. */
+  /** The letter owns the bad moment; the reminder and the tips do not. */
   kind: "letter" | "nudge" | "tips";
 };
 

@@ -1,6 +1,6 @@
 /**
  * Settings that make the schedule predictable in tests: with the candidate in UTC
- * and the nudge hour set to the coming hour, the nudge falls about one day after
+ * and the reminder hour set to the coming hour, the reminder falls about one day after
  * submission (23-24 h, or a scaled day locally) whatever the time of the run.
  */
 export function predictableSchedule(now = new Date()): Record<string, string> {

@@ -22,7 +22,7 @@ export type Site = {
   centreOwner: string;
   inboxUrl: string;
   checkin: StoredEmail;
-  /** The nudge of a debrief whose letter was marked sent: the "sent" variant. */
+  /** The reminder of a debrief whose letter was marked sent: the "sent" variant. */
   nudgeSent: StoredEmail;
   /** A debrief typed in a hurry, with a word the letter keeps as typed: its page and its letter email. */
   typedPage: string;
@@ -161,7 +161,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
   if (res.status !== 201) throw new Error(`The debrief was refused: ${res.status} ${await res.text()}`);
   const candidatePage = ((await res.json()) as { page: string }).page;
 
-  // A second candidate marks the letter sent on their page straight away (well before the nudge).
+  // A second candidate marks the letter sent on their page straight away (well before the reminder).
   const sender = validDebrief({
     candidate: { name: "Ben Okoro", email: `ben-${process.pid}@example.com`, timeZone: "Europe/London" },
   });
@@ -190,7 +190,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
       const all = await emailsTo(stack.inboxUrl, debrief.candidate.email);
       return all.length >= 3 && all;
     },
-    { timeoutMs: 4 * dayMs, what: "the letter, the nudge and the tips" },
+    { timeoutMs: 4 * dayMs, what: "the letter, the reminder and the tips" },
   );
   // The check-in comes with the tips (in either order): it is the email with the check-in answers.
   const checkin = await waitFor(
@@ -202,7 +202,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
       const all = await emailsTo(stack.inboxUrl, sender.candidate.email);
       return all.length >= 2 && all;
     },
-    { timeoutMs: 4 * dayMs, what: "the nudge after the letter was marked sent" },
+    { timeoutMs: 4 * dayMs, what: "the reminder after the letter was marked sent" },
   );
   if (!nudgeSent) throw new Error("No nudge");
   const typedLetter = await waitFor(async () => (await emailsTo(stack.inboxUrl, typed.candidate.email))[0], {

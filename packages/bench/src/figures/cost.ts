@@ -96,7 +96,7 @@ function units(requests: CountedRequest[], debriefBytes: number, smallBytes: num
 
 /**
  * Figure 5: one debrief's whole life counted request by request (the submission
- * through the app, the letter through the workflow, the nudge and the tips through the
+ * through the app, the letter through the workflow, the reminder and the tips through the
  * same send handler), handler durations measured warm, the state machine's success
  * path walked, and all of it priced per 1,000 debriefs.
  */
@@ -120,7 +120,7 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
   const letterReqs = life.filter((r) => r.source === "workflow");
   // The send handler imported here is a fresh instance: its first email also makes the
   // instance's one-time reads. That email is a seeded debrief's letter, counted apart, so
-  // that the nudge and the tips below are counted as a warm instance sends them.
+  // that the reminder and the tips below are counted as a warm instance sends them.
   const [warmId] = await seedDebriefs(1);
   stack.requests.take();
   await sendEmail({ debriefId: warmId, kind: "letter" });
@@ -212,7 +212,7 @@ export async function measureCost(stack: BenchStack, samples: number): Promise<C
   const extraEmails = checkinPath.filter((s) => s.kind).length;
   let checkins: CostFigure["checkins"];
   if (extraEmails > 0) {
-    // Each check-in email is priced like the nudge: one send step's invocation and requests.
+    // Each check-in email is priced like the reminder: one send step's invocation and requests.
     const perEmail = units(nudge, debriefItemBytes, smallBytes);
     const extra = costPer1000({
       transitions: checkinPath.length,

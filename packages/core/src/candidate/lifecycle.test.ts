@@ -19,7 +19,7 @@ const schedule = { nudgeAt: "2026-11-25T08:00:00.000Z", tipsAt: "2026-11-26T08:0
 const sent = { claimedAt: "x", messageId: "m", sentAt: "x" };
 
 describe("snooze a day", () => {
-  it("moves the nudge a day and keeps the tips a day behind it", () => {
+  it("moves the reminder a day and keeps the tips a day behind it", () => {
     const d = personaDebrief("amira", { schedule });
     expect(snoozedSchedule(d, new Date("2026-11-24T18:00:00Z"))).toEqual({
       nudgeAt: "2026-11-26T08:00:00.000Z",
@@ -27,7 +27,7 @@ describe("snooze a day", () => {
     });
   });
 
-  it("moves only the tips once the nudge has gone out", () => {
+  it("moves only the tips once the reminder has gone out", () => {
     const d = personaDebrief("amira", { schedule, sends: { letter: sent, nudge: sent } });
     expect(snoozedSchedule(d, new Date("2026-11-25T10:00:00Z"))).toEqual({
       nudgeAt: schedule.nudgeAt,
@@ -61,7 +61,7 @@ describe("the candidate's data", () => {
     expect(data).toMatchObject({ id: d.id, input: d.input, letterSentAt: d.letterSentAt, schedule: d.schedule });
   });
 
-  it("skips the nudge once a second interview made it moot, and nothing else", () => {
+  it("skips the reminder once a second interview made it moot, and nothing else", () => {
     const d = personaDebrief("amira", { secondInterviewAt: "2026-11-25T09:00:00.000Z" });
     expect(supersededReason("nudge", d)).toBe("superseded");
     expect(supersededReason("tips", d)).toBeUndefined();

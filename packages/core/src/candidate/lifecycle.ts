@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 /** A snooze puts the next email off by a day, at most this many times. */
 export const MAX_SNOOZES = 3;
 
-/** "I sent it": the nudge then tells them what to expect instead of reminding them. Idempotent. */
+/** "I sent it": the reminder then tells them what to expect instead of reminding them. Idempotent. */
 export async function markLetterSent(d: Debrief, deps: Pick<CandidateDeps, "store" | "clock">) {
   if (d.letterSentAt) return { changed: false };
   await deps.store.updateDebrief(d.id, { letterSentAt: deps.clock.now().toISOString() });
@@ -66,7 +66,7 @@ export type SnoozeResult =
 
 /**
  * The schedule after "snooze a day": the next email that has not gone out comes a
- * day later (a day from now if it is overdue), and the tips keep their distance behind the nudge.
+ * day later (a day from now if it is overdue), and the tips keep their distance behind the reminder.
  */
 export function snoozedSchedule(d: Pick<Debrief, "schedule" | "sends">, now: Date): Debrief["schedule"] {
   const later = (iso: string) => new Date(Math.max(Date.parse(iso), now.getTime()) + DAY_MS).toISOString();
@@ -95,7 +95,7 @@ export async function snooze(d: Debrief, deps: CandidateDeps): Promise<SnoozeRes
 
 /**
  * "I got a second interview": the tips go out now rather than on schedule, and
- * the nudge, which would ask about a letter that has done its job, is skipped.
+ * the reminder, which would ask about a letter that has done its job, is skipped.
  */
 export async function secondInterview(
   d: Debrief,
@@ -103,7 +103,7 @@ export async function secondInterview(
 ): Promise<{ status: "sending" | "already-sent" }> {
   if (d.sends.tips) return { status: "already-sent" };
   const now = deps.clock.now().toISOString();
-  // The workflow waits for the nudge before the tips: an unsent nudge is moved to now too (and skipped as moot).
+  // The workflow waits for the reminder before the tips: an unsent nudge is moved to now too (and skipped as moot).
   const nudgeAt = d.sends.nudge ? d.schedule.nudgeAt : now;
   await reschedule(
     d,
@@ -126,7 +126,7 @@ export function exportDebrief(d: Debrief) {
   return { exportedFrom: "Interview Debrief", ...data };
 }
 
-/** Whether a send is moot for this debrief's state (the nudge after a second interview). */
+/** Whether a send is moot for this debrief's state (the reminder after a second interview). */
 export function supersededReason(kind: string, d: Debrief): "superseded" | undefined {
   return kind === "nudge" && d.secondInterviewAt ? "superseded" : undefined;
 }

@@ -78,7 +78,7 @@ export type Debrief = {
   letterInclude?: LetterPart[];
   /** How many times the candidate put the next email off by a day. */
   snoozes?: number;
-  /** The candidate told us they got a second interview: the tips go out at once, the nudge is moot. */
+  /** The candidate told us they got a second interview: the tips go out at once, the reminder is moot. */
   secondInterviewAt?: string;
   failure?: { at: string; step: string; error: string };
   /** The career centre the candidate came through (its slug). */

@@ -126,7 +126,7 @@ export const interviewSchema = z.strictObject({
     .optional(),
   format: z.enum(FORMATS, { error: `Must be one of: ${FORMATS.join(", ")}` }),
   stage: z.enum(STAGES, { error: `Must be one of: ${STAGES.join(", ")}` }).optional(),
-  /** When they said they would decide: the nudge times follow-ups from it. */
+  /** When they said they would decide: the reminder times follow-ups from it. */
   decisionDate: isoDate.optional(),
   interviewer: interviewerSchema,
 });

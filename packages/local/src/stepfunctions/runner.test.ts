@@ -27,7 +27,7 @@ async function runner(send: TaskHandler, settled: ExecutionRecord[] = []) {
   return createRunner({
     machines: [{ stateMachineArn: MACHINE, definition: DEFINITION }],
     handlers: { send },
-    // A day of the workflow lasts a second, and the clock stands at the start: the nudge waits 1 s.
+    // A day of the workflow lasts a second, and the clock stands at the start: the reminder waits 1 s.
     localDaySeconds: 1,
     now: () => START,
     onSettled: (r) => void settled.push(r),

@@ -22,7 +22,7 @@ describe("local time scaling", () => {
   it("waits only for what is left after a restart, measured from the original start", () => {
     // Resumed 4 s into a 10 s day: 6 s left of the first wait, then a full day.
     expect(waitOverrides(def, input, start, start + 4000, 10)).toEqual({ W1: 6000, W2: 10_000 });
-    // Resumed after the nudge was due: no wait before it, the rest of the second.
+    // Resumed after the reminder was due: no wait before it, the rest of the second.
     expect(waitOverrides(def, input, start, start + 15_000, 10)).toEqual({ W1: 0, W2: 5000 });
   });
 

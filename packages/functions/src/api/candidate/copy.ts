@@ -1,5 +1,6 @@
 import {
   type CandidateAction,
+  EMAIL_NAMES,
   type EmailKind,
   type LetterLength,
   MAX_SNOOZES,
@@ -19,7 +20,7 @@ export const DONE_MESSAGES = {
   tone: "Your letter is rewritten in the tone you chose.",
   letter: "Your letter is rewritten at the length and with the parts you chose.",
   salutation: "Your letter now addresses them the way you chose.",
-  sent: "Marked as sent. Tomorrow's email will tell you what to expect instead of reminding you.",
+  sent: "Marked as sent. Tomorrow's reminder will tell you what to expect instead.",
   snoozed: "Snoozed: your next email comes a day later.",
   "snooze-limit": `You have snoozed ${MAX_SNOOZES} times already; the emails keep their current times.`,
   "nothing-pending": "There is no email left to snooze.",
@@ -31,6 +32,8 @@ export const DONE_MESSAGES = {
   "delete-unconfirmed": "Nothing was deleted: tick the box to confirm, then press Delete my data.",
 } as const;
 export type Done = keyof typeof DONE_MESSAGES;
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const isDone = (v: string | undefined): v is Done => v !== undefined && Object.hasOwn(DONE_MESSAGES, v);
 
@@ -58,16 +61,17 @@ export function actionDoneMessage(action: CandidateAction, result: unknown): str
   }
 }
 
+/** Each email as the status list names it: the one name it has everywhere (core EMAIL_NAMES). */
 export const KIND_LABELS: Record<EmailKind, string> = {
-  letter: "Drafted letter",
-  nudge: "Next-day check-in",
-  tips: "Second-interview tips",
+  letter: capitalised(EMAIL_NAMES.letter),
+  nudge: capitalised(EMAIL_NAMES.nudge),
+  tips: capitalised(EMAIL_NAMES.tips),
 };
 
 export const ACTION_COPY: Record<CandidateAction, { title: string; question: string; button: string }> = {
   sent: {
     title: "Mark as sent",
-    question: "Did you send your letter? Tomorrow's email will then tell you what to expect instead of reminding you.",
+    question: "Did you send your letter? Tomorrow's reminder will then tell you what to expect instead.",
     button: "Yes, I sent it",
   },
   snooze: { title: "Snooze a day", question: "Put your next email off by a day?", button: "Snooze a day" },
@@ -81,8 +85,6 @@ export const ACTION_COPY: Record<CandidateAction, { title: string; question: str
 
 /** The forms on the candidate page that change the letter; their errors are shown beside their own fields. */
 export type LetterForm = "draft" | "letter" | "salutation" | "tone";
-
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The words of the candidate page's controls that change the letter. */
 export const LETTER_COPY = {

@@ -5,6 +5,7 @@ import {
   type CheckinAnswer,
   type CheckinKind,
   type Debrief,
+  EMAIL_NAMES,
   type FieldErrors,
   type FormFields,
   linkPath,
@@ -133,7 +134,7 @@ export function CentreSharingPage({
   );
 }
 
-/** A check-in link's landing page: one button records the answer (link scanners only ever GET). */
+/** An outcome check-in link's landing page: one button records the answer (link scanners only ever GET). */
 export function CheckinPage({
   token,
   kind,
@@ -151,7 +152,7 @@ export function CheckinPage({
       <h1>Your news</h1>
       {state === "confirm" ? (
         <form method="post" action={linkPath("page", token, "checkin", kind, answer)}>
-          <p>Record this answer?</p>
+          <p>Record this answer to your {EMAIL_NAMES.checkin}?</p>
           <button type="submit" class="primary">
             {label}
           </button>
@@ -161,7 +162,7 @@ export function CheckinPage({
           <p>
             {state === "recorded"
               ? `Thank you: we recorded "${label}".`
-              : "This check-in already has an answer; we kept the first one."}
+              : `This ${EMAIL_NAMES.checkin} already has an answer; we kept the first one.`}
           </p>
         </div>
       )}

@@ -51,8 +51,8 @@ export const FORM_COPY = {
   title: "Debrief your interview",
   titleWithErrors: "Check your debrief",
   description:
-    "Debrief a job interview in a few minutes and get a drafted follow-up letter to send your interviewer, a reminder tomorrow and tips for a second interview.",
-  lede: "Tell us how it went. Within minutes we email you a drafted follow-up letter to send your interviewer, a reminder tomorrow, and tips for a second interview.",
+    "Debrief a job interview in a few minutes and get a drafted letter to send your interviewer, a reminder tomorrow and second-interview tips.",
+  lede: "Tell us how it went. Within minutes we email you a drafted letter to send your interviewer, then a reminder tomorrow morning and second-interview tips.",
   submit: "Draft my follow-up",
   summaryHeading: (n: number) => `There ${n === 1 ? "is 1 problem" : `are ${n} problems`} with your debrief`,
   messageHeading: "Your debrief was not sent",
@@ -61,5 +61,6 @@ export const FORM_COPY = {
     `Your debrief is longer than we can take in one go (over ${kb} KB), so nothing was sent or kept. Shorten the longest answers, then send it again; if this browser kept a draft of your answers, it is back in the form below.`,
   longExample: (chars: number) =>
     `This example is over ${chars} characters: the letter shortens it or leaves it out, and your page can put it back whole. Two sentences work best: what you did and what came of it.`,
-  consent: "Store my debrief and email me the draft, a reminder and tips. I can delete it at any time.",
+  consent:
+    "Store my debrief and email me the drafted letter, a reminder and second-interview tips. I can delete it at any time.",
 } as const;

@@ -122,7 +122,7 @@ export function openApiDocument(publicUrl: string, registry: OpenAPIRegistry) {
       // Each deployment answers for itself: its own address, where its pages name who runs it.
       contact: { name: "The operator of this deployment", url: publicUrl },
       description:
-        "Debrief an interview and get a drafted follow-up letter, a reminder and second-interview tips by email. Career centres get branded links and consented, anonymous outcome statistics. JSON routes answer errors as `Error`; the others answer with pages.",
+        "Debrief an interview and get a drafted letter, a reminder and second-interview tips by email. Career centres get branded links and consented, anonymous outcome statistics. JSON routes answer errors as `Error`; the others answer with pages.",
     },
     servers: [{ url: publicUrl }],
     tags: TAGS.map((name) => ({ name })),
