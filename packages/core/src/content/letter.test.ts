@@ -113,6 +113,49 @@ describe("the letter", () => {
     expect(back.omitted.map((o) => o.part)).not.toContain("plan");
   });
 
+  it("keeps the answers with proof (a figure, a question never reached) longer than the challenges", () => {
+    const loaded = withInput(amira, {
+      tone: "formal",
+      whatHappened: ["illness", "left_early"],
+      challenges: [
+        { text: "Carrier invoices are checked by hand every month", skill: "invoice reconciliation in SQL" },
+        { text: "You want a weekly view of depot performance for the directors", skill: "executive dashboards" },
+        { text: "The returns process spans three systems", skill: "process mapping" },
+      ],
+      skills: ["Python", "stakeholder workshops", "forecasting"],
+      questions: [
+        {
+          question: "How would you find the cause of late deliveries?",
+          betterAnswer: "I would start from the delivery events and segment delays by route and carrier.",
+          example:
+            "At my internship I traced 60% of late parcels to one depot, and the depot cut its delays by a third.",
+        },
+        {
+          question: "How would you present a finding the operations team may not like?",
+          betterAnswer:
+            "We never got to this one because I had to leave. I would show the data first, agree what it means with the team lead before the meeting, and bring one option for what to change rather than a list of faults.",
+        },
+        {
+          question: "What would you do in your first week?",
+          betterAnswer:
+            "I would meet each depot lead, read the last quarter's reports and ask which number they distrust most and why it matters to them.",
+        },
+      ],
+      plan: ["Map how delays are reported today", "Agree one delay definition with the depots"],
+    });
+    const l = composeLetter(loaded);
+    const text = letterAsText(l);
+    const parts = l.omitted.map((o) => o.part);
+    expect(l.words).toBeLessThanOrEqual(WORD_BUDGET.full);
+    // The figure and the answer the interview never reached stay; challenges and a plain answer go first.
+    expect(text).toContain("traced 60% of late parcels");
+    expect(text).toContain("I would show the data first");
+    expect(parts).toContain("pairs");
+    expect(parts.indexOf("question.2")).toBeLessThan(parts.indexOf("pairs"));
+    expect(parts).not.toContain("question.1");
+    expect(parts).not.toContain("example.0");
+  });
+
   it("keeps the samples and references in the full letter: it shortens in its stated order before it drops a part", () => {
     const kate = composeLetter(PERSONAS.kate);
     // The third re-answer, the plan's points and the skills go first; then whole parts.
@@ -158,7 +201,7 @@ describe("the letter", () => {
     );
     expect(ben).toContain("at Lakeside Clinic I moved check-in to text messages");
     expect(ben).toContain("I would take the same approach to reducing clinic waiting times.");
-    const kate = letterAsText(composeLetter(PERSONAS.kate));
+    const kate = letterAsText(composeLetter(PERSONAS.kate, { include: ["pairs"] }));
     expect(kate).toContain(
       "My plan for the first 60 days addresses the two solar projects: re-baseline both solar projects.",
     );
@@ -256,7 +299,7 @@ describe("the letter", () => {
     // The words around the topic and the skill: "On … I would bring", "As for … I would draw on".
     const frame = (s: string) => `${s.split(" ")[0]} ${s.split(", ")[1]?.split(" ").slice(0, 3).join(" ")}`;
     expect(new Set(beatriz.map(frame)).size).toBe(2);
-    const kate = pairs(letterAsText(composeLetter(PERSONAS.kate)));
+    const kate = pairs(letterAsText(composeLetter(PERSONAS.kate, { include: ["pairs"] })));
     expect(kate).toHaveLength(2);
     expect(
       new Set(kate.map((s) => s.replace(/ the two solar projects| monthly reporting/, "").split(":")[0])).size,
@@ -317,7 +360,7 @@ describe("the letter", () => {
   });
 
   it("writes a plan point or a sample's note inside a sentence in lower case, names and hyphenated words too", () => {
-    const kate = letterAsText(composeLetter(PERSONAS.kate, { include: ["plan", "planDetail", "samples"] }));
+    const kate = letterAsText(composeLetter(PERSONAS.kate, { include: ["pairs", "plan", "planDetail", "samples"] }));
     expect(kate).toContain(": re-baseline both solar projects.");
     expect(kate).toContain("In brief: weekly supplier calls.");
     expect(kate).toContain(
@@ -428,6 +471,14 @@ describe("the greeting", () => {
     expect(greetingFor(person("Mr. Daniel Price", { title: "Headteacher" }), "formal")).toBe("Mr. Price");
     expect(greetingFor(person("Anna Kowalski"), "formal")).toBe("Anna Kowalski");
     expect(greetingFor(person("Anna Kowalski", { courtesyTitle: "none" }), "formal")).toBe("Anna Kowalski");
+    // Degrees and qualifications typed with the name never reach the greeting.
+    expect(greetingFor(person("Ruth Adeyemi, DNP, RN", { courtesyTitle: "ms" }), "formal")).toBe("Ms Adeyemi");
+    expect(greetingFor(person("Marco Bellini, MRPharmS"), "formal")).toBe("Marco Bellini");
+    expect(greetingFor(person("Lena Park MBA CPA", { courtesyTitle: "ms" }), "formal")).toBe("Ms Park");
+    expect(greetingFor(person("Owen Hale PhD", { title: "Dr." }), "formal")).toBe("Dr. Hale");
+    expect(greetingFor(person("Jean-Luc DUPONT"), "formal")).toBe("Jean-Luc DUPONT");
+    expect(greetingFor(person("Ruth Adeyemi, DNP, RN"), "warm")).toBe("Ruth");
+    expect(greetingFor(person("Dana Kim, Jr."), "formal")).toBe("Dana Kim, Jr.");
     // A name whose parts are not clear keeps its full form rather than a guessed surname.
     expect(greetingFor(person("Ana María Ruiz Soto", { courtesyTitle: "ms" }), "formal")).toBe("Ana María Ruiz Soto");
   });

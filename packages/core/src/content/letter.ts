@@ -117,6 +117,8 @@ type Reading = {
   blunt: number | undefined;
   /** The question the short note keeps: the blunt one, else the first. */
   main: number;
+  /** Questions whose answer or example carries proof: kept longest within the budget. */
+  proof: Set<number>;
   /** Challenges with what answers them; those answered by a better answer are said beside it. */
   joined: { topic: string; answer: Answer }[];
   /** Challenges nothing answers, by index. */
@@ -133,7 +135,7 @@ type Reading = {
 
 const listed = (a: Answer) => a.kind !== "question";
 
-function readDebrief(d: DebriefInput): Reading {
+function readDebrief(d: DebriefInput, typed: DebriefInput): Reading {
   const situation = offDaySituation(d);
   const { joined, unanswered, unsaid } = joinChallenges(d);
   const usedSkills = new Set(joined.flatMap((j) => (j.answer.kind === "skill" ? [j.answer.skill.toLowerCase()] : [])));
@@ -149,6 +151,7 @@ function readDebrief(d: DebriefInput): Reading {
     situation,
     blunt,
     main: blunt ?? 0,
+    proof: proofQuestions(d, typed),
     joined,
     unanswered,
     otherSkills,
@@ -328,26 +331,59 @@ function shortNoteDrops(r: Reading): LetterPart[] {
   ];
 }
 
+/** A number, a count in words or a multiple: what makes an answer or an example evidence. */
+const FIGURE =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|double|tripled?|doubled|halved)\b/iu;
+/** The candidate's note that the interview ended before a question was answered. */
+const NEVER_ASKED =
+  /\b(?:never|didn['’]?t|did not|couldn['’]?t|could not)\s+(?:got?|had|have|get)\s+(?:the\s+|a\s+)?(?:chance|time)?\s*(?:to\s+)?answer|\bran out of time\b|\bleft before\b/iu;
+
+/**
+ * Which questions carry the strongest proof, kept longest: an answer or example with a
+ * figure ("from 38% to 21%", "9 of 12 teachers"), or one the candidate never got to give
+ * in the interview (its typed answer is the only one the interviewer will have).
+ */
+function proofQuestions(d: DebriefInput, typed: DebriefInput): Set<number> {
+  return new Set(
+    d.questions.flatMap((q, i) => {
+      const asTyped = typed.questions[i]?.betterAnswer ?? "";
+      return FIGURE.test(`${q.betterAnswer} ${q.example ?? ""}`) || NEVER_ASKED.test(asTyped) ? [i] : [];
+    }),
+  );
+}
+
 /**
  * The order in which parts go while the letter is over its word budget. The full letter
  * first shortens (re-answers after the second, the plan's points, the skills said with
- * the interest), then drops whole parts: the plan, the second re-answer, the first
- * example, the challenges, and only then the references and the samples.
+ * the interest), then drops the challenges and the plan, then answers and examples
+ * without proof, and only then those with proof (a figure, or a question never reached),
+ * the references and the samples: the strongest evidence outlasts the challenges.
  */
 function budgetOrder(r: Reading, length: LetterLength): LetterPart[] {
-  const { main } = r;
-  if (length === "short") return [`example.${main}`, "pairs", "skills", `question.${main}`];
-  const [second, ...later] = otherQuestions(r);
+  const { main, proof } = r;
+  const withProof = (i: number) => proof.has(i);
+  if (length === "short") {
+    return withProof(main)
+      ? ["skills", "pairs", `example.${main}`, `question.${main}`]
+      : [`example.${main}`, "pairs", "skills", `question.${main}`];
+  }
+  const others = otherQuestions(r);
+  const [second, ...later] = others;
+  const weak = (i: number | undefined) => (i === undefined || withProof(i) ? [] : reanswer(i));
+  const strong = (i: number | undefined) => (i === undefined || !withProof(i) ? [] : reanswer(i));
   return [
-    ...later.reverse().flatMap(reanswer),
+    ...[...later].reverse().flatMap(weak),
     "planDetail",
     "skills",
-    "plan",
-    ...(second === undefined ? [] : reanswer(second)),
-    `example.${main}`,
     "pairs",
+    "plan",
+    ...weak(second),
+    ...(withProof(main) ? [] : [`example.${main}` as const]),
+    ...[...later].reverse().flatMap(strong),
+    ...strong(second),
     "references",
     "samples",
+    ...(withProof(main) ? [`example.${main}` as const] : []),
     `question.${main}`,
   ];
 }
@@ -424,17 +460,19 @@ function fitToBudget(
  * went wrong (the off day, a blunt answer, leaving early) are in every letter; a challenge
  * is written only beside what answers it. Over the word budget, parts go in this order
  * until it fits, and are reported in `omitted`:
- *   full:  re-answers after the second (the last first), the plan's points, the skills
- *          said with the interest, then the whole plan, the second re-answer, the first
- *          example, the challenges, the references, the samples, and last the first re-answer;
+ *   full:  re-answers after the second without proof (the last first), the plan's points,
+ *          the skills said with the interest, the challenges, the whole plan, the second
+ *          re-answer and the first example without proof, then the re-answers with proof (a
+ *          figure, or a question the interview never reached), the references, the samples,
+ *          and last the first re-answer;
  *   short: holds thanks, interest, the one best re-answer (the blunt one, else the first;
  *          the challenges when there is no question) and the ask; over 150 words it drops
- *          the example, then the challenges, then the re-answer.
+ *          the example (last, when it carries proof), the challenges, then the re-answer.
  * An example longer than LONG_EXAMPLE_CHARS is always shortened or left out unless put back.
  */
 export function composeLetter(input: DebriefInput, options: LetterOptions = {}): Letter {
   const d = tidyDebrief(input);
-  const r = readDebrief(d);
+  const r = readDebrief(d, input);
   const length = options.length ?? d.length ?? DEFAULT_LENGTH;
   const include = new Set<LetterPart>(options.include ?? []);
   const questions = questionParagraphs(r, include);
