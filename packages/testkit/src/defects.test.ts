@@ -92,4 +92,49 @@ describe("the defect checker", () => {
       checks("I am sorry for my remark. I had to leave early and would like to finish our conversation.", "letter"),
     ).toEqual([]);
   });
+
+  it("finds the owning line missing or excused, a slipped name, a challenge handed back, letters after a name, an odd window", () => {
+    const d = (patch: Partial<DebriefInput>): DebriefInput => ({ ...input, whatHappened: [], ...patch });
+    const of = (text: string, kind: "letter" | "nudge" | "tips", patch: Partial<DebriefInput>) =>
+      defectsIn(text, { input: d(patch), kind }).map((x) => x.check);
+    expect(of("Thank you for your time.", "letter", { whatHappened: ["rambling"] })).toEqual(["bad moment not owned"]);
+    expect(of("Thank you. I know my answers ran long.", "letter", { whatHappened: ["rambling"] })).toEqual([]);
+    expect(of("Thank you. The phone call did not show my best.", "letter", { whatHappened: ["bad_call"] })).toEqual([
+      "bad moment not owned",
+    ]);
+    expect(of("I'm sorry the call went badly; that's on me.", "letter", { whatHappened: ["bad_call"] })).toEqual([]);
+    expect(
+      of("I'm sorry I arrived late. The traffic was awful.", "letter", { whatHappened: ["late", "illness"] }),
+    ).toEqual(["bad moment not owned", "excuse beside the owning line"]);
+    expect(
+      of("I'm sorry the call went badly; that's on me. I rushed because the signal was weak.", "letter", {
+        whatHappened: ["bad_call"],
+      }),
+    ).toEqual(["excuse beside the owning line"]);
+    const slip = { notes: "called them Quarry Labs twice, mortified" };
+    expect(of("I'm sorry I got your company's name wrong.", "letter", slip)).toEqual([]);
+    expect(of("Unlike Quarry Labs, your team ships weekly.", "letter", slip)).toEqual(["wrong name repeated"]);
+    const ask = (item: string) => `Research\n\nRead up.\n\nQuestions to ask\n\n${item}`;
+    const sore = { challenges: ["You lost two big accounts this spring"] };
+    expect(of(ask("On “You lost two big accounts this spring”: what now?"), "tips", sore)).toEqual([
+      "challenge restated in questions to ask",
+    ]);
+    expect(of(ask("What are the team's priorities for the year?"), "tips", sore)).toEqual([]);
+    const lettered = {
+      interview: {
+        ...input.interview,
+        interviewer: { ...input.interview.interviewer, name: "Angela Whitfield, MSN, RN" },
+      },
+    };
+    expect(of("Your draft to Angela Whitfield, MSN, RN is ready.", "nudge", lettered)).toEqual([
+      "letters after a name",
+    ]);
+    expect(of("Your draft to Angela is ready.", "nudge", lettered)).toEqual([]);
+    expect(of("The best time: Monday 7 December, 10:20–11:00 (Denver time).", "nudge", {})).toEqual([
+      "oddly exact window",
+    ]);
+    expect(
+      of("The best time: Monday 7 December, 10:30–11:00 (Denver time), which is 23:15–23:45 (your time).", "nudge", {}),
+    ).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { challengeParts, challengeTopic, type DebriefInput, tidyDebrief } from "@debrief/core";
+import { challengeParts, challengeTopic, type DebriefInput, tidyDebrief, type WhatHappened } from "@debrief/core";
 import nspell from "nspell";
 
 export type Defect = { check: DefectCheck; found: string };
@@ -30,7 +30,13 @@ export type DefectCheck =
   | "leaving early not said"
   | "the team's figure quoted back"
   | "challenge pasted as typed"
-  | "boilerplate pair";
+  | "boilerplate pair"
+  | "bad moment not owned"
+  | "excuse beside the owning line"
+  | "wrong name repeated"
+  | "challenge restated in questions to ask"
+  | "letters after a name"
+  | "oddly exact window";
 
 export type DefectContext = {
   /** The debrief as typed: the source of names that may be capitalised and of the challenges. */
@@ -241,6 +247,68 @@ const OWNED_BLUNTNESS = /\b(?:sorry|apologi[sz]e|apology|regret)\b/iu;
 const SAID_LEFT_EARLY =
   /\b(?:left|leave|leaving)\b[^.]*\b(?:early|before)\b|\bcut (?:it |our conversation |the interview )?short\b/iu;
 
+/**
+ * What a letter must say when it owns the moment, for the situation that ranks first among those
+ * owned unasked (a name slip is read from the notes, as the candidate told it).
+ */
+const OWNED: [WhatHappened, RegExp][] = [
+  ["illness", /\bunwell\b|\bnot well\b|\bill\b/iu],
+  ["left_early", SAID_LEFT_EARLY],
+  ["late", /\blate\b/iu],
+  [
+    "bad_call",
+    /\b(?:sorry|regret|on me|responsibility|my mistake)\b[^.]*\bcall\b|\bcall\b[^.]*\b(?:on me|responsibility|my mistake)\b/iu,
+  ],
+  ["technical_issue", /\b(?:sorry|regret|apologi[sz]e)\b[^.]*\b(?:technical|connection)\b/iu],
+  ["rambling", /\b(?:ran|run|running) long\b|\blonger than\b|\btoo long\b/iu],
+];
+/** An excuse for the moment: the line, the signal, the traffic, told to the interviewer. */
+const EXCUSE =
+  /\bbecause (?:of )?(?:the|my) (?:call|line|connection|signal|reception|wi-?fi|internet|traffic|train|bus|weather|commute)\b|\b(?:call|line|signal|connection) (?:was|kept) (?:cutting|breaking|dropping)\b|\btraffic\b|\b(?:crash|accident|pile-?up|roadworks) on the\b/giu;
+/** "Called them Northwind", "said Brightwave instead of": the other name, as typed in the notes. */
+const SLIPPED_NAME =
+  /\b[Cc]all(?:ed|ing) (?:them|it|her|him|the \p{Ll}+)\s+(?:by\s+)?(\p{Lu}[\p{L}'’&-]+)|\b(?:said|saying|called|calling)\s+(\p{Lu}[\p{L}'’&-]+)\s+instead of\b/gu;
+/** A window on the interviewer's clock that starts at an odd minute ("10:20–11:00 (Denver time)"). */
+const ODD_WINDOW = /\b\d{2}:(?!00|30)\d{2}–\d{2}:\d{2} \((?!your time)/gu;
+/** Letters after a name, as typed after a comma ("Angela Whitfield, MSN, RN"). */
+const AFTER_COMMA = /,\s*(?:\p{Lu}[\p{L}.-]*\p{Lu}[\p{L}.-]*)(?:[\s,]+\p{Lu}[\p{L}.-]*\p{Lu}[\p{L}.-]*)*\s*$/u;
+
+/** The owning line's defects: the first situation owned unasked and not said, an excuse beside it. */
+function momentDefects(text: string, input: DebriefInput): { check: DefectCheck; found: string }[] {
+  const out: { check: DefectCheck; found: string }[] = [];
+  const first = OWNED.find(([w]) => input.whatHappened.includes(w));
+  if (first && first[0] !== "left_early" && !first[1].test(text)) {
+    out.push({ check: "bad moment not owned", found: `no line owning ${first[0]}` });
+  }
+  for (const m of prose(text).matchAll(EXCUSE)) out.push({ check: "excuse beside the owning line", found: m[0] });
+  return out;
+}
+
+/** The names a slip in the notes put in place of the right one: never to be written anywhere. */
+function slippedNames(input: DebriefInput): string[] {
+  const right = `${input.interview.company} ${input.interview.interviewer.name}`.toLowerCase();
+  return [...(input.notes ?? "").matchAll(SLIPPED_NAME)]
+    .map((m) => m[1] ?? m[2] ?? "")
+    .filter((n) => n.length > 2 && !right.includes(n.toLowerCase()));
+}
+
+/** Challenges quoted in the questions to ask: the employer's problem handed back to them in the room. */
+function restatedChallenges(text: string, input: DebriefInput): string[] {
+  const ask = text.split(/\n\s*Questions to ask\s*\n/u)[1] ?? "";
+  const lower = ask.toLowerCase();
+  const starts = [input, tidyDebrief(input)].flatMap((d) =>
+    d.challenges.map((c) =>
+      challengeParts(c)
+        .text.replace(/^[\s•·*+\-–—\d.)]+/u, "")
+        .split(/\s+/u)
+        .slice(0, 5)
+        .join(" ")
+        .toLowerCase(),
+    ),
+  );
+  return [...new Set(starts)].filter((start) => start.split(" ").length >= 3 && lower.includes(start));
+}
+
 /** The defects in a text the product wrote for this debrief. */
 export function defectsIn(text: string, { input, kind }: DefectContext): Defect[] {
   const out: Defect[] = [];
@@ -302,7 +370,27 @@ export function defectsIn(text: string, { input, kind }: DefectContext): Defect[
     if (input.whatHappened.includes("left_early") && !SAID_LEFT_EARLY.test(text)) {
       add("leaving early not said", ["no sentence saying the candidate left early"]);
     }
+    for (const d of momentDefects(text, input)) add(d.check, [d.found]);
   }
+  add(
+    "wrong name repeated",
+    slippedNames(input).filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u").test(text)),
+  );
+  if (kind === "tips") add("challenge restated in questions to ask", restatedChallenges(text, input));
+  if (kind !== "letter") {
+    const typedWithLetters = [input.candidate.name, input.interview.interviewer.name].filter((n) =>
+      AFTER_COMMA.test(n),
+    );
+    add(
+      "letters after a name",
+      typedWithLetters.filter((n) => text.includes(n)),
+    );
+  }
+  if (kind === "nudge")
+    add(
+      "oddly exact window",
+      [...text.matchAll(ODD_WINDOW)].map((m) => m[0]),
+    );
   return out;
 }
 
