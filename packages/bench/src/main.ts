@@ -8,6 +8,7 @@ import { debriefBody, readDebrief, seedDebriefs } from "./debriefs";
 import { type ApiFigure, measureApi } from "./figures/api";
 import { type ColdFigure, measureColdStart } from "./figures/cold-start";
 import { type CostFigure, measureCost } from "./figures/cost";
+import { type InsightsFigure, measureInsights } from "./figures/insights";
 import { measureRender, type RenderFigure } from "./figures/render";
 import { measureTimeToLetter, type TimeToLetter } from "./figures/time-to-letter";
 import { type Machine, renderReport, renderSummary } from "./report";
@@ -32,6 +33,8 @@ const plan = quick
       coldRuns: 1,
       renders: 30,
       costSamples: 4,
+      insightsDebriefs: 2000,
+      insightsSamples: 8,
     }
   : {
       levels: [100, 1000, 5000],
@@ -43,6 +46,8 @@ const plan = quick
       coldRuns: 7,
       renders: 200,
       costSamples: 10,
+      insightsDebriefs: 10_000,
+      insightsSamples: 40,
     };
 
 export type ScaleRow = {
@@ -73,6 +78,7 @@ async function main() {
   let cost: CostFigure | undefined;
   let cold: ColdFigure | undefined;
   let render: RenderFigure | undefined;
+  let insights: InsightsFigure | undefined;
 
   try {
     for (const [i, level] of plan.levels.entries()) {
@@ -152,13 +158,21 @@ async function main() {
         await stack.dispose();
       }
     }
+    // A stack of its own: one centre with many debriefs, and nothing else in the table.
+    const stack = await startBenchStack();
+    try {
+      log(`figure 8: the insights page of a centre with ${plan.insightsDebriefs} debriefs`, "8");
+      insights = await measureInsights(stack, { count: plan.insightsDebriefs, samples: plan.insightsSamples });
+    } finally {
+      await stack.dispose();
+    }
   } finally {
     rmSync(bundles, { recursive: true, force: true });
   }
 
-  if (!cost || !cold || !render) throw new Error("A figure is missing");
+  if (!cost || !cold || !render || !insights) throw new Error("A figure is missing");
   const elapsedS = (Date.now() - started) / 1000;
-  const results = { machine, plan, quick, elapsedS, scale, cost, cold, render, loads };
+  const results = { machine, plan, quick, elapsedS, scale, cost, cold, render, insights, loads };
   // The raw figures, for a closer look (and `--from` to write the report again): BENCH_JSON=/tmp/bench.json pnpm bench
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 1));
   console.log(renderSummary(results));
@@ -189,6 +203,8 @@ export type Results = {
   cost: CostFigure;
   cold: ColdFigure;
   render: RenderFigure;
+  /** Older saved runs have none. */
+  insights?: InsightsFigure;
 };
 
 /** `--from <results.json>`: writes BENCHMARKS.md again from a saved run (after editing the notes), measuring nothing. */

@@ -1,5 +1,18 @@
-import { type CentreSettingsInput, createCentre, issueAdvisorKey, LOCAL_TABLE_NAME, systemClock } from "@debrief/core";
-import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
+import {
+  type Centre,
+  type CentreSettingsInput,
+  type Clock,
+  createCentre,
+  type DebriefRequest,
+  issueAdvisorKey,
+  LOCAL_TABLE_NAME,
+  loadConfig,
+  submitCentreDebrief,
+  systemClock,
+  type Workflow,
+} from "@debrief/core";
+import { createDynamoAccountStore, createDynamoCentreStore, createDynamoStore } from "@debrief/core/aws";
+import { validDebrief } from "./debriefs";
 import { emailsTo, waitFor } from "./inbox";
 
 /**
@@ -86,4 +99,60 @@ export async function signInByEmail(
   const value = new RegExp(`^${SESSION_COOKIE}=([A-Za-z0-9_-]{43});`).exec(used.headers.get("set-cookie") ?? "")?.[1];
   if (!value) throw new Error(`signing in answered ${used.status} without a session cookie`);
   return value;
+}
+
+/** One proven student's debrief at a centre, stored as if submitted at `at`. */
+export type PastStudent = {
+  email: string;
+  at: Date;
+  cohort: string;
+  whatHappened: DebriefRequest["whatHappened"];
+  questions: DebriefRequest["questions"];
+  letterSent?: boolean;
+  secondInterview?: boolean;
+};
+
+const startsNothing: Workflow = {
+  start: async () => undefined,
+  stop: async () => undefined,
+  ping: async () => undefined,
+};
+
+/**
+ * Debriefs at a centre dated in the past (the form would date them now), through the real
+ * centre submission with a clock set to each one's time, then proven as an emailed link
+ * proves a student (and marked sent, or with a second interview, as the student would):
+ * what the insights read. No workflow starts: nothing is emailed.
+ */
+export async function storePastStudents(centre: Centre, students: PastStudent[], concurrency = 16) {
+  const config = loadConfig();
+  const store = createDynamoStore(config.tableName);
+  let next = 0;
+  const worker = async () => {
+    while (next < students.length) {
+      const s = students[next++] as PastStudent;
+      const clock: Clock = { now: () => s.at };
+      const body = validDebrief({
+        email: s.email,
+        interviewedAt: s.at,
+        whatHappened: s.whatHappened,
+        questions: s.questions,
+      });
+      const result = await submitCentreDebrief(
+        body,
+        centre,
+        { shareWithCentre: false, cohort: s.cohort },
+        { store, workflow: startsNothing, clock, schedule: config.schedule, retentionDays: config.retentionDays },
+      );
+      if (result.kind !== "accepted") throw new Error(`A past student's debrief was refused: ${result.kind}`);
+      const at = s.at.toISOString();
+      await store.updateDebrief(result.id, {
+        addressProvenAt: at,
+        countedIn: centre.slug,
+        ...(s.letterSent ? { letterSentAt: at } : {}),
+        ...(s.secondInterview ? { secondInterviewAt: at } : {}),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
