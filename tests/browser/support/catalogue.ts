@@ -1,4 +1,5 @@
-import { proveAddress, provisionCentre } from "@debrief/testkit/centres";
+import type { Centre } from "@debrief/core";
+import { type PastStudent, proveAddress, provisionCentre, storePastStudents } from "@debrief/testkit/centres";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { centreFormFields, postForm, tokenOf } from "@debrief/testkit/forms";
 import { emailsTo, type StoredEmail, waitFor } from "@debrief/testkit/inbox";
@@ -150,6 +151,7 @@ export async function prepareSite(stack: TestStack, dayMs: number): Promise<Site
     minGroupSize: 5,
   });
   await centreStudents(stack);
+  await earlierStudents(centre.centre);
   // An interview eight days ago: the day-7 check-in email comes with the tips.
   const fields = centreFormFields(STUDENT, { shareWithCentre: "on", "interview.date": daysAgo(8) });
   const centreToken = tokenOf(await postForm(stack.appUrl, `/c/${CENTRE}`, fields));
@@ -258,4 +260,26 @@ async function centreStudents(stack: TestStack) {
       proveAddress(stack.appUrl, stack.inboxUrl, s.email, s.cohort === "MSc Data 2026" ? "I sent it" : "Stop emails"),
     ),
   );
+}
+
+/**
+ * The five weeks before this one, stored as if submitted then: each week's cohorts large enough
+ * to be shown, what went wrong changing from week to week, the data cohort's letters sent and,
+ * every other week, their second interviews, so the charts read as a centre's term does.
+ */
+async function earlierStudents(centre: Centre) {
+  const perWeek = [14, 12, 10, 16, 11];
+  const situations = [["nerves"], ["nerves", "blanked"], ["rambling"], ["too_blunt", "nerves"], ["late"]] as const;
+  const students: PastStudent[] = perWeek.flatMap((count, w) =>
+    Array.from({ length: count }, (_, i) => ({
+      email: `earlier-${w}-${i}-${process.pid}@example.edu`,
+      at: new Date(Date.now() - (w + 1) * 7 * 86_400_000),
+      cohort: i % 2 ? "MSc Data 2026" : "BA History 2026",
+      whatHappened: [...(situations[w] ?? ["nerves"])],
+      questions: [{ question: "Tell me about a time you missed a deadline", betterAnswer: "I planned backwards." }],
+      letterSent: i % 2 === 1,
+      secondInterview: i % 2 === 1 && w % 2 === 0,
+    })),
+  );
+  await storePastStudents(centre, students);
 }
