@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { FAST_FORMS, fillDebriefByKeyboard, openPart, typedDebrief } from "./support/journey";
-import { focused, tabTo, typeInto } from "./support/keyboard";
+import { focused, submitByKeyboard, tabTo, typeInto } from "./support/keyboard";
 import { storedDebrief } from "./support/store";
 
 /** The issue's bound on the new form's height on a phone. */
@@ -132,12 +132,7 @@ describe("the debrief form opens short and grows as the candidate asks (Chromium
       await openPart(page, "part-samples");
       await typeInto(page, '[name="samples.0.url"]', "not a link");
       await openPart(page, "part-notes");
-      await tabTo(page, 'button[type="submit"]');
-      const [response] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === "POST"),
-        page.waitForEvent("load"),
-        page.keyboard.press("Enter"),
-      ]);
+      const response = await submitByKeyboard(page);
       expect(response.status()).toBe(422);
       expect(await page.locator('[name="interview.company"]').inputValue()).toBe("Northwind Logistics");
       expect(await page.locator('[name="questions.1.question"]').inputValue()).toBe("Why logistics?");

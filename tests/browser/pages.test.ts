@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe";
 import { EMAILS, PAGES, prepareSite, type Site } from "./support/catalogue";
 import { FAST_FORMS } from "./support/journey";
-import { focused, tabTo, typeInto } from "./support/keyboard";
+import { focused, submitByKeyboard, tabTo, typeInto } from "./support/keyboard";
 import { horizontalOverflow, layoutShift, recordLayoutShifts, tabThroughPage } from "./support/layout";
 
 // A short workflow day: the emails arrive within seconds.
@@ -131,12 +131,7 @@ describe("every page and email in Chromium", () => {
       await typeInto(page, '[name="interview.company"]', "Northwind Logistics");
       await typeInto(page, '[name="questions.0.betterAnswer"]', "Start with the largest delay segment.");
       await typeInto(page, '[name="candidate.email"]', "amira-at-example");
-      await tabTo(page, 'button[type="submit"]');
-      const [response] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === "POST"),
-        page.waitForEvent("load"),
-        page.keyboard.press("Enter"),
-      ]);
+      const response = await submitByKeyboard(page);
       expect(response.status()).toBe(422);
 
       // Focus lands on the error summary, which screen readers announce with its list of problems.

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 
 /**
  * Presses Tab until the focused element matches `selector`, as a keyboard user
@@ -28,4 +28,15 @@ export function focused(page: Page): Promise<string> {
     if (!el || el === document.body) return "body";
     return el.id || `${el.tagName.toLowerCase()}[name=${el.getAttribute("name")}]`;
   });
+}
+
+/** Tabs to the form's submit button and presses Enter: the POST's response, once the page it answered has loaded. */
+export async function submitByKeyboard(page: Page): Promise<Response> {
+  await tabTo(page, 'button[type="submit"]');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.waitForEvent("load"),
+    page.keyboard.press("Enter"),
+  ]);
+  return response;
 }
