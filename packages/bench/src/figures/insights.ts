@@ -3,6 +3,7 @@ import { createCentre, loadConfig, systemClock } from "@debrief/core";
 import { createDynamoAccountStore, createDynamoCentreStore } from "@debrief/core/aws";
 import { type PastStudent, storePastStudents } from "@debrief/testkit/centres";
 import { emailsTo, waitFor } from "@debrief/testkit/inbox";
+import { seededRandom } from "@debrief/testkit/random";
 import { type Summary, summarize } from "../stats";
 
 export type InsightsFigure = {
@@ -51,17 +52,6 @@ const QUESTIONS = [
   "What would you do if a client changed the scope?",
   "Walk me through a project you are proud of",
 ];
-/** A small deterministic generator (mulberry32): the same centre every run. */
-function random(seed: number) {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A centre with `count` debriefs spread over the retention period (so every one counts), stored
  * through the real centre submission (one in seven a returning student's), each student then
@@ -83,7 +73,7 @@ async function seedCentre(count: number) {
     systemClock,
   );
   if (!made.ok) throw new Error(`The bench centre was refused: ${JSON.stringify(made.errors)}`);
-  const rnd = random(24);
+  const rnd = seededRandom(24);
   const now = Date.now();
   const plan: PastStudent[] = Array.from({ length: count }, (_, i) => {
     const returning = i > 0 && rnd() < 1 / 7;

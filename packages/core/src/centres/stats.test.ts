@@ -1,3 +1,4 @@
+import { seededRandom } from "@debrief/testkit/random";
 import { describe, expect, it } from "vitest";
 import { studentDigest } from "../digest";
 import { DEFAULT_MIN_GROUP_SIZE } from "./model";
@@ -286,17 +287,6 @@ function audit(sources: StatsSource[], minGroupSize: number): { differences: num
   return { differences, shown: figures.length };
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number) {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SITUATIONS = ["nerves", "rambling", "blanked", "late", "bad_call"] as const;
 const QUESTION_TYPES = ["behavioural", "technical", "motivation"] as const;
 
@@ -358,7 +348,7 @@ describe("complementary suppression across every table, chart and filter", () =>
     let checked = 0;
     let shown = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const rnd = random(seed);
+      const rnd = seededRandom(seed);
       const rows = randomCentre(rnd, 40 + Math.floor(rnd() * 560));
       const result = audit(rows, seed % 2 ? FIVE : DEFAULT_MIN_GROUP_SIZE);
       checked += result.differences;
