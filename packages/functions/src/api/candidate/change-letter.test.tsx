@@ -25,7 +25,7 @@ describe("the forms that change the letter", () => {
 
   it("offer back each part the composer left out, and show a form's error beside its own field", () => {
     const html = render(false, (form, field) => (form === "tone" && field === "tone" ? "Pick a tone" : undefined));
-    expect(html).toContain('value="plan"');
+    expect(html).toContain('value="pairs"');
     expect(html.match(/Pick a tone/g)).toHaveLength(1);
     expect(html).toContain('value="Jana"');
   });
