@@ -16,6 +16,13 @@ describe("asides the candidate wrote for themselves", () => {
     expect(r.left.map(([, why]) => why)).toEqual([WHY.chat, WHY.performance, WHY.performance]);
   });
 
+  it("leaves out why they left the interview, which the letter owns in its own words", () => {
+    expect(
+      run(dropAsides, "I would rebuild the rota. Didn't get to answer this, I had to leave for a family emergency.")
+        .text,
+    ).toBe("I would rebuild the rota.");
+  });
+
   it("keeps the substance beside an aside in the same sentence", () => {
     expect(run(dropAsides, "I reconcile stock against the till every Friday, I just blanked on it.").text).toBe(
       "I reconcile stock against the till every Friday.",

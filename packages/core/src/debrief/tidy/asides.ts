@@ -60,6 +60,8 @@ const PERFORMANCE = new RegExp(
       "(?:forgot|forgotten) to (?:say|mention|tell|give|bring up|add|talk about)",
       "rushed (?:it|this|that|through|my answer|the answer)",
       "ran out of time",
+      "(?:had|needed) to (?:leave|go|run|step out|dash|cut (?:it|the interview) short)\\b",
+      "left(?: early| before the end)?$",
       "(?:never|didn't|did not|didnt) (?:get|got) to (?:answer|say|finish|mention|talk|explain|give)",
       "(?:never|didn't|did not|didnt) (?:really )?answer(?:ed)? (?:it|this|that|the question)",
       "(?:couldn't|could not|couldnt) (?:think|remember|recall|answer)",

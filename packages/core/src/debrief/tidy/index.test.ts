@@ -49,6 +49,28 @@ describe("the tidy step over a whole debrief", () => {
     ]);
   });
 
+  it("raises a name that is also a word only in a debrief that names technology elsewhere", () => {
+    const answer = "I would move the nightly extract to snowflake in q2.";
+    const question = { question: "how would you speed up reporting", betterAnswer: answer };
+    const technical = tidied(typed({ skills: ["sql", "dbt models"], questions: [question] }));
+    expect(technical.debrief.questions[0]?.betterAnswer).toBe("I would move the nightly extract to Snowflake in Q2.");
+    expect(technical.kept).toEqual([]);
+    const other = tidied(typed({ skills: ["reptile husbandry"], questions: [question] }));
+    expect(other.debrief.questions[0]?.betterAnswer).toBe("I would move the nightly extract to snowflake in Q2.");
+    expect(other.kept.map((k) => k.suggestion)).toEqual(["Snowflake"]);
+  });
+
+  it("writes the interviewer's name without the letters after it, and keeps them for a reference", () => {
+    const t = tidyDebrief(
+      typed({
+        interview: { ...PERSONAS.megan.interview, interviewer: { name: "joan baptiste, msn, rn" } },
+        references: [{ name: "Dr. Eli Stone PhD", relation: "my supervisor", contact: "eli@example.org" }],
+      }),
+    );
+    expect(t.interview.interviewer.name).toBe("Joan Baptiste");
+    expect(t.references[0]?.name).toBe("Dr. Eli Stone, PhD");
+  });
+
   it("tidies every typed field and says where each kept word was typed", () => {
     const d = typed({
       challenges: ["• onboarding takes weeks 😬", { text: "- reports are late", skill: "* dashboards" }],

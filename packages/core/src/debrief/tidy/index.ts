@@ -3,8 +3,9 @@ import { dropFraming, firstPerson, splitRunOns } from "./answers";
 import { dropAsideSpans, dropAsides, type LeftOut } from "./asides";
 import { joinLines, stripBullet } from "./bullets";
 import { sentenceCase } from "./capitals";
-import { restoreCasing } from "./casing";
+import { type CasingContext, namesTechnology, restoreCasing } from "./casing";
 import { restoreApostrophes } from "./contractions";
+import { withoutCredentials } from "./credentials";
 import { type KeptAsTyped, keptIn, leftOutIn, type Note } from "./kept";
 import {
   collapseSpaces,
@@ -22,6 +23,7 @@ import { correctTypos, dropDoubledWords, joinSplitWords } from "./spelling";
 import { addressTheTeam } from "./team";
 
 export { joinLines, stripBullet } from "./bullets";
+export { splitCredentials, withoutCredentials } from "./credentials";
 export type { KeptAsTyped } from "./kept";
 export {
   collapseSpaces,
@@ -52,8 +54,11 @@ export type Tidied = {
 const EMOJI =
   /\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]|\p{Extended_Pictographic})*/gu;
 
+/** What the rules need for one typed field: where to report a word kept or left out, and the debrief's context. */
+type Field = { note: Note; leftOut: LeftOut; context: CasingContext };
+
 /** The word-level rules every typed text goes through, in order. */
-function words(text: string, note: Note): string {
+function words(text: string, { note, context }: Field): string {
   const plain = text
     .replace(EMOJI, "")
     // "!!" and "?!" as one mark: one is already emphatic in a letter.
@@ -62,16 +67,16 @@ function words(text: string, note: Note): string {
     .replace(/(?<![\p{N}-])(\p{N}{1,4})-(\p{N}{1,4})(?![\p{N}-])/gu, "$1–$2");
   const spelled = correctTypos(joinSplitWords(dropDoubledWords(writeOutShorthand(plain))));
   const written = restoreApostrophes(writeOutSlang(spelled, note), note);
-  return restoreCasing(sentenceCase(written, note), note);
+  return restoreCasing(sentenceCase(written, note), note, context);
 }
 
 /**
  * An answer, an example or a sample's note: one paragraph of sentences in the candidate's
- * own voice, without their framing ("I should have said that …").
+ * own voice, without their framing ("I should have said that …") or their asides.
  */
-function prose(text: string, note: Note, leftOut: LeftOut, field: "answer" | "example"): string {
-  const said = splitRunOns(dropFraming(dropAsides(words(joinLines(text), note), leftOut)));
-  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), field, note), { questions: false })
+function prose(text: string, f: Field, kind: "answer" | "example"): string {
+  const said = splitRunOns(dropFraming(dropAsides(words(joinLines(text), f), f.leftOut)));
+  const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), kind, f.note), { questions: false })
     // An answer to an interviewer states; it does not exclaim.
     .replace(/!(?=["”')]*(?:\s|$))/gu, ".");
   // A sentence ends with its full stop (the last one too): the letter may quote it whole.
@@ -79,15 +84,34 @@ function prose(text: string, note: Note, leftOut: LeftOut, field: "answer" | "ex
 }
 
 /** A phrase used inside a sentence: a challenge, a skill, a plan point, a sample's title. */
-function phrase(text: string, note: Note, leftOut?: LeftOut): string {
-  const typed = words(stripBullet(collapseSpaces(text)), note);
-  return tidyPhrase(leftOut ? dropAsideSpans(typed, leftOut) : typed);
+function phrase(text: string, f: Field, { asides = false } = {}): string {
+  const typed = words(stripBullet(collapseSpaces(text)), f);
+  return tidyPhrase(asides ? dropAsideSpans(typed, f.leftOut) : typed);
+}
+
+/** Everything the candidate typed in their own words, read together to know whether the debrief is about technology. */
+function typedText(d: DebriefInput): string {
+  return [
+    d.interview.role,
+    ...d.challenges.flatMap((c) => Object.values(challengeParts(c))),
+    ...d.questions.flatMap((q) => [q.question, q.betterAnswer, q.example ?? ""]),
+    ...d.skills,
+    ...d.samples.flatMap((s) => [s.title, s.note ?? ""]),
+    ...d.plan,
+  ].join("\n");
 }
 
 function tidy(d: DebriefInput): Tidied {
   const kept: KeptAsTyped[] = [];
-  const at = (field: string) => keptIn(field, kept);
-  const left = (field: string) => leftOutIn(field, kept);
+  // Read only when a name that is also a word reads as the name somewhere: most debriefs have none.
+  let technical: boolean | undefined;
+  const context: CasingContext = {
+    get technical() {
+      technical ??= namesTechnology(typedText(d));
+      return technical;
+    },
+  };
+  const at = (path: string): Field => ({ note: keptIn(path, kept), leftOut: leftOutIn(path, kept), context });
   const opt = <T>(v: T | undefined, f: (v: T) => T) => (v === undefined ? undefined : f(v));
   const { interviewer } = d.interview;
   const debrief: DebriefInput = {
@@ -99,7 +123,8 @@ function tidy(d: DebriefInput): Tidied {
       role: phrase(d.interview.role, at("interview.role")),
       interviewer: {
         ...interviewer,
-        name: tidyName(interviewer.name),
+        // A greeting and every line naming them read the name without its post-nominal letters.
+        name: withoutCredentials(tidyName(interviewer.name)),
         // A title keeps its full stop: "Dr." is written as typed.
         title: opt(interviewer.title, collapseSpaces),
         salutation: opt(interviewer.salutation, tidySalutation),
@@ -108,36 +133,32 @@ function tidy(d: DebriefInput): Tidied {
     notes: opt(d.notes, (n) => tidySentences(words(n, at("notes")))),
     challenges: d.challenges.map((c, i) => {
       const { text, skill } = challengeParts(c);
-      const field = typeof c === "string" ? `challenges.${i}` : `challenges.${i}.text`;
-      const tidied = addressTheTeam(phrase(text, at(field), left(field)), at(field));
+      const field = at(typeof c === "string" ? `challenges.${i}` : `challenges.${i}.text`);
+      const tidied = addressTheTeam(phrase(text, field, { asides: true }), field.note);
       if (typeof c === "string") return tidied;
       return skill ? { text: tidied, skill: tidySkill(phrase(skill, at(`challenges.${i}.skill`))) } : tidied;
     }),
-    questions: d.questions.map((q, i) => ({
-      ...q,
-      question: tidyQuestion(
-        dropAsideSpans(words(stripBullet(q.question), at(`questions.${i}.question`)), left(`questions.${i}.question`)),
-      ),
-      betterAnswer: prose(
-        q.betterAnswer,
-        at(`questions.${i}.betterAnswer`),
-        left(`questions.${i}.betterAnswer`),
-        "answer",
-      ),
-      example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`), left(`questions.${i}.example`), "example")),
-    })),
+    questions: d.questions.map((q, i) => {
+      const question = at(`questions.${i}.question`);
+      return {
+        ...q,
+        question: tidyQuestion(dropAsideSpans(words(stripBullet(q.question), question), question.leftOut)),
+        betterAnswer: prose(q.betterAnswer, at(`questions.${i}.betterAnswer`), "answer"),
+        example: opt(q.example, (e) => prose(e, at(`questions.${i}.example`), "example")),
+      };
+    }),
     skills: d.skills.map((s, i) => tidySkill(phrase(s, at(`skills.${i}`)))),
     samples: d.samples.map((s, i) => ({
       ...s,
       title: phrase(s.title, at(`samples.${i}.title`)),
-      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`), left(`samples.${i}.note`), "example")),
+      note: opt(s.note, (n) => prose(n, at(`samples.${i}.note`), "example")),
     })),
     references: d.references.map((r, i) => ({
       ...r,
       name: tidyName(r.name),
       relation: phrase(r.relation, at(`references.${i}.relation`)),
     })),
-    plan: d.plan.map((p, i) => phrase(p, at(`plan.${i}`), left(`plan.${i}`))),
+    plan: d.plan.map((p, i) => phrase(p, at(`plan.${i}`), { asides: true })),
   };
   // A word left out is not also kept as typed ("lol" is both a chat word and an aside).
   const gone = kept.filter((k) => k.leftOut);

@@ -61,6 +61,8 @@ describe("tidying what the candidate typed", () => {
     expect(tidyName("Vincent van Gogh")).toBe("Vincent van Gogh");
     expect(tidyName("bell hooks ")).toBe("Bell Hooks");
     expect(tidyName("NGUYỄN Thị Minh Anh")).toBe("NGUYỄN Thị Minh Anh");
+    expect(tidyName("ruth adler, msc, rgn")).toBe("Ruth Adler, MSc, RGN");
+    expect(tidyName("Dr. Kofi Boateng PhD")).toBe("Dr. Kofi Boateng, PhD");
   });
 
   it("capitalises an organisation typed wholly in lower case", () => {

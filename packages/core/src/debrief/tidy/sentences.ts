@@ -1,5 +1,6 @@
 import nlp from "compromise/one";
 import { capitaliseFirst } from "../../content/text";
+import { splitCredentials } from "./credentials";
 
 /**
  * Tidies what the candidate typed, once, before it goes anywhere (letter, subjects,
@@ -140,15 +141,20 @@ function capitalisePart(part: string): string {
 /**
  * A person's name: single spaces; typed wholly in lower case, each part capitalised
  * (O'Brien, McDonald, Smith-Jones) with particles such as "van der" or "de" kept lower
- * case inside the name. A name with any capital letter is kept exactly as typed.
+ * case inside the name. A name with any capital letter is kept exactly as typed. Post-nominal
+ * letters after it are written in their own casing, after a comma ("Ann Roy, MSc, RN").
  */
 export function tidyName(s: string): string {
-  const name = collapseSpaces(s).replace(/[\s,;:]+$/u, "");
-  if (/\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name)) return name;
-  return name
-    .split(" ")
-    .map((w, i) => (i > 0 && PARTICLES.has(w) ? w : capitalisePart(w)))
-    .join(" ");
+  const typed = collapseSpaces(s).replace(/[\s,;:]+$/u, "");
+  const { name, credentials } = splitCredentials(typed);
+  const tail = credentials.length ? `, ${credentials.join(", ")}` : "";
+  if (/\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name)) return credentials.length ? `${name}${tail}` : typed;
+  return (
+    name
+      .split(" ")
+      .map((w, i) => (i > 0 && PARTICLES.has(w) ? w : capitalisePart(w)))
+      .join(" ") + tail
+  );
 }
 
 /** Small words left lower case inside an organisation's name typed wholly in lower case. */

@@ -10,9 +10,17 @@ export type FirstWord = "instruction" | "past" | "other";
 
 type Term = { text: string; post: string; tags: string[]; offset: { start: number } };
 
+/** Texts read lately: a sentence is read several times (its first word, a noun phrase, a run-on). */
+const read = new Map<string, Term[]>();
+
 function terms(text: string): Term[] {
+  const hit = read.get(text);
+  if (hit) return hit;
   const json = nlp(text).json({ offset: true }) as { terms: Term[] }[];
-  return json.flatMap((s) => s.terms);
+  const ts = json.flatMap((s) => s.terms);
+  if (read.size >= 500) read.clear();
+  read.set(text, ts);
+  return ts;
 }
 
 /**

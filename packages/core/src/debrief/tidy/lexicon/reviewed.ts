@@ -49,6 +49,12 @@ export const REVIEWED_NAMES = [
   "WhatsApp",
   "ChatGPT",
   "MEDDICC",
+  "NetSuite",
+  "SQL Server",
+  "Meta Ads Manager",
+  "Google Ads",
+  "Civil 3D",
+  "Epic Systems",
 ] as const;
 
 /**
@@ -88,4 +94,9 @@ export const REVIEWED_ACRONYMS = [
   "BSc",
   "PhD",
   "MBA",
+  "UGC",
+  "ROAS",
+  "CIPD",
+  "ACL",
+  "ICRA",
 ] as const;
