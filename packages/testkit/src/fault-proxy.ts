@@ -13,12 +13,12 @@ export type Fault = "pass" | "fail" | "fail-after" | "hang" | "hang-after";
 export type FailureReply = { status: number; headers?: Record<string, string>; body: string };
 
 /**
- * A small HTTP proxy in front of an emulator that fails the calls `decide` picks,
+ * A small HTTP proxy in front of an emulator that fails the calls `decide` picks (or holds them while its answer is pending),
  * deterministically, so fault-injection tests are repeatable.
  */
 export async function startFaultProxy(
   target: string,
-  decide: (req: ProxiedRequest) => Fault,
+  decide: (req: ProxiedRequest) => Fault | Promise<Fault>,
   failure: (req: ProxiedRequest) => FailureReply,
 ) {
   const stats = { calls: 0, failed: 0, failedAfter: 0, hung: 0 };
@@ -32,7 +32,7 @@ export async function startFaultProxy(
       body: Buffer.concat(chunks).toString("utf8"),
     };
     stats.calls++;
-    const fault = decide(proxied);
+    const fault = await decide(proxied);
     const fail = () => {
       const reply = failure(proxied);
       res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });

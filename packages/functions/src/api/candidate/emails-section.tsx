@@ -4,31 +4,49 @@ import { when } from "./when";
 
 const SENT_UNLESS_SUPPRESSED = "Sent, unless your address is on our do-not-send list";
 
+/** An email's status as the page shows it, and whether it may change within minutes without the candidate. */
+export type EmailState = { status: string; pending: boolean };
+
 /**
  * Until the holder proves the address (uses a one-use link from an email), an email sent, one withheld because
  * the address is on the do-not-send list, and one whose workflow a bounce stopped read alike once due: the page
  * token is also the submitter's, and the difference would tell them whether someone else's mailbox exists or
  * opted out.
  */
-export function emailStatus(d: Debrief, kind: EmailKind, now: Date): string {
+export function emailState(d: Debrief, kind: EmailKind, now: Date): EmailState {
   const send = d.sends[kind];
   const tz = d.input.candidate.timeZone;
-  // SES's own event confirms an email its step never recorded (core repair.ts).
+  const settled = (status: string) => ({ status, pending: false });
+  // Sent once SES took it: the step's recorded message id, or SES's own Send or Delivery event
+  // recorded on the claim (core repair.ts), whichever comes first. "Sending" is only the claim before either.
   if (send?.messageId || send?.confirmed || send?.skipped === "suppressed") {
-    if (!d.addressProvenAt) return SENT_UNLESS_SUPPRESSED;
-    return send.messageId || send.confirmed ? "Sent" : "Not sent: your address is on our do-not-send list";
+    if (!d.addressProvenAt) return settled(SENT_UNLESS_SUPPRESSED);
+    return settled(send.messageId || send.confirmed ? "Sent" : "Not sent: your address is on our do-not-send list");
   }
-  if (send?.rejected) return "Could not be delivered";
+  if (send?.rejected) return settled("Could not be delivered");
   if (send && unconfirmed(d, kind, now)) {
-    return send.resendRequestedAt ? "Sending again" : "Could not be confirmed: we cannot tell whether it went out";
+    return send.resendRequestedAt
+      ? { status: "Sending again", pending: true }
+      : settled("Could not be confirmed: we cannot tell whether it went out");
   }
-  if (send) return "Sending";
-  if (d.stoppedAt) return "Stopped";
-  if (kind === "letter") return "Being prepared";
-  if (kind === "nudge" && nudgeVariant(d) === "none") return "Not needed";
+  if (send) return { status: "Sending", pending: true };
+  if (d.stoppedAt) return settled("Stopped");
+  if (kind === "letter") return { status: "Being prepared", pending: true };
+  if (kind === "nudge" && nudgeVariant(d) === "none") return settled("Not needed");
   const due = kind === "nudge" ? d.schedule.nudgeAt : d.schedule.tipsAt;
-  if (!d.addressProvenAt && new Date(due) <= now) return SENT_UNLESS_SUPPRESSED;
-  return `Scheduled for ${when(due, tz)}`;
+  if (!d.addressProvenAt && new Date(due) <= now) return settled(SENT_UNLESS_SUPPRESSED);
+  return settled(`Scheduled for ${when(due, tz)}`);
+}
+
+export const emailStatus = (d: Debrief, kind: EmailKind, now: Date): string => emailState(d, kind, now).status;
+
+/**
+ * What the page's script polls (`GET /d/{token}/status.json`): each email's label and status, exactly
+ * the words the page shows and nothing else, and whether any may still change without the candidate.
+ */
+export function emailStatuses(d: Debrief, now: Date) {
+  const emails = EMAIL_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], ...emailState(d, kind, now) }));
+  return { pending: emails.some((e) => e.pending), emails };
 }
 
 /** The email's send was claimed and nothing answered it within the repair's window (core repair.ts). */
@@ -40,10 +58,12 @@ const unconfirmed = (d: Debrief, kind: EmailKind, now: Date) => {
 /** "Your emails": each email's status, and the buttons that change what comes next. */
 export function EmailsSection({ debrief, base, now }: { debrief: Debrief; base: string; now: Date }) {
   const snoozable = !debrief.stoppedAt && !(debrief.sends.nudge && debrief.sends.tips);
+  const { pending } = emailStatuses(debrief, now);
   return (
-    <section aria-labelledby="emails-heading">
+    <section aria-labelledby="emails-heading" id="emails" data-status-url={pending ? `${base}/status.json` : undefined}>
       <h2 id="emails-heading">Your emails</h2>
-      <ul class="statuses">
+      {/* Polite: the page's script updates the statuses in place while an email is on its way. */}
+      <ul class="statuses" aria-live="polite">
         {EMAIL_KINDS.map((kind) => (
           <li id={`status-${kind}`}>
             <span>{KIND_LABELS[kind]}</span> <strong>{emailStatus(debrief, kind, now)}</strong>
@@ -57,6 +77,14 @@ export function EmailsSection({ debrief, base, now }: { debrief: Debrief; base: 
           </li>
         ))}
       </ul>
+      {pending ? (
+        <p class="hint" id="statuses-pending">
+          An email is on its way; this list updates by itself once it is sent.{" "}
+          <a href={`${base}#emails`} id="refresh-statuses">
+            Refresh
+          </a>
+        </p>
+      ) : null}
       {debrief.addressProvenAt ? null : (
         <p class="hint" id="statuses-unproven">
           Once you use a link from one of our emails, this page also says whether each email could reach your address:

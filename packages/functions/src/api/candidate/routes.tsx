@@ -26,6 +26,7 @@ import { type Context, Hono } from "hono";
 import { type AppDeps, actionDepsOf } from "../deps";
 import { first, limitBody, notFound, privateHeaders } from "../web/http";
 import { ACTION_COPY, actionDoneMessage, type Done, isDone, SECOND_INTERVIEW_DONE, SNOOZE_DONE } from "./copy";
+import { emailStatuses } from "./emails-section";
 import { ActionDonePage, ConfirmActionPage, DeletedPage } from "./link-pages";
 import { DEBRIEF_PAGE_TITLE, DebriefPage } from "./page";
 
@@ -178,6 +179,9 @@ export function candidatePageRoutes(deps: AppDeps) {
       "content-disposition": 'attachment; filename="practice-session.ics"',
     });
   });
+
+  // The emails' statuses for the page's script while one is on its way: the page's own words, no personal data.
+  app.get("/status.json", (c) => c.json(emailStatuses(c.var.debrief, deps.clock.now())));
 
   app.get("/data.json", (c) =>
     c.body(JSON.stringify(exportDebrief(c.var.debrief), null, 2), 200, {

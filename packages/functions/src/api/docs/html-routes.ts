@@ -466,6 +466,12 @@ export const HTML_ROUTES: HtmlOperation[] = [
     },
   ),
   page(
+    linkPath("page", "{token}", "status.json"),
+    "Each email's status, for the page's script while one is on its way",
+    "The label and status of each email exactly as the page shows them, and `pending`: whether any may change within minutes without the candidate (being prepared, or sending). The page's script polls it, less often as time passes, and stops once nothing is pending. No personal data; rate-limited at the edge with the other token links.",
+    { responses: { "200": { description: "The statuses", type: "application/json" }, "404": notFound() } },
+  ),
+  page(
     linkPath("page", "{token}", "data.json"),
     "Everything stored about the debrief, as JSON",
     "The candidate's copy of their data: the debrief as stored, the draft and the emails' states.",
