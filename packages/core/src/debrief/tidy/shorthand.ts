@@ -7,7 +7,29 @@ import { inCaseOf, mapWords } from "./words";
  * "Disney+" stay as typed.
  */
 
-/** Abbreviations with one reading wherever they are typed: a reviewed list. */
+/**
+ * Units typed short, each with its word; the short form takes an "s" in the plural ("wks").
+ * After a number each is written out; without one, only those that have no other reading
+ * (not "hr" for HR, "mo", "min" or "sec").
+ */
+const UNIT_WORDS: Record<string, string> = {
+  wk: "week",
+  yr: "year",
+  mo: "month",
+  hr: "hour",
+  min: "minute",
+  sec: "second",
+  day: "day",
+};
+const UNITS: Record<string, [one: string, many: string]> = Object.fromEntries(
+  Object.entries(UNIT_WORDS).flatMap(([short, word]) => [
+    [short, [word, `${word}s`]],
+    [`${short}s`, [word, `${word}s`]],
+  ]),
+);
+const UNITS_ALONE = ["yr", "yrs", "wks", "mos", "hrs", "mins", "secs"];
+
+/** Abbreviations with one reading wherever they are typed: a reviewed list, and the units above that have one. */
 const WORDS: Record<string, string> = {
   mgr: "manager",
   mgrs: "managers",
@@ -15,34 +37,8 @@ const WORDS: Record<string, string> = {
   govt: "government",
   dept: "department",
   depts: "departments",
-  yr: "year",
-  yrs: "years",
-  wks: "weeks",
-  mos: "months",
-  hrs: "hours",
-  mins: "minutes",
-  secs: "seconds",
   approx: "approximately",
-};
-
-/**
- * Units typed short after a number, singular and plural. "hr" (HR), "mo", "min" and "sec" are
- * something else without a number, so they are written out only after one.
- */
-const UNITS: Record<string, [one: string, many: string]> = {
-  wk: ["week", "weeks"],
-  wks: ["week", "weeks"],
-  yr: ["year", "years"],
-  yrs: ["year", "years"],
-  mo: ["month", "months"],
-  mos: ["month", "months"],
-  hr: ["hour", "hours"],
-  hrs: ["hour", "hours"],
-  min: ["minute", "minutes"],
-  mins: ["minute", "minutes"],
-  sec: ["second", "seconds"],
-  secs: ["second", "seconds"],
-  day: ["day", "days"],
+  ...Object.fromEntries(UNITS_ALONE.map((u) => [u, UNITS[u]?.[/s$/u.test(u) ? 1 : 0] ?? u])),
 };
 
 /** Words before a number that make "3 yr grant" a compound: "a 3-year grant". */
