@@ -1,3 +1,4 @@
+import { emailedSignInLink, provisionCentre, SESSION_COOKIE } from "@debrief/testkit/centres";
 import { postDebrief, validDebrief } from "@debrief/testkit/debriefs";
 import { predictableSchedule } from "@debrief/testkit/env";
 import { formFields, formGuardFields } from "@debrief/testkit/forms";
@@ -103,6 +104,49 @@ describe.each(["in-process", "bundled"] as const)("the whole journey on the embe
       { timeoutMs: DAY_MS / 2, what: "the letter" },
     );
     expect(letter?.body.text).toContain(body.questions?.[0]?.betterAnswer);
+  });
+
+  it("signs a centre's owner in from the emailed link, opens the admin page, and signs out", async () => {
+    const slug = `journey-${lambda}`;
+    const owner = `owner@${slug}.example.edu`;
+    await provisionCentre({ slug, displayName: "Journey Careers", advisor: { name: "Ada Pier", email: owner } });
+    const admin = `${stack.appUrl}/c/${slug}/admin`;
+    const asBrowser = (cookie?: string) => ({
+      // As a browser on the page posts: from the page's own origin.
+      headers: { origin: new URL(stack.url).origin, ...(cookie ? { cookie } : {}) },
+      redirect: "manual" as const,
+    });
+
+    // Asked for on the form, read back from the SES emulator's store.
+    const link = new URL(await emailedSignInLink(stack, slug, owner));
+    expect(link.origin).toBe(new URL(stack.url).origin);
+    // Following the link (as a mail scanner does) only shows the button; its POST signs in.
+    const shown = await fetch(`${stack.appUrl}${link.pathname}`, asBrowser());
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('<button type="submit" class="primary">Sign in</button>');
+    const used = await fetch(`${stack.appUrl}${link.pathname}`, { method: "POST", ...asBrowser() });
+    expect(used.status).toBe(303);
+    expect(used.headers.get("location")).toBe(`/c/${slug}/admin`);
+    const setCookie = used.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(setCookie).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    const session = setCookie.split(";")[0] ?? "";
+
+    const home = await fetch(admin, asBrowser(session));
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("as <strong>Ada Pier</strong>");
+
+    const out = await fetch(`${admin}/sign-out`, { method: "POST", ...asBrowser(session) });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("set-cookie")).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+    // The session item is gone: the same cookie now gets the sign-in form, and a page behind it sends there.
+    const after = await fetch(admin, asBrowser(session));
+    const afterHtml = await after.text();
+    expect(afterHtml).toContain("<h1>Sign in to Journey Careers</h1>");
+    expect(afterHtml).not.toContain("as <strong>Ada Pier</strong>");
+    const team = await fetch(`${admin}/team`, asBrowser(session));
+    expect(team.status).toBe(303);
+    expect(team.headers.get("location")).toBe(`/c/${slug}/admin`);
   });
 
   it("keeps no personal data in the workflow input", async () => {
