@@ -2,6 +2,7 @@
  * `pnpm screenshots`: every page and each email at 360 px (a phone) and 1280 px
  * (a desktop), written to docs/screenshots/<name>-<width>.png. Runs the whole local
  * stack in-process on free ports with a throwaway data directory.
+ * `pnpm screenshots form centre-form` writes only the files whose names start so.
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -16,6 +17,8 @@ const OUT_DIR = resolve(import.meta.dirname, "../../docs/screenshots");
 const DAY_S = 2;
 /** Long pages also get a picture of what their first screen shows. */
 const FIRST_SCREEN = new Set(["form", "form-errors", "candidate-page"]);
+const ONLY = process.argv.slice(2);
+const wanted = ({ file }: { file: string }) => ONLY.length === 0 || ONLY.some((start) => file.startsWith(start));
 
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
@@ -42,14 +45,14 @@ async function main() {
           written += 1;
         }
       };
-      for (const { file, open, act } of PAGES) {
+      for (const { file, open, act } of PAGES.filter(wanted)) {
         const page = await context.newPage();
         await open(page, site);
         await act?.(page, site);
         await shoot(page, file);
         await page.close();
       }
-      for (const { file, of } of EMAILS) {
+      for (const { file, of } of EMAILS.filter(wanted)) {
         const page = await context.newPage();
         await page.setContent(of(site)?.body.html ?? "");
         await shoot(page, file);

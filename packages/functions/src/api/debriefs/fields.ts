@@ -87,7 +87,7 @@ const SECTIONS: Section[] = [
         kind: "checks",
         label: "What happened?",
         summary: false,
-        hint: "Choose all that apply. This shapes the letter and the tips.",
+        hint: "Choose all that apply: it shapes the letter.",
         options: options(WHAT_HAPPENED, SITUATION_LABELS),
       },
     ],
@@ -197,7 +197,7 @@ const SECTIONS: Section[] = [
   },
   {
     legend: "Questions that went badly",
-    hint: "Your second chance: the question as they asked it, then the answer you wish you had given, in two or three sentences, as you would say it to them.",
+    hint: "The question as they asked it, then the answer you wish you had given, as you would say it to them.",
     items: [
       {
         repeat: {
@@ -219,7 +219,7 @@ const SECTIONS: Section[] = [
                 label: "A concrete example",
                 longAfter: LONG_EXAMPLE_CHARS,
                 summary: `Question ${i + 1}, example`,
-                hint: `Optional: a real situation and its result, with a number if you have one, in two sentences or so. Over ${LONG_EXAMPLE_CHARS} characters, the letter shortens it or leaves it out; your page can put it back whole.`,
+                hint: `Optional: what you did and what came of it, with a number if you can. Over ${LONG_EXAMPLE_CHARS} characters, the letter shortens it.`,
               },
             ],
           })),
@@ -228,8 +228,7 @@ const SECTIONS: Section[] = [
     ],
   },
   {
-    legend: "More for the letter",
-    hint: "Optional: open any part that helps. The letter works without them.",
+    legend: "More for the letter (optional)",
     items: [
       {
         part: {

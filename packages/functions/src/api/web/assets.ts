@@ -133,7 +133,7 @@ ul.shared li { padding: .35rem 0; }
 /* The debrief form: parts the letter can do without open under a plain heading; each extra row behind "Add another …",
    whose button hides once its row shows; a time zone picker for scripts, the full select without them. */
 details.part { margin: 0; border-bottom: 1px solid var(--line); }
-details.part > summary { font-size: 1.075rem; padding: .8rem 0; }
+details.part > summary { font-size: 1.075rem; padding: .6rem 0; }
 details.part[open] { padding-bottom: .5rem; }
 details.part details.part { border: 0; }
 details.more-row { margin: 0 0 1rem; }
@@ -142,6 +142,10 @@ details.more-row > summary::-webkit-details-marker { display: none; }
 details.more-row > summary::before { content: "+ "; }
 details.more-row[open] > summary { display: none; }
 form[data-draft] textarea { field-sizing: content; max-height: 60vh; }
+form[data-draft] textarea[rows="2"] { min-height: 4rem; }
+form[data-draft] .checks { row-gap: 0; }
+form[data-draft] fieldset { margin-top: 1.5rem; }
+form[data-draft] .field { margin-bottom: 1rem; }
 .tz-search-toggle { margin-top: .5rem; padding: .5rem 1rem; }
 .tz-search { margin-top: .5rem; }
 @media (scripting: none) { .tz-picker { display: none; } }
