@@ -6,6 +6,7 @@ import type { Debrief } from "../debrief/model";
 import {
   DEFAULT_LENGTH,
   interviewerSchema,
+  interviewSchema,
   LENGTHS,
   type LetterLength,
   MULTI_LINE,
@@ -121,7 +122,7 @@ const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(
  */
 export async function shapeLetter(
   d: Debrief,
-  fields: { length?: unknown; include?: unknown; replace?: unknown },
+  fields: { length?: unknown; include?: unknown; decisionDate?: unknown; replace?: unknown },
   deps: Pick<CandidateDeps, "store">,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const errors: FieldErrors = {};
@@ -132,15 +133,36 @@ export async function shapeLetter(
   if (include.some((p) => typeof p !== "string" || !allowed.has(p))) {
     errors.include = "One of the parts you chose is not one this letter leaves out: reload the page and choose again";
   }
+  const decisionDate = decisionDateOf(d, fields.decisionDate);
+  if (decisionDate.error) errors.decisionDate = decisionDate.error;
   if (keepsEdits(d, fields.replace)) errors.replace = KEEP_EDITS_MESSAGE;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parts = include as LetterPart[];
   await deps.store.updateDebrief(d.id, {
-    input: { ...d.input, length },
+    input: { ...d.input, length, interview: { ...d.input.interview, decisionDate: decisionDate.value } },
     letterInclude: parts.length > 0 ? parts : undefined,
     draft: undefined,
   });
   return { ok: true };
+}
+
+/**
+ * When they said they would decide, as the page sends it: absent keeps the stored date, empty
+ * clears it, else a calendar date on or after the interview. The letter's promise to follow up
+ * and the reminder's plan both read it from the debrief.
+ */
+function decisionDateOf(d: Debrief, given: unknown): { value?: string; error?: string } {
+  const stored = d.input.interview.decisionDate;
+  if (given === undefined) return { value: stored };
+  if (typeof given !== "string") return { value: stored, error: "Enter a date, or leave it empty" };
+  const typed = given.trim();
+  if (typed === "") return {};
+  const parsed = interviewSchema.shape.decisionDate.safeParse(typed);
+  if (!parsed.success)
+    return { value: stored, error: "Enter the date they said they would decide by, e.g. 2026-12-15" };
+  if (typed < d.input.interview.date)
+    return { value: stored, error: "The decision comes after the interview: check the date" };
+  return { value: typed };
 }
 
 /** What `use` asks for to let the letter's tone choose the greeting again. */

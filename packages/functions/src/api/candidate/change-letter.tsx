@@ -99,6 +99,15 @@ export function ChangeLetter({
             )}
           />
         ) : null}
+        <Field
+          id="decisionDate"
+          name="decisionDate"
+          type="date"
+          label={LETTER_COPY.decisionDateLabel}
+          hint={LETTER_COPY.decisionDateHint}
+          value={input.interview.decisionDate ?? ""}
+          error={errorOf("letter", "decisionDate")}
+        />
         {replaceEdits("letter")}
         <button type="submit" class="secondary" id="update-letter">
           {LETTER_COPY.update}

@@ -99,6 +99,9 @@ export const LETTER_COPY = {
   partsHint: "Tick a part to put it back in; untick it to take it out again.",
   partLabel: (o: Omitted) => `${capitalised(o.label)} (${o.why})`,
   update: "Update the letter",
+  decisionDateLabel: "When they said they would decide",
+  decisionDateHint:
+    "The letter then promises to follow up after that day, and the reminder says when. Leave it empty if they did not say.",
   salutationLabel: "How the letter addresses them",
   salutationHint:
     "As they introduced themselves: their title and surname (Dr. O'Connor), their full name, or their first name if you use first names with them.",

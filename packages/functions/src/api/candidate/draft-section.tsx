@@ -15,7 +15,7 @@ import {
 } from "@debrief/core";
 import { Field } from "../web/controls";
 import { ChangeLetter } from "./change-letter";
-import type { LetterForm } from "./copy";
+import { LETTER_COPY, type LetterForm } from "./copy";
 import { when } from "./when";
 
 /** The debrief's web links (work samples, references reached by a URL), to offer as links on the page. */
@@ -120,7 +120,17 @@ export function DraftSection({
           ))}
           {addition ? (
             <p class="hint" id="most-helpful">
-              <strong>What would help this letter most</strong> (add it under "Edit the letter"): {addition.text}
+              <strong>What would help this letter most</strong> (
+              {addition.field === "interview.decisionDate" ? (
+                <>
+                  set it under “Change the letter”: <a href="#decisionDate">“{LETTER_COPY.decisionDateLabel}”</a>
+                </>
+              ) : (
+                <>
+                  add it under <a href="#edit-draft">“Edit the letter”</a>
+                </>
+              )}
+              ): {addition.text}
             </p>
           ) : null}
         </div>

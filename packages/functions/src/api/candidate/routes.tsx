@@ -96,7 +96,12 @@ export function candidatePageRoutes(deps: AppDeps) {
     const body = await c.req.parseBody({ all: true });
     const result = await shapeLetter(
       c.var.debrief,
-      { length: first(body.length), include: body.include, replace: first(body.replace) },
+      {
+        length: first(body.length),
+        include: body.include,
+        decisionDate: first(body.decisionDate),
+        replace: first(body.replace),
+      },
       deps,
     );
     if (result.ok) return back(c, "letter");
