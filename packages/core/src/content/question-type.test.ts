@@ -9,6 +9,8 @@ const TABLE: [string, QuestionType][] = [
   ["walk me thru a deal you lost and what you learned", "behavioural"],
   ["Walk us through the hardest hire you have made", "behavioural"],
   ["Walk me through your last product launch", "behavioural"],
+  ["Walk me through a shift where everything went wrong", "behavioural"],
+  ["walk me through an outage you handled", "behavioural"],
   ["Take me through a time you had to push back on a client", "behavioural"],
   ["Walk me through how you would debug a slow query", "technical"],
   ["walk me through a three statement model", "technical"],

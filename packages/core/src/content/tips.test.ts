@@ -85,7 +85,7 @@ describe("the rehearsal shape follows the type", () => {
 
   it("gives a behavioural question a situation, the candidate's part and a result", () => {
     const r = rehearsal(q("Tell me about a time you cut waiting times.", "At Harbor I cut waits by 40%"), "Acme");
-    expect(r).toMatch(/^Situation: At Harbor I cut waits by 40%\.$/m);
+    expect(r).toMatch(/^Situation: set the scene for this example, briefly\. At Harbor I cut waits by 40%\.$/m);
     expect(r).toMatch(/^Your part: .*I would start from the data\.$/m);
     expect(r).toMatch(/^Result: /m);
   });

@@ -10,7 +10,7 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** What a candidate is asked to walk through or tell about that is their own story. */
 const EXPERIENCE =
-  "(?:time|situation|moment|occasion|project|deal|decision|launch|campaign|mistake|failure|achievement|conflict|crisis|turnaround|negotiation)s?";
+  "(?:time|situation|moment|occasion|project|deal|decision|launch|campaign|mistake|failure|achievement|conflict|crisis|turnaround|negotiation|shift|day|week|incident|outage|emergency|case|complaint|hire|sale)s?";
 /** Their CV, background or reasons: a question about motivation, never a story. */
 const ABOUT_THEMSELVES = "(?:yourself|your (?:cv|résumé|resume|background|career|interest|motivation|reasons?))\\b";
 /** "…you led", "…you designed": a clause about what they did, not what they would do. */
@@ -69,7 +69,10 @@ type Rehearsal = { question: string; betterAnswer: string; example?: string; com
 export const REHEARSAL: Record<QuestionType, (r: Rehearsal) => string[]> = {
   behavioural: (r) => [
     `${r.question} asks about your experience: answer it with one real story.`,
-    `Situation: ${r.example ?? "pick one moment from your work where this came up, and set the scene in a sentence or two."}`,
+    // The example the candidate typed is often the result ("it cut drop-off by 18%"), never labelled as the situation.
+    r.example
+      ? `Situation: set the scene for this example, briefly. ${r.example}`
+      : "Situation: pick one moment from your work where this came up, and set the scene in a sentence or two.",
     `Your part: what you did yourself, in a few steps. Build it around your better answer: ${r.betterAnswer}`,
     "Result: finish on what changed, with a number if you have one, then stop.",
   ],
