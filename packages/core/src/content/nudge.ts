@@ -1,6 +1,6 @@
 import type { Debrief } from "../debrief/model";
 import { tidyDebrief } from "../debrief/tidy";
-import { withoutCredentials } from "./credentials";
+import { withoutCredentials } from "../debrief/tidy/credentials";
 import { nudgeText } from "./i18n/en/nudge";
 import { greetingFor, salutationFor } from "./salutation";
 import { dayLabel, followUpPlan, nudgeWindow, type SendWindow } from "./timing";
@@ -36,7 +36,8 @@ export function nudgeVariant(d: Debrief | undefined): NudgeVariant {
  */
 export function composeNudge(d: Debrief): Nudge {
   const { interview, candidate, tone } = tidyDebrief(d.input);
-  const who = salutationFor({ ...interview.interviewer, name: withoutCredentials(interview.interviewer.name) }, tone);
+  // The tidy step has already taken the letters after the interviewer's name; the candidate's stay for their signature.
+  const who = salutationFor(interview.interviewer, tone);
   const hello = nudgeText.greeting(greetingFor({ name: withoutCredentials(candidate.name) }, "warm"));
   if (d.letterSentAt) {
     const t = nudgeText.sent;

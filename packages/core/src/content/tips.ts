@@ -2,7 +2,6 @@ import { centreTipSections } from "../centres/content";
 import type { Debrief } from "../debrief/model";
 import { challengeParts, type DebriefInput } from "../debrief/schema";
 import { tidyDebrief } from "../debrief/tidy";
-import { withoutCredentials } from "./credentials";
 import { REHEARSAL, SITUATION_TIPS, tipsText } from "./i18n/en/tips";
 import { type PracticeSession, practiceSession } from "./ics";
 import { answerText } from "./phrasing";
@@ -87,7 +86,7 @@ export function composeTips(d: Debrief): Tips {
     id: "research",
     heading: tipsText.researchHeading,
     items: tipsText.research(
-      tipsText.interviewer(withoutCredentials(interview.interviewer.name), interview.interviewer.title),
+      tipsText.interviewer(interview.interviewer.name, interview.interviewer.title),
       interview.company,
     ),
   });
