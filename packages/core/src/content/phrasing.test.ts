@@ -96,6 +96,43 @@ describe("a typed phrase inside a sentence", () => {
   });
 });
 
+describe("an example typed as notes", () => {
+  it("gets its 'I' after the place it names, and a phrase without a verb is introduced as one", () => {
+    expect(exampleText(amira, "At Harbour Freight cut empty miles by a fifth")).toBe(
+      "For example, at Harbour Freight, I cut empty miles by a fifth.",
+    );
+    expect(exampleText(amira, "At Acme the team cut costs")).toBe("For example, at Acme the team cut costs.");
+    expect(exampleText(amira, "Parcel locker pilot for the north depots - failed first deliveries down to 4%")).toBe(
+      "One example from my own work: Parcel locker pilot for the north depots, failed first deliveries down to 4%.",
+    );
+    expect(exampleText(amira, "Riverside school hall and classroom block, $12m")).toBe(
+      "One example from my own work: Riverside school hall and classroom block, $12m.",
+    );
+    // A sentence stays a sentence.
+    expect(exampleText(amira, "Lakeside Clinic cut its waits.")).toBe("Lakeside Clinic cut its waits.");
+    expect(exampleText(amira, "I built this at a bank - 3k requests a second")).toMatch(/^For example, I built/);
+  });
+});
+
+describe("a reference's relation and a sample made by the candidate", () => {
+  it("picks one role, says 'my' only for a relation, and never twice", () => {
+    expect(relationPhrase(amira, "ward consultant / clinical lead of our stroke unit")).toBe(
+      "clinical lead of our stroke unit",
+    );
+    expect(relationPhrase(amira, "charge nurse")).toBe("charge nurse");
+    expect(relationPhrase(amira, "my colleague in my science department")).toBe("a colleague in my science department");
+    expect(relationPhrase(amira, "line manager")).toBe("my line manager");
+    expect(relationPhrase(amira, "tutor / my dissertation supervisor")).toBe("my dissertation supervisor");
+  });
+
+  it("writes a sample the candidate says they made as 'a … I made', not 'my … I made'", () => {
+    expect(sampleName(amira, "Medication safety poster I made")).toBe("a medication safety poster I made");
+    expect(sampleName(amira, "onboarding checklist I wrote for new hires")).toBe(
+      "an onboarding checklist I wrote for new hires",
+    );
+  });
+});
+
 describe("a work sample and a reference inside a sentence", () => {
   it("shortens a title over twelve words at the end of its first part, else on a word boundary", () => {
     const long = "Carrier scorecard: how a weekly review of late deliveries cut missed slots by a third in one quarter";

@@ -3,7 +3,9 @@
  * without its "I should have said", a phrase in lower case mid-sentence, a list inside a
  * sentence, an example introduced or shortened. Nothing here chooses what the letter says.
  */
+import nlp from "compromise";
 import type { DebriefInput } from "../debrief/schema";
+import { firstWord } from "../debrief/tidy/tagger";
 import { wordsFor } from "./i18n";
 import { LONG_EXAMPLE_CHARS } from "./letter-limits";
 import { capitaliseFirst, joinAnd, sentence, wordCount } from "./text";
@@ -56,10 +58,42 @@ const EXAMPLE_START = new Set(
   ),
 );
 
+/**
+ * An example that names where, then says what was done without "I" ("At Harbour Freight
+ * cut empty miles by 18%"): "I" goes before the verb. Undefined when it has its subject.
+ */
+function withSubject(text: string): string | undefined {
+  const m = /^((?:At|In|During|With)\s+(?:(?!I\b)\p{Lu}[\p{L}\p{N}&'’.-]*\s+)+)(\p{Ll}.*)$/u.exec(text);
+  if (!m?.[1] || !m[2] || firstWord(m[2]) === "other") return undefined;
+  // A subject a few words on ("At Morava wind I took over …"): the place ran on in lower case.
+  if (/\b(?:I|we|he|she|they)\b/u.test(m[2].split(/\s+/u).slice(0, 4).join(" "))) return undefined;
+  return `${m[1].trimEnd()}, I ${m[2]}`;
+}
+
+/** Words that start a clause with its own subject or as a place or time: never a noun phrase alone. */
+const CLAUSE_START =
+  /^(?:I|I['’]\p{L}+|we|he|she|they|it|my\s+team|our\s+team|at|in|on|during|when|while|after|before|once|since|for|with|by|as|if|because)\b/iu;
+
+/**
+ * Whether an example is a phrase without a verb, with its result after a dash or a comma
+ * ("Clinic booking redesign - completion up to 95%", "School hall and classrooms, $12m").
+ */
+function isFragment(text: string): boolean {
+  const parts = /^(.+?)(?:\s+[-–—]+\s+|,\s+(?=[$£€\d]))(.+)$/u.exec(text.split(/(?<=[.!?])\s/u)[0] ?? text);
+  const head = parts?.[1];
+  if (!head || head.split(/\s+/u).length < 2 || CLAUSE_START.test(head)) return false;
+  return !nlp(head).has("#PastTense") && !nlp(head).has("#Pronoun");
+}
+
 /** An example as the letter writes it: a sentence, led by "For example," where that reads right. */
 export function exampleText(d: DebriefInput, example: string): string {
-  const text = sentence(example);
-  if (/^(?:for (?:example|instance)|in one case|once)\b/iu.test(text)) return text;
+  const typed = sentence(example);
+  if (/^(?:for (?:example|instance)|in one case|once)\b/iu.test(typed)) return typed;
+  const text = withSubject(typed) ?? typed;
+  if (isFragment(text)) {
+    // A dash between a phrase and its result reads as a comma in a sentence.
+    return W.exampleFromWork(afterColon(text.replace(/\s+[-–—]+\s+/gu, ", "), true))[d.tone];
+  }
   // "I" keeps its capital after "For example,"; other words that can follow it go lower case.
   if (/^I\b/u.test(text)) return W.forExample(text)[d.tone];
   const first = /^(\p{Lu}\p{Ll}*)\b/u.exec(text)?.[1];
@@ -177,8 +211,17 @@ export function sampleName(d: DebriefInput, title: string): string {
   const labelled = /^(\p{L}+):\s*(.+)$/u.exec(short);
   if (labelled) return `my ${(labelled[1] ?? "").toLowerCase()} “${capitaliseFirst(labelled[2] ?? "")}”`;
   const phrase = midSentence(d, short);
+  // "reference card I made" already says whose it is: "a reference card I made", not "my … I made".
+  if (
+    /\bI\s+(?:made|built|wrote|designed|created|developed|ran|led|put\s+together|set\s+up)\b/u.test(phrase) &&
+    !DETERMINED.test(phrase)
+  )
+    return `${article(phrase)} ${phrase}`;
   return DETERMINED.test(phrase) ? phrase : `my ${phrase}`;
 }
+
+/** "a" or "an" before a phrase, by its first letter as far as spelling shows its sound. */
+const article = (phrase: string) => (/^(?:[aeio]|u(?!ni|se|su)|hou|hon)/iu.test(phrase) ? "an" : "a");
 
 /**
  * How a reference is related to the candidate, as an apposition after their name:
@@ -186,6 +229,33 @@ export function sampleName(d: DebriefInput, title: string): string {
  * client of mine" as typed, in lower case mid-sentence.
  */
 export function relationPhrase(d: DebriefInput, relation: string): string {
-  const phrase = midSentence(d, relation);
-  return DETERMINED.test(phrase) ? phrase : `my ${phrase}`;
+  const phrase = midSentence(d, oneRole(relation));
+  // "my colleague in my department": the second "my" says it; the first becomes "a".
+  if (/^my\s.*\bmy\s/iu.test(phrase)) return phrase.replace(/^my\s/iu, "a ");
+  if (DETERMINED.test(phrase)) return phrase;
+  // A role that already says whose it is ("medical director of our ICU"), or that is a job rather
+  // than a relation to the candidate ("intensivist"), stands alone: "my intensivist" reads as one's doctor.
+  if (/\b(?:our|my)\b/iu.test(phrase) || !RELATION.test(phrase.replace(/\s+(?:at|of|for|in|on|from)\s.*$/iu, "")))
+    return phrase;
+  return `my ${phrase}`;
+}
+
+/** Words naming someone by their relation to the candidate: "my manager", "my placement supervisor". */
+const RELATION =
+  /\b(?:manager|boss|supervisor|mentor|colleague|co-worker|coworker|teammate|peer|lecturer|tutor|professor|teacher|advisor|adviser|coach|lead|director|head|principal|client|customer|employer|report|partner|chair|dean|editor|trainer|sponsor|superior)s?$/iu;
+
+/**
+ * One role from a relation typed as alternatives ("intensivist / medical director of our
+ * ICU"): the one tied to a place or team (with "of", "at", "for" or "in"), else the one
+ * that says "my", else the first.
+ */
+function oneRole(relation: string): string {
+  const roles = relation
+    .split(/\s+\/\s+|\s*;\s*/u)
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (roles.length < 2) return relation;
+  return (
+    roles.find((r) => /\s(?:of|at|for|in)\s/iu.test(r)) ?? roles.find((r) => /^my\s/iu.test(r)) ?? roles[0] ?? relation
+  );
 }

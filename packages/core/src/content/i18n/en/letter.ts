@@ -301,6 +301,12 @@ export const letterWords = {
           concise: `On ${question}:`,
         };
   },
+  /** An example typed as a phrase without a verb ("Clinic booking redesign – completion up to 95%"). */
+  exampleFromWork: (fragment: string): ByTone => ({
+    warm: `One example from my own work: ${fragment}`,
+    formal: `One example from my own work: ${fragment}`,
+    concise: `An example: ${fragment}`,
+  }),
   /** The example after the answer, when its first word can follow "For example," in lower case. */
   forExample: (example: string): ByTone => ({
     warm: `For example, ${example}`,
