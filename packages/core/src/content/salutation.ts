@@ -1,4 +1,5 @@
 import type { CourtesyTitle, Tone } from "../debrief/schema";
+import { withoutCredentials } from "../debrief/tidy/credentials";
 import { collapseSpaces, tidyName, tidySalutation } from "../debrief/tidy/sentences";
 
 /** Titles that go with a surname ("Dr. O'Connor"); a job title ("Head of Analytics") is not one of them. */
@@ -17,33 +18,10 @@ const COURTESY: Record<Exclude<CourtesyTitle, "none">, string> = { ms: "Ms", mr:
 
 export type Person = { name: string; title?: string; courtesyTitle?: CourtesyTitle; salutation?: string };
 
-/**
- * Degrees and qualifications typed after a name without a comma ("Ana Ruiz PhD", "Sam Lee
- * MBA CPA"): the common ones only, since a family name may be typed in capitals ("Jean DUPONT").
- */
-const POST_NOMINAL =
-  /^(?:Ph\.?D|Pharm\.?D|Ed\.?D|Psy\.?D|D\.?Phil|M\.?Phil|M\.?Sc|B\.?Sc|M\.?Ed|B\.?Ed|M\.?D|D\.?O|D\.?N\.?P|R\.?N|MSN|BSN|NP|PA-C|APRN|CRNA|MBA|MPA|MPH|CPA|CFA|ACA|FCA|ACCA|CIMA|PE|PMP|CEng|JD|LLM|LLB|Esq|OBE|MBE|CBE|FRCS|FRCP|MRCP|MRCS|MRPharmS|CIPD|SHRM-CP|SPHR)\.?$/u;
-/** After a comma, a qualification may mix cases ("MRPharmS", "FRCPath"): at least two capitals in a short word. */
-const POST_NOMINAL_AFTER_COMMA = /^(?=(?:\P{Lu}*\p{Lu}){2})[\p{L}.()-]{2,10}$/u;
-
-/**
- * A name without the degrees and qualifications typed after it ("Angela Ruiz, MSN, RN",
- * "Tom Baker MBA"): they go on an envelope, never in a greeting.
- */
-export function withoutPostNominals(name: string): string {
-  const [head = "", ...rest] = name.split(",");
-  const afterComma = rest.map((r) => r.trim()).filter(Boolean);
-  const credentialsOnly = afterComma.every((part) =>
-    part.split(/\s+/u).every((w) => POST_NOMINAL.test(w) || POST_NOMINAL_AFTER_COMMA.test(w)),
-  );
-  const words = (afterComma.length > 0 && credentialsOnly ? head : name).trim().split(/\s+/u);
-  while (words.length > 2 && POST_NOMINAL.test(words.at(-1) ?? "")) words.pop();
-  return words.join(" ");
-}
-
 /** A person's name read for a greeting: a title typed before it, the name, and its given and family parts when clear. */
 function readName(p: Person) {
-  const words = withoutPostNominals(tidyName(p.name)).split(" ").filter(Boolean);
+  // Degrees and qualifications typed with the name go on an envelope, never in a greeting.
+  const words = withoutCredentials(tidyName(p.name)).split(" ").filter(Boolean);
   // A title typed as the name's first word ("Dr. Zoë Brontë", "Mr. Daniel Price") counts like the title field.
   const lead = words.length > 1 && isHonorific(words[0] ?? "") ? words.shift() : undefined;
   const typedTitle = p.title ? collapseSpaces(p.title) : "";
