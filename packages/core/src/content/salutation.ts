@@ -18,10 +18,30 @@ const COURTESY: Record<Exclude<CourtesyTitle, "none">, string> = { ms: "Ms", mr:
 
 export type Person = { name: string; title?: string; courtesyTitle?: CourtesyTitle; salutation?: string };
 
+/**
+ * A name without what follows its comma when every part there reads as a qualification the
+ * reviewed list lacks ("Helen Park, FRPharmS"): a short word with two capitals or more.
+ */
+function afterCommaCredentials(name: string): string {
+  const [head = "", ...rest] = name.split(",");
+  const credential = /^(?=(?:\P{Lu}*\p{Lu}){2})[\p{L}.()-]{2,10}$/u;
+  const all =
+    rest.length > 0 &&
+    rest.every((r) =>
+      r
+        .trim()
+        .split(/\s+/u)
+        .every((w) => credential.test(w)),
+    );
+  return all ? head.trim() : name;
+}
+
 /** A person's name read for a greeting: a title typed before it, the name, and its given and family parts when clear. */
 function readName(p: Person) {
   // Degrees and qualifications typed with the name go on an envelope, never in a greeting.
-  const words = withoutCredentials(tidyName(p.name)).split(" ").filter(Boolean);
+  const words = afterCommaCredentials(withoutCredentials(tidyName(p.name)))
+    .split(" ")
+    .filter(Boolean);
   // A title typed as the name's first word ("Dr. Zoë Brontë", "Mr. Daniel Price") counts like the title field.
   const lead = words.length > 1 && isHonorific(words[0] ?? "") ? words.shift() : undefined;
   const typedTitle = p.title ? collapseSpaces(p.title) : "";
