@@ -8,7 +8,7 @@ import type { DebriefInput } from "../debrief/schema";
 import { firstWord } from "../debrief/tidy/tagger";
 import { wordsFor } from "./i18n";
 import { LONG_EXAMPLE_CHARS } from "./letter-limits";
-import { capitaliseFirst, joinAnd, sentence, wordCount } from "./text";
+import { capitaliseFirst, indefiniteArticle, joinAnd, sentence, wordCount } from "./text";
 
 const W = wordsFor("en").letter;
 
@@ -216,12 +216,9 @@ export function sampleName(d: DebriefInput, title: string): string {
     /\bI\s+(?:made|built|wrote|designed|created|developed|ran|led|put\s+together|set\s+up)\b/u.test(phrase) &&
     !DETERMINED.test(phrase)
   )
-    return `${article(phrase)} ${phrase}`;
+    return `${indefiniteArticle(phrase)} ${phrase}`;
   return DETERMINED.test(phrase) ? phrase : `my ${phrase}`;
 }
-
-/** "a" or "an" before a phrase, by its first letter as far as spelling shows its sound. */
-const article = (phrase: string) => (/^(?:[aeio]|u(?!ni|se|su)|hou|hon)/iu.test(phrase) ? "an" : "a");
 
 /**
  * How a reference is related to the candidate, as an apposition after their name:

@@ -57,3 +57,8 @@ export function capitaliseFirst(s: string): string {
 export function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
+
+/** "a" or "an" before a phrase, by its first letters as far as spelling shows their sound ("an IV pump", "a user guide"). */
+export function indefiniteArticle(phrase: string): "a" | "an" {
+  return /^(?:[aeio]|u(?!ni|se|su)|hou|hon)/iu.test(phrase) ? "an" : "a";
+}

@@ -8,6 +8,7 @@
  */
 import nlp from "compromise";
 import { mayBeInstruction } from "../debrief/tidy/tagger";
+import { indefiniteArticle } from "./text";
 
 type Term = { text: string; tags: string[]; offset: { start: number } };
 
@@ -308,7 +309,8 @@ function statementTopic(clause: string): string | undefined {
   const missing = /^(?:no|zero|a\s+lack\s+of|lack\s+of|not\s+enough|missing)\s+(?!one\b|body\b)(.+)$/iu.exec(
     clause,
   )?.[1];
-  if (missing) return /[^s]s$/iu.test(missing.split(/\s+/u).at(-1) ?? "") ? missing : `${article(missing)} ${missing}`;
+  if (missing)
+    return /[^s]s$/iu.test(missing.split(/\s+/u).at(-1) ?? "") ? missing : `${indefiniteArticle(missing)} ${missing}`;
   const ts = terms(clause);
   const first = ts[0];
   // "Migrating to services": a phrase; "Win back the accounts" (no "is" after it): a goal.
@@ -339,9 +341,6 @@ function statementTopic(clause: string): string | undefined {
 }
 
 const DETERMINER = /^(?:the|a|an|your|our|their|my|this|that|these|those|each|every|some|any|more|less|fewer)\s/iu;
-
-/** "a" or "an" before a phrase, by its first letter's sound as far as spelling shows it. */
-const article = (phrase: string) => (/^(?:[aeio]|u(?!ni|se|su)|hou|hon)/iu.test(phrase) ? "an" : "a");
 
 /** "X is late and the client is unhappy": two clauses when what follows "and" has a verb of its own. */
 function splitAtAnd(clause: string): string[] {
