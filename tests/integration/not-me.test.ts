@@ -120,7 +120,7 @@ describe('"this wasn\'t me" and bounces without a Scan', () => {
 
   const page = async (pageToken: string) => (await fetch(`${stack.appUrl}/d/${pageToken}`)).text();
   /** What the page says of each email, and whether it carries the do-not-send notice. */
-  const statuses = (html: string) => /<ul class="statuses">.*?<\/ul>/s.exec(html)?.[0] ?? "";
+  const statuses = (html: string) => /<ul class="statuses"[^>]*>.*?<\/ul>/s.exec(html)?.[0] ?? "";
   const stored = async (id: string) =>
     (await doc().send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `DEBRIEF#${id}` } }))).Item;
 
