@@ -34,6 +34,15 @@ describe("the defect checker", () => {
       "note-speak",
       "note-speak",
     ]);
+    expect(checks("I would say the numbers. I would mention the Bristol case.")).toEqual([
+      "stage direction",
+      "stage direction",
+    ]);
+    expect(checks("I would keep it to two minutes this time. No digs at anyone.")).toEqual([
+      "stage direction",
+      "stage direction",
+    ]);
+    expect(checks("I would say the budget held. I would mention that I cut the rota.")).toEqual([]);
     expect(checks("I would check the stock. I just blanked. Don't name them.")).toEqual([
       "note to self",
       "note to self",

@@ -24,6 +24,7 @@ export type DefectCheck =
   | "note-speak"
   | "note to self"
   | "broken instruction"
+  | "stage direction"
   | "team called they or we"
   | "name not in its own casing"
   | "too-blunt remark not owned"
@@ -310,6 +311,13 @@ function restatedChallenges(text: string, input: DebriefInput): string[] {
 }
 
 /** The defects in a text the product wrote for this debrief. */
+/**
+ * A note on how to deliver the answer, sent as the answer: "I would say the numbers.", "I would
+ * mention the Leeds case.", "I would keep it to a minute this time."
+ */
+const STAGE_DIRECTION =
+  /\bI would (?:(?:also )?(?:say|mention|talk about|bring up|give|stress|highlight) (?:(?:the|my|that|this) (?:[\w-]+ ){0,3}(?:examples?|stor(?:y|ies)|case|numbers|figures|stats|results)|it|this|that|them)(?=[.,;:!]| this time| again| first|$)|keep it (?:short|brief|positive|simple|concise|upbeat|to |under ))|(?:^|[.!?]\s+)No digs\b/gimu;
+
 export function defectsIn(text: string, { input, kind }: DefectContext): Defect[] {
   const out: Defect[] = [];
   const add = (check: DefectCheck, found: Iterable<string>) => {
@@ -346,6 +354,10 @@ export function defectsIn(text: string, { input, kind }: DefectContext): Defect[
   add(
     "broken instruction",
     [...plain.matchAll(BROKEN_INSTRUCTION)].map((m) => m[0]),
+  );
+  add(
+    "stage direction",
+    [...plain.matchAll(STAGE_DIRECTION)].map((m) => m[0].trim()),
   );
   add("team called they or we", teamPronouns(text, input));
   add("name not in its own casing", miscased(text));

@@ -1,3 +1,4 @@
+import { isTopicDirection, TOPIC_SUGGESTION } from "./directions";
 import { type Note, unnoted } from "./kept";
 import { isEnglish } from "./lexicon";
 import { mayBeInstruction, opensWithNounPhrase, runOnStarts, firstWord as taggedFirstWord } from "./tagger";
@@ -72,6 +73,12 @@ export function firstPerson(text: string, field: "answer" | "example", note: Not
         "an instruction: write it as what you would do?",
         `I would ${words.replace(NEGATED, "not ").toLowerCase()}`,
       );
+      previous = "other";
+      return { kind: "other" as const, text: s };
+    }
+    // "Talk about the welcome journey": a topic to say something about, which "I would" does not say either.
+    if (isTopicDirection(s)) {
+      note(s, "a note to yourself about what to say", TOPIC_SUGGESTION);
       previous = "other";
       return { kind: "other" as const, text: s };
     }

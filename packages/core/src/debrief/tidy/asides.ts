@@ -95,6 +95,16 @@ const FOR_NEXT_TIME = /\b(?:next time|for next time|in the next round|for the se
 const TALK =
   "trash|badmouth|bad-mouth|slag|criticise|criticize|name|mention|say|bring up|talk|ramble|over[- ]?explain|over[- ]?share|apologi[sz]e|go on|blame|moan|complain|oversell|undersell|rush|forget|panic|freeze|waffle|get defensive|be defensive|sound|swear";
 
+/** Verbs of delivering an answer: what the candidate tells themselves to do with it in the interview. */
+const DELIVER =
+  "say|mention|talk about|bring up|give|use|tell (?:them|him|her)(?: about)?|tell|explain|stress|emphasi[sz]e|highlight|lead with|start with|end with|finish with|open with|add|include|walk (?:them|him|her) through|show|share|cite|quote|point out";
+
+/** How a delivery instruction may end: "say it clearly", "mention the numbers first this time". */
+const MANNER = "again|first|clearly|properly|up ?front|early|too|as well|this time|slowly|confidently|briefly";
+
+/** The subject a candidate may give an instruction to themselves: "I would keep it short", "I'll mention it". */
+const TO_ME = "(?:i(?:\\s+would|['’]d|\\s+will|['’]ll|\\s+need to|\\s+should|\\s+must)\\s+)?";
+
 /** An instruction the candidate wrote to themselves, as the start of a clause without a subject. */
 const INSTRUCTION = new RegExp(
   `^(?:(?:then|and|also|just|maybe|so|but|remember|always|pls|please)\\s+)*(?:` +
@@ -104,7 +114,6 @@ const INSTRUCTION = new RegExp(
       "note to self\\b",
       "stop talking\\b",
       "shut up\\b",
-      "keep it (?:short|brief|tight|simple|concise|snappy)\\b",
       "be (?:concise|brief|specific|confident|positive|clear|calm)\\b",
       "slow down\\b",
       "breathe\\b",
@@ -114,6 +123,13 @@ const INSTRUCTION = new RegExp(
       "say (?:the numbers|it) (?:clearly|slowly|confidently)\\b",
       // "then give the claims example": an instruction to tell the example, which the letter tells itself.
       "(?:give|tell|use|share|mention|bring up|add|cite|lead with|end with|finish with|insert|plug)\\s+(?:the|my|an?|that|this|one)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}(?:example|story|anecdote|case study|numbers|stats|figures)\\b",
+      // How to deliver the answer, with or without "I would": "keep it to two minutes", "no digs at anyone".
+      `${TO_ME}keep it (?:short|brief|tight|simple|concise|snappy|positive|light|upbeat|professional|calm|neutral|factual|high[- ]level|(?:to|under|below|within)\\s)`,
+      `${TO_ME}(?:no|avoid|without) (?:digs|jabs|swipes|snark|sarcasm|excuses|rambling|waffl\\w*|negativity|moaning|blaming)\\b`,
+      // A delivery verb whose object only points at content given elsewhere: "say the numbers", "mention it this time".
+      `${TO_ME}(?:${DELIVER})\\s+(?:(?:the|my|that|this|those|these|our)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}(?:examples?|stor(?:y|ies)|anecdotes?|case(?: study)?|numbers|stats|figures|results|metrics)|it|this|that|them|those|these)(?:\\s+(?:${MANNER}))*$`,
+      // Any delivery verb said "properly" or "this time": a reminder about the next telling.
+      `${TO_ME}(?:${DELIVER})\\b.*\\b(?:properly|this time)$`,
       // A noun phrase standing for an instruction: "short answer", "brief version".
       "(?:short|brief|quick|concise|one[- ]line|simple) (?:answer|version|reply)$",
     ].join("|") +

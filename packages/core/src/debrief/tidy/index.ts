@@ -6,6 +6,7 @@ import { sentenceCase } from "./capitals";
 import { type CasingContext, namesTechnology, restoreCasing } from "./casing";
 import { restoreApostrophes } from "./contractions";
 import { withoutCredentials } from "./credentials";
+import { sayTheClause } from "./directions";
 import { type KeptAsTyped, keptIn, leftOutIn, type Note } from "./kept";
 import {
   collapseSpaces,
@@ -75,7 +76,7 @@ function words(text: string, { note, context }: Field): string {
  * own voice, without their framing ("I should have said that …") or their asides.
  */
 function prose(text: string, f: Field, kind: "answer" | "example"): string {
-  const said = splitRunOns(dropFraming(dropAsides(words(joinLines(text), f), f.leftOut)));
+  const said = splitRunOns(sayTheClause(dropFraming(dropAsides(words(joinLines(text), f), f.leftOut))));
   const s = tidySentences(firstPerson(tidySentences(said, { questions: false }), kind, f.note), { questions: false })
     // An answer to an interviewer states; it does not exclaim.
     .replace(/!(?=["”')]*(?:\s|$))/gu, ".");
