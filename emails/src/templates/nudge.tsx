@@ -66,7 +66,7 @@ NudgeEmail.PreviewProps = {
     heading: "Your letter is still waiting",
     paragraphs: [
       "Hi Amira,",
-      "Your draft to Oliver about the Scheduling Analyst role is ready to send.",
+      "Your draft to Oliver about the Scheduling Analyst role is ready for you to send.",
       "Now is a good time to send it: Wednesday 25 November, 09:00–11:00 (Stockholm time).",
       "Read it once more, change anything that does not sound like you, and send it from your own mailbox.",
     ],

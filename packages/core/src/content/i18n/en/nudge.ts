@@ -8,7 +8,7 @@ export const nudgeText = {
   reminder: {
     subject: (company: string) => `Did you send your follow-up to ${company}?`,
     heading: "Your letter is still waiting",
-    ready: (who: string, role: string) => `Your draft to ${who} about the ${role} role is ready to send.`,
+    ready: (who: string, role: string) => `Your draft to ${who} about the ${role} role is ready for you to send.`,
     /** `window` is the label of the recommended window, with the candidate's clock when it differs. */
     when: (timing: ReminderTiming, window: string) =>
       timing === "open-now"
