@@ -95,7 +95,7 @@ export default function WeeklyDigestEmail({ digest: d }: WeeklyDigestEmailProps)
 WeeklyDigestEmail.PreviewProps = {
   digest: {
     centreName: "Northfield University Careers",
-    advisorName: "Priya Nair",
+    advisorName: "Morgan Ellery",
     week: "2026-W49",
     from: "2026-11-30",
     to: "2026-12-06",
