@@ -29,14 +29,7 @@ import {
 import { salutationFor } from "./salutation";
 import { capitaliseFirst, clause, joinAnd, quoted, wordCount } from "./text";
 import { dayLabel, followUpPlan } from "./timing";
-import {
-  askWording,
-  bluntQuestion,
-  INTEREST_FIRST,
-  offDaySituation,
-  offDayWording,
-  ownsBluntAnswer,
-} from "./what-happened";
+import { askWording, bluntQuestion, offDaySituation, offDayWording, ownsBluntAnswer } from "./what-happened";
 
 const W = wordsFor("en").letter;
 
@@ -128,7 +121,6 @@ type Reading = {
   /** Plan points that answer no challenge (those that do are said beside it). */
   planLeft: string[];
   /** After illness or leaving early the letter says first that the candidate still wants the job. */
-  interestFirst: boolean;
   /** Without a challenge joined in a list, the other skills go into the interest sentence. */
   skillsWithInterest: boolean;
 };
@@ -143,7 +135,6 @@ function readDebrief(d: DebriefInput, typed: DebriefInput): Reading {
   // A skill linked to a challenge with no topic to name is said with the others.
   const unsaidSkills = unsaid.flatMap((i) => challengeParts(d.challenges[i] ?? "").skill ?? []);
   const otherSkills = [...new Set([...d.skills, ...unsaidSkills])].filter((s) => !usedSkills.has(s.toLowerCase()));
-  const interestFirst = Boolean(situation && INTEREST_FIRST.has(situation));
   const blunt = bluntQuestion(d);
   return {
     d,
@@ -156,19 +147,18 @@ function readDebrief(d: DebriefInput, typed: DebriefInput): Reading {
     unanswered,
     otherSkills,
     planLeft: d.plan.filter((_, i) => !usedPoints.has(i)),
-    interestFirst,
-    skillsWithInterest: !joined.some((j) => listed(j.answer)) && otherSkills.length > 0 && !interestFirst,
+    skillsWithInterest: !joined.some((j) => listed(j.answer)) && otherSkills.length > 0,
   };
 }
 
 /**
- * Opening: interest first after illness or leaving early, else thanks, the off day, interest.
+ * Opening: thanks whatever happened (advisers put them first), the off day, interest.
  * A blunt answer's apology stands here only while the question it was given to is not in
  * the letter. Without a challenge joined in a list, the other skills go into the interest
  * sentence ("I would love to bring my skills in…"), rather than stand alone.
  */
 function openingParagraph(r: Reading): Paragraph {
-  const { d, t, situation, otherSkills, interestFirst, skillsWithInterest, blunt } = r;
+  const { d, t, situation, otherSkills, skillsWithInterest, blunt } = r;
   const { role, company } = d.interview;
   const nothingToSay =
     d.questions.length === 0 && d.challenges.length === 0 && d.skills.length === 0 && d.samples.length === 0;
@@ -181,7 +171,6 @@ function openingParagraph(r: Reading): Paragraph {
         : { unless: `question.${blunt}`, text: t(W.offDay.too_blunt) },
     );
   }
-  if (interestFirst) return [{ text: t(W.interestFirst(role, company)) }, { text: t(W.thanksShort) }, ...owning];
   const interest: Paragraph = skillsWithInterest
     ? [
         { part: "skills", text: t(W.interestWithSkills(joinAnd(otherSkills))) },

@@ -45,11 +45,6 @@ const OFF_DAY_PRIORITY: WhatHappened[] = [
   "other",
 ];
 
-/**
- * After these, the letter says first that the candidate still wants the job: none, since
- * advisers put the thanks first whatever happened, the interest right after the owning line.
- */
-export const INTEREST_FIRST: ReadonlySet<WhatHappened> = new Set<WhatHappened>();
 /** Courtesy lapses: the short note keeps their one line. */
 export const COURTESY: ReadonlySet<WhatHappened> = new Set(["illness", "left_early", "late"]);
 

@@ -30,12 +30,6 @@ export const letterWords = {
     formal: `Thank you for your time and for the opportunity to interview for the ${role} position at ${company}.`,
     concise: `Thank you for your time discussing the ${role} role at ${company}.`,
   }),
-  /** Thanks after the interest sentence came first (illness, leaving early): the role is already named. */
-  thanksShort: {
-    warm: "Thank you for taking the time to talk with me.",
-    formal: "Thank you for your time and for the opportunity to interview.",
-    concise: "Thank you for your time.",
-  } satisfies ByTone,
 
   /** Said once in every letter: the candidate still wants the job. */
   interest: {
@@ -43,12 +37,6 @@ export const letterWords = {
     formal: "I remain very interested in the position and in contributing to your team.",
     concise: "I am still very interested in the role.",
   } satisfies ByTone,
-  /** After leaving early or feeling unwell, the interest comes first, with the role named. */
-  interestFirst: (role: string, company: string): ByTone => ({
-    warm: `I want to start by saying that I am still very interested in the ${role} role at ${company}.`,
-    formal: `I would like to begin by confirming that I remain very interested in the ${role} position at ${company}.`,
-    concise: `First: I am still very interested in the ${role} role at ${company}.`,
-  }),
   /** Interest with the skills the candidate listed, when no challenge is paired with a skill. */
   interestWithSkills: (skills: string): ByTone => ({
     warm: `I am still very interested in the role, and I would love to bring my skills in ${skills} to your team.`,
